@@ -1,0 +1,81 @@
+// Building blocks for rules: metadata, outcomes and evidence. Rules import from here only.
+import type { AnalysedPage, Evidence, Localised, Rule, RuleMeta, RuleOutcome, SiteFacts, Status } from '../types.js';
+
+export function defineRule(meta: RuleMeta, check: (site: SiteFacts) => RuleOutcome): Rule {
+  return { meta, check };
+}
+
+const SNIPPET_MAX = 200;
+
+/** Collapse whitespace and cap, so evidence stays one readable line. */
+export function snippet(text: string, max = SNIPPET_MAX): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+export function evidence(url: string, selector: string, text: string, note?: string): Evidence {
+  return note ? { url, selector, snippet: snippet(text), note } : { url, selector, snippet: snippet(text) };
+}
+
+const SCORES: Record<Status, number | null> = { pass: 1, partial: 0.5, fail: 0, unknown: null, error: null };
+
+function outcome(status: Status, evidenceList: Evidence[], message: Localised, details?: RuleOutcome['details']): RuleOutcome {
+  const result: RuleOutcome = { status, score: SCORES[status], message, evidence: evidenceList };
+  if (details) result.details = details;
+  return result;
+}
+
+export const pass = (ev: Evidence[], message: Localised, details?: RuleOutcome['details']) => outcome('pass', ev, message, details);
+export const partial = (ev: Evidence[], message: Localised, details?: RuleOutcome['details']) => outcome('partial', ev, message, details);
+export const fail = (ev: Evidence[], message: Localised, details?: RuleOutcome['details']) => outcome('fail', ev, message, details);
+export const unknown = (ev: Evidence[], message: Localised, details?: RuleOutcome['details']) => outcome('unknown', ev, message, details);
+
+/** Pages that were fetched and parsed (errors and non-HTML left out). */
+export function okPages(site: SiteFacts): AnalysedPage[] {
+  return site.pages.filter((page) => !page.error && page.status >= 200 && page.status < 300);
+}
+
+/**
+ * Text matches of `pattern` in the main text of each page (boilerplate excluded unless asked),
+ * with a snippet of context around the match. The pattern must not be global-stateful: a fresh
+ * RegExp with the "g" flag is built from it.
+ */
+export function textMatches(
+  pages: AnalysedPage[],
+  pattern: RegExp,
+  options: { includeBoilerplate?: boolean; context?: number; limit?: number } = {},
+): Evidence[] {
+  const context = options.context ?? 60;
+  const limit = options.limit ?? 20;
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  const found: Evidence[] = [];
+  for (const page of pages) {
+    const sources: [string, string][] = [['text', page.mainText]];
+    if (options.includeBoilerplate) sources.push(['text:boilerplate', page.boilerplateText]);
+    for (const [selector, text] of sources) {
+      const re = new RegExp(pattern.source, flags);
+      const match = re.exec(text);
+      if (!match) continue;
+      const from = Math.max(0, match.index - context);
+      const to = Math.min(text.length, match.index + match[0].length + context);
+      found.push(evidence(page.url, selector, text.slice(from, to)));
+      break;
+    }
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/** Host of a URL, lower-cased, or "" when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** True when host equals domain or is a subdomain of it. */
+export function hostMatches(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}

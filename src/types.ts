@@ -1,0 +1,455 @@
+// The records that flow between pipeline stages: crawl → facts → classify → rules → score → report.
+// Every type here is plain data that survives JSON.stringify/parse unchanged.
+
+// ---------------------------------------------------------------- crawl
+
+/** Kinds of non-HTML documents whose links we record (open data and transparency checks need them). */
+export type DocumentType = 'pdf' | 'csv' | 'xlsx' | 'xls' | 'ods' | 'json' | 'xml' | 'rdf' | 'zip' | 'doc' | 'docx' | 'odt';
+
+/** How the crawler found a URL. */
+export type DiscoverySource = 'start' | 'link' | 'sitemap' | 'redirect';
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+}
+
+/** One fetched URL as the crawler saw it; body decoded to a string only for HTML. */
+export interface FetchedPage {
+  /** Normalised URL that was requested. */
+  url: string;
+  /** URL after redirects (same as url when none). */
+  finalUrl: string;
+  status: number;
+  /** Lower-cased header names. Multi-valued headers (set-cookie) joined with "\n". */
+  headers: Record<string, string>;
+  contentType: string;
+  /** Charset actually used to decode the body (e.g. "utf-8", "windows-1252"). */
+  charset: string | null;
+  redirects: RedirectHop[];
+  depth: number;
+  source: DiscoverySource;
+  /** Decoded HTML; empty for non-HTML or failed fetches. */
+  html: string;
+  /** Bytes received (after content decoding), capped at the body limit. */
+  bytes: number;
+  truncated: boolean;
+  /** When the fetch failed: a short machine code and a one-line message. */
+  error?: FetchError;
+  fetchMs: number;
+}
+
+export type FetchErrorCode =
+  | 'dns'
+  | 'connect'
+  | 'timeout'
+  | 'tls'
+  | 'http'
+  | 'too-many-redirects'
+  | 'redirect-offsite'
+  | 'body-too-large'
+  | 'not-html'
+  | 'robots'
+  | 'aborted'
+  | 'other';
+
+export interface FetchError {
+  code: FetchErrorCode;
+  message: string;
+}
+
+/** A CSS or JS asset of the home page fetched for design checks (Bootstrap Italia version, fonts, theme header). */
+export interface FetchedAsset {
+  url: string;
+  kind: 'css' | 'js';
+  status: number;
+  /** Text of the asset, capped (the first N KB are enough for version markers and headers). */
+  text: string;
+  error?: FetchError;
+}
+
+export interface TlsFacts {
+  /** True when the start URL (after redirects) is https. */
+  https: boolean;
+  protocol: string | null; // "TLSv1.3"
+  cipher: string | null; // IANA/OpenSSL name as reported by Node
+  validFrom: string | null; // ISO date
+  validTo: string | null; // ISO date
+  issuer: string | null;
+  subjectAltNames: string[];
+  /** Certificate verified by Node's CA store. */
+  authorized: boolean | null;
+  authorizationError: string | null;
+  /** Result of requesting the http:// version of the start URL. */
+  httpRedirectsToHttps: boolean | null;
+}
+
+export interface RobotsFacts {
+  url: string;
+  status: number | null; // null when not fetched
+  /** Raw text (capped). */
+  text: string;
+  sitemaps: string[];
+  /** True when robots.txt forbids the start URL to our user agent. */
+  disallowsStart: boolean;
+  crawlDelaySeconds: number | null;
+}
+
+export interface SitemapFacts {
+  urls: string[]; // sitemap documents read (index and children)
+  pageUrls: number; // number of page URLs listed
+  errors: string[];
+}
+
+/** What capped the crawl, so the report can say what was cut off. */
+export interface CrawlLimits {
+  maxPages: number;
+  maxDepth: number;
+  timeBudgetMs: number;
+  maxBodyBytes: number;
+  hitMaxPages: boolean;
+  hitTimeBudget: boolean;
+  /** URLs discovered but not fetched because of a cap. */
+  skippedUrls: number;
+  skippedByDepth: number;
+}
+
+export interface CrawlResult {
+  startUrl: string;
+  /** Start URL after redirects (what the audit is about). */
+  siteUrl: string;
+  startedAt: string; // ISO; excluded from deterministic comparisons
+  durationMs: number;
+  userAgent: string;
+  /** Sorted by depth, then URL. */
+  pages: FetchedPage[];
+  assets: FetchedAsset[];
+  robots: RobotsFacts | null;
+  sitemap: SitemapFacts;
+  tls: TlsFacts | null;
+  /** Links that leave the site or redirects to another host: recorded, not followed. */
+  offsiteRedirects: RedirectHop[];
+  limits: CrawlLimits;
+  /** When the site as a whole could not be audited (start page failed, robots forbids all...). */
+  fatal?: FetchError;
+}
+
+// ---------------------------------------------------------------- page facts
+
+export type Region = 'header' | 'nav' | 'main' | 'footer' | 'aside' | 'other';
+
+export interface LinkFact {
+  /** Absolute, normalised URL (fragment dropped). Raw href kept when it is not http(s) (mailto:, tel:, javascript:). */
+  href: string;
+  text: string;
+  region: Region;
+  /** Value of data-element on the <a> itself or its nearest ancestor having one within 3 levels, else null. */
+  dataElement: string | null;
+  rel: string | null;
+  /** Short CSS-like path for evidence, e.g. "footer a[href*=privacy]" or "#footer > ul > li:nth-child(2) > a". */
+  selector: string;
+  /** Set when the href points to a document (by extension or type attribute). */
+  documentType: DocumentType | null;
+  /** True when the link leaves the site (another registrable domain or host). */
+  external: boolean;
+  /** aria-label / title / img alt inside, for icon-only links. */
+  label: string;
+}
+
+/** An element with a data-element attribute (the Modello Comuni markers). */
+export interface DataElementFact {
+  name: string;
+  tag: string;
+  /** Visible text, whitespace-collapsed, capped at 500 chars. */
+  text: string;
+  href: string | null;
+  /** Index into PageFacts.dataElements of the nearest ancestor with data-element, or null. */
+  parent: number | null;
+  selector: string;
+}
+
+export interface HeadingFact {
+  level: number; // 1..6
+  text: string;
+}
+
+export interface FormFact {
+  action: string;
+  method: string;
+  inputs: { name: string; type: string }[];
+  selector: string;
+}
+
+export interface ImageFact {
+  src: string;
+  /** null when the alt attribute is absent; "" for decorative images. */
+  alt: string | null;
+  selector: string;
+}
+
+export interface PageFacts {
+  url: string;
+  finalUrl: string;
+  status: number;
+  depth: number;
+  contentType: string;
+  /** Relevant response headers only (server, x-powered-by, strict-transport-security, set-cookie, content-security-policy, x-generator, ...). */
+  headers: Record<string, string>;
+  title: string;
+  lang: string | null;
+  /** <meta name|property → content>, lower-cased keys, first occurrence wins. */
+  meta: Record<string, string>;
+  canonical: string | null;
+  generator: string | null;
+  headings: HeadingFact[];
+  /** Text of the page's main content (header/nav/footer/aside excluded), block boundaries kept as spaces/newlines, capped. */
+  mainText: string;
+  /** Text of header/nav/footer/aside: kept apart so classifiers and rules can ignore boilerplate. */
+  boilerplateText: string;
+  /** Breadcrumb item labels in order (from data-element="breadcrumb", .breadcrumb, or schema.org BreadcrumbList). */
+  breadcrumb: string[];
+  links: LinkFact[];
+  scripts: string[]; // absolute src URLs
+  /** Inline <script> bodies (each capped at 4 KB) — trackers and chat widgets are often inline. */
+  inlineScripts: string[];
+  stylesheets: string[]; // absolute href URLs
+  /** Inline <style> bodies and style="" attributes with font-family (capped). */
+  inlineStyles: string[];
+  /** Unique class tokens, sorted. */
+  classTokens: string[];
+  /** Total class token occurrences on the page (for share-of-classes metrics). */
+  classTokenCount: number;
+  /** Occurrences of each class token, for tokens in classTokens (same order). */
+  classTokenCounts: number[];
+  dataElements: DataElementFact[];
+  /** Parsed JSON-LD blocks; a block that does not parse is recorded as { "@parseError": message }. */
+  jsonLd: unknown[];
+  forms: FormFact[];
+  images: ImageFact[];
+  iframes: string[];
+  /** SHA-1 of the decoded HTML, for de-duplication and baselines. */
+  contentHash: string;
+  /** Set when the page could not be fetched or parsed; the other fields are then empty. */
+  error?: FetchError;
+}
+
+/** Page types of the Modello Comuni (issue 3). */
+export type PageType =
+  | 'home'
+  | 'first-level'
+  | 'second-level'
+  | 'services-index'
+  | 'service'
+  | 'topics'
+  | 'topic'
+  | 'events'
+  | 'event'
+  | 'booking'
+  | 'personal-area-login'
+  | 'legal-notes'
+  | 'privacy'
+  | 'accessibility'
+  | 'news'
+  | 'other';
+
+export interface PageTypeGuess {
+  type: PageType;
+  /** Which first-level section, for first-level and second-level pages. */
+  section: 'management' | 'news' | 'services' | 'live' | null;
+  /** Why: "data-element=service-title", "url /servizi/…", "breadcrumb Servizi › …". */
+  reason: string;
+}
+
+/** The 15 national service categories (slugs) plus 'altro'. */
+export type CategoryId =
+  | 'educazione-formazione'
+  | 'salute-benessere-assistenza'
+  | 'vita-lavorativa'
+  | 'mobilita-trasporti'
+  | 'catasto-urbanistica'
+  | 'anagrafe-stato-civile'
+  | 'turismo'
+  | 'giustizia-sicurezza'
+  | 'tributi-finanze-contravvenzioni'
+  | 'cultura-tempo-libero'
+  | 'ambiente'
+  | 'imprese-commercio'
+  | 'autorizzazioni'
+  | 'appalti-pubblici'
+  | 'agricoltura-pesca'
+  | 'altro';
+
+export interface Classification {
+  category: CategoryId;
+  confidence: number; // 0..1, calibrated
+  /** Runners-up, best first (at most 3). */
+  alternatives: { category: CategoryId; confidence: number }[];
+  /** Category named by the page's own breadcrumb / service-category-link, when it has one. */
+  declaredCategory: CategoryId | null;
+}
+
+/** A page after facts, page type and classification: what rules read. */
+export interface AnalysedPage extends PageFacts {
+  pageType: PageTypeGuess;
+  classification: Classification | null;
+}
+
+export interface AssetFacts {
+  url: string;
+  kind: 'css' | 'js';
+  /** Bootstrap Italia version found in the asset (CSS custom property --bootstrap-italia-version, JS BOOTSTRAP_ITALIA_VERSION, banner comment). */
+  bootstrapItaliaVersion: string | null;
+  /** font-family values declared in the CSS, de-duplicated, in order of appearance. */
+  fontFamilies: string[];
+  /** WordPress-style theme header comment, when present. */
+  themeHeader: { name: string; version: string | null; raw: string } | null;
+  error?: FetchError;
+}
+
+/** Everything rules may read. Rules never fetch or parse. */
+export interface SiteFacts {
+  startUrl: string;
+  siteUrl: string;
+  host: string;
+  /** Sorted by depth, then URL. Failed fetches are included with their error set. */
+  pages: AnalysedPage[];
+  assets: AssetFacts[];
+  robots: RobotsFacts | null;
+  sitemap: SitemapFacts;
+  tls: TlsFacts | null;
+  limits: CrawlLimits;
+  /** True for a --single-page audit: site-wide checks that need a crawl should return unknown. */
+  singlePage: boolean;
+}
+
+// ---------------------------------------------------------------- rules
+
+export type Status = 'pass' | 'partial' | 'fail' | 'unknown' | 'error';
+
+export type PointId =
+  | 'anpr'
+  | 'pagopa'
+  | 'spid'
+  | 'cie'
+  | 'open-source'
+  | 'cloud'
+  | 'online-services'
+  | 'design'
+  | 'io'
+  | 'open-data'
+  | 'security'
+  | 'privacy'
+  | 'accessibility'
+  | 'analytics'
+  | 'assistant';
+
+export interface Localised {
+  it: string;
+  en: string;
+}
+
+export interface Evidence {
+  /** Page URL (or asset / robots URL) where the signal was seen. */
+  url: string;
+  /** CSS-like selector, "header:strict-transport-security", "text", "url", "tls" ... */
+  selector: string;
+  /** The text, attribute or header value seen (capped at 200 chars). */
+  snippet: string;
+  /** Optional one-line note, e.g. "static approximation: CSS font-family declarations". */
+  note?: string;
+}
+
+export interface CheckResult {
+  id: string;
+  point: PointId;
+  /** Copied from the rule's metadata so reports need nothing else: title when passing, failureTitle otherwise. */
+  title: Localised;
+  law: string;
+  weight: number;
+  group?: RuleMeta['group'];
+  status: Status;
+  /** 1 / 0.5 / 0; null for unknown and error. */
+  score: number | null;
+  /** One-line explanation of the status, in both languages. */
+  message: Localised;
+  evidence: Evidence[];
+  /** Extra machine-readable figures (counts, versions) for JSON/CSV consumers. */
+  details?: Record<string, string | number | boolean | null | string[]>;
+}
+
+export interface RuleMeta {
+  id: string;
+  point: PointId;
+  title: Localised;
+  failureTitle: Localised;
+  /** Legal or official reference, e.g. "CAD art. 64" or "AGID criterio C.SI.3.2". */
+  law: string;
+  /** Weight of this check inside its point. */
+  weight: number;
+  /** For design criteria: the official checklist group. */
+  group?: 'cittadino-informato' | 'funzionalita' | 'normativa' | 'prestazioni' | 'sicurezza' | 'raccomandazioni';
+  /** Page types this rule reads (the crawler makes sure to reach them; single-page mode runs rules whose list includes the page's type). */
+  pageTypes?: PageType[] | 'all' | 'site';
+}
+
+/** What a rule returns; the engine adds id, point, title, law, weight and group from the meta. */
+export type RuleOutcome = Omit<CheckResult, 'id' | 'point' | 'title' | 'law' | 'weight' | 'group'>;
+
+export interface Rule {
+  meta: RuleMeta;
+  check(site: SiteFacts): RuleOutcome;
+}
+
+// ---------------------------------------------------------------- score and report
+
+export interface PointScore {
+  id: PointId;
+  /** Weighted mean of its checks' scores (0..1); null when every check is unknown/error. */
+  score: number | null;
+  status: Status;
+  checks: string[]; // check ids
+}
+
+export interface Maturity {
+  /** 0..100, one decimal; null when no point could be scored. */
+  index: number | null;
+  level: { id: string; name: Localised } | null;
+}
+
+export interface PageSummary {
+  url: string;
+  finalUrl: string;
+  status: number;
+  depth: number;
+  title: string;
+  lang: string | null;
+  pageType: PageType;
+  category: CategoryId | null;
+  confidence: number | null;
+  declaredCategory: CategoryId | null;
+  links: number;
+  documents: number;
+  error?: FetchError;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  site: { startUrl: string; siteUrl: string; host: string };
+  /** Run metadata. startedAt/durationMs are the only timing fields; --deterministic zeroes them. */
+  run: {
+    startedAt: string;
+    durationMs: number;
+    userAgent: string;
+    singlePage: boolean;
+    limits: CrawlLimits;
+    pagesFetched: number;
+    pagesFailed: number;
+  };
+  maturity: Maturity;
+  points: PointScore[];
+  checks: CheckResult[];
+  pages: PageSummary[];
+  /** When the site could not be audited at all. */
+  fatal?: FetchError;
+}
