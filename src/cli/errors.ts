@@ -1,0 +1,29 @@
+// Exit codes and the one error type the CLI turns into a one-line message (stack only with --debug).
+
+export const EXIT = {
+  /** The command did its job (an audit ran and wrote its report). */
+  ok: 0,
+  /** The audit ran but the maturity index is below --fail-under, or a check failed that --fail-on names. */
+  belowThreshold: 1,
+  /** Bad command line: unknown option, invalid URL or value. */
+  usage: 2,
+  /** The site could not be audited: DNS, connection, TLS, non-HTML start page, robots.txt forbids everything. */
+  siteUnavailable: 3,
+  /** A file could not be read or written, or its content is malformed (training data, model, page list). */
+  io: 4,
+  /** A bug: an unexpected exception. Run again with --debug and report it. */
+  internal: 70,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error whose message is fit to show a person as is: names the cause and what to do. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
