@@ -1,0 +1,160 @@
+// `comune-audit audit <url>`: crawl a comune site, run every check, write the report.
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { CliError, EXIT, type ExitCode } from './errors.js';
+import { oneOf, positiveInt, seconds } from './options.js';
+import type { PageType, Report } from '../types.js';
+
+export const FORMATS = ['terminal', 'json', 'csv', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const PAGE_TYPES: readonly PageType[] = [
+  'home', 'first-level', 'second-level', 'services-index', 'service', 'topics', 'topic', 'events', 'event',
+  'booking', 'personal-area-login', 'legal-notes', 'privacy', 'accessibility', 'news', 'other',
+];
+
+export interface AuditCliOptions {
+  format?: Format;
+  output?: string;
+  pagesCsv?: string;
+  lang: 'it' | 'en';
+  bom: boolean;
+  maxPages: number;
+  maxDepth: number;
+  concurrency: number;
+  delay: number;
+  timeout: number;
+  timeBudget: number;
+  maxBody: number;
+  robots: boolean;
+  insecure: boolean;
+  singlePage: boolean;
+  pageType?: PageType;
+  classify: boolean;
+  timing: boolean;
+  failUnder?: number;
+  progress: boolean;
+  userAgent?: string;
+}
+
+/** The audit options shared by `audit` and `demo`. */
+export function addAuditOptions(command: Command): Command {
+  return command
+    .option('-f, --format <format>', 'terminal | json | csv | html (default: terminal on a TTY, json otherwise)', oneOf('--format', FORMATS))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--pages-csv <file>', 'also write one CSV row per crawled page to this file')
+    .option('--lang <lang>', 'report language: it | en', oneOf('--lang', ['it', 'en'] as const), 'it')
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark (for Excel)', false)
+    .option('--max-pages <n>', 'stop after this many pages', positiveInt('--max-pages'), 300)
+    .option('--max-depth <n>', 'do not follow links deeper than this', positiveInt('--max-depth'), 5)
+    .option('--concurrency <n>', 'parallel requests to the site', positiveInt('--concurrency'), 4)
+    .option('--delay <ms>', 'minimum delay between requests to the site, in ms', positiveInt('--delay'), 100)
+    .option('--timeout <seconds>', 'per-request timeout', seconds('--timeout'), 30_000)
+    .option('--time-budget <seconds>', 'stop crawling after this long', seconds('--time-budget'), 600_000)
+    .option('--max-body <bytes>', 'largest page body read, in bytes', positiveInt('--max-body'), 5 * 1024 * 1024)
+    .option('--no-robots', 'ignore robots.txt (only for your own site)')
+    .option('--insecure', 'accept invalid TLS certificates (the security checks still report them)', false)
+    .option('--single-page', 'audit only this page (no crawl): the page-level criteria of its type', false)
+    .option('--page-type <type>', `with --single-page: ${PAGE_TYPES.join(', ')}`, oneOf('--page-type', PAGE_TYPES))
+    .option('--no-classify', 'do not classify pages into service categories')
+    .option('--no-timing', 'zero the run time fields, so the same site gives the same report byte for byte')
+    .option('--fail-under <index>', 'exit 1 when the maturity index is below this (0-100)', positiveInt('--fail-under'))
+    .option('--no-progress', 'no progress line on stderr')
+    .option('--user-agent <ua>', 'User-Agent header (default names comune-audit and its URL)');
+}
+
+function parseStartUrl(raw: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new CliError(`"${raw}" is not a valid URL: give the comune's address, e.g. https://www.comune.esempio.it`, EXIT.usage);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CliError(`"${raw}" is not a web address: use an http:// or https:// URL`, EXIT.usage);
+  }
+  return url.href;
+}
+
+async function writeOutput(path: string, content: string): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliError(`cannot write ${path} (${reason}): check the folder exists and is writable`, EXIT.io);
+  }
+}
+
+function withoutTiming(report: Report): Report {
+  return { ...report, run: { ...report.run, startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 } };
+}
+
+/** Runs an audit and writes its report; returns the exit code. Used by `audit` and `demo`. */
+export async function runAudit(rawUrl: string, options: AuditCliOptions, io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
+  const startUrl = parseStartUrl(rawUrl);
+  if (options.pageType && !options.singlePage) throw new CliError('--page-type goes with --single-page', EXIT.usage);
+  const format: Format = options.format ?? (io.stdout.isTTY ? 'terminal' : 'json');
+
+  // Heavy modules load only when an audit runs, so --help stays instant.
+  const [{ auditSite }, { render }, { renderPagesCsv }, { loadClassifier }, { startProgress }] = await Promise.all([
+    import('../pipeline.js'),
+    import('../report/index.js'),
+    import('../report/csv.js'),
+    import('../classify/index.js'),
+    import('./progress.js'),
+  ]);
+  const classifier = options.classify ? loadClassifier() : null;
+  const progress = startProgress(options.progress ? io.stderr : null, options.lang);
+  let report: Report;
+  try {
+    report = await auditSite(startUrl, {
+      singlePage: options.singlePage,
+      pageType: options.pageType,
+      classify: classifier ? (page) => classifier.classifyPage(page) : undefined,
+      crawl: {
+        maxPages: options.maxPages,
+        maxDepth: options.maxDepth,
+        concurrency: Math.max(1, options.concurrency),
+        minDelayMs: options.delay,
+        timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout },
+        timeBudgetMs: options.timeBudget,
+        maxBodyBytes: options.maxBody,
+        respectRobots: options.robots,
+        allowInsecureTls: options.insecure,
+        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+        onProgress: progress.update,
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+  if (!options.timing) report = withoutTiming(report);
+
+  const color = format === 'terminal' && !options.output && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
+  const text = render(report, format, { lang: options.lang, color, bom: options.bom });
+  if (options.output) await writeOutput(options.output, text);
+  else io.stdout.write(text);
+  if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { bom: options.bom }));
+
+  if (report.fatal) {
+    io.stderr.write(`comune-audit: ${report.fatal.message}\n`);
+    return EXIT.siteUnavailable;
+  }
+  if (options.failUnder !== undefined && (report.maturity.index ?? 0) < options.failUnder) {
+    io.stderr.write(`comune-audit: maturity index ${report.maturity.index ?? 'n/a'} is below --fail-under ${options.failUnder}\n`);
+    return EXIT.belowThreshold;
+  }
+  return EXIT.ok;
+}
+
+export function register(program: Command): void {
+  addAuditOptions(
+    program
+      .command('audit')
+      .description("audit a comune's website and write an evidence-backed maturity report")
+      .argument('<url>', "the comune's site, e.g. https://www.comune.esempio.it"),
+  ).action(async (url: string, options: AuditCliOptions) => {
+    process.exitCode = await runAudit(url, options);
+  });
+}

@@ -1,0 +1,27 @@
+// Parsers for numeric and enumerated options: a bad value is a usage error naming the option and what it takes.
+import { CliError, EXIT } from './errors.js';
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new CliError(`${name} takes a whole number ≥ 0, not "${value}"`, EXIT.usage);
+    return n;
+  };
+}
+
+export function seconds(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new CliError(`${name} takes a number of seconds > 0, not "${value}"`, EXIT.usage);
+    return Math.round(n * 1000);
+  };
+}
+
+export function oneOf<T extends string>(name: string, allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new CliError(`${name} takes one of ${allowed.join(', ')}, not "${value}"`, EXIT.usage);
+    }
+    return value as T;
+  };
+}

@@ -1,0 +1,82 @@
+// The whole pipeline for one site: crawl → page facts → classify → rules → score → report.
+// Pages are parsed once, inside the crawl's onPage callback, and their HTML is not kept.
+import { crawl, type CrawlOptions, type DiscoveredLinks } from './crawl/index.js';
+import { emptyPageFacts, extractPageFacts } from './facts/page.js';
+import { assembleSiteFacts } from './facts/site.js';
+import { runRules } from './check/run.js';
+import { rulesFor } from './check/registry.js';
+import { buildReport } from './report/build.js';
+import type { Classification, CrawlResult, LinkFact, PageFacts, PageType, Report, SiteFacts } from './types.js';
+import { toolVersion } from './util/version.js';
+
+export interface CollectOptions {
+  crawl?: Partial<Omit<CrawlOptions, 'onPage' | 'singlePage'>>;
+  singlePage?: boolean;
+  /** Force the page type in a single-page audit (otherwise detected). */
+  pageType?: PageType;
+  classify?: (page: PageFacts) => Classification | null;
+}
+
+export interface CollectedSite {
+  crawl: CrawlResult;
+  site: SiteFacts;
+}
+
+/** Crawl order inside a depth level: the model's markers first, so capped crawls still reach the pages criteria need. */
+function linkPriority(link: LinkFact): number {
+  if (link.dataElement) return 0;
+  if (link.region === 'header' || link.region === 'nav' || link.region === 'footer') return 1;
+  if (link.region === 'main') return 2;
+  return 3;
+}
+
+function discoveredLinks(facts: PageFacts, isStart: boolean): DiscoveredLinks {
+  const links = facts.links
+    .filter((link) => !link.external && !link.documentType && /^https?:/.test(link.href))
+    .map((link) => ({ url: link.href, priority: linkPriority(link) }));
+  if (!isStart) return { links };
+  const assets = [
+    ...facts.stylesheets.map((url) => ({ url, kind: 'css' as const })),
+    ...facts.scripts.map((url) => ({ url, kind: 'js' as const })),
+  ];
+  return { links, assets };
+}
+
+export async function collectSite(startUrl: string, options: CollectOptions = {}): Promise<CollectedSite> {
+  const parsed = new Map<string, PageFacts>();
+  const result = await crawl(startUrl, {
+    ...options.crawl,
+    singlePage: options.singlePage ?? false,
+    keepHtml: false,
+    onPage(page) {
+      const facts = extractPageFacts(page);
+      parsed.set(page.url, facts);
+      return discoveredLinks(facts, page.depth === 0);
+    },
+  });
+  const pages = result.pages.map((page) => {
+    const facts = parsed.get(page.url) ?? emptyPageFacts(page);
+    // The crawl may have recorded an error after parsing (e.g. a truncated body): keep it.
+    return page.error && !facts.error ? { ...facts, error: page.error } : facts;
+  });
+  const site = assembleSiteFacts(result, pages, { classify: options.classify, singlePage: options.singlePage });
+  if (options.singlePage && options.pageType && site.pages[0]) {
+    site.pages[0].pageType = { type: options.pageType, section: site.pages[0].pageType.section, reason: '--page-type' };
+  }
+  return { crawl: result, site };
+}
+
+export async function auditSite(startUrl: string, options: CollectOptions = {}): Promise<Report> {
+  const { crawl: result, site } = await collectSite(startUrl, options);
+  const singlePageType = options.singlePage ? site.pages[0]?.pageType.type : undefined;
+  const checks = result.fatal ? [] : runRules(rulesFor(singlePageType), site);
+  return buildReport({
+    site,
+    checks,
+    startedAt: result.startedAt,
+    durationMs: result.durationMs,
+    userAgent: result.userAgent,
+    toolVersion,
+    fatal: result.fatal,
+  });
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { extractPageFacts } from '../../src/facts/page.js';
+import { fetchedPage, readFixture, siteFromHtml } from '../helpers/site.js';
+
+const URL_HOME = 'https://www.comune.esempio.it/';
+
+function facts(html: string, url = URL_HOME, headers?: Record<string, string>) {
+  return extractPageFacts(fetchedPage({ url, html, headers }));
+}
+
+describe('extractPageFacts on a real model service page', () => {
+  const page = facts(readFixture('facts', 'model-scheda-servizio.html'), 'https://www.comune.esempio.it/servizi/imu.html');
+
+  it('reads title, lang and the breadcrumb of the model', () => {
+    expect(page.lang).toBe('it');
+    expect(page.title).toMatch(/IMU/);
+    expect(page.breadcrumb).toEqual(['Home', 'Servizi', 'Tributi e finanze', 'Pagamento IMU']);
+  });
+
+  it('records data-element markers with their text and nesting', () => {
+    const names = page.dataElements.map((d) => d.name);
+    expect(names).toContain('service-title');
+    expect(names).toContain('page-index');
+    const title = page.dataElements.find((d) => d.name === 'service-title');
+    expect(title?.text).toBe('Pagamento IMU');
+    const answers = page.dataElements.filter((d) => d.name === 'feedback-rating-answer');
+    expect(answers).toHaveLength(10);
+    const positive = page.dataElements.findIndex((d) => d.name === 'feedback-rating-positive');
+    expect(answers[0].parent).not.toBeNull();
+    // the first answer sits inside the positive fieldset (through the question/answer wrapper chain)
+    let ancestor = answers[0].parent;
+    while (ancestor !== null && ancestor !== positive) ancestor = page.dataElements[ancestor].parent;
+    expect(ancestor).toBe(positive);
+  });
+
+  it('puts footer links in the footer region with their marker', () => {
+    const privacy = page.links.find((l) => l.dataElement === 'privacy-policy-link');
+    expect(privacy?.region).toBe('footer');
+    expect(privacy?.text).toBe('Informativa privacy');
+    expect(privacy?.selector).toBe('[data-element="privacy-policy-link"]');
+    const menu = page.links.find((l) => l.dataElement === 'management');
+    expect(menu?.region).toBe('header');
+    expect(menu?.href).toBe('https://www.comune.esempio.it/sito/amministrazione.html');
+  });
+
+  it('keeps header/footer text out of the main text', () => {
+    expect(page.mainText).toContain('Pagamento IMU');
+    expect(page.mainText).not.toContain('Informativa privacy');
+    expect(page.boilerplateText).toContain('Informativa privacy');
+  });
+
+  it('counts class tokens', () => {
+    expect(page.classTokens).toContain('it-header-wrapper');
+    const idx = page.classTokens.indexOf('container');
+    expect(page.classTokenCounts[idx]).toBeGreaterThan(1);
+    expect(page.classTokenCount).toBe(page.classTokenCounts.reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('extractPageFacts details', () => {
+  it('separates block text instead of gluing it', () => {
+    const page = facts('<html><body><main><p>Uno</p><p>Due</p><ul><li>Tre</li><li>Quattro</li></ul></main></body></html>');
+    expect(page.mainText).toBe('Uno\nDue\nTre\nQuattro');
+  });
+
+  it('resolves links against <base>, drops fragments and flags documents and externals', () => {
+    const page = facts(`<html><head><base href="https://www.comune.esempio.it/it/"></head><body>
+      <a href="bilancio.csv#x">Bilancio (CSV)</a>
+      <a href="https://comune.esempio.it/page">twin host</a>
+      <a href="https://checkout.pagopa.it/">Paga</a>
+      <a href="mailto:urp@comune.esempio.it">Scrivi</a>
+      <a href="report.pdf" aria-label="Relazione"><img src="pdf.png" alt="PDF"></a>
+    </body></html>`);
+    const [csv, twin, pagopa, mail, pdf] = page.links;
+    expect(csv).toMatchObject({ href: 'https://www.comune.esempio.it/it/bilancio.csv', documentType: 'csv', external: false });
+    expect(twin.external).toBe(false);
+    expect(pagopa.external).toBe(true);
+    expect(mail.href).toBe('mailto:urp@comune.esempio.it');
+    expect(mail.documentType).toBeNull();
+    expect(pdf).toMatchObject({ documentType: 'pdf', label: 'Relazione' });
+  });
+
+  it('reads head metadata, scripts, styles, JSON-LD (and records a broken block)', () => {
+    const page = facts(`<!doctype html><html lang="it-IT"><head>
+      <title> Comune  di Esempio </title>
+      <meta name="Generator" content="WordPress 6.5"><meta property="og:title" content="Esempio">
+      <link rel="canonical" href="/home"><link rel="stylesheet" href="/css/bi.css">
+      <script src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>
+      <script>window.dataLayer = [];</script>
+      <script type="application/ld+json">{"@type":"GovernmentService","name":"TARI"}</script>
+      <script type="application/ld+json">{broken</script>
+      <style>body{font-family:"Titillium Web",sans-serif}</style>
+    </head><body><h1>Titolo</h1><h3>Sotto</h3><img src="a.png"><img src="b.png" alt=""><iframe src="https://www.youtube.com/embed/x"></iframe>
+    <form action="/cerca" method="GET"><input name="q"><select name="cat"></select></form></body></html>`);
+    expect(page.title).toBe('Comune di Esempio');
+    expect(page.lang).toBe('it-IT');
+    expect(page.generator).toBe('WordPress 6.5');
+    expect(page.meta['og:title']).toBe('Esempio');
+    expect(page.canonical).toBe('https://www.comune.esempio.it/home');
+    expect(page.stylesheets).toEqual(['https://www.comune.esempio.it/css/bi.css']);
+    expect(page.scripts[0]).toContain('googletagmanager.com');
+    expect(page.inlineScripts).toEqual(['window.dataLayer = [];']);
+    expect(page.jsonLd[0]).toEqual({ '@type': 'GovernmentService', name: 'TARI' });
+    expect(page.jsonLd[1]).toHaveProperty('@parseError');
+    expect(page.inlineStyles[0]).toContain('Titillium Web');
+    expect(page.headings).toEqual([{ level: 1, text: 'Titolo' }, { level: 3, text: 'Sotto' }]);
+    expect(page.images.map((i) => i.alt)).toEqual([null, '']);
+    expect(page.iframes).toEqual(['https://www.youtube.com/embed/x']);
+    expect(page.forms[0]).toMatchObject({ method: 'get', inputs: [{ name: 'q', type: 'text' }, { name: 'cat', type: 'select' }] });
+    expect(page.mainText).not.toContain('dataLayer');
+  });
+
+  it('uses class/role regions on old CMS pages without semantic elements', () => {
+    const page = facts(`<body><div id="header"><a href="/a">A</a></div><div class="card-header">Card</div>
+      <div role="navigation"><a href="/b">B</a></div><div id="footer"><a href="/privacy">Privacy</a></div></body>`);
+    expect(page.links.map((l) => l.region)).toEqual(['other', 'nav', 'footer']);
+    expect(page.mainText).toContain('Card');
+  });
+
+  it('never throws on malformed HTML', () => {
+    const page = facts('<html><body><div><p>Aperto <a href="/x">link <b>grassetto</div></span></table><li>voce');
+    expect(page.links).toHaveLength(1);
+    expect(page.mainText).toContain('Aperto');
+  });
+
+  it('keeps only relevant headers and returns empty facts for failed fetches', () => {
+    const page = facts('<p>x</p>', URL_HOME, { 'set-cookie': 'a=1; Domain=.esempio.it', 'x-random': 'no' });
+    expect(page.headers['set-cookie']).toBe('a=1; Domain=.esempio.it');
+    expect(page.headers['x-random']).toBeUndefined();
+    const failed = extractPageFacts({ ...fetchedPage({ url: URL_HOME, html: '' }), status: 0, error: { code: 'timeout', message: 'timed out' } });
+    expect(failed.error?.code).toBe('timeout');
+    expect(failed.links).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    const html = readFixture('facts', 'model-scheda-servizio.html');
+    expect(JSON.stringify(facts(html))).toBe(JSON.stringify(facts(html)));
+  });
+});
+
+describe('siteFromHtml', () => {
+  it('builds site facts with page types', () => {
+    const site = siteFromHtml([{ url: URL_HOME, html: '<html lang="it"><body><a href="/servizi">Servizi</a></body></html>' }]);
+    expect(site.host).toBe('www.comune.esempio.it');
+    expect(site.pages[0].pageType.type).toBe('home');
+  });
+});

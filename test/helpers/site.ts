@@ -1,0 +1,72 @@
+// Builds SiteFacts from fixture HTML with the real parser, for rule tests that need no server.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractPageFacts } from '../../src/facts/page.js';
+import { assembleSiteFacts } from '../../src/facts/site.js';
+import { packageRoot } from '../../src/util/paths.js';
+import type { CrawlResult, FetchedPage, SiteFacts } from '../../src/types.js';
+
+export interface FixturePage {
+  url: string;
+  html: string;
+  headers?: Record<string, string>;
+  status?: number;
+  depth?: number;
+}
+
+export function fetchedPage(page: FixturePage): FetchedPage {
+  return {
+    url: page.url,
+    finalUrl: page.url,
+    status: page.status ?? 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...page.headers },
+    contentType: 'text/html',
+    charset: 'utf-8',
+    redirects: [],
+    depth: page.depth ?? 0,
+    source: 'link',
+    html: page.html,
+    bytes: page.html.length,
+    truncated: false,
+    fetchMs: 0,
+  };
+}
+
+export function emptyCrawl(startUrl: string): CrawlResult {
+  return {
+    startUrl,
+    siteUrl: startUrl,
+    startedAt: '1970-01-01T00:00:00.000Z',
+    durationMs: 0,
+    userAgent: 'comune-audit-test',
+    pages: [],
+    assets: [],
+    robots: null,
+    sitemap: { urls: [], pageUrls: 0, errors: [] },
+    tls: null,
+    offsiteRedirects: [],
+    limits: {
+      maxPages: 300,
+      maxDepth: 5,
+      timeBudgetMs: 600_000,
+      maxBodyBytes: 5 * 1024 * 1024,
+      hitMaxPages: false,
+      hitTimeBudget: false,
+      skippedUrls: 0,
+      skippedByDepth: 0,
+    },
+  };
+}
+
+/** SiteFacts for the given pages; the first page is the start URL. `extra` overrides site-level fields. */
+export function siteFromHtml(pages: FixturePage[], extra: Partial<SiteFacts> = {}): SiteFacts {
+  const startUrl = pages[0]?.url ?? 'https://www.comune.example.it/';
+  const fetched = pages.map(fetchedPage);
+  const site = assembleSiteFacts({ ...emptyCrawl(startUrl), pages: fetched }, fetched.map(extractPageFacts));
+  return { ...site, ...extra };
+}
+
+/** Reads a fixture file relative to the repository's fixtures/ folder. */
+export function readFixture(...segments: string[]): string {
+  return readFileSync(join(packageRoot, 'fixtures', ...segments), 'utf8');
+}
