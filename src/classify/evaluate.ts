@@ -1,0 +1,137 @@
+// Cross-validated quality of the classifier: stratified k-fold, or leave-one-site-out (whole sites held out,
+// the honest figure for pages of a comune the model has never seen).
+import type { CategoryId } from '../types.js';
+import { CATEGORY_IDS } from './categories.js';
+import { classifyCompiled, compileModel, trainModel, type LabelledRecord } from './model.js';
+
+export interface EvalOptions {
+  /** Number of stratified folds (default 5). Ignored when byLeaveOneSite is set. */
+  folds?: number;
+  /** Hold out one site at a time; records without a site are always in the training part. */
+  byLeaveOneSite?: boolean;
+}
+
+export interface CategoryScore {
+  category: CategoryId;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Held-out records whose true label is this category. */
+  support: number;
+}
+
+export interface EvalReport {
+  method: 'stratified-k-fold' | 'leave-one-site-out';
+  /** Folds run (sites, for leave-one-site-out). */
+  folds: number;
+  /** Records that were classified while held out. */
+  documents: number;
+  accuracy: number;
+  /** Mean F1 over the categories that occur (as truth or prediction) in the held-out records. */
+  macroF1: number;
+  perCategory: CategoryScore[];
+  /** Rows: true category, columns: predicted category, both in `labels` order. */
+  confusion: { labels: CategoryId[]; matrix: number[][] };
+  /** Mean |confidence − accuracy| over 10 confidence bins, weighted by bin size. */
+  expectedCalibrationError: number;
+}
+
+const round = (value: number): number => Number(value.toFixed(4));
+
+/** Fold of each record: round-robin within each category, so every fold keeps the category mix. */
+function stratifiedFolds(records: LabelledRecord[], folds: number): number[] {
+  const seen = new Map<CategoryId, number>();
+  return records.map((record) => {
+    const k = seen.get(record.category) ?? 0;
+    seen.set(record.category, k + 1);
+    return k % folds;
+  });
+}
+
+export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): EvalReport {
+  let assignment: number[];
+  let folds: number;
+  if (options.byLeaveOneSite) {
+    const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
+    if (sites.length < 2) throw new Error('leave-one-site-out needs records from at least two sites (a "site" field)');
+    const siteIndex = new Map(sites.map((site, i) => [site, i]));
+    assignment = records.map((r) => (r.site === undefined ? -1 : siteIndex.get(r.site)!));
+    folds = sites.length;
+  } else {
+    folds = options.folds ?? 5;
+    if (!Number.isInteger(folds) || folds < 2) throw new Error(`folds must be an integer ≥ 2 (got ${folds})`);
+    if (records.length < folds) throw new Error(`${records.length} records cannot be split into ${folds} folds`);
+    assignment = stratifiedFolds(records, folds);
+  }
+
+  const labels = [...CATEGORY_IDS];
+  const position = new Map(labels.map((id, i) => [id, i]));
+  const matrix = labels.map(() => labels.map(() => 0));
+  const bins = Array.from({ length: 10 }, () => ({ count: 0, confidence: 0, correct: 0 }));
+  let documents = 0;
+  for (let fold = 0; fold < folds; fold++) {
+    const train = records.filter((_, i) => assignment[i] !== fold);
+    const test = records.filter((_, i) => assignment[i] === fold);
+    if (test.length === 0 || train.length === 0) continue;
+    const compiled = compileModel(trainModel(train));
+    for (const record of test) {
+      const result = classifyCompiled(compiled, record);
+      matrix[position.get(record.category)!][position.get(result.category)!]++;
+      const bin = bins[Math.min(9, Math.floor(result.confidence * 10))];
+      bin.count++;
+      bin.confidence += result.confidence;
+      if (result.category === record.category) bin.correct++;
+      documents++;
+    }
+  }
+
+  let correct = 0;
+  const perCategory: CategoryScore[] = [];
+  labels.forEach((category, c) => {
+    const truePositives = matrix[c][c];
+    const support = matrix[c].reduce((a, b) => a + b, 0);
+    const predicted = matrix.reduce((sum, row) => sum + row[c], 0);
+    correct += truePositives;
+    if (support === 0 && predicted === 0) return;
+    const precision = predicted === 0 ? 0 : truePositives / predicted;
+    const recall = support === 0 ? 0 : truePositives / support;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    perCategory.push({ category, precision: round(precision), recall: round(recall), f1: round(f1), support });
+  });
+  const macroF1 = perCategory.length === 0 ? 0 : perCategory.reduce((sum, s) => sum + s.f1, 0) / perCategory.length;
+  const calibrationError = bins.reduce((sum, bin) => sum + (bin.count === 0 ? 0 : Math.abs(bin.confidence - bin.correct)), 0);
+  return {
+    method: options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold',
+    folds,
+    documents,
+    accuracy: round(documents === 0 ? 0 : correct / documents),
+    macroF1: round(macroF1),
+    perCategory,
+    confusion: { labels, matrix },
+    expectedCalibrationError: round(documents === 0 ? 0 : calibrationError / documents),
+  };
+}
+
+/** Short label for confusion-matrix columns: the slug's first three letters ("anagrafe-stato-civile" → "ana"), all distinct. */
+const shortLabel = (id: CategoryId): string => id.slice(0, 3);
+
+/** Printable lines: summary, per-category table, confusion matrix. */
+export function formatEvalReport(report: EvalReport): string[] {
+  const pct = (value: number): string => (value * 100).toFixed(1).padStart(5);
+  const lines = [
+    `${report.method}: ${report.folds} folds, ${report.documents} held-out records`,
+    `macro-F1 ${report.macroF1.toFixed(3)}   accuracy ${report.accuracy.toFixed(3)}   calibration error (ECE) ${report.expectedCalibrationError.toFixed(3)}`,
+    '',
+    `${'category'.padEnd(32)} ${'prec%'.padStart(5)} ${'rec%'.padStart(5)} ${'F1%'.padStart(5)} ${'n'.padStart(5)}`,
+  ];
+  for (const s of report.perCategory) {
+    lines.push(`${s.category.padEnd(32)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)} ${String(s.support).padStart(5)}`);
+  }
+  const { labels, matrix } = report.confusion;
+  lines.push('', 'confusion matrix (rows: true, columns: predicted)', `${''.padEnd(6)}${labels.map((l) => shortLabel(l).padStart(5)).join('')}`);
+  labels.forEach((label, r) => {
+    if (matrix[r].every((v) => v === 0)) return;
+    lines.push(`${shortLabel(label).padEnd(6)}${matrix[r].map((v) => String(v).padStart(5)).join('')}`);
+  });
+  return lines;
+}

@@ -1,0 +1,87 @@
+// Page classifier: which of the 15 national service categories (or 'altro') a page is about, locally.
+import { readFileSync } from 'node:fs';
+import type { CategoryId, Classification, PageFacts } from '../types.js';
+import { dataPath } from '../util/paths.js';
+import { categoryFromLabel } from './categories.js';
+import { classifyCompiled, compileModel, type ClassifyInput, type Model } from './model.js';
+
+export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
+export { evaluate, formatEvalReport, type EvalOptions, type EvalReport } from './evaluate.js';
+export { readLabelledFile } from './labelled.js';
+export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model } from './model.js';
+
+export interface Classifier {
+  classifyText(input: ClassifyInput): Classification;
+  classifyPage(page: PageFacts): Classification;
+}
+
+export const DEFAULT_MODEL_PATH = dataPath('classifier', 'model.json');
+
+/** A model object checked enough that scoring cannot fail on it later. */
+export function parseModel(text: string, source: string): Model {
+  let model: Model;
+  try {
+    model = JSON.parse(text) as Model;
+  } catch (error) {
+    throw new Error(`${source}: not a JSON model file (${(error as Error).message}); train one with "comune-audit train"`);
+  }
+  const valid =
+    model?.format === 'comune-audit-nb' &&
+    model.version === 1 &&
+    Array.isArray(model.categories) &&
+    Array.isArray(model.logPriors) &&
+    model.logPriors.length === model.categories.length &&
+    typeof model.temperature === 'number' &&
+    typeof model.vocabulary === 'object' &&
+    model.vocabulary !== null &&
+    Object.values(model.vocabulary).every((row) => Array.isArray(row) && row.length === model.categories.length + 1);
+  if (!valid) throw new Error(`${source}: not a comune-audit classifier model (format comune-audit-nb, version 1); train one with "comune-audit train"`);
+  return model;
+}
+
+/** The category a page declares for itself: breadcrumb "Servizi › <category>", else a single service-category-link. */
+export function declaredCategoryOf(page: Pick<PageFacts, 'breadcrumb' | 'dataElements'>): CategoryId | null {
+  const crumbs = page.breadcrumb ?? [];
+  for (let i = 0; i + 1 < crumbs.length; i++) {
+    if (/^servizi\b/i.test(crumbs[i].trim())) {
+      const category = categoryFromLabel(crumbs[i + 1]);
+      if (category !== null) return category;
+    }
+  }
+  // A services index links every category; only a page naming exactly one declares it.
+  const linked = new Set<CategoryId>();
+  for (const element of page.dataElements ?? []) {
+    if (element.name !== 'service-category-link') continue;
+    const category = categoryFromLabel(element.text);
+    if (category !== null) linked.add(category);
+  }
+  return linked.size === 1 ? [...linked][0] : null;
+}
+
+export function createClassifier(model: Model): Classifier {
+  const compiled = compileModel(model);
+  return {
+    classifyText: (input) => classifyCompiled(compiled, input),
+    classifyPage(page) {
+      const classification = classifyCompiled(compiled, {
+        title: page.title,
+        headings: page.headings.map((heading) => heading.text),
+        breadcrumb: page.breadcrumb.filter((crumb) => !/^home$/i.test(crumb.trim())),
+        text: page.mainText,
+      });
+      return { ...classification, declaredCategory: declaredCategoryOf(page) };
+    },
+  };
+}
+
+const cache = new Map<string, Classifier>();
+
+/** Loads (once per path) a model file; by default the one shipped in data/classifier/model.json. */
+export function loadClassifier(modelPath: string = DEFAULT_MODEL_PATH): Classifier {
+  let classifier = cache.get(modelPath);
+  if (classifier === undefined) {
+    classifier = createClassifier(parseModel(readFileSync(modelPath, 'utf8'), modelPath));
+    cache.set(modelPath, classifier);
+  }
+  return classifier;
+}

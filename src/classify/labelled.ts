@@ -1,0 +1,139 @@
+// Reads labelled training data: JSONL (one record per line) or CSV with a header row.
+// Every problem is reported as "<file>:<line>: <what is wrong>" so a person can fix it.
+import { readFileSync } from 'node:fs';
+import type { CategoryId } from '../types.js';
+import { categoryFromLabel, isCategoryId } from './categories.js';
+import type { LabelledRecord } from './model.js';
+
+/** Category slug ("anagrafe-stato-civile"), official label or a known variant ("Impresa e commercio"). */
+function categoryOf(value: unknown): CategoryId | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (isCategoryId(trimmed)) return trimmed;
+  if (/^altro$/i.test(trimmed)) return 'altro';
+  return categoryFromLabel(trimmed);
+}
+
+/** Lists may be JSON arrays or, in CSV cells, items separated by " | ". */
+function listOf(value: unknown): string[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  if (typeof value === 'string') return value.split(' | ').map((item) => item.trim()).filter(Boolean);
+  return [];
+}
+
+function recordOf(fields: Record<string, unknown>, where: string): LabelledRecord {
+  const category = categoryOf(fields.category ?? fields.label);
+  if (category === null) {
+    throw new Error(`${where}: unknown or missing category ${JSON.stringify(fields.category ?? fields.label ?? null)}; use a slug such as "anagrafe-stato-civile" or "altro"`);
+  }
+  const text = fields.text ?? '';
+  const title = fields.title;
+  if (typeof text !== 'string' || (title !== undefined && typeof title !== 'string')) {
+    throw new Error(`${where}: "text" and "title" must be strings`);
+  }
+  if (text.trim() === '' && (title ?? '').trim() === '') throw new Error(`${where}: record has neither "text" nor "title"`);
+  const headings = listOf(fields.headings);
+  const breadcrumb = listOf(fields.breadcrumb);
+  if ((headings && headings.length === 0 && fields.headings !== '') || (breadcrumb && breadcrumb.length === 0 && fields.breadcrumb !== '')) {
+    throw new Error(`${where}: "headings" and "breadcrumb" must be arrays of strings`);
+  }
+  const record: LabelledRecord = { category, text };
+  if (title) record.title = title;
+  if (headings?.length) record.headings = headings;
+  if (breadcrumb?.length) record.breadcrumb = breadcrumb;
+  if (typeof fields.site === 'string' && fields.site !== '') record.site = fields.site;
+  if (typeof fields.source === 'string' && fields.source !== '') record.source = fields.source;
+  return record;
+}
+
+function parseJsonl(content: string, path: string): LabelledRecord[] {
+  const records: LabelledRecord[] = [];
+  content.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${path}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where}: expected a JSON object per line`);
+    records.push(recordOf(value as Record<string, unknown>, where));
+  });
+  return records;
+}
+
+/** RFC 4180 rows with the line each row starts on; quoted fields may span lines. */
+function csvRows(content: string, path: string): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let cellStarted = false;
+  for (let i = 0; i < content.length; i++) {
+    const ch = content[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (content[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      if (cellStarted) throw new Error(`${path}:${line}: stray quote inside an unquoted CSV field`);
+      quoted = true;
+      cellStarted = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+      cellStarted = false;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && content[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
+      cells = [];
+      cell = '';
+      cellStarted = false;
+      line++;
+      rowLine = line;
+    } else {
+      cell += ch;
+      cellStarted = true;
+    }
+  }
+  if (quoted) throw new Error(`${path}:${rowLine}: unterminated quoted CSV field`);
+  cells.push(cell);
+  if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
+  return rows;
+}
+
+function parseCsv(content: string, path: string): LabelledRecord[] {
+  const rows = csvRows(content.replace(/^\uFEFF/, ''), path);
+  if (rows.length === 0) return [];
+  const header = rows[0].cells.map((name) => name.trim().toLowerCase());
+  if (!header.includes('category') && !header.includes('label')) {
+    throw new Error(`${path}:1: the CSV header must name a "category" column and a "text" (or "title") column`);
+  }
+  return rows.slice(1).map(({ line, cells }) => {
+    if (cells.length !== header.length) {
+      throw new Error(`${path}:${line}: ${cells.length} fields where the header has ${header.length}; quote fields that contain commas`);
+    }
+    return recordOf(Object.fromEntries(header.map((name, i) => [name, cells[i]])), `${path}:${line}`);
+  });
+}
+
+/** Labelled records from a .jsonl/.ndjson or .csv file; a malformed line throws an Error naming file and line. */
+export function readLabelledFile(path: string): LabelledRecord[] {
+  const content = readFileSync(path, 'utf8');
+  if (/\.csv$/i.test(path)) return parseCsv(content, path);
+  if (/\.(jsonl|ndjson|json)$/i.test(path)) return parseJsonl(content, path);
+  throw new Error(`${path}: unknown training file type; use .csv (header category,text,...) or .jsonl`);
+}

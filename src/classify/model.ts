@@ -1,0 +1,319 @@
+// TF-IDF features + multinomial naive Bayes in log space, with a softmax temperature fitted on held-out folds.
+// Training is deterministic: no randomness, vocabularies sorted, numbers rounded before they are written.
+import type { CategoryId, Classification } from '../types.js';
+import { CATEGORY_IDS } from './categories.js';
+import { terms } from './text.js';
+
+/** One labelled example; the fields mirror what classifyText reads. */
+export interface LabelledRecord {
+  category: CategoryId;
+  text: string;
+  title?: string;
+  headings?: string[];
+  breadcrumb?: string[];
+  /** Site (or writing-style group) the record comes from, for leave-one-site-out evaluation. */
+  site?: string;
+  /** Where the record comes from (file, URL), for error messages and provenance. */
+  source?: string;
+}
+
+export interface ClassifyInput {
+  title?: string;
+  headings?: string[];
+  breadcrumb?: string[];
+  text: string;
+}
+
+/** Title and breadcrumb say what a page is about more reliably than body text. */
+export const FIELD_WEIGHTS = { title: 3, breadcrumb: 3, headings: 2, text: 1 } as const;
+
+/** Longer fields are cut: the first 200,000 characters decide a page's topic as well as five megabytes do. */
+export const MAX_FIELD_CHARS = 200_000;
+
+const MAX_VOCABULARY = 30_000;
+const SMOOTHING = 0.1;
+const CALIBRATION_FOLDS = 5;
+const DIGITS = 4;
+
+/** The serialised model (model.json). */
+export interface Model {
+  format: 'comune-audit-nb';
+  version: 1;
+  categories: CategoryId[];
+  fieldWeights: typeof FIELD_WEIGHTS;
+  documents: number;
+  smoothing: number;
+  /** Softmax temperature fitted on held-out folds (confidence = softmax(score / temperature)). */
+  temperature: number;
+  /** IDF given to terms the model has never seen: they dilute the evidence of the known ones. */
+  unknownIdf: number;
+  logPriors: number[];
+  /** term → [idf, log P(term | category) for each category in `categories` order]. Keys sorted. */
+  vocabulary: Record<string, number[]>;
+}
+
+/** Weighted term frequencies of one input (title, breadcrumb and headings counted several times). */
+export function termCounts(input: ClassifyInput): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string | undefined, weight: number): void => {
+    if (!text) return;
+    for (const term of terms(text.length > MAX_FIELD_CHARS ? text.slice(0, MAX_FIELD_CHARS) : text)) {
+      counts.set(term, (counts.get(term) ?? 0) + weight);
+    }
+  };
+  add(input.title, FIELD_WEIGHTS.title);
+  add(input.breadcrumb?.join(' \n '), FIELD_WEIGHTS.breadcrumb);
+  add(input.headings?.join(' \n '), FIELD_WEIGHTS.headings);
+  add(input.text, FIELD_WEIGHTS.text);
+  return counts;
+}
+
+/** Sublinear TF × IDF, L2-normalised over all terms (unknown ones included), as [index, weight] pairs. */
+function featureVector(
+  counts: Map<string, number>,
+  index: Map<string, number>,
+  idf: ArrayLike<number>,
+  unknownIdf: number,
+): { ids: number[]; weights: number[] } {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  let norm = 0;
+  for (const [term, count] of counts) {
+    const id = index.get(term);
+    const weight = (1 + Math.log(count)) * (id === undefined ? unknownIdf : idf[id]);
+    norm += weight * weight;
+    if (id !== undefined) {
+      ids.push(id);
+      weights.push(weight);
+    }
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] /= norm;
+  return { ids, weights };
+}
+
+interface Vectorised {
+  ids: number[];
+  weights: number[];
+  label: number;
+}
+
+/** Log-space NB parameters fitted on a subset of vectorised documents. */
+function fitNaiveBayes(docs: Vectorised[], vocabularySize: number, classes: number): { logPriors: Float64Array; logProbs: Float64Array } {
+  const mass = new Float64Array(vocabularySize * classes);
+  const totals = new Float64Array(classes);
+  const docCounts = new Float64Array(classes);
+  for (const doc of docs) {
+    docCounts[doc.label]++;
+    for (let i = 0; i < doc.ids.length; i++) {
+      mass[doc.ids[i] * classes + doc.label] += doc.weights[i];
+      totals[doc.label] += doc.weights[i];
+    }
+  }
+  const logPriors = new Float64Array(classes);
+  for (let c = 0; c < classes; c++) logPriors[c] = Math.log((docCounts[c] + 1) / (docs.length + classes));
+  const logProbs = new Float64Array(vocabularySize * classes);
+  for (let c = 0; c < classes; c++) {
+    const denominator = Math.log(totals[c] + SMOOTHING * vocabularySize);
+    for (let t = 0; t < vocabularySize; t++) {
+      logProbs[t * classes + c] = Math.log(mass[t * classes + c] + SMOOTHING) - denominator;
+    }
+  }
+  return { logPriors, logProbs };
+}
+
+/** Raw scores (log prior + Σ weight × log P(term|class)) into `out`. */
+function scoreInto(out: Float64Array, ids: number[], weights: number[], logPriors: ArrayLike<number>, logProbs: ArrayLike<number>): void {
+  const classes = out.length;
+  for (let c = 0; c < classes; c++) out[c] = logPriors[c];
+  for (let i = 0; i < ids.length; i++) {
+    const row = ids[i] * classes;
+    const w = weights[i];
+    for (let c = 0; c < classes; c++) out[c] += w * logProbs[row + c];
+  }
+}
+
+/** Softmax of scores / temperature, in place. */
+export function softmaxInPlace(scores: Float64Array, temperature: number): void {
+  let max = -Infinity;
+  for (const s of scores) if (s > max) max = s;
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    scores[c] = Math.exp((scores[c] - max) / temperature);
+    sum += scores[c];
+  }
+  for (let c = 0; c < scores.length; c++) scores[c] /= sum;
+}
+
+/** Temperature minimising the negative log-likelihood of held-out scores (golden-section search on log T). */
+function fitTemperature(scores: Float64Array[], labels: number[]): number {
+  if (scores.length === 0) return 1;
+  const nll = (logT: number): number => {
+    const t = Math.exp(logT);
+    let total = 0;
+    const buffer = new Float64Array(scores[0].length);
+    for (let i = 0; i < scores.length; i++) {
+      buffer.set(scores[i]);
+      softmaxInPlace(buffer, t);
+      total -= Math.log(Math.max(buffer[labels[i]], 1e-12));
+    }
+    return total;
+  };
+  let lo = Math.log(0.01);
+  let hi = Math.log(100);
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 60; i++) {
+    const a = hi - ratio * (hi - lo);
+    const b = lo + ratio * (hi - lo);
+    if (nll(a) <= nll(b)) hi = b;
+    else lo = a;
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+const round = (value: number): number => {
+  const rounded = Number(value.toFixed(DIGITS));
+  return Object.is(rounded, -0) ? 0 : rounded;
+};
+
+/** Trains a model; the same records in the same order give a byte-identical serialised model. */
+export function trainModel(records: LabelledRecord[]): Model {
+  if (records.length === 0) throw new Error('trainModel: no training records');
+  const categories = [...CATEGORY_IDS];
+  const classOf = new Map(categories.map((id, i) => [id, i]));
+  const classes = categories.length;
+  const counts = records.map((record) => termCounts(record));
+
+  // Vocabulary: the most frequent terms by document frequency, ties broken alphabetically, then sorted.
+  const documentFrequency = new Map<string, number>();
+  for (const docCounts of counts) for (const term of docCounts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  let vocabulary = [...documentFrequency.keys()];
+  if (vocabulary.length > MAX_VOCABULARY) {
+    vocabulary.sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : 1));
+    vocabulary = vocabulary.slice(0, MAX_VOCABULARY);
+  }
+  vocabulary.sort();
+  const index = new Map(vocabulary.map((term, i) => [term, i]));
+  const n = records.length;
+  const idf = vocabulary.map((term) => round(Math.log((n + 1) / (documentFrequency.get(term)! + 1)) + 1));
+  const unknownIdf = round(Math.log(n + 1) + 1);
+
+  const docs: Vectorised[] = counts.map((docCounts, i) => {
+    const label = classOf.get(records[i].category);
+    if (label === undefined) throw new Error(`trainModel: unknown category "${records[i].category}"`);
+    return { ...featureVector(docCounts, index, idf, unknownIdf), label };
+  });
+
+  // Held-out scores for calibration: document i belongs to fold i mod k (records keep their given order).
+  const heldOutScores: Float64Array[] = [];
+  const heldOutLabels: number[] = [];
+  const folds = Math.min(CALIBRATION_FOLDS, n);
+  if (folds >= 2) {
+    for (let fold = 0; fold < folds; fold++) {
+      const train = docs.filter((_, i) => i % folds !== fold);
+      const nb = fitNaiveBayes(train, vocabulary.length, classes);
+      for (let i = fold; i < n; i += folds) {
+        const scores = new Float64Array(classes);
+        scoreInto(scores, docs[i].ids, docs[i].weights, nb.logPriors, nb.logProbs);
+        heldOutScores.push(scores);
+        heldOutLabels.push(docs[i].label);
+      }
+    }
+  }
+  const temperature = folds >= 2 ? fitTemperature(heldOutScores, heldOutLabels) : 1;
+
+  const nb = fitNaiveBayes(docs, vocabulary.length, classes);
+  const serialised: Record<string, number[]> = {};
+  for (let t = 0; t < vocabulary.length; t++) {
+    const row = [idf[t]];
+    for (let c = 0; c < classes; c++) row.push(round(nb.logProbs[t * classes + c]));
+    serialised[vocabulary[t]] = row;
+  }
+  return {
+    format: 'comune-audit-nb',
+    version: 1,
+    categories,
+    fieldWeights: FIELD_WEIGHTS,
+    documents: n,
+    smoothing: SMOOTHING,
+    temperature: round(temperature),
+    unknownIdf,
+    logPriors: Array.from(nb.logPriors, round),
+    vocabulary: serialised,
+  };
+}
+
+/** model.json text: one vocabulary entry per line so that diffs between trained models stay readable. */
+export function serialiseModel(model: Model): string {
+  const { vocabulary, ...header } = model;
+  const entries = Object.keys(vocabulary)
+    .sort()
+    .map((term) => `    ${JSON.stringify(term)}: ${JSON.stringify(vocabulary[term])}`);
+  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
+  return `${head},\n  "vocabulary": {\n${entries.join(',\n')}\n  }\n}\n`;
+}
+
+/** A model ready to score: vocabulary index and flat typed arrays. */
+export interface CompiledModel {
+  categories: CategoryId[];
+  temperature: number;
+  unknownIdf: number;
+  logPriors: Float64Array;
+  index: Map<string, number>;
+  idf: Float64Array;
+  /** Row-major: term × category. */
+  logProbs: Float64Array;
+}
+
+export function compileModel(model: Model): CompiledModel {
+  const classes = model.categories.length;
+  const terms = Object.keys(model.vocabulary);
+  const idf = new Float64Array(terms.length);
+  const logProbs = new Float64Array(terms.length * classes);
+  const index = new Map<string, number>();
+  terms.forEach((term, t) => {
+    const row = model.vocabulary[term];
+    index.set(term, t);
+    idf[t] = row[0];
+    for (let c = 0; c < classes; c++) logProbs[t * classes + c] = row[c + 1];
+  });
+  return {
+    categories: model.categories,
+    temperature: model.temperature,
+    unknownIdf: model.unknownIdf,
+    logPriors: Float64Array.from(model.logPriors),
+    index,
+    idf,
+    logProbs,
+  };
+}
+
+/** Calibrated probabilities for each category, in `compiled.categories` order, and whether any term was known. */
+export function predict(compiled: CompiledModel, input: ClassifyInput): { probabilities: Float64Array; knownTerms: number } {
+  const { ids, weights } = featureVector(termCounts(input), compiled.index, compiled.idf, compiled.unknownIdf);
+  const scores = new Float64Array(compiled.categories.length);
+  scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
+  softmaxInPlace(scores, compiled.temperature);
+  return { probabilities: scores, knownTerms: ids.length };
+}
+
+const ALTERNATIVES = 3;
+
+/** Best category, calibrated confidence and the runners-up; declaredCategory is left to the caller. */
+export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput): Classification {
+  const { probabilities, knownTerms } = predict(compiled, input);
+  const ranked = compiled.categories
+    .map((category, i) => ({ category, confidence: probabilities[i] }))
+    .sort((a, b) => b.confidence - a.confidence || (a.category < b.category ? -1 : 1));
+  // Nothing the model knows (empty, binary, another language): no evidence for any service area.
+  const top = knownTerms === 0 ? (ranked.find((r) => r.category === 'altro') ?? ranked[0]) : ranked[0];
+  return {
+    category: top.category,
+    confidence: round(top.confidence),
+    alternatives: ranked
+      .filter((r) => r !== top)
+      .slice(0, ALTERNATIVES)
+      .map((r) => ({ category: r.category, confidence: round(r.confidence) })),
+    declaredCategory: null,
+  };
+}

@@ -1,0 +1,72 @@
+// Text → terms for the classifier: Unicode tokens, lower-cased, Italian stop words dropped, Snowball stems
+// with accents folded. The same function serves training and classification, so both see identical terms.
+import { stemItalian } from './stemmer.js';
+
+/** Removes diacritics: "città" → "citta", "perché" → "perche". */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+// Snowball's Italian stop-word list (articles, prepositions, pronouns, forms of essere/avere/stare),
+// kept accent-folded because tokens are compared after folding.
+const STOP_WORDS_SOURCE = `
+ad al allo ai agli all agl alla alle con col coi da dal dallo dai dagli dall dagl dalla dalle di del dello dei
+degli dell degl della delle in nel nello nei negli nell negl nella nelle su sul sullo sui sugli sull sugl sulla
+sulle per tra contro io tu lui lei noi voi loro mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra
+nostri nostre vostro vostra vostri vostre mi ti ci vi lo la li le gli ne il un uno una ma ed se perche anche come
+dov dove che chi cui non piu quale quanto quanti quanta quante quello quelli quella quelle questo questi questa
+queste si tutto tutti a c e i l o ho hai ha abbiamo avete hanno abbia abbiate abbiano avro avrai avra avremo
+avrete avranno avrei avresti avrebbe avremmo avreste avrebbero avevo avevi aveva avevamo avevate avevano ebbi
+avesti ebbe avemmo aveste ebbero avessi avesse avessimo avessero avendo avuto avuta avuti avute sono sei e siamo
+siete sia siate siano saro sarai sara saremo sarete saranno sarei saresti sarebbe saremmo sareste sarebbero ero
+eri era eravamo eravate erano fui fosti fu fummo foste furono fossi fosse fossimo fossero essendo faccio fai
+facciamo fanno faccia facciate facciano faro farai fara faremo farete faranno farei faresti farebbe faremmo
+fareste farebbero facevo facevi faceva facevamo facevate facevano feci facesti fece facemmo faceste fecero
+facessi facesse facessimo facessero facendo sto stai sta stiamo stanno stia stiate stiano staro starai stara
+staremo starete staranno starei staresti starebbe staremmo stareste starebbero stavo stavi stava stavamo stavate
+stavano stetti stesti stette stemmo steste stettero stessi stesse stessimo stessero stando
+`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_WORDS_SOURCE.split(/\s+/).filter(Boolean));
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+/** Longer tokens are hashes, base64 or glued junk: never useful features. */
+const MAX_TOKEN_LENGTH = 30;
+/** Memoised stems; the vocabulary of a language is small, so the map stays bounded in practice. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Lower-cased Unicode word tokens, accents kept: "La città è bella" → ["la", "città", "è", "bella"]. */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+/** Stem of one lower-cased token, accents folded; null for stop words and unusable tokens. */
+export function termOf(token: string): string | null {
+  const cached = stemCache.get(token);
+  if (cached !== undefined) return cached === '' ? null : cached;
+  const term = computeTerm(token);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(token, term ?? '');
+  return term;
+}
+
+function computeTerm(token: string): string | null {
+  if (token.length > MAX_TOKEN_LENGTH) return null;
+  const folded = foldAccents(token.normalize('NFC'));
+  if (folded.length < 2 || STOP_WORDS.has(folded)) return null;
+  // Pure numbers carry no topic; years and codes would only spread weight thin.
+  if (/^\p{N}+$/u.test(folded)) return null;
+  // Stem with the accents (the Snowball rules use them), then fold the stem.
+  return foldAccents(stemItalian(token.normalize('NFC')));
+}
+
+/** Terms of a text, in order, stop words removed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = termOf(token);
+    if (term !== null) out.push(term);
+  }
+  return out;
+}

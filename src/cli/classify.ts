@@ -1,0 +1,183 @@
+// `comune-audit classify <inputs...>`: the service category of pages given as URLs, HTML files or JSONL records.
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { CliError, EXIT } from './errors.js';
+import { oneOf, seconds } from './options.js';
+import type { Classification, FetchedPage } from '../types.js';
+import type { Classifier } from '../classify/index.js';
+
+export const CLASSIFY_FORMATS = ['jsonl', 'csv'] as const;
+
+export interface ClassifyCliOptions {
+  format?: (typeof CLASSIFY_FORMATS)[number];
+  output?: string;
+  model?: string;
+  /** Per-URL timeout in ms. */
+  timeout?: number;
+}
+
+/** One output row: which input, its title, and the classification (or why there is none). */
+export interface ClassifiedRow {
+  input: string;
+  /** 1-based line, for JSONL inputs. */
+  line?: number;
+  url?: string;
+  title: string;
+  classification: Classification | null;
+  error?: string;
+}
+
+const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
+
+function pageOf(url: string, html: string, status = 200, headers: Record<string, string> = {}): FetchedPage {
+  return {
+    url,
+    finalUrl: url,
+    status,
+    headers,
+    contentType: headers['content-type'] ?? 'text/html',
+    charset: 'utf-8',
+    redirects: [],
+    depth: 0,
+    source: 'start',
+    html,
+    bytes: Buffer.byteLength(html),
+    truncated: false,
+    fetchMs: 0,
+  };
+}
+
+async function classifyHtml(classifier: Classifier, url: string, html: string): Promise<{ title: string; classification: Classification }> {
+  const { extractPageFacts } = await import('../facts/page.js');
+  const facts = extractPageFacts(pageOf(url, html));
+  return { title: facts.title, classification: classifier.classifyPage(facts) };
+}
+
+async function classifyUrl(classifier: Classifier, url: string, timeoutMs: number): Promise<ClassifiedRow> {
+  const { request } = await import('undici');
+  try {
+    const response = await request(url, {
+      maxRedirections: 5,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      headers: { 'user-agent': 'comune-audit (classify)', accept: 'text/html,*/*;q=0.5' },
+    } as Parameters<typeof request>[1]);
+    const html = await response.body.text();
+    if (response.statusCode >= 400) return { input: url, url, title: '', classification: null, error: `HTTP ${response.statusCode}` };
+    return { input: url, url, ...(await classifyHtml(classifier, url, html)) };
+  } catch (error) {
+    return { input: url, url, title: '', classification: null, error: (error as Error).message };
+  }
+}
+
+async function readInput(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliError(`cannot read ${path} (${reason}): give a URL, an HTML file or a JSONL file of {text,title,html} records`, EXIT.io);
+  }
+}
+
+async function classifyJsonl(classifier: Classifier, path: string, content: string): Promise<ClassifiedRow[]> {
+  const rows: ClassifiedRow[] = [];
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() === '') continue;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(lines[i]) as Record<string, unknown>;
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Error('expected a JSON object');
+    } catch (error) {
+      throw new CliError(`${path}:${i + 1}: not a JSON object (${(error as Error).message}); each line needs {"text": …} or {"html": …}`, EXIT.io);
+    }
+    const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+    const list = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+    const url = str(record.url);
+    const base = { input: path, line: i + 1, ...(url ? { url } : {}) };
+    const html = str(record.html);
+    if (html !== undefined) {
+      rows.push({ ...base, ...(await classifyHtml(classifier, url && isUrl(url) ? url : 'http://localhost/', html)) });
+      continue;
+    }
+    const text = str(record.text);
+    const title = str(record.title);
+    if (text === undefined && title === undefined) {
+      throw new CliError(`${path}:${i + 1}: the record has no "text", "title" or "html" string to classify`, EXIT.io);
+    }
+    const classification = classifier.classifyText({ text: text ?? '', title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) });
+    rows.push({ ...base, title: title ?? '', classification });
+  }
+  return rows;
+}
+
+export async function formatRows(rows: ClassifiedRow[], format: 'jsonl' | 'csv'): Promise<string> {
+  if (format === 'jsonl') {
+    return rows
+      .map((row) => {
+        const { classification, ...rest } = row;
+        return `${JSON.stringify({ ...rest, ...(classification ?? { category: null, confidence: null, alternatives: [], declaredCategory: null }) })}\n`;
+      })
+      .join('');
+  }
+  const { stringify } = await import('csv-stringify/sync');
+  const header = ['input', 'line', 'url', 'title', 'category', 'confidence', 'declared_category'];
+  for (let i = 1; i <= 3; i++) header.push(`alternative_${i}`, `alternative_${i}_confidence`);
+  header.push('error');
+  const records = rows.map((row) => {
+    const c = row.classification;
+    const cells: (string | number)[] = [row.input, row.line ?? '', row.url ?? '', row.title, c?.category ?? '', c?.confidence ?? '', c?.declaredCategory ?? ''];
+    for (let i = 0; i < 3; i++) cells.push(c?.alternatives[i]?.category ?? '', c?.alternatives[i]?.confidence ?? '');
+    cells.push(row.error ?? '');
+    return cells;
+  });
+  return stringify([header, ...records]);
+}
+
+/** Classifies every input and returns the output text (also written to -o FILE or stdout). */
+export async function runClassify(inputs: string[], options: ClassifyCliOptions = {}, io = { stdout: process.stdout }): Promise<string> {
+  if (inputs.length === 0) throw new CliError('classify needs at least one URL, HTML file or JSONL file', EXIT.usage);
+  const { loadClassifier } = await import('../classify/index.js');
+  let classifier: Classifier;
+  try {
+    classifier = loadClassifier(options.model);
+  } catch (error) {
+    throw new CliError(`cannot load the model: ${(error as Error).message}`, EXIT.io);
+  }
+  const rows: ClassifiedRow[] = [];
+  for (const input of inputs) {
+    if (isUrl(input)) {
+      rows.push(await classifyUrl(classifier, input, options.timeout ?? 30_000));
+      continue;
+    }
+    const content = await readInput(input);
+    if (/\.(jsonl|ndjson)$/i.test(input)) rows.push(...(await classifyJsonl(classifier, input, content)));
+    else rows.push({ input, ...(await classifyHtml(classifier, pathToFileURL(resolve(input)).href, content)) });
+  }
+  const text = await formatRows(rows, options.format ?? 'jsonl');
+  if (options.output) {
+    try {
+      await writeFile(options.output, text);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new CliError(`cannot write ${options.output} (${reason}): check the folder exists and is writable`, EXIT.io);
+    }
+  } else io.stdout.write(text);
+  return text;
+}
+
+export function register(program: Command): void {
+  program
+    .command('classify')
+    .description('classify pages into the 15 national service categories (Tematiche dei servizi pubblici) or "altro"')
+    .argument('<inputs...>', 'URLs (one page each, no crawl), HTML files, or JSONL files of {"text","title","html"} records')
+    .option('-f, --format <format>', 'jsonl | csv', oneOf('--format', CLASSIFY_FORMATS), 'jsonl')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--model <file>', 'a model trained with "comune-audit train" (default: the shipped model)')
+    .option('--timeout <seconds>', 'per-URL timeout', seconds('--timeout'), 30_000)
+    .action(async (inputs: string[], options: ClassifyCliOptions) => {
+      await runClassify(inputs, options);
+    });
+}

@@ -1,0 +1,41 @@
+// `comune-audit eval --data …`: cross-validated quality of the classifier on labelled records.
+import type { Command } from 'commander';
+import { CliError, EXIT } from './errors.js';
+import { positiveInt } from './options.js';
+import { readTrainingFiles } from './train.js';
+import type { EvalReport } from '../classify/index.js';
+
+export interface EvalCliOptions {
+  data: string[];
+  folds: number;
+  json?: boolean;
+}
+
+/** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
+export async function runEval(options: EvalCliOptions, io = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
+  if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError(`--folds takes a whole number ≥ 2, not "${options.folds}"`, EXIT.usage);
+  const { evaluate, formatEvalReport } = await import('../classify/index.js');
+  const records = await readTrainingFiles(options.data);
+  if (records.length < options.folds) {
+    throw new CliError(`${records.length} labelled records cannot be split into ${options.folds} folds: add records or lower --folds`, EXIT.io);
+  }
+  const reports = [evaluate(records, { folds: options.folds })];
+  if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));
+  const text = options.json
+    ? `${JSON.stringify(reports, null, 2)}\n`
+    : `${reports.map((report) => formatEvalReport(report).join('\n')).join('\n\n')}\n`;
+  io.stdout.write(text);
+  return { text, reports };
+}
+
+export function register(program: Command): void {
+  program
+    .command('eval')
+    .description('cross-validate the classifier: per-category precision/recall/F1, macro-F1, confusion matrix')
+    .requiredOption('--data <files...>', 'labelled CSV or JSONL files (records with a "site" also get leave-one-site-out)')
+    .option('--folds <n>', 'number of stratified folds', positiveInt('--folds'), 5)
+    .option('--json', 'print the reports as JSON', false)
+    .action(async (options: EvalCliOptions) => {
+      await runEval(options);
+    });
+}

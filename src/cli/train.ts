@@ -1,0 +1,119 @@
+// `comune-audit train`: a classifier model from labelled files and/or the self-labelled service pages of a site.
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { CliError, EXIT } from './errors.js';
+import { positiveInt } from './options.js';
+import type { LabelledRecord } from '../classify/index.js';
+import type { SiteFacts } from '../types.js';
+
+export interface TrainCliOptions {
+  data?: string[];
+  output: string;
+  fromCrawl?: string;
+  /** Add the shipped corpus (data/classifier/corpus.jsonl) to the training records. */
+  withCorpus?: boolean;
+  maxPages?: number;
+  /** Also write the harvested records as JSONL, to review or reuse with --data. */
+  saveHarvest?: string;
+}
+
+/** Service pages that name their own category (breadcrumb "Servizi › <category>" or one service-category-link). */
+export async function harvestLabelledPages(site: SiteFacts): Promise<LabelledRecord[]> {
+  const { declaredCategoryOf } = await import('../classify/index.js');
+  const records: LabelledRecord[] = [];
+  for (const page of site.pages) {
+    if (page.error || page.status >= 400) continue;
+    const category = declaredCategoryOf(page);
+    if (category === null) continue;
+    records.push({
+      category,
+      title: page.title,
+      headings: page.headings.map((heading) => heading.text),
+      breadcrumb: page.breadcrumb.filter((crumb) => !/^home$/i.test(crumb.trim())),
+      text: page.mainText,
+      site: site.host,
+      source: page.finalUrl || page.url,
+    });
+  }
+  return records.sort((a, b) => (a.source! < b.source! ? -1 : a.source! > b.source! ? 1 : 0));
+}
+
+async function writeOrFail(path: string, content: string): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliError(`cannot write ${path} (${reason}): check the folder exists and is writable`, EXIT.io);
+  }
+}
+
+/** Reads labelled files; a malformed file is an I/O error naming the file and line. */
+export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord[]> {
+  const { readLabelledFile } = await import('../classify/index.js');
+  const records: LabelledRecord[] = [];
+  for (const path of paths) {
+    try {
+      records.push(...readLabelledFile(path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message = code ? `cannot read ${path} (${code})` : (error as Error).message;
+      throw new CliError(`${message}: fix the file and run again`, EXIT.io);
+    }
+  }
+  return records;
+}
+
+/** Trains and writes the model; returns the summary lines it prints to stderr. */
+export async function runTrain(options: TrainCliOptions, io = { stderr: process.stderr }): Promise<string[]> {
+  if (!options.data?.length && !options.fromCrawl) {
+    throw new CliError('train needs --data <file> (CSV or JSONL) and/or --from-crawl <url>', EXIT.usage);
+  }
+  const { trainModel, serialiseModel } = await import('../classify/index.js');
+  const { dataPath } = await import('../util/paths.js');
+  const records: LabelledRecord[] = [];
+  if (options.withCorpus) records.push(...(await readTrainingFiles([dataPath('classifier', 'corpus.jsonl')])));
+  records.push(...(await readTrainingFiles(options.data ?? [])));
+  const lines: string[] = [];
+  if (options.fromCrawl) {
+    const { collectSite } = await import('../pipeline.js');
+    const { site } = await collectSite(options.fromCrawl, { crawl: { maxPages: options.maxPages ?? 300 } });
+    if (site.pages.length === 0 || site.pages[0].error) {
+      const reason = site.pages[0]?.error?.message ?? 'no page fetched';
+      throw new CliError(`cannot crawl ${options.fromCrawl} (${reason}): check the address`, EXIT.siteUnavailable);
+    }
+    const harvested = await harvestLabelledPages(site);
+    lines.push(`${options.fromCrawl}: ${site.pages.length} pages crawled, ${harvested.length} self-labelled service pages harvested`);
+    if (options.saveHarvest) await writeOrFail(options.saveHarvest, harvested.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    records.push(...harvested);
+  }
+  if (records.length === 0) {
+    throw new CliError('no labelled records to train on: the files are empty and the crawl found no page naming its category', EXIT.io);
+  }
+  const started = performance.now();
+  const model = trainModel(records);
+  const text = serialiseModel(model);
+  await writeOrFail(options.output, text);
+  const perCategory = new Map<string, number>();
+  for (const record of records) perCategory.set(record.category, (perCategory.get(record.category) ?? 0) + 1);
+  lines.push(
+    `trained on ${records.length} records (${[...perCategory].sort().map(([c, n]) => `${c} ${n}`).join(', ')})`,
+    `${Object.keys(model.vocabulary).length} terms, temperature ${model.temperature}, ${(text.length / 1024).toFixed(0)} KB → ${options.output} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
+  for (const line of lines) io.stderr.write(`${line}\n`);
+  return lines;
+}
+
+export function register(program: Command): void {
+  program
+    .command('train')
+    .description('train a page-classifier model from labelled pages (CSV/JSONL) or a site\'s self-labelled service pages')
+    .option('--data <files...>', 'labelled CSV (header category,text[,title,headings,breadcrumb,site]) or JSONL files')
+    .requiredOption('-o, --output <file>', 'where to write the model (JSON)')
+    .option('--from-crawl <url>', 'crawl this site and learn from service pages whose breadcrumb "Servizi › <category>" names their category')
+    .option('--with-corpus', 'also train on the shipped corpus (adapts the default model instead of replacing it)', false)
+    .option('--max-pages <n>', 'with --from-crawl: stop after this many pages', positiveInt('--max-pages'), 300)
+    .option('--save-harvest <file>', 'with --from-crawl: also write the harvested records as JSONL')
+    .action(async (options: TrainCliOptions) => {
+      await runTrain(options);
+    });
+}
