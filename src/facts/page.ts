@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { documentTypeOf, normaliseUrl } from '../crawl/index.js';
+import { documentTypeOf, normaliseUrl } from '../crawl/url.js';
 import type {
   DataElementFact,
   FetchedPage,
@@ -17,7 +17,7 @@ import type {
 } from '../types.js';
 
 const MAIN_TEXT_MAX = 50_000;
-const BOILERPLATE_TEXT_MAX = 10_000;
+const BOILERPLATE_TEXT_MAX = 30_000;
 const INLINE_SCRIPT_MAX = 4_096;
 const INLINE_SCRIPTS_MAX = 40;
 const INLINE_STYLE_MAX = 8_192;

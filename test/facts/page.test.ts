@@ -13,8 +13,8 @@ describe('extractPageFacts on a real model service page', () => {
 
   it('reads title, lang and the breadcrumb of the model', () => {
     expect(page.lang).toBe('it');
-    expect(page.title).toMatch(/IMU/);
-    expect(page.breadcrumb).toEqual(['Home', 'Servizi', 'Tributi e finanze', 'Pagamento IMU']);
+    expect(page.title).toBe('Pagamenti - Nome del Comune');
+    expect(page.breadcrumb).toEqual(['Home', 'Servizi', 'Tributi, finanze e contravvenzioni', 'Pagamento IMU']);
   });
 
   it('records data-element markers with their text and nesting', () => {
