@@ -180,6 +180,13 @@ export interface FormFact {
   selector: string;
 }
 
+export interface CookieFact {
+  name: string;
+  domain: string | null;
+  path: string | null;
+  secure: boolean;
+}
+
 export interface ImageFact {
   src: string;
   /** null when the alt attribute is absent; "" for decorative images. */
@@ -209,9 +216,17 @@ export interface PageFacts {
   /** Breadcrumb item labels in order (from data-element="breadcrumb", .breadcrumb, or schema.org BreadcrumbList). */
   breadcrumb: string[];
   links: LinkFact[];
-  scripts: string[]; // absolute src URLs
-  /** Inline <script> bodies (each capped at 4 KB) — trackers and chat widgets are often inline. */
+  scripts: string[]; // absolute src URLs of scripts that run
+  /** Inline <script> bodies that run (each capped at 4 KB) — trackers and chat widgets are often inline. */
   inlineScripts: string[];
+  /**
+   * Scripts held back by a consent manager: a non-JavaScript type such as type="text/plain" (iubenda, Cookiebot,
+   * Complianz) — src (or data-src) URLs, and inline bodies (capped at 4 KB).
+   */
+  blockedScripts: string[];
+  blockedInlineScripts: string[];
+  /** Cookies set by the page's response (from set-cookie): Domain as sent, lower-cased, leading dot dropped. */
+  cookies: CookieFact[];
   stylesheets: string[]; // absolute href URLs
   /** Inline <style> bodies and style="" attributes with font-family (capped). */
   inlineStyles: string[];
@@ -320,6 +335,8 @@ export interface SiteFacts {
   limits: CrawlLimits;
   /** True for a --single-page audit: site-wide checks that need a crawl should return unknown. */
   singlePage: boolean;
+  /** ISO date-time of the crawl: the reference "now" for date checks (certificate expiry), so rules stay pure. */
+  auditedAt: string;
 }
 
 // ---------------------------------------------------------------- rules

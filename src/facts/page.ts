@@ -6,6 +6,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { documentTypeOf, normaliseUrl } from '../crawl/url.js';
 import type {
+  CookieFact,
   DataElementFact,
   FetchedPage,
   FormFact,
@@ -39,6 +40,15 @@ const KEPT_HEADERS = [
   'x-content-type-options',
   'referrer-policy',
   'last-modified',
+  // CDN and cloud signatures, for the informative `cloud` check.
+  'via',
+  'x-cache',
+  'x-served-by',
+  'cf-ray',
+  'x-amz-cf-id',
+  'x-azure-ref',
+  'x-vercel-id',
+  'x-nf-request-id',
 ];
 
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
@@ -164,6 +174,8 @@ interface WalkState {
   links: LinkFact[];
   scripts: string[];
   inlineScripts: string[];
+  blockedScripts: string[];
+  blockedInlineScripts: string[];
   stylesheets: string[];
   inlineStyles: string[];
   classCounts: Map<string, number>;
@@ -280,14 +292,22 @@ function visitHead(state: WalkState, element: Element): void {
   }
 }
 
+/** Types a browser runs; anything else (text/plain…) is how consent managers hold scripts back. */
+const RUNNABLE_SCRIPT_TYPE = /^(|module|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript|text\/jscript)$/;
+
 function visitScript(state: WalkState, element: Element): void {
-  const src = resolve(state, element.attribs.src);
+  const type = (element.attribs.type ?? '').trim().toLowerCase().split(';')[0];
+  const runs = RUNNABLE_SCRIPT_TYPE.test(type);
+  const src = resolve(state, element.attribs.src ?? (runs ? undefined : element.attribs['data-src']));
   if (src) {
-    state.scripts.push(src);
+    (runs ? state.scripts : state.blockedScripts).push(src);
     return;
   }
   const body = element.children.map((child) => (child.type === 'text' ? child.data : '')).join('');
-  const type = (element.attribs.type ?? '').toLowerCase();
+  if (!runs && type !== 'application/ld+json') {
+    if (body.trim() && state.blockedInlineScripts.length < INLINE_SCRIPTS_MAX) state.blockedInlineScripts.push(cap(body.trim(), INLINE_SCRIPT_MAX));
+    return;
+  }
   if (type === 'application/ld+json') {
     try {
       state.jsonLd.push(JSON.parse(body));
@@ -456,6 +476,28 @@ function breadcrumbFromJsonLd(blocks: unknown[]): string[] {
   return [];
 }
 
+/** Cookies from a set-cookie header (several joined with newlines by the crawler). */
+export function cookiesFrom(header: string | undefined): CookieFact[] {
+  if (!header) return [];
+  return header
+    .split('\n')
+    .filter((line) => line.includes('='))
+    .map((line) => {
+      const [pair, ...attributes] = line.split(';');
+      const attribute = (name: string) => {
+        const found = attributes.find((a) => a.trim().toLowerCase().startsWith(`${name}=`));
+        return found ? found.slice(found.indexOf('=') + 1).trim() : null;
+      };
+      const domain = attribute('domain');
+      return {
+        name: pair.slice(0, pair.indexOf('=')).trim(),
+        domain: domain ? domain.toLowerCase().replace(/^\./, '') : null,
+        path: attribute('path'),
+        secure: attributes.some((a) => a.trim().toLowerCase() === 'secure'),
+      };
+    });
+}
+
 function keptHeaders(headers: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const name of KEPT_HEADERS) if (headers[name] !== undefined) kept[name] = headers[name];
@@ -492,6 +534,9 @@ export function emptyPageFacts(page: FetchedPage): PageFacts {
     links: [],
     scripts: [],
     inlineScripts: [],
+    blockedScripts: [],
+    blockedInlineScripts: [],
+    cookies: cookiesFrom(page.headers['set-cookie']),
     stylesheets: [],
     inlineStyles: [],
     classTokens: [],
@@ -533,6 +578,8 @@ export function extractPageFacts(page: FetchedPage): PageFacts {
     links: [],
     scripts: [],
     inlineScripts: [],
+    blockedScripts: [],
+    blockedInlineScripts: [],
     stylesheets: [],
     inlineStyles: [],
     classCounts: new Map(),
@@ -559,6 +606,8 @@ export function extractPageFacts(page: FetchedPage): PageFacts {
   facts.links = state.links;
   facts.scripts = state.scripts;
   facts.inlineScripts = state.inlineScripts;
+  facts.blockedScripts = state.blockedScripts;
+  facts.blockedInlineScripts = state.blockedInlineScripts;
   facts.stylesheets = state.stylesheets;
   facts.inlineStyles = state.inlineStyles;
   facts.classTokens = classTokens;

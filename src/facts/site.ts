@@ -32,5 +32,6 @@ export function assembleSiteFacts(crawl: CrawlResult, pages: PageFacts[], option
     tls: crawl.tls,
     limits: crawl.limits,
     singlePage: options.singlePage ?? false,
+    auditedAt: crawl.startedAt,
   };
 }

@@ -132,6 +132,23 @@ describe('extractPageFacts details', () => {
     expect(failed.links).toEqual([]);
   });
 
+  it('keeps scripts held back by a consent manager apart from those that run', () => {
+    const page = facts(`<head><script type="text/plain" data-src="https://www.googletagmanager.com/gtag/js?id=G-1" class="_iub_cs_activate"></script>
+      <script type="text/plain">gtag('config','G-1')</script><script type="module" src="/app.js"></script><script type="text/javascript">var a=1;</script></head>`);
+    expect(page.blockedScripts).toEqual(['https://www.googletagmanager.com/gtag/js?id=G-1']);
+    expect(page.blockedInlineScripts).toEqual(["gtag('config','G-1')"]);
+    expect(page.scripts).toEqual(['https://www.comune.esempio.it/app.js']);
+    expect(page.inlineScripts).toEqual(['var a=1;']);
+  });
+
+  it('parses cookies from set-cookie headers', () => {
+    const page = facts('<p>x</p>', URL_HOME, { 'set-cookie': 'sess=1; Path=/; Secure; HttpOnly\n_ga=GA1; Domain=.Google.com; Path=/' });
+    expect(page.cookies).toEqual([
+      { name: 'sess', domain: null, path: '/', secure: true },
+      { name: '_ga', domain: 'google.com', path: '/', secure: false },
+    ]);
+  });
+
   it('is deterministic', () => {
     const html = readFixture('facts', 'model-scheda-servizio.html');
     expect(JSON.stringify(facts(html))).toBe(JSON.stringify(facts(html)));

@@ -36,7 +36,7 @@ export function emptyCrawl(startUrl: string): CrawlResult {
   return {
     startUrl,
     siteUrl: startUrl,
-    startedAt: '1970-01-01T00:00:00.000Z',
+    startedAt: '2026-01-15T10:00:00.000Z',
     durationMs: 0,
     userAgent: 'comune-audit-test',
     pages: [],
