@@ -1,0 +1,69 @@
+// Assembles the Report record from site facts and check results. Reporters only render what is here.
+import { scoreChecks } from '../score/index.js';
+import type { AnalysedPage, CheckResult, FetchError, PageSummary, Report, SiteFacts } from '../types.js';
+
+export interface BuildReportInput {
+  site: SiteFacts;
+  /** In rule order; kept in that order. */
+  checks: CheckResult[];
+  startedAt: string;
+  durationMs: number;
+  userAgent: string;
+  toolVersion: string;
+  fatal?: FetchError;
+}
+
+export const TOOL_NAME = 'comune-audit';
+
+/** A page is failed when it could not be fetched/parsed or answered with an HTTP error. */
+function pageFailed(page: AnalysedPage): boolean {
+  return page.error !== undefined || page.status >= 400 || page.status === 0;
+}
+
+function summarisePage(page: AnalysedPage): PageSummary {
+  const summary: PageSummary = {
+    url: page.url,
+    finalUrl: page.finalUrl,
+    status: page.status,
+    depth: page.depth,
+    title: page.title,
+    lang: page.lang,
+    pageType: page.pageType.type,
+    category: page.classification?.category ?? null,
+    confidence: page.classification?.confidence ?? null,
+    declaredCategory: page.classification?.declaredCategory ?? null,
+    links: page.links.length,
+    documents: page.links.filter((link) => link.documentType !== null).length,
+  };
+  if (page.error) summary.error = { code: page.error.code, message: page.error.message };
+  return summary;
+}
+
+/** Code-unit comparison, not localeCompare: the order must not depend on the machine's locale. */
+const byDepthThenUrl = (a: PageSummary, b: PageSummary): number =>
+  a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+export function buildReport(input: BuildReportInput): Report {
+  const { site, checks } = input;
+  const { points, maturity } = scoreChecks(checks);
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    site: { startUrl: site.startUrl, siteUrl: site.siteUrl, host: site.host },
+    run: {
+      startedAt: input.startedAt,
+      durationMs: input.durationMs,
+      userAgent: input.userAgent,
+      singlePage: site.singlePage,
+      limits: { ...site.limits },
+      pagesFetched: site.pages.length,
+      pagesFailed: site.pages.filter(pageFailed).length,
+    },
+    maturity,
+    points,
+    checks: [...checks],
+    pages: site.pages.map(summarisePage).sort(byDepthThenUrl),
+  };
+  if (input.fatal) report.fatal = { code: input.fatal.code, message: input.fatal.message };
+  return report;
+}

@@ -1,0 +1,91 @@
+// What the human-readable reporters (terminal, HTML) share: ordering, selections and wording of figures.
+import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
+import type { CheckResult, PointScore, Report, Status } from '../types.js';
+import type { CriteriaGroup, Messages } from './i18n/index.js';
+
+export const STATUS_SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✘', unknown: '?', error: '!' };
+export const STATUS_ORDER: readonly Status[] = ['pass', 'partial', 'fail', 'unknown', 'error'];
+
+/** The official checklist's groups, in its order. */
+export const CRITERIA_GROUPS: readonly CriteriaGroup[] = [
+  'cittadino-informato',
+  'funzionalita',
+  'normativa',
+  'prestazioni',
+  'sicurezza',
+  'raccomandazioni',
+];
+
+/** The ten points in the index (with their 1-based step number) and the governance rows beside it. */
+export function splitPoints(points: PointScore[]): { indexed: PointScore[]; governance: PointScore[] } {
+  return {
+    indexed: points.filter((point) => POINTS[point.id].weight !== null),
+    governance: points.filter((point) => POINTS[point.id].weight === null),
+  };
+}
+
+export interface CriteriaSection {
+  /** null for design checks the rules left without a group. */
+  group: CriteriaGroup | null;
+  checks: CheckResult[];
+}
+
+/** Design criteria grouped as the official checklist does; empty groups left out; rule order kept inside a group. */
+export function criteriaSections(checks: CheckResult[]): CriteriaSection[] {
+  const design = checks.filter((check) => check.point === 'design');
+  const sections: CriteriaSection[] = CRITERIA_GROUPS.map((group) => ({
+    group,
+    checks: design.filter((check) => check.group === group),
+  }));
+  sections.push({ group: null, checks: design.filter((check) => check.group === undefined) });
+  return sections.filter((section) => section.checks.length > 0);
+}
+
+/** Failed checks before partial ones, heavier checks first, rule order as the tie-break (stable sort). */
+export function findings(checks: CheckResult[]): CheckResult[] {
+  const rank = (check: CheckResult): number => (check.status === 'fail' ? 0 : 1);
+  return checks
+    .filter((check) => check.status === 'fail' || check.status === 'partial')
+    .sort((a, b) => rank(a) - rank(b) || b.weight - a.weight);
+}
+
+export function statusCounts(checks: CheckResult[]): Record<Status, number> {
+  const counts: Record<Status, number> = { pass: 0, partial: 0, fail: 0, unknown: 0, error: 0 };
+  for (const check of checks) counts[check.status] += 1;
+  return counts;
+}
+
+export function formatDecimal(value: number, digits: number, t: Messages): string {
+  return value.toFixed(digits).replace('.', t.decimalSeparator);
+}
+
+/** A 0..1 score as a whole number out of 100, or the "not scored" mark. */
+export function formatScore(score: number | null, t: Messages): string {
+  return score === null ? t.notScored : String(Math.round(score * 100));
+}
+
+/** What the crawl caps cut off, as short phrases; empty when nothing was cut. */
+export function capPhrases(report: Report, t: Messages): string[] {
+  const { limits } = report.run;
+  const phrases: string[] = [];
+  if (limits.hitMaxPages) phrases.push(t.capMaxPages(limits.maxPages));
+  if (limits.hitTimeBudget) phrases.push(t.capTimeBudget(formatDecimal(limits.timeBudgetMs / 1000, 0, t)));
+  if (limits.skippedUrls > 0) phrases.push(t.capSkipped(limits.skippedUrls));
+  if (limits.skippedByDepth > 0) phrases.push(t.capDepth(limits.skippedByDepth, limits.maxDepth));
+  return phrases;
+}
+
+/** "2025-03-01 10:00 UTC, took 12.3 s", or null when timing was zeroed (--deterministic) or is not a date. */
+export function runPhrase(report: Report, t: Messages): string | null {
+  const { startedAt, durationMs } = report.run;
+  if (durationMs <= 0) return null;
+  const date = new Date(startedAt);
+  if (Number.isNaN(date.getTime())) return null;
+  const utc = date.toISOString().slice(0, 16).replace('T', ' ');
+  return t.runLine(utc, formatDecimal(durationMs / 1000, 1, t));
+}
+
+/** 1-based position of the level among MATURITY_LEVELS, for "level 4 of 5". */
+export function levelPosition(levelId: string): { position: number; of: number } {
+  return { position: MATURITY_LEVELS.findIndex((level) => level.id === levelId) + 1, of: MATURITY_LEVELS.length };
+}

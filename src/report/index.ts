@@ -1,0 +1,38 @@
+// One entry point for every report format. Each reporter is a pure function of the Report.
+import type { Report } from '../types.js';
+import { renderChecksCsv } from './csv.js';
+import type { Lang } from './i18n/index.js';
+import { renderJson } from './json.js';
+import { renderTerminal } from './terminal.js';
+
+export type ReportFormat = 'terminal' | 'json' | 'csv';
+
+export interface RenderOptions {
+  lang: Lang;
+  /** Terminal only: ANSI colour. */
+  color?: boolean;
+  /** Terminal only: columns to lay out for. */
+  width?: number;
+  /** Terminal only: how many findings to list. */
+  top?: number;
+  /** CSV only: prepend a UTF-8 BOM. */
+  bom?: boolean;
+}
+
+/** The report in the given format; for CSV, the checks table (the pages table is renderPagesCsv). */
+export function render(report: Report, format: ReportFormat, options: RenderOptions): string {
+  switch (format) {
+    case 'terminal':
+      return renderTerminal(report, { lang: options.lang, color: options.color ?? false, width: options.width, top: options.top });
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderChecksCsv(report, { lang: options.lang, bom: options.bom ?? false });
+  }
+}
+
+export { buildReport, type BuildReportInput } from './build.js';
+export { renderChecksCsv, renderPagesCsv } from './csv.js';
+export type { Lang } from './i18n/index.js';
+export { renderJson } from './json.js';
+export { renderTerminal } from './terminal.js';

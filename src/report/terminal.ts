@@ -1,0 +1,243 @@
+// The terminal summary: what a manager reads at a glance. Pure: same report and options → same string.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { CheckResult, PointScore, Report, Status } from '../types.js';
+import {
+  STATUS_ORDER,
+  STATUS_SYMBOL,
+  capPhrases,
+  criteriaSections,
+  findings,
+  formatDecimal,
+  formatScore,
+  levelPosition,
+  runPhrase,
+  splitPoints,
+  statusCounts,
+} from './common.js';
+import { messages, type Lang, type Messages } from './i18n/index.js';
+
+export interface TerminalOptions {
+  lang: Lang;
+  color: boolean;
+  /** Columns to lay out for; default 80. */
+  width?: number;
+  /** How many findings to list; default 10. */
+  top?: number;
+}
+
+const DEFAULT_WIDTH = 80;
+const DEFAULT_TOP = 10;
+const MIN_WIDTH = 40;
+const BAR_CELLS = 20;
+
+/** Site-supplied text must not drive the terminal: control characters (ESC of ANSI sequences, BEL…) become spaces. */
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+}
+
+/**
+ * Packs tokens into lines of at most `width` columns, joined by `separator`; a token longer than the line
+ * (a URL) gets a line of its own, unbroken.
+ */
+function pack(tokens: string[], separator: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (line && line.length + separator.length + token.length > width) {
+      lines.push(line);
+      line = token;
+    } else {
+      line = line ? `${line}${separator}${token}` : token;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Word-wraps text to `width` columns. */
+function wrap(text: string, width: number): string[] {
+  return pack(text.split(/\s+/).filter(Boolean), ' ', width);
+}
+
+class Layout {
+  readonly t: Messages;
+  readonly c: ChalkInstance;
+  readonly width: number;
+  readonly lines: string[] = [];
+
+  constructor(readonly options: TerminalOptions) {
+    this.t = messages(options.lang);
+    this.c = new Chalk({ level: options.color ? 1 : 0 });
+    this.width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
+  }
+
+  push(...lines: string[]): void {
+    this.lines.push(...lines);
+  }
+
+  symbol(status: Status): string {
+    const paint: Record<Status, ChalkInstance> = {
+      pass: this.c.green,
+      partial: this.c.yellow,
+      fail: this.c.red,
+      unknown: this.c.gray,
+      error: this.c.magenta,
+    };
+    return paint[status](STATUS_SYMBOL[status]);
+  }
+
+  heading(text: string): void {
+    this.push('', this.c.bold(text));
+  }
+
+  /** "Label      value", labels aligned, value wrapped under itself; a list breaks only between items. */
+  field(label: string, value: string | { items: string[]; separator: string }, labelWidth: number): void {
+    const indent = ' '.repeat(labelWidth);
+    const room = this.width - labelWidth;
+    const lines = typeof value === 'string' ? wrap(value, room) : pack(value.items, value.separator, room);
+    lines.forEach((line, i) => {
+      this.push(i === 0 ? `${this.c.bold(label.padEnd(labelWidth))}${line}` : `${indent}${line}`);
+    });
+  }
+
+  /** Text wrapped at the layout width, every line indented. */
+  paragraph(text: string, indent: number, paint: (text: string) => string = (plain) => plain): void {
+    const pad = ' '.repeat(indent);
+    for (const line of wrap(text, this.width - indent)) this.push(pad + paint(line));
+  }
+}
+
+function renderHeader(layout: Layout, report: Report, labelWidth: number): void {
+  const { t, c } = layout;
+  layout.push(c.bold(`${report.tool.name} ${report.tool.version} · ${t.reportTitle}`), c.dim('─'.repeat(layout.width)));
+  layout.field(t.label.site, clean(report.site.siteUrl || report.site.startUrl), labelWidth);
+}
+
+function renderFatal(layout: Layout, report: Report, labelWidth: number): void {
+  const { t, c } = layout;
+  const fatal = report.fatal!;
+  layout.push('');
+  layout.paragraph(`${STATUS_SYMBOL.fail} ${t.fatalTitle}: ${clean(fatal.message)} (${fatal.code})`, 0, c.red);
+  layout.field(`${t.whatToDo}:`, t.fatalAdvice[fatal.code], labelWidth);
+}
+
+function renderRun(layout: Layout, report: Report, labelWidth: number): void {
+  const { t } = layout;
+  layout.field(t.label.pages, t.pagesLine(report.run.pagesFetched, report.run.pagesFailed), labelWidth);
+  const caps = capPhrases(report, t);
+  if (report.run.singlePage) caps.unshift(t.singlePage);
+  layout.field(t.label.caps, caps.length > 0 ? { items: caps, separator: '; ' } : t.capsNone, labelWidth);
+  const run = runPhrase(report, t);
+  if (run) layout.field(t.label.run, run, labelWidth);
+}
+
+function renderMaturity(layout: Layout, report: Report, labelWidth: number): void {
+  const { t, c } = layout;
+  const { index, level } = report.maturity;
+  layout.push('');
+  if (index === null || level === null) {
+    layout.field(t.label.index, t.notScored, labelWidth);
+    return;
+  }
+  const filled = Math.round((index / 100) * BAR_CELLS);
+  const paint = index >= 60 ? c.green : index >= 40 ? c.yellow : c.red;
+  const bar = paint('█'.repeat(filled)) + c.dim('░'.repeat(BAR_CELLS - filled));
+  layout.push(`${c.bold(t.label.index.padEnd(labelWidth))}${c.bold(`${formatDecimal(index, 1, t)} / 100`)}   ${bar}`);
+  const { position, of } = levelPosition(level.id);
+  layout.field(t.label.level, t.levelLine(position, of, level.name[layout.options.lang]), labelWidth);
+}
+
+function renderChecksLine(layout: Layout, report: Report, labelWidth: number): void {
+  const { t } = layout;
+  const counts = statusCounts(report.checks);
+  const parts = STATUS_ORDER.filter((status) => counts[status] > 0).map((status) => t.statusCount[status](counts[status]));
+  layout.field(t.label.checks, { items: [String(report.checks.length), ...parts], separator: ' · ' }, labelWidth);
+}
+
+/** "  ✔   1  Name ........  100": number column blank for governance rows. */
+function renderPointRows(layout: Layout, rows: { point: PointScore; number: string }[], nameWidth: number): void {
+  const { t } = layout;
+  for (const { point, number } of rows) {
+    const name = truncate(t.pointName[point.id], nameWidth).padEnd(nameWidth);
+    layout.push(`  ${layout.symbol(point.status)}  ${number.padStart(2)}  ${name}  ${formatScore(point.score, t).padStart(4)}`);
+  }
+}
+
+function renderPoints(layout: Layout, report: Report): void {
+  const { t, c } = layout;
+  const { indexed, governance } = splitPoints(report.points);
+  const longest = Math.max(...report.points.map((point) => t.pointName[point.id].length));
+  const nameWidth = Math.min(longest, layout.width - 15);
+  layout.heading(t.section.points);
+  const legend = STATUS_ORDER.map((status) => `${STATUS_SYMBOL[status]} ${t.status[status]}`);
+  for (const line of pack(legend, '  ', layout.width - 2)) layout.push(`  ${c.dim(line)}`);
+  renderPointRows(layout, indexed.map((point, i) => ({ point, number: String(i + 1) })), nameWidth);
+  layout.heading(t.section.governance);
+  renderPointRows(layout, governance.map((point) => ({ point, number: '' })), nameWidth);
+}
+
+function renderCriteria(layout: Layout, report: Report): void {
+  const { t, c } = layout;
+  const sections = criteriaSections(report.checks);
+  if (sections.length === 0) return;
+  const idWidth = Math.max(...sections.flatMap((section) => section.checks.map((check) => check.id.length)));
+  layout.heading(t.section.criteria);
+  for (const section of sections) {
+    layout.push(`  ${c.underline(section.group === null ? t.section.otherCriteria : t.groupName[section.group])}`);
+    for (const check of section.checks) {
+      const title = truncate(clean(check.title[layout.options.lang]), layout.width - idWidth - 9);
+      layout.push(`    ${layout.symbol(check.status)}  ${check.id.padEnd(idWidth)}  ${title}`);
+    }
+  }
+}
+
+function renderFinding(layout: Layout, check: CheckResult, n: number): void {
+  const { c } = layout;
+  const lang = layout.options.lang;
+  const marker = `${n}.`.padEnd(4);
+  const titleLines = wrap(clean(check.title[lang]), layout.width - 8);
+  titleLines.forEach((line, i) => layout.push(i === 0 ? `  ${marker}${layout.symbol(check.status)} ${c.bold(line)}` : `        ${c.bold(line)}`));
+  layout.paragraph(check.law ? `${check.id} · ${clean(check.law)}` : check.id, 8, c.dim);
+  layout.paragraph(clean(check.message[lang]), 8);
+  const first = check.evidence[0];
+  if (!first) return;
+  layout.push(`        → ${c.cyan(clean(first.url))}`);
+  const where = [first.selector, first.snippet ? `«${first.snippet}»` : ''].filter(Boolean).map(clean).join(' · ');
+  if (where) layout.push(`          ${c.dim(truncate(where, layout.width - 10))}`);
+}
+
+function renderFindings(layout: Layout, report: Report): void {
+  const { t } = layout;
+  const all = findings(report.checks);
+  const top = Math.max(0, layout.options.top ?? DEFAULT_TOP);
+  layout.heading(t.section.findings);
+  if (all.length === 0) {
+    layout.paragraph(t.noFindings, 2);
+    return;
+  }
+  all.slice(0, top).forEach((check, i) => renderFinding(layout, check, i + 1));
+  if (all.length > top) layout.paragraph(t.moreFindings(all.length - top), 2);
+}
+
+export function renderTerminal(report: Report, options: TerminalOptions): string {
+  const layout = new Layout(options);
+  const { t } = layout;
+  const labels = [t.label.site, t.label.pages, t.label.caps, t.label.run, t.label.index, t.label.level, t.label.checks, `${t.whatToDo}:`];
+  const labelWidth = Math.max(...labels.map((label) => label.length)) + 2;
+  renderHeader(layout, report, labelWidth);
+  if (report.fatal) {
+    renderFatal(layout, report, labelWidth);
+  } else {
+    renderRun(layout, report, labelWidth);
+    renderMaturity(layout, report, labelWidth);
+    renderChecksLine(layout, report, labelWidth);
+    renderPoints(layout, report);
+    renderCriteria(layout, report);
+    renderFindings(layout, report);
+  }
+  return `${layout.lines.join('\n')}\n`;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/build.js';
+import { makeCheck } from '../score/make-check.js';
+import { SITE, makeSite, sampleInput, sampleReport } from './sample.js';
+
+describe('buildReport', () => {
+  it('orders pages by depth, then URL', () => {
+    expect(sampleReport().pages.map((page) => [page.depth, page.url])).toEqual([
+      [0, SITE],
+      [1, `${SITE}albo`],
+      [1, `${SITE}amministrazione`],
+      [2, `${SITE}servizi/carta-identita`],
+    ]);
+  });
+
+  it('summarises a page: links, documents, type and classification', () => {
+    const page = sampleReport().pages.find((p) => p.url.endsWith('carta-identita'))!;
+    expect(page).toMatchObject({
+      pageType: 'service',
+      category: 'anagrafe-stato-civile',
+      confidence: 0.87,
+      declaredCategory: 'anagrafe-stato-civile',
+      links: 3,
+      documents: 2,
+    });
+    expect(page.error).toBeUndefined();
+  });
+
+  it('keeps a failed page with its error and counts it', () => {
+    const report = sampleReport();
+    expect(report.pages.find((p) => p.url.endsWith('albo'))).toMatchObject({
+      status: 0,
+      category: null,
+      confidence: null,
+      error: { code: 'timeout', message: 'no response in 10 s' },
+    });
+    expect(report.run.pagesFetched).toBe(4);
+    expect(report.run.pagesFailed).toBe(1);
+  });
+
+  it('keeps checks in rule order and scores points from them', () => {
+    const input = sampleInput();
+    const report = buildReport(input);
+    expect(report.checks.map((check) => check.id)).toEqual(input.checks.map((check) => check.id));
+    expect(report.points.find((p) => p.id === 'design')).toEqual({
+      id: 'design',
+      score: 0.7,
+      status: 'partial',
+      checks: ['C.SI.1.2', 'C.SI.1.6', 'C.SI.2.3', 'C.SI.3.2', 'C.SI.4.1', 'C.SI.5.1', 'R.SI.1.1'],
+    });
+    // (1 + .5 + 0 + 1 + 1 + .75 + 1.4 + 0 + 1) / 10.5 — cloud unknown, governance outside.
+    expect(report.maturity).toEqual({ index: 63.3, level: { id: 'advanced', name: { it: 'Avanzato', en: 'Advanced' } } });
+  });
+
+  it('records tool, site and run metadata', () => {
+    const report = sampleReport();
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'comune-audit', version: '0.1.0' });
+    expect(report.site).toEqual({ startUrl: SITE, siteUrl: SITE, host: 'www.comune.esempio.it' });
+    expect(report.run).toMatchObject({ startedAt: '2025-03-01T10:00:00.000Z', durationMs: 12_345, singlePage: false });
+    expect(report.fatal).toBeUndefined();
+  });
+
+  it('records a fatal error and still scores nothing', () => {
+    const report = buildReport(sampleInput({ site: makeSite([]), checks: [], fatal: { code: 'dns', message: 'getaddrinfo ENOTFOUND www.comune.esempio.it' } }));
+    expect(report.fatal).toEqual({ code: 'dns', message: 'getaddrinfo ENOTFOUND www.comune.esempio.it' });
+    expect(report.maturity).toEqual({ index: null, level: null });
+    expect(report.points).toHaveLength(15);
+    expect(report.pages).toEqual([]);
+  });
+
+  it('does not share the input\'s arrays and objects', () => {
+    const input = sampleInput({ checks: [makeCheck('anpr', 'pass')] });
+    const report = buildReport(input);
+    input.checks.push(makeCheck('spid', 'fail'));
+    input.site.limits.skippedUrls = 99;
+    expect(report.checks).toHaveLength(1);
+    expect(report.run.limits.skippedUrls).toBe(0);
+  });
+});

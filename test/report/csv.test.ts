@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_COLUMNS, PAGE_COLUMNS, renderChecksCsv, renderPagesCsv } from '../../src/report/csv.js';
+import { makeCheck } from '../score/make-check.js';
+import { SITE, sampleReport } from './sample.js';
+
+const BOM = '\uFEFF';
+
+/** Minimal RFC 4180 reader for assertions: quoted cells, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
+function table(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+}
+
+describe('checks CSV', () => {
+  const text = renderChecksCsv(sampleReport(), { bom: false, lang: 'it' });
+  const rows = table(text);
+
+  it('has the stable header and one row per check, in rule order', () => {
+    expect(text.split('\r\n')[0]).toBe(CHECK_COLUMNS.join(','));
+    expect(rows.map((row) => row.id)).toEqual(sampleReport().checks.map((check) => check.id));
+  });
+
+  it('fills every column from the check and its first evidence', () => {
+    expect(rows.find((row) => row.id === 'pagopa')).toEqual({
+      id: 'pagopa',
+      point: 'pagopa',
+      group: '',
+      status: 'partial',
+      score: '0.5',
+      weight: '1',
+      title: 'pagoPA solo citato',
+      message: "pagoPA è citato ma non c'è un link al pagamento",
+      evidence_count: '1',
+      evidence_url: `${SITE}tributi`,
+      evidence_selector: 'text',
+      evidence_snippet: 'si paga con pagoPA presso',
+      law: 'Rif. pagopa',
+    });
+    expect(rows.find((row) => row.id === 'cloud')).toMatchObject({ status: 'unknown', score: '', evidence_count: '0', evidence_url: '' });
+    expect(rows.find((row) => row.id === 'C.SI.1.2')).toMatchObject({ point: 'design', group: 'cittadino-informato' });
+  });
+
+  it('writes text in the chosen language', () => {
+    const en = table(renderChecksCsv(sampleReport(), { bom: false, lang: 'en' }));
+    expect(en.find((row) => row.id === 'spid')?.title).toBe('No SPID login found');
+    expect(rows.find((row) => row.id === 'spid')?.title).toBe('Nessun accesso con SPID trovato');
+  });
+
+  it('neutralises formula cells: =, +, -, @, tab, CR, and keeps quotes intact', () => {
+    const row = rows.find((r) => r.id === 'C.SI.1.2')!;
+    expect(row.message).toBe('\'=HYPERLINK("http://evil") versione 1.6');
+    expect(row.evidence_snippet.startsWith("'+bootstrap-italia")).toBe(true);
+    const report = sampleReport({
+      checks: [
+        makeCheck('anpr', 'pass', { title: { it: '-1+cmd|calc', en: '' }, message: { it: '@SUM(A1)', en: '' }, law: '\tTAB' }),
+        makeCheck('spid', 'fail', { title: { it: '\r=1', en: '' }, message: { it: '＝full-width', en: '' }, law: 'a=b' }),
+      ],
+    });
+    const [anpr, spid] = table(renderChecksCsv(report, { bom: false, lang: 'it' }));
+    expect([anpr.title, anpr.message, anpr.law]).toEqual(["'-1+cmd|calc", "'@SUM(A1)", "'\tTAB"]);
+    expect([spid.title, spid.message, spid.law]).toEqual(["'\r=1", "'＝full-width", 'a=b']);
+  });
+
+  it('leaves number cells alone, negative ones included, but neutralises text that reads "-1"', () => {
+    const report = sampleReport({ checks: [makeCheck('anpr', 'pass', { weight: -1, title: { it: '-1', en: '' } })] });
+    const [row] = table(renderChecksCsv(report, { bom: false, lang: 'it' }));
+    expect(row.weight).toBe('-1');
+    expect(row.title).toBe("'-1");
+  });
+
+  it('quotes cells holding commas, quotes and newlines, and ends records with CRLF', () => {
+    const report = sampleReport({
+      checks: [makeCheck('anpr', 'pass', { message: { it: 'riga 1\nriga "2", fine', en: '' } })],
+    });
+    const out = renderChecksCsv(report, { bom: false, lang: 'it' });
+    expect(out).toContain(',"riga 1\nriga ""2"", fine",');
+    expect(out.endsWith('\r\n')).toBe(true);
+    expect(out.split('\r\n')).toHaveLength(3);
+    expect(table(out)[0].message).toBe('riga 1\nriga "2", fine');
+  });
+
+  it('starts with a UTF-8 BOM only when asked', () => {
+    const withBom = renderChecksCsv(sampleReport(), { bom: true, lang: 'it' });
+    expect(withBom.startsWith(`${BOM}id,point,`)).toBe(true);
+    expect(withBom.slice(1)).toBe(text);
+    expect(text.startsWith('id,')).toBe(true);
+    expect(Buffer.from(withBom, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe('pages CSV', () => {
+  const text = renderPagesCsv(sampleReport(), { bom: false });
+  const rows = table(text);
+
+  it('has the stable header and one row per page, by depth then URL', () => {
+    expect(text.split('\r\n')[0]).toBe(PAGE_COLUMNS.join(','));
+    expect(rows.map((row) => row.url)).toEqual([SITE, `${SITE}albo`, `${SITE}amministrazione`, `${SITE}servizi/carta-identita`]);
+  });
+
+  it('summarises each page, with the error of a failed one', () => {
+    expect(rows[3]).toEqual({
+      url: `${SITE}servizi/carta-identita`,
+      final_url: `${SITE}servizi/carta-identita`,
+      status: '200',
+      depth: '2',
+      title: 'Carta d\'identità, "elettronica"\nrilascio',
+      lang: 'it',
+      page_type: 'service',
+      category: 'anagrafe-stato-civile',
+      confidence: '0.87',
+      declared_category: 'anagrafe-stato-civile',
+      links: '3',
+      documents: '2',
+      error: '',
+    });
+    expect(rows[1]).toMatchObject({ status: '0', lang: '', category: '', confidence: '', error: 'timeout: no response in 10 s' });
+  });
+
+  it('starts with a BOM when asked', () => {
+    expect(renderPagesCsv(sampleReport(), { bom: true })).toBe(`${BOM}${text}`);
+  });
+});

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { MATURITY_LEVELS } from '../../rules/scoring.js';
+import { renderJson } from '../../src/report/json.js';
+import { makeSite, sampleReport } from './sample.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+
+/** The report as a JSON consumer sees it. */
+const asJson = (value: unknown): Record<string, any> => JSON.parse(renderJson(value as never));
+
+function errorsOf(value: unknown): string[] {
+  return validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+}
+
+describe('report JSON Schema', () => {
+  it('accepts a built report', () => {
+    expect(errorsOf(asJson(sampleReport()))).toEqual([]);
+  });
+
+  it('accepts a fatal report with no pages and no checks', () => {
+    const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'robots', message: 'robots.txt disallows /' } });
+    expect(errorsOf(asJson(report))).toEqual([]);
+  });
+
+  it('rejects a report missing a required field', () => {
+    const report = asJson(sampleReport());
+    delete report.maturity;
+    expect(errorsOf(report)).toContain(" must have required property 'maturity'");
+  });
+
+  it('rejects a page summary missing its documents count', () => {
+    const report = asJson(sampleReport());
+    delete report.pages[0].documents;
+    expect(errorsOf(report)).toContain("/pages/0 must have required property 'documents'");
+  });
+
+  it('rejects unknown fields on a check', () => {
+    const report = asJson(sampleReport());
+    report.checks[0].severity = 'high';
+    expect(errorsOf(report)).toContain('/checks/0 must NOT have additional properties');
+  });
+
+  it('rejects an unknown status and an unknown point id', () => {
+    const report = asJson(sampleReport());
+    report.checks[0].status = 'warning';
+    report.points[0].id = 'blockchain';
+    const errors = errorsOf(report);
+    expect(errors).toContain('/checks/0/status must be equal to one of the allowed values');
+    expect(errors).toContain('/points/0/id must be equal to one of the allowed values');
+  });
+
+  it('names the same maturity levels as rules/scoring.ts', () => {
+    const levelSchema = schema.properties.maturity.properties.level.anyOf[0];
+    expect(levelSchema.properties.id.enum).toEqual(MATURITY_LEVELS.map((level) => level.id));
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { makeCheck } from '../score/make-check.js';
+import { LIMITS, SITE, makeSite, sampleReport } from './sample.js';
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const plainIt = (report = sampleReport(), extra = {}) => renderTerminal(report, { lang: 'it', color: false, ...extra });
+const lineWith = (text: string, needle: string) => text.split('\n').find((line) => line.includes(needle)) ?? '';
+
+describe('terminal report, Italian', () => {
+  const text = plainIt();
+
+  it('shows site, pages, index and level with Italian labels and decimal comma', () => {
+    expect(lineWith(text, 'Sito')).toContain(SITE);
+    expect(lineWith(text, 'Pagine')).toContain('4 analizzate (1 non riuscita)');
+    expect(lineWith(text, 'Limiti')).toContain('nessun limite raggiunto');
+    expect(lineWith(text, 'Indice di maturità')).toContain('63,3 / 100');
+    expect(lineWith(text, 'Livello')).toContain('4 di 5 · Avanzato');
+  });
+
+  it('lists the ten points in order with symbols and scores, then the governance rows', () => {
+    const rows = text.split('\n').filter((line) => /^ {2}[✔◐✘?!] {2}[ \d]\d {2}/.test(line));
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatch(/✔ {3}1 {2}Anagrafe nazionale \(ANPR\) +100$/);
+    expect(rows[1]).toMatch(/◐ {3}2 {2}Pagamenti con pagoPA +50$/);
+    expect(rows[2]).toMatch(/✘ {3}3 {2}Accesso con SPID +0$/);
+    expect(rows[5]).toMatch(/\? {3}6 {2}Infrastrutture e cloud +n\.d\.$/);
+    expect(rows[7]).toMatch(/◐ {3}8 {2}Linee guida di design \(Modello Comuni\) +70$/);
+    expect(rows[9]).toMatch(/✔ {2}10 {2}Dati aperti e trasparenza +100$/);
+    const governance = text.slice(text.indexOf('Governance (fuori dall’indice)'));
+    expect(lineWith(governance, 'Sicurezza (HTTPS)')).toMatch(/^ {2}✔ .* 100$/);
+    expect(lineWith(governance, 'Privacy (GDPR)')).toMatch(/^ {2}✘ .* 0$/);
+    expect(text.indexOf('Dati aperti e trasparenza')).toBeLessThan(text.indexOf('Governance'));
+  });
+
+  it('groups the design criteria as the official checklist does, in its order', () => {
+    const criteria = text.slice(text.indexOf('Criteri di conformità AGID'), text.indexOf('Problemi principali'));
+    const groups = ['Cittadino informato', 'Funzionalità', 'Normativa', 'Prestazioni', 'Sicurezza', 'Raccomandazioni'];
+    const positions = groups.map((group) => criteria.indexOf(`  ${group}\n`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const cittadino = criteria.slice(positions[0], positions[1]);
+    expect(cittadino).toContain('✘  C.SI.1.2  Bootstrap Italia assente o anteriore alla 2.0');
+    expect(cittadino).toContain('✔  C.SI.1.6');
+    expect(criteria.slice(positions[5])).toContain('!  R.SI.1.1');
+  });
+
+  it('lists failed checks before partial ones, heavier first, with message and first evidence', () => {
+    const findings = text.slice(text.indexOf('Problemi principali'));
+    const order = [...findings.matchAll(/^ {2}(\d+)\. +([✘◐]) (.*)$/gm)].map((m) => `${m[2]} ${m[3]}`);
+    expect(order).toEqual([
+      '✘ Nessun accesso con SPID trovato', // weight 2
+      '✘ Bootstrap Italia assente o anteriore alla 2.0',
+      '✘ Titolo io',
+      '✘ Titolo privacy',
+      '◐ pagoPA solo citato',
+      '◐ Titolo online-services',
+      '◐ Titolo C.SI.2.3',
+      '◐ Titolo accessibility',
+    ]);
+    expect(findings).toContain('spid · CAD art. 64');
+    expect(findings).toContain(`→ ${SITE}tributi`);
+    expect(findings).toContain('text · «si paga con pagoPA presso»');
+  });
+
+  it('lists only the top N findings and says how many more there are', () => {
+    const top2 = plainIt(sampleReport(), { top: 2 });
+    expect(top2).toContain('2.  ✘ Bootstrap Italia');
+    expect(top2).not.toContain('3.  ✘');
+    expect(top2).toContain('… e altri 6');
+  });
+
+  it('says so when there is nothing to fix', () => {
+    const report = sampleReport({ checks: [makeCheck('anpr', 'pass')] });
+    expect(plainIt(report)).toContain('Nessun controllo non superato o parziale.');
+  });
+
+  it('turns control characters from site content into spaces', () => {
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('«+bootstrap-italia 1.6.4 [31m»');
+  });
+
+  it('says what the crawl caps cut off', () => {
+    const limits = { ...LIMITS, hitMaxPages: true, skippedUrls: 57, skippedByDepth: 3 };
+    const capped = plainIt(sampleReport({ site: makeSite([], { limits }) }), { width: 200 });
+    expect(lineWith(capped, 'Limiti')).toContain(
+      'raggiunto il massimo di 300 pagine; 57 URL trovati e non visitati; 3 URL oltre la profondità massima (4)',
+    );
+  });
+
+  it('omits the timing line when timing was zeroed', () => {
+    expect(lineWith(text, 'Audit ')).toContain('2025-03-01 10:00 UTC, durata 12,3 s');
+    const zeroed = plainIt(sampleReport({ startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 }));
+    expect(zeroed).not.toMatch(/^Audit /m);
+  });
+
+  it('keeps every line within the width, URLs aside', () => {
+    for (const width of [60, 80]) {
+      const lines = plainIt(sampleReport(), { width }).split('\n').filter((line) => !line.includes('http'));
+      expect(lines.filter((line) => [...line].length > width)).toEqual([]);
+    }
+  });
+});
+
+describe('terminal report, English', () => {
+  const text = renderTerminal(sampleReport(), { lang: 'en', color: false });
+
+  it('uses English labels and names', () => {
+    expect(lineWith(text, 'Maturity index')).toContain('63.3 / 100');
+    expect(lineWith(text, 'Level')).toContain('4 of 5 · Advanced');
+    expect(text).toContain('National resident registry (ANPR)');
+    expect(text).toContain('Informed citizen (Cittadino informato)');
+    expect(text).toContain('No SPID login found');
+    expect(text).not.toContain('Indice di maturità');
+    expect(text).not.toContain('Nessun accesso con SPID');
+  });
+});
+
+describe('terminal colour and determinism', () => {
+  it('emits no ANSI codes without colour, and the same text once codes are stripped with colour', () => {
+    const plain = plainIt();
+    const coloured = renderTerminal(sampleReport(), { lang: 'it', color: true });
+    expect(plain).not.toMatch(ANSI);
+    expect(coloured).toMatch(/\u001b\[31m✘\u001b\[39m/);
+    expect(coloured).toMatch(/\u001b\[32m✔\u001b\[39m/);
+    expect(coloured.replace(ANSI, '')).toBe(plain);
+  });
+
+  it('gives the same bytes for the same report', () => {
+    expect(plainIt(sampleReport())).toBe(plainIt(sampleReport()));
+    expect(renderTerminal(sampleReport(), { lang: 'en', color: true })).toBe(renderTerminal(sampleReport(), { lang: 'en', color: true }));
+  });
+});
+
+describe('terminal report of a site that could not be audited', () => {
+  const report = sampleReport({
+    site: makeSite([]),
+    checks: [],
+    fatal: { code: 'dns', message: 'getaddrinfo ENOTFOUND www.comune.esempio.it' },
+  });
+
+  it('prints the cause and what to do, in Italian', () => {
+    const text = plainIt(report);
+    expect(text).toContain('✘ Audit non eseguito: getaddrinfo ENOTFOUND www.comune.esempio.it (dns)');
+    expect(text).toContain('Cosa fare:');
+    expect(text).toContain('Il nome a dominio non si risolve');
+    expect(text).not.toContain('I dieci punti');
+  });
+
+  it('prints the cause and what to do, in English', () => {
+    const text = renderTerminal(report, { lang: 'en', color: false });
+    expect(text).toContain('✘ Audit not performed: getaddrinfo ENOTFOUND www.comune.esempio.it (dns)');
+    expect(text).toContain('What to do:');
+    expect(text).toContain('The domain name does not resolve');
+  });
+});
