@@ -1,0 +1,81 @@
+// C.SI.1.2 Bootstrap Italia ≥ 2.0 on every page and ≥ 30% of the page's unique class names from its class list.
+import { defineRule, evidence, fail, okPages, partial } from '../../src/check/define.js';
+import type { AnalysedPage, SiteFacts } from '../../src/types.js';
+import { bootstrapItaliaClasses } from './model-data.js';
+import { agidMeta, worstPage, type PageVerdict } from './shared.js';
+
+const MIN_SHARE = 30;
+const INLINE_VERSION = [/--bootstrap-italia-version\s*:\s*["']?\s*v?(\d+\.\d+(?:\.\d+)?)/i, /BOOTSTRAP_ITALIA_VERSION\s*[=:]\s*["']v?(\d+\.\d+(?:\.\d+)?)/];
+
+export function versionAtLeast(version: string, minimum: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = minimum.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff > 0;
+  }
+  return true;
+}
+
+/** Share (rounded %) of the page's unique class names that belong to Bootstrap Italia, as the validator computes it. */
+export function bootstrapShare(page: AnalysedPage): number | null {
+  if (!page.classTokens.length) return null;
+  const known = bootstrapItaliaClasses();
+  const matching = page.classTokens.filter((token) => known.has(token)).length;
+  return Math.round((matching / page.classTokens.length) * 100);
+}
+
+/** The version a page loads: an inline marker, else the assets it links, else the home's assets (same theme). */
+function versionOf(page: AnalysedPage, site: SiteFacts): { version: string; source: string } | null {
+  for (const text of [...page.inlineStyles, ...page.inlineScripts]) {
+    for (const pattern of INLINE_VERSION) {
+      const match = pattern.exec(text);
+      if (match) return { version: match[1], source: 'inline' };
+    }
+  }
+  const linked = new Set([...page.stylesheets, ...page.scripts]);
+  const versioned = site.assets.filter((asset) => asset.bootstrapItaliaVersion);
+  const own = versioned.find((asset) => linked.has(asset.url)) ?? versioned[0];
+  return own ? { version: own.bootstrapItaliaVersion!, source: own.url } : null;
+}
+
+export default defineRule(
+  agidMeta({
+    id: 'C.SI.1.2',
+    title: {
+      it: 'C.SI.1.2 - LIBRERIA DI ELEMENTI DI INTERFACCIA - Il sito comunale deve utilizzare la libreria Bootstrap Italia.',
+      en: 'C.SI.1.2 - User interface library - The comune website must use the Bootstrap Italia library (version 2.0 or later, at least 30% of class names).',
+    },
+    weight: 1,
+    group: 'cittadino-informato',
+    pageTypes: 'all',
+  }),
+  (site) => {
+    const pages = okPages(site);
+    if (!pages.length) return fail([], { it: 'Nessuna pagina letta', en: 'No page could be read' });
+    const assetsUnreadable = site.assets.length > 0 && site.assets.every((asset) => asset.error);
+    const verdicts: PageVerdict[] = pages.map((page) => {
+      const found = versionOf(page, site);
+      const share = bootstrapShare(page);
+      const versionOk = found !== null && versionAtLeast(found.version, '2.0');
+      const shareOk = share !== null && share >= MIN_SHARE;
+      const text = `Bootstrap Italia ${found ? found.version : 'version not found'}; ${share ?? 0}% of ${page.classTokens.length} unique classes from Bootstrap Italia`;
+      const ev = [evidence(page.url, found?.source === 'inline' ? 'inline:bootstrap-italia-version' : 'class', text, found && found.source !== 'inline' ? `version from ${found.source}` : undefined)];
+      return { page, score: versionOk && shareOk ? 1 : 0, evidence: ev };
+    });
+    const noVersionAnywhere = verdicts.every((verdict) => !versionOf(verdict.page, site));
+    const sharesOk = pages.every((page) => (bootstrapShare(page) ?? 0) >= MIN_SHARE);
+    if (noVersionAnywhere && assetsUnreadable && sharesOk) {
+      // The classes say Bootstrap Italia, but the CSS/JS that carries the version could not be read.
+      return partial(verdicts.slice(0, 10).flatMap((v) => v.evidence), {
+        it: 'Classi Bootstrap Italia in uso, ma la versione non è leggibile (CSS/JS non scaricati)',
+        en: 'Bootstrap Italia classes in use, but the version is unreadable (CSS/JS not fetched)',
+      });
+    }
+    return worstPage(verdicts, (score, counts) =>
+      score === 1
+        ? { it: `Bootstrap Italia ≥ 2.0 e ≥ 30% di classi in tutte le pagine (${counts})`, en: `Bootstrap Italia ≥ 2.0 and ≥ 30% of classes on every page (${counts})` }
+        : { it: `Bootstrap Italia assente, datata o poco usata in almeno una pagina (conformi ${counts})`, en: `Bootstrap Italia missing, outdated or little used on at least one page (conforming ${counts})` },
+    );
+  },
+);

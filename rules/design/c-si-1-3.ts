@@ -1,0 +1,133 @@
+// C.SI.1.3 Service pages follow the model (index sections with content, in order; title, description, status,
+// topics, category in the breadcrumb, area) and the site lists at least 10 services.
+import { defineRule, evidence, fail, okPages } from '../../src/check/define.js';
+import type { AnalysedPage, Evidence, SiteFacts } from '../../src/types.js';
+import { menuItems, normaliseLabel, serviceContentTypes } from './model-data.js';
+import { agidMeta, markers, pageNotFound, pagesOfType, worstPage, type PageVerdict } from './shared.js';
+
+export const MIN_SERVICES = 10;
+
+/** How many items of `found` are out of the model's order: all but the longest in-order run (longest increasing subsequence). */
+export function outOfOrder(expected: string[], found: string[]): string[] {
+  const positions = found.map((item) => expected.indexOf(item));
+  const best: number[] = positions.map(() => 1);
+  const previous: number[] = positions.map(() => -1);
+  for (let i = 0; i < positions.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (positions[j] < positions[i] && best[j] + 1 > best[i]) {
+        best[i] = best[j] + 1;
+        previous[i] = j;
+      }
+    }
+  }
+  let end = best.indexOf(Math.max(0, ...best));
+  const inOrder = new Set<number>();
+  while (end >= 0) {
+    inOrder.add(end);
+    end = previous[end];
+  }
+  return found.filter((_, index) => !inOrder.has(index));
+}
+
+const fold = (text: string) => normaliseLabel(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9 ]/g, '').trim();
+
+/** Missing mandatory items and items out of order on one service page, as the validator counts them. */
+export function serviceModelGaps(page: AnalysedPage): { missing: string[]; wrongOrder: string[] } {
+  const model = serviceContentTypes();
+  const text = (name: string) => markers(page, name).map((element) => element.text).join(' ').trim();
+  const indexItems = page.links
+    .filter((link) => link.dataElement === 'page-index')
+    .map((link) => link.text.trim())
+    .filter((label) => model.contentTypeItemsIndex.includes(label));
+  const wrongOrder = outOfOrder(model.contentTypeItemsIndex, indexItems);
+  const withContent = new Set<string>();
+  for (const { key, data_element } of model.contentTypeItemsIndexDataElement.paragraph) {
+    if (text(data_element).length >= 3) withContent.add(key);
+  }
+  for (const { key, data_element } of model.contentTypeItemsIndexDataElement.exist) {
+    if (markers(page, data_element).length) withContent.add(key);
+  }
+  const present = new Set(indexItems.filter((item) => withContent.has(item)));
+  const missing = model.contentTypeItemsIndex.filter((item) => !present.has(item));
+  const [title, description, status, topics, category] = model.contentTypeItemsHeaders;
+  if (text('service-title').length < 3) missing.push(title);
+  if (text('service-description').length < 3) missing.push(description);
+  if (!markers(page, 'service-status').length) missing.push(status);
+  if (!markers(page, 'service-topic').length) missing.push(topics);
+  const categories = new Set(menuItems().primaryMenuItems.services.dictionary.map(fold));
+  if (!page.breadcrumb.some((label) => categories.has(fold(label)))) missing.push(category);
+  if (text('service-area').length < 3) missing.push(model.contentTypeItemsBody[0]);
+  return { missing, wrongOrder };
+}
+
+function verdictFor(page: AnalysedPage): PageVerdict {
+  const { missing, wrongOrder } = serviceModelGaps(page);
+  const score = missing.length > 2 || wrongOrder.length > 1 ? 0 : missing.length || wrongOrder.length ? 0.5 : 1;
+  const parts = [missing.length ? `missing: ${missing.join(', ')}` : 'all mandatory items present', wrongOrder.length ? `out of order: ${wrongOrder.join(', ')}` : 'order ok'];
+  return { page, score, evidence: [evidence(page.url, '[data-element="page-index"]', parts.join('; '))] };
+}
+
+/** Services listed on the site: crawled service pages ∪ targets of `service-link` markers on every crawled page (pager pages included). */
+export function countServices(site: SiteFacts): { count: number; crawled: number; linked: number; listingPages: number; loadMore: boolean } {
+  const urls = new Set<string>();
+  const crawled = pagesOfType(site, 'service');
+  for (const page of crawled) urls.add(page.finalUrl || page.url);
+  const linked = new Set<string>();
+  let listingPages = 0;
+  let loadMore = false;
+  for (const page of okPages(site)) {
+    const links = page.links.filter((link) => link.dataElement === 'service-link' && /^https?:/.test(link.href));
+    if (links.length) listingPages++;
+    for (const link of links) linked.add(link.href);
+    if (markers(page, 'load-other-cards').length) loadMore = true;
+  }
+  for (const url of linked) urls.add(url);
+  return { count: urls.size, crawled: crawled.length, linked: linked.size, listingPages, loadMore };
+}
+
+export default defineRule(
+  agidMeta({
+    id: 'C.SI.1.3',
+    title: {
+      it: "C.SI.1.3 - SCHEDE INFORMATIVE DI SERVIZIO PER IL CITTADINO - Tutte le schede informative dei servizi per il cittadino devono mostrare le voci segnalate come obbligatorie all'interno dell'architettura dell'informazione, nell'ordine segnalato dal modello.",
+      en: 'C.SI.1.3 - Service information pages - Every service page must show the items the information architecture marks as mandatory, in the model order.',
+    },
+    weight: 1,
+    group: 'cittadino-informato',
+    pageTypes: ['service', 'services-index'],
+  }),
+  (site) => {
+    const pages = pagesOfType(site, 'service');
+    if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
+    const verdicts = pages.map(verdictFor);
+    const extra: Evidence[] = [];
+    let enough = true;
+    const details: Record<string, number | boolean> = {};
+    if (!site.singlePage) {
+      const services = countServices(site);
+      enough = services.count >= MIN_SERVICES;
+      Object.assign(details, { servicesFound: services.count, servicePagesCrawled: services.crawled, serviceLinks: services.linked });
+      const how =
+        `${services.count} distinct services = ${services.crawled} crawled service pages ∪ ${services.linked} service-link targets on ${services.listingPages} listing pages (pager pages included)` +
+        (services.loadMore ? '; a "load more" button (load-other-cards) lists more only via JavaScript' : '') +
+        '; sitemap not used (it does not say which URLs are services)';
+      extra.push(evidence(site.siteUrl, '[data-element="service-link"]', how));
+    }
+    const outcome = worstPage(verdicts, (score, counts) =>
+      score === 1
+        ? { it: `Tutte le schede servizio seguono il modello (${counts})`, en: `Every service page follows the model (${counts})` }
+        : score === 0.5
+          ? { it: `Fino a 2 voci mancanti o 1 fuori ordine in almeno una scheda (conformi ${counts})`, en: `Up to 2 items missing or 1 out of order on at least one service page (conforming ${counts})` }
+          : { it: `Più di 2 voci mancanti o più di 1 fuori ordine in almeno una scheda (conformi ${counts})`, en: `More than 2 items missing or more than 1 out of order on at least one service page (conforming ${counts})` },
+      extra,
+      details,
+    );
+    if (!enough) {
+      return fail(outcome.evidence, {
+        it: `Meno di ${MIN_SERVICES} servizi trovati (${details.servicesFound})`,
+        en: `Fewer than ${MIN_SERVICES} services found (${details.servicesFound})`,
+      }, outcome.details);
+    }
+    return outcome;
+  },
+);
