@@ -1,10 +1,9 @@
 // C.SI.1.7 Second-level page titles: the second-level links on the four first-level pages use the model's
 // dictionaries (all: pass; at least half: partial). Custom categories (custom-category-link) are listed, not judged.
 import { defineRule, evidence, fail, partial, pass } from '../../src/check/define.js';
-import type { AnalysedPage, Evidence } from '../../src/types.js';
+import type { AnalysedPage, Evidence, SiteFacts } from '../../src/types.js';
 import { menuItems, normaliseLabel, type MenuSection } from './model-data.js';
 import { agidMeta, pageNotFound, pagesOfType } from './shared.js';
-import type { SiteFacts } from '../../src/types.js';
 
 /** The first-level page of a section: the services index for Servizi, a first-level page otherwise. */
 function firstLevelPage(site: SiteFacts, section: MenuSection): AnalysedPage | null {

@@ -1,24 +1,10 @@
 // C.SI.3.1 Cookies on the comune's domain. Static part only: the Domain of cookies set by our pages' HTTP
 // responses (Set-Cookie). Cookies set by scripts or third-party frames need a browser and are not seen here.
-import { defineRule, evidence, fail, okPages, pass } from '../../src/check/define.js';
-import { hostMatches } from '../../src/check/define.js';
+import { defineRule, evidence, fail, hostMatches, okPages, pass } from '../../src/check/define.js';
 import type { Evidence } from '../../src/types.js';
 import { agidMeta, worstPage, type PageVerdict } from './shared.js';
 
 const NOTE = 'static part: Set-Cookie response headers only; cookies set by JavaScript or third parties need a browser';
-
-/** Name and Domain attribute of each cookie in a Set-Cookie header (multiple cookies joined by "\n"). */
-export function cookiesIn(header: string): { name: string; domain: string | null }[] {
-  return header
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [pair, ...attributes] = line.split(';');
-      const domain = attributes.map((attribute) => attribute.trim()).find((attribute) => /^domain\s*=/i.test(attribute));
-      return { name: pair.split('=')[0].trim(), domain: domain ? domain.split('=')[1].trim().replace(/^\./, '').toLowerCase() : null };
-    });
-}
 
 export default defineRule(
   agidMeta({
@@ -37,9 +23,8 @@ export default defineRule(
     const verdicts: PageVerdict[] = [];
     let cookies = 0;
     for (const page of pages) {
-      const header = page.headers['set-cookie'];
-      if (!header) continue;
-      const found = cookiesIn(header);
+      const found = page.cookies;
+      if (!found.length) continue;
       cookies += found.length;
       // A cookie without Domain belongs to the page's host; one with Domain must cover the comune's host.
       const foreign = found.filter((cookie) => cookie.domain && !hostMatches(host, cookie.domain));

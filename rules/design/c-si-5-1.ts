@@ -38,6 +38,10 @@ export default defineRule(
     const problems: string[] = [];
     if (!tls.https) problems.push('not served over https');
     if (tls.https && tls.authorized !== true) problems.push(`certificate not valid${tls.authorizationError ? ` (${tls.authorizationError})` : ''}`);
+    // Dates judged at the crawl's time (site.auditedAt), so the same facts give the same verdict later.
+    const now = Date.parse(site.auditedAt);
+    if (tls.https && tls.validTo && Date.parse(tls.validTo) < now) problems.push(`certificate expired on ${tls.validTo}`);
+    if (tls.https && tls.validFrom && Date.parse(tls.validFrom) > now) problems.push(`certificate not valid before ${tls.validFrom}`);
     const protocolOk = tls.protocol === 'TLSv1.2' || tls.protocol === 'TLSv1.3';
     if (tls.https && !protocolOk) problems.push(`protocol ${tls.protocol ?? 'unknown'} below TLS 1.2`);
     const cipher = tls.cipher ? ianaCipher(tls.cipher) : null;

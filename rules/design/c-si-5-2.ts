@@ -1,7 +1,6 @@
 // C.SI.5.2 Institutional domain: comune.<name>.<prov>.it (or www.comune…) with <name>.<prov>.it in the list of
 // domains reserved for comuni; the personal-area login page, when found, must be on the same domain.
-import { defineRule, evidence, fail, pass } from '../../src/check/define.js';
-import { hostMatches, hostOf } from '../../src/check/define.js';
+import { defineRule, evidence, fail, hostMatches, hostOf, pass } from '../../src/check/define.js';
 import type { Evidence } from '../../src/types.js';
 import { allowedComuneDomains } from './model-data.js';
 import { agidMeta, pagesOfType } from './shared.js';
