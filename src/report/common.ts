@@ -49,6 +49,14 @@ export function findings(checks: CheckResult[]): CheckResult[] {
     .sort((a, b) => rank(a) - rank(b) || b.weight - a.weight);
 }
 
+/**
+ * Site-supplied text must not drive a terminal or break a document: control characters (the ESC of ANSI
+ * sequences, BEL, NUL…) become spaces.
+ */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
 export function statusCounts(checks: CheckResult[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, partial: 0, fail: 0, unknown: 0, error: 0 };
   for (const check of checks) counts[check.status] += 1;

@@ -1,11 +1,12 @@
 // One entry point for every report format. Each reporter is a pure function of the Report.
 import type { Report } from '../types.js';
 import { renderChecksCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import type { Lang } from './i18n/index.js';
 import { renderJson } from './json.js';
 import { renderTerminal } from './terminal.js';
 
-export type ReportFormat = 'terminal' | 'json' | 'csv';
+export type ReportFormat = 'terminal' | 'json' | 'csv' | 'html';
 
 export interface RenderOptions {
   lang: Lang;
@@ -28,11 +29,14 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
       return renderJson(report);
     case 'csv':
       return renderChecksCsv(report, { lang: options.lang, bom: options.bom ?? false });
+    case 'html':
+      return renderHtml(report, { lang: options.lang });
   }
 }
 
 export { buildReport, type BuildReportInput } from './build.js';
 export { renderChecksCsv, renderPagesCsv } from './csv.js';
+export { renderHtml } from './html.js';
 export type { Lang } from './i18n/index.js';
 export { renderJson } from './json.js';
 export { renderTerminal } from './terminal.js';

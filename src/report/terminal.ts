@@ -5,6 +5,7 @@ import {
   STATUS_ORDER,
   STATUS_SYMBOL,
   capPhrases,
+  clean,
   criteriaSections,
   findings,
   formatDecimal,
@@ -29,11 +30,6 @@ const DEFAULT_WIDTH = 80;
 const DEFAULT_TOP = 10;
 const MIN_WIDTH = 40;
 const BAR_CELLS = 20;
-
-/** Site-supplied text must not drive the terminal: control characters (ESC of ANSI sequences, BEL…) become spaces. */
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;

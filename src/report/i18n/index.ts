@@ -46,6 +46,26 @@ export interface Messages {
   fatalTitle: string;
   whatToDo: string;
   fatalAdvice: Record<FetchErrorCode, string>;
+  /** Strings only the HTML report uses. */
+  html: {
+    generatedBy(tool: string): string;
+    status: string;
+    step: string;
+    point: string;
+    score: string;
+    criterion: string;
+    check: string;
+    evidence: string;
+    moreEvidence(count: number): string;
+    pages: string;
+    showPages(count: number): string;
+    url: string;
+    httpStatus: string;
+    pageType: string;
+    category: string;
+    documents: string;
+    fetchError: string;
+  };
   pointName: Record<PointId, string>;
   groupName: Record<CriteriaGroup, string>;
 }

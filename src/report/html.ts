@@ -1,0 +1,245 @@
+// The HTML report: one self-contained, accessible file (inline CSS, no script, nothing loaded from the network)
+// that can be mailed or attached to a council paper. Pure: same report and options → same string.
+import type { CheckResult, Evidence, PointScore, Report, Status } from '../types.js';
+import {
+  STATUS_ORDER,
+  STATUS_SYMBOL,
+  capPhrases,
+  clean,
+  criteriaSections,
+  findings,
+  formatDecimal,
+  formatScore,
+  levelPosition,
+  runPhrase,
+  splitPoints,
+  statusCounts,
+} from './common.js';
+import { messages, type Lang, type Messages } from './i18n/index.js';
+
+export interface HtmlOptions {
+  lang: Lang;
+}
+
+/** Evidence items shown per finding; the rest are counted and left to the JSON report. */
+const EVIDENCE_SHOWN = 5;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escaped for element content and attribute values; control characters dropped to spaces first. */
+function esc(text: string): string {
+  return clean(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+
+/** Only http(s) URLs become links: a javascript: or data: URL seen on a site must not be clickable here. */
+function urlHtml(url: string): string {
+  return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}">${esc(url)}</a>` : `<span class="url">${esc(url)}</span>`;
+}
+
+/** Symbol for the eye, word for everyone (screen readers and colour-blind readers do not rely on either alone). */
+function badge(status: Status, t: Messages): string {
+  return `<span class="status s-${status}"><span aria-hidden="true">${STATUS_SYMBOL[status]}</span> ${esc(t.status[status])}</span>`;
+}
+
+const CSS = `
+:root{color-scheme:light;--fg:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;--accent:#0b4f9c}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Titillium Web",sans-serif;color:var(--fg);background:var(--bg)}
+header,main,footer{max-width:62rem;margin:0 auto;padding:0 1.25rem}
+header{padding-top:1.5rem;border-bottom:1px solid var(--line)}
+h1{font-size:1.6rem;margin:.2rem 0 .8rem}
+h2{font-size:1.25rem;margin:2rem 0 .6rem;padding-bottom:.3rem;border-bottom:1px solid var(--line)}
+h3{font-size:1rem;margin:0 0 .25rem}
+a{color:var(--accent);overflow-wrap:anywhere}
+a:focus-visible,summary:focus-visible{outline:3px solid #f4b400;outline-offset:2px}
+.tool{margin:0;color:var(--muted);font-size:.9rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0 0 1.2rem}
+dl.facts dt{font-weight:600}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+.maturity{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 2rem;padding:1rem 1.25rem;background:var(--soft);border:1px solid var(--line);border-radius:8px}
+.index{font-size:2.6rem;font-weight:700;line-height:1;margin:0}
+.index small{font-size:1rem;font-weight:400;color:var(--muted)}
+.level{font-size:1.2rem;margin:0}
+.bar{flex:1 1 12rem;height:.9rem;background:#e4e7eb;border-radius:.45rem;overflow:hidden}
+.bar span{display:block;height:100%;background:var(--accent)}
+.counts{margin:.6rem 0 0;color:var(--muted)}
+table{width:100%;border-collapse:collapse;margin:.5rem 0 1rem}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid var(--line)}
+thead th{font-size:.85rem;color:var(--muted);font-weight:600}
+tbody th{font-weight:400}
+tbody th.group{font-weight:700;background:var(--soft)}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.status{white-space:nowrap;font-weight:600}
+.s-pass{color:#1a7f37}.s-partial{color:#8a5a00}.s-fail{color:#c62828}.s-unknown{color:#57606a}.s-error{color:#8250df}
+ol.findings{padding-left:1.5rem}
+ol.findings>li{margin:0 0 1.2rem}
+.ref{margin:0;color:var(--muted);font-size:.9rem}
+.message{margin:.25rem 0}
+ul.evidence{margin:.25rem 0 0;padding-left:1.1rem;font-size:.92rem}
+ul.evidence li{margin:.2rem 0}
+code{font:.85rem/1.4 ui-monospace,"Roboto Mono",Menlo,Consolas,monospace;background:var(--soft);padding:0 .25rem;border-radius:3px;overflow-wrap:anywhere}
+q{color:var(--muted)}
+.fatal{border-left:4px solid #c62828;padding:.5rem 1rem;background:#fdf2f2}
+details summary{cursor:pointer;color:var(--accent)}
+footer{margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
+@media print{a{color:inherit}details>summary{display:none}details{display:block}}
+`;
+
+function factsList(report: Report, t: Messages): string {
+  const rows: [string, string][] = [[t.label.site, urlHtml(report.site.siteUrl || report.site.startUrl)]];
+  if (!report.fatal) {
+    rows.push([t.label.pages, esc(t.pagesLine(report.run.pagesFetched, report.run.pagesFailed))]);
+    const caps = capPhrases(report, t);
+    if (report.run.singlePage) caps.unshift(t.singlePage);
+    rows.push([t.label.caps, esc(caps.length > 0 ? caps.join('; ') : t.capsNone)]);
+  }
+  const run = runPhrase(report, t);
+  if (run) rows.push([t.label.run, esc(run)]);
+  return `<dl class="facts">${rows.map(([label, value]) => `<dt>${esc(label)}</dt><dd>${value}</dd>`).join('')}</dl>`;
+}
+
+function maturitySection(report: Report, t: Messages, lang: Lang): string {
+  const { index, level } = report.maturity;
+  const counts = statusCounts(report.checks);
+  const countText = [String(report.checks.length), ...STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => t.statusCount[s](counts[s]))].join(' · ');
+  let body: string;
+  if (index === null || level === null) {
+    body = `<p class="index">${esc(t.notScored)}</p>`;
+  } else {
+    const { position, of } = levelPosition(level.id);
+    body =
+      `<p class="index">${esc(formatDecimal(index, 1, t))} <small>/ 100</small></p>` +
+      `<div class="bar" aria-hidden="true"><span style="width:${index}%"></span></div>` +
+      `<p class="level">${esc(t.label.level)} ${esc(t.levelLine(position, of, level.name[lang]))}</p>`;
+  }
+  return (
+    `<section aria-labelledby="maturity"><h2 id="maturity">${esc(t.label.index)}</h2>` +
+    `<div class="maturity">${body}</div>` +
+    `<p class="counts">${esc(t.label.checks)}: ${esc(countText)}</p></section>`
+  );
+}
+
+/** `name` is a caption, or the id of a heading that already names the table (no caption shown twice). */
+function pointsTable(points: PointScore[], name: { caption: string } | { labelledBy: string }, numbered: boolean, t: Messages): string {
+  const head = `${numbered ? `<th scope="col" class="num">${esc(t.html.step)}</th>` : ''}<th scope="col">${esc(t.html.point)}</th><th scope="col">${esc(t.html.status)}</th><th scope="col" class="num">${esc(t.html.score)}</th>`;
+  const rows = points.map(
+    (point, i) =>
+      `<tr>${numbered ? `<td class="num">${i + 1}</td>` : ''}<th scope="row">${esc(t.pointName[point.id])}</th>` +
+      `<td>${badge(point.status, t)}</td><td class="num">${esc(formatScore(point.score, t))}</td></tr>`,
+  );
+  const open = 'caption' in name ? `<table><caption>${esc(name.caption)}</caption>` : `<table aria-labelledby="${name.labelledBy}">`;
+  return `${open}<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function pointsSection(report: Report, t: Messages): string {
+  const { indexed, governance } = splitPoints(report.points);
+  return (
+    `<section aria-labelledby="points"><h2 id="points">${esc(t.section.points)}</h2>` +
+    pointsTable(indexed, { labelledBy: 'points' }, true, t) +
+    pointsTable(governance, { caption: t.section.governance }, false, t) +
+    `</section>`
+  );
+}
+
+function criteriaSection(report: Report, t: Messages, lang: Lang): string {
+  const sections = criteriaSections(report.checks);
+  if (sections.length === 0) return '';
+  const groups = sections.map((section) => {
+    const name = section.group === null ? t.section.otherCriteria : t.groupName[section.group];
+    const rows = section.checks.map(
+      (check) => `<tr><th scope="row"><code>${esc(check.id)}</code></th><td>${esc(check.title[lang])}</td><td>${badge(check.status, t)}</td></tr>`,
+    );
+    return `<tbody><tr><th scope="rowgroup" colspan="3" class="group">${esc(name)}</th></tr>${rows.join('')}</tbody>`;
+  });
+  return (
+    `<section aria-labelledby="criteria"><h2 id="criteria">${esc(t.section.criteria)}</h2>` +
+    `<table><thead><tr><th scope="col">${esc(t.html.criterion)}</th><th scope="col">${esc(t.html.check)}</th><th scope="col">${esc(t.html.status)}</th></tr></thead>` +
+    `${groups.join('')}</table></section>`
+  );
+}
+
+function evidenceItem(item: Evidence): string {
+  const parts = [urlHtml(item.url)];
+  if (item.selector) parts.push(`<code>${esc(item.selector)}</code>`);
+  if (item.snippet) parts.push(`<q>${esc(item.snippet)}</q>`);
+  if (item.note) parts.push(`<em>${esc(item.note)}</em>`);
+  return `<li>${parts.join(' · ')}</li>`;
+}
+
+function findingItem(check: CheckResult, t: Messages, lang: Lang): string {
+  const reference = check.law ? `${check.id} · ${check.law}` : check.id;
+  let evidence = '';
+  if (check.evidence.length > 0) {
+    const shown = check.evidence.slice(0, EVIDENCE_SHOWN).map(evidenceItem);
+    const more = check.evidence.length - EVIDENCE_SHOWN;
+    if (more > 0) shown.push(`<li>${esc(t.html.moreEvidence(more))}</li>`);
+    evidence = `<ul class="evidence" aria-label="${esc(t.html.evidence)}">${shown.join('')}</ul>`;
+  }
+  return (
+    `<li><h3>${badge(check.status, t)} ${esc(check.title[lang])}</h3>` +
+    `<p class="ref">${esc(reference)}</p><p class="message">${esc(check.message[lang])}</p>${evidence}</li>`
+  );
+}
+
+function findingsSection(report: Report, t: Messages, lang: Lang): string {
+  const list = findings(report.checks);
+  const body = list.length === 0 ? `<p>${esc(t.noFindings)}</p>` : `<ol class="findings">${list.map((check) => findingItem(check, t, lang)).join('')}</ol>`;
+  return `<section aria-labelledby="findings"><h2 id="findings">${esc(t.section.findings)}</h2>${body}</section>`;
+}
+
+function pagesSection(report: Report, t: Messages): string {
+  if (report.pages.length === 0) return '';
+  const rows = report.pages.map(
+    (page) =>
+      `<tr><td>${urlHtml(page.url)}</td><td class="num">${page.status}</td><td>${esc(page.pageType)}</td>` +
+      `<td>${esc(page.category ?? '')}</td><td class="num">${page.documents}</td>` +
+      `<td>${page.error ? esc(`${page.error.code}: ${page.error.message}`) : ''}</td></tr>`,
+  );
+  const head = [t.html.url, t.html.httpStatus, t.html.pageType, t.html.category, t.html.documents, t.html.fetchError]
+    .map((label) => `<th scope="col">${esc(label)}</th>`)
+    .join('');
+  return (
+    `<section aria-labelledby="pages"><h2 id="pages">${esc(t.html.pages)}</h2>` +
+    `<details><summary>${esc(t.html.showPages(report.pages.length))}</summary>` +
+    `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></details></section>`
+  );
+}
+
+function fatalSection(report: Report, t: Messages): string {
+  const fatal = report.fatal!;
+  return (
+    `<section class="fatal" aria-labelledby="fatal"><h2 id="fatal">${esc(t.fatalTitle)}</h2>` +
+    `<p>${esc(fatal.message)} (<code>${esc(fatal.code)}</code>)</p>` +
+    `<p><strong>${esc(t.whatToDo)}:</strong> ${esc(t.fatalAdvice[fatal.code])}</p></section>`
+  );
+}
+
+export function renderHtml(report: Report, options: HtmlOptions): string {
+  const { lang } = options;
+  const t = messages(lang);
+  const main = report.fatal
+    ? fatalSection(report, t)
+    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), findingsSection(report, t, lang), pagesSection(report, t)].join('\n');
+  return `<!doctype html>
+<html lang="${esc(t.htmlLang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(`${t.reportTitle} — ${report.site.host}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<p class="tool">${esc(`${report.tool.name} ${report.tool.version}`)}</p>
+<h1>${esc(t.reportTitle)}</h1>
+${factsList(report, t)}
+</header>
+<main>
+${main}
+</main>
+<footer><p>${esc(t.html.generatedBy(`${report.tool.name} ${report.tool.version}`))}</p></footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,122 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/report/html.js';
+import { render } from '../../src/report/index.js';
+import { makeCheck } from '../score/make-check.js';
+import { SITE, makeSite, sampleReport } from './sample.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('HTML report as text', () => {
+  const html = renderHtml(sampleReport(), { lang: 'it' });
+
+  it('is one self-contained document: no script, no stylesheet link, no remote resource', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="it">')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html).not.toMatch(/\ssrc=/i);
+  });
+
+  it('drops control characters from site content', () => {
+    expect(html).not.toContain('\u001b');
+    expect(html).toContain('<q>+bootstrap-italia 1.6.4 [31m</q>');
+  });
+
+  it('escapes site-supplied text and links only http(s) URLs', () => {
+    const report = sampleReport({
+      checks: [
+        makeCheck('spid', 'fail', {
+          message: { it: '<script>alert(1)</script> & "quote"', en: '' },
+          evidence: [
+            { url: 'javascript:alert(1)', selector: 'a[href^=javascript]', snippet: '<b>click</b>' },
+            { url: `${SITE}?a=1&b="2"`, selector: 'main', snippet: 'ok' },
+          ],
+        }),
+      ],
+    });
+    const out = renderHtml(report, { lang: 'it' });
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quote&quot;');
+    expect(out).toContain('<span class="url">javascript:alert(1)</span>');
+    expect(out).not.toContain('href="javascript:');
+    expect(out).toContain('<q>&lt;b&gt;click&lt;/b&gt;</q>');
+    expect(out).toContain(`<a href="${SITE}?a=1&amp;b=&quot;2&quot;">`);
+  });
+
+  it('is rendered in English with lang "en"', () => {
+    const en = renderHtml(sampleReport(), { lang: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<h2 id="maturity">Maturity index</h2>');
+    expect(en).toContain('63.3 <small>/ 100</small>');
+    expect(en).not.toContain('Indice di maturità');
+  });
+
+  it('is deterministic and reachable through render()', () => {
+    expect(renderHtml(sampleReport(), { lang: 'it' })).toBe(html);
+    expect(render(sampleReport(), 'html', { lang: 'it' })).toBe(html);
+  });
+
+  it('prints the cause and what to do for a site that could not be audited', () => {
+    const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'tls', message: 'certificate has expired' } });
+    const out = renderHtml(report, { lang: 'it' });
+    expect(out).toContain('<h2 id="fatal">Audit non eseguito</h2>');
+    expect(out).toContain('certificate has expired (<code>tls</code>)');
+    expect(out).toContain('Il certificato HTTPS non è valido');
+    expect(out).not.toContain('id="points"');
+  });
+});
+
+describe('HTML report in headless Chromium', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'comune-audit-html-'));
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the index, the ten points and evidence links, and requests nothing but itself', async () => {
+    const file = join(dir, 'report.html');
+    writeFileSync(file, renderHtml(sampleReport(), { lang: 'it' }));
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href);
+
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Maturità digitale del sito comunale');
+    expect(await page.locator('.index').isVisible()).toBe(true);
+    expect(await page.locator('.index').innerText()).toBe('63,3 / 100');
+    expect(await page.locator('.level').innerText()).toBe('Livello 4 di 5 · Avanzato');
+
+    const points = page.getByRole('table', { name: 'I dieci punti' });
+    expect(await points.isVisible()).toBe(true);
+    const rows = await points.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(10);
+    expect(rows[2].split('\t').map((cell) => cell.trim())).toEqual(['3', 'Accesso con SPID', '✘ non superato', '0']);
+    expect(await page.getByRole('row', { name: /Accesso con SPID/ }).getByText('non superato').isVisible()).toBe(true);
+
+    const evidence = page.getByRole('link', { name: `${SITE}tributi` });
+    expect(await evidence.isVisible()).toBe(true);
+    expect(await evidence.getAttribute('href')).toBe(`${SITE}tributi`);
+
+    const groups = await page.locator('tbody th.group').allInnerTexts();
+    expect(groups).toEqual(['Cittadino informato', 'Funzionalità', 'Normativa', 'Prestazioni', 'Sicurezza', 'Raccomandazioni']);
+
+    await page.getByText('Mostra 4 pagine').click();
+    const pageRows = await page.getByRole('table').filter({ hasText: 'Stato HTTP' }).locator('tbody tr').allInnerTexts();
+    expect(pageRows[1]).toContain('timeout: no response in 10 s');
+
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.screenshot({ path: join(tmpdir(), 'comune-audit-report.png'), fullPage: true });
+    await page.close();
+  });
+});
