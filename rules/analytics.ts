@@ -1,0 +1,98 @@
+// Governance — data-driven monitoring. Pass: Web Analytics Italia (AgID's Matomo) and no non-EU analytics.
+// Partial: WAI next to a non-EU tracker, or EU analytics that is not WAI (self-hosted Matomo, ShinyStat…).
+// Fail: only non-EU analytics (Garante 2022 decisions on Google Analytics). No client-side analytics at all is
+// unknown: the comune may measure from server logs, which a website cannot show.
+import { defineRule, evidence, hostOf, okPages, partial, pass, unknown, fail } from '../src/check/define.js';
+import type { AnalysedPage, Evidence } from '../src/types.js';
+import { capEvidence, findTrackers, hostIn } from './find.js';
+import { MATOMO_INLINE, MATOMO_SCRIPT, TRACKERS, WAI_DOMAINS, WAI_INLINE } from './signals.js';
+
+function findWai(pages: AnalysedPage[]): Evidence | null {
+  for (const page of pages) {
+    const src = page.scripts.find((url) => hostIn(hostOf(url), WAI_DOMAINS));
+    if (src) return evidence(page.url, 'script[src]', src, 'Web Analytics Italia');
+    const inline = page.inlineScripts.find((body) => WAI_INLINE.test(body));
+    if (inline) {
+      const at = inline.search(WAI_INLINE);
+      return evidence(page.url, 'script', inline.slice(Math.max(0, at - 60), at + 100), 'Web Analytics Italia');
+    }
+  }
+  return null;
+}
+
+function findOtherMatomo(pages: AnalysedPage[]): Evidence | null {
+  for (const page of pages) {
+    const src = page.scripts.find((url) => MATOMO_SCRIPT.test(url) && !hostIn(hostOf(url), WAI_DOMAINS));
+    if (src) return evidence(page.url, 'script[src]', src, 'Matomo (not WAI)');
+    const inline = page.inlineScripts.find((body) => MATOMO_INLINE.test(body) && !WAI_INLINE.test(body));
+    if (inline) {
+      const at = inline.search(MATOMO_INLINE);
+      return evidence(page.url, 'script', inline.slice(Math.max(0, at - 60), at + 100), 'Matomo (not WAI)');
+    }
+  }
+  return null;
+}
+
+export default defineRule(
+  {
+    id: 'analytics',
+    point: 'analytics',
+    title: { it: 'Statistiche con Web Analytics Italia', en: 'Statistics with Web Analytics Italia' },
+    failureTitle: { it: 'Statistiche non conformi o assenti', en: 'Non-compliant or missing statistics' },
+    law: 'Linee guida AgID di design dei servizi digitali (Web Analytics Italia); Reg. UE 2016/679 capo V',
+    weight: 1,
+    pageTypes: 'site',
+  },
+  (site) => {
+    const pages = okPages(site);
+    const wai = findWai(pages);
+    const matomo = wai ? null : findOtherMatomo(pages);
+    const trackers = findTrackers(pages, TRACKERS.filter((tracker) => tracker.analytics));
+    const nonEu = trackers.filter((hit) => hit.tracker.nonEu);
+    const eu = trackers.filter((hit) => !hit.tracker.nonEu);
+    const details = {
+      webAnalyticsItalia: wai !== null,
+      otherMatomo: matomo !== null,
+      nonEuAnalytics: nonEu.map((hit) => hit.tracker.name),
+      euAnalytics: eu.map((hit) => hit.tracker.name),
+    };
+    const nonEuNames = details.nonEuAnalytics.join(', ');
+
+    if (wai && !nonEu.length) {
+      return pass([wai], { it: 'Il sito usa Web Analytics Italia.', en: 'The site uses Web Analytics Italia.' }, details);
+    }
+    if (wai) {
+      return partial(
+        capEvidence([wai, ...nonEu.map((hit) => hit.evidence)]),
+        { it: `Web Analytics Italia presente, ma anche strumenti extra UE: ${nonEuNames}.`, en: `Web Analytics Italia present, but also non-EU tools: ${nonEuNames}.` },
+        details,
+      );
+    }
+    const euTools = [...(matomo ? [matomo] : []), ...eu.map((hit) => hit.evidence)];
+    if (euTools.length) {
+      return partial(
+        capEvidence([...euTools, ...nonEu.map((hit) => hit.evidence)]),
+        {
+          it: `Statistiche con strumenti diversi da Web Analytics Italia${nonEu.length ? ` (anche extra UE: ${nonEuNames})` : ''}.`,
+          en: `Statistics with tools other than Web Analytics Italia${nonEu.length ? ` (non-EU too: ${nonEuNames})` : ''}.`,
+        },
+        details,
+      );
+    }
+    if (nonEu.length) {
+      return fail(
+        capEvidence(nonEu.map((hit) => hit.evidence)),
+        { it: `Statistiche solo con strumenti extra UE: ${nonEuNames}.`, en: `Statistics only with non-EU tools: ${nonEuNames}.` },
+        details,
+      );
+    }
+    return unknown(
+      [],
+      {
+        it: 'Nessuno strumento di statistica nel codice delle pagine; un’analisi dei log del server non è visibile dal sito.',
+        en: 'No statistics tool in the pages’ code; server-log analysis is not visible from the site.',
+      },
+      details,
+    );
+  },
+);

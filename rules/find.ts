@@ -1,0 +1,166 @@
+// Finders shared by the point rules: links by host or wording, sentences that mention a term (and whether they
+// deny it), class-token markers, and the "nothing found" outcome. They read facts only; they never parse HTML.
+import { evidence, fail, hostMatches, hostOf, okPages, snippet, unknown } from '../src/check/define.js';
+import type { AnalysedPage, Evidence, LinkFact, Localised, RuleOutcome, SiteFacts } from '../src/types.js';
+import { NEWS_PATH, TRACKERS, type Tracker } from './signals.js';
+
+/** Enough evidence to act on; counts in `details` say how many more there were. */
+export const MAX_EVIDENCE = 10;
+
+export interface LinkHit {
+  page: AnalysedPage;
+  link: LinkFact;
+}
+
+/** True when host is one of the domains or a subdomain of one. */
+export function hostIn(host: string, domains: readonly string[]): boolean {
+  return domains.some((domain) => hostMatches(host, domain));
+}
+
+/**
+ * Links satisfying `test`, each href once (first page in crawl order, i.e. the shallowest): a footer link
+ * repeated on every page is one finding, not hundreds.
+ */
+export function findLinks(pages: AnalysedPage[], test: (link: LinkFact, page: AnalysedPage) => boolean): LinkHit[] {
+  const seen = new Set<string>();
+  const hits: LinkHit[] = [];
+  for (const page of pages) {
+    for (const link of page.links) {
+      if (seen.has(link.href) || !test(link, page)) continue;
+      seen.add(link.href);
+      hits.push({ page, link });
+    }
+  }
+  return hits;
+}
+
+/** Links whose host is one of the domains (or a subdomain). */
+export function linksToDomains(pages: AnalysedPage[], domains: readonly string[]): LinkHit[] {
+  return findLinks(pages, (link) => hostIn(hostOf(link.href), domains));
+}
+
+/** Visible wording of a link: its text, else its aria-label/title/img alt. */
+export function linkWording(link: LinkFact): string {
+  return link.text || link.label;
+}
+
+export function linkEvidence({ page, link }: LinkHit, note?: string): Evidence {
+  return evidence(page.url, link.selector, `${snippet(linkWording(link), 80)} → ${link.href}`, note);
+}
+
+/** News, events and notices: national news there is not the comune's own service. */
+export function isNewsPage(page: AnalysedPage): boolean {
+  const type = page.pageType.type;
+  if (type === 'news' || type === 'event' || type === 'events') return true;
+  try {
+    return NEWS_PATH.test(new URL(page.finalUrl || page.url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+export interface Mentions {
+  /** Sentences naming the term as available or in use. */
+  affirmed: Evidence[];
+  /** Sentences naming the term as not active, not available, coming soon. */
+  denied: Evidence[];
+}
+
+/** Denials of availability near a term: "pagoPA non è ancora attivo", "non è ancora possibile pagare con pagoPA". */
+const DENIAL =
+  /\bnon\b[^.;:!?\n]{0,30}?\b(?:attiv[oaie]|disponibil[ei]|abilitat[oaie]|operativ[oaie]|possibile|accettat[oaie]|in\s+funzione)\b|\bin\s+(?:fase|corso)\s+di\s+attivazione\b|\bprossimamente\b|\bsar[àa]\s+(?:attivat|disponibil)|\bnot\s+(?:yet\s+)?(?:active|available)\b/i;
+
+/** Sentences: split on full stops, colons, semicolons and line breaks (blocks end lines in mainText). */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?;:])\s+|\n+/);
+}
+
+/**
+ * The first sentence per page that matches `term`, sorted into affirmed and denied. Main text only unless asked:
+ * a menu item is navigation, not a statement about a service.
+ */
+export function mentions(pages: AnalysedPage[], term: RegExp, options: { includeBoilerplate?: boolean } = {}): Mentions {
+  const found: Mentions = { affirmed: [], denied: [] };
+  for (const page of pages) {
+    const sources: [string, string][] = [['text', page.mainText]];
+    if (options.includeBoilerplate) sources.push(['text:boilerplate', page.boilerplateText]);
+    let affirmed = false;
+    let denied = false;
+    for (const [selector, text] of sources) {
+      for (const sentence of sentences(text)) {
+        if (!term.test(sentence)) continue;
+        if (DENIAL.test(sentence)) {
+          if (!denied) found.denied.push(evidence(page.url, selector, sentence));
+          denied = true;
+        } else if (!affirmed) {
+          found.affirmed.push(evidence(page.url, selector, sentence));
+          affirmed = true;
+        }
+        if (affirmed && denied) break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The first of `tokens` present among the page's class tokens, or null. */
+export function classMarker(page: AnalysedPage, tokens: readonly string[]): string | null {
+  for (const token of tokens) if (page.classTokens.includes(token)) return token;
+  return null;
+}
+
+/** Pages in and out of news sections. */
+export function splitNews(pages: AnalysedPage[]): { services: AnalysedPage[]; news: AnalysedPage[] } {
+  const services: AnalysedPage[] = [];
+  const news: AnalysedPage[] = [];
+  for (const page of pages) (isNewsPage(page) ? news : services).push(page);
+  return { services, news };
+}
+
+const SINGLE_PAGE_NOTE: Localised = {
+  it: ' Audit di una sola pagina: l’assenza sul resto del sito non è verificabile.',
+  en: ' Single-page audit: absence from the rest of the site cannot be verified.',
+};
+
+/**
+ * "Nothing found": fail on a crawled site, unknown when there is nothing to judge (no page could be read,
+ * or a single-page audit that cannot see the rest of the site).
+ */
+export function notFound(site: SiteFacts, ev: Evidence[], message: Localised, details?: RuleOutcome['details']): RuleOutcome {
+  if (okPages(site).length === 0) {
+    return unknown(ev, { it: 'Nessuna pagina leggibile: controllo non valutabile.', en: 'No readable page: the check cannot be assessed.' }, details);
+  }
+  if (site.singlePage) return unknown(ev, { it: message.it + SINGLE_PAGE_NOTE.it, en: message.en + SINGLE_PAGE_NOTE.en }, details);
+  return fail(ev, message, details);
+}
+
+/** First `MAX_EVIDENCE` items. */
+export function capEvidence(items: Evidence[]): Evidence[] {
+  return items.slice(0, MAX_EVIDENCE);
+}
+
+export interface TrackerHit {
+  tracker: Tracker;
+  evidence: Evidence;
+}
+
+/** The first page loading each tracker, by script/iframe host or inline snippet (privacy and analytics). */
+export function findTrackers(pages: AnalysedPage[], trackers: readonly Tracker[] = TRACKERS): TrackerHit[] {
+  const hits: TrackerHit[] = [];
+  for (const tracker of trackers) {
+    for (const page of pages) {
+      const src = [...page.scripts, ...page.iframes].find((url) => hostIn(hostOf(url), tracker.domains));
+      if (src) {
+        hits.push({ tracker, evidence: evidence(page.url, page.scripts.includes(src) ? 'script[src]' : 'iframe[src]', src, tracker.name) });
+        break;
+      }
+      const inline = tracker.inline ? page.inlineScripts.find((body) => tracker.inline!.test(body)) : undefined;
+      if (inline) {
+        const at = inline.search(tracker.inline!);
+        hits.push({ tracker, evidence: evidence(page.url, 'script', inline.slice(Math.max(0, at - 40), at + 120), tracker.name) });
+        break;
+      }
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,98 @@
+// Governance — GDPR basics a website shows: a privacy-policy link (AgID C.SI.3.3, over https), the data protection
+// officer's contact, and no third-party trackers loaded by the HTML itself. Fail: no privacy link, or trackers with
+// no consent manager at all. Partial: trackers next to a consent manager (static HTML cannot tell whether they wait
+// for consent: a browser run can), a privacy link over http, or no DPO contact. Pass: none of these.
+import { defineRule, evidence, fail, hostOf, okPages, partial, pass } from '../src/check/define.js';
+import type { AnalysedPage, Evidence } from '../src/types.js';
+import { capEvidence, findLinks, findTrackers, hostIn, linkEvidence, linkWording, mentions, notFound } from './find.js';
+import { CONSENT_MANAGERS, DPO_TEXT, PRIVACY_LINK_TEXT } from './signals.js';
+
+function findConsentManager(pages: AnalysedPage[]): Evidence | null {
+  for (const page of pages) {
+    for (const manager of CONSENT_MANAGERS) {
+      const src = [...page.scripts, ...page.stylesheets].find(
+        (url) => hostIn(hostOf(url), manager.domains) || (manager.path !== null && manager.path.test(url)),
+      );
+      if (src) return evidence(page.url, 'script[src]', src, manager.name);
+      if (manager.classToken && page.classTokens.includes(manager.classToken)) return evidence(page.url, `.${manager.classToken}`, `class="${manager.classToken}"`, manager.name);
+    }
+  }
+  return null;
+}
+
+export default defineRule(
+  {
+    id: 'privacy',
+    point: 'privacy',
+    title: { it: 'Privacy e cookie conformi al GDPR', en: 'GDPR-compliant privacy and cookies' },
+    failureTitle: { it: 'Problemi di privacy o cookie', en: 'Privacy or cookie problems' },
+    law: 'Reg. UE 2016/679 (GDPR) artt. 13 e 37–39; D.lgs. 196/2003 art. 122; Linee guida Garante cookie 10/6/2021; AgID C.SI.3.1, C.SI.3.3',
+    weight: 1,
+    pageTypes: 'site',
+  },
+  (site) => {
+    const pages = okPages(site);
+    // The model marks the footer link with data-element="privacy-policy-link"; other sites by its wording. Footer first.
+    const privacyLinks = findLinks(pages, (link) => link.dataElement === 'privacy-policy-link' || PRIVACY_LINK_TEXT.test(linkWording(link))).sort(
+      (a, b) => Number(b.link.region === 'footer') - Number(a.link.region === 'footer'),
+    );
+    const privacyLink = privacyLinks.find((hit) => hit.link.href.startsWith('https:')) ?? privacyLinks[0];
+    const dpoMail = findLinks(pages, (link) => /^mailto:[^@]*\b(?:dpo|rpd)\b/i.test(link.href))[0];
+    const dpoText = mentions(pages, DPO_TEXT, { includeBoilerplate: true }).affirmed[0];
+    const dpo = dpoMail ? linkEvidence(dpoMail, 'DPO contact') : dpoText ? { ...dpoText, note: 'DPO named' } : null;
+    const trackers = findTrackers(pages);
+    const consent = findConsentManager(pages);
+    const details = {
+      privacyPolicyLink: privacyLink?.link.href ?? null,
+      dpoContact: dpo !== null,
+      trackers: trackers.map((hit) => hit.tracker.name),
+      consentManager: consent?.note ?? null,
+    };
+    const trackerEvidence = trackers.map((hit) => hit.evidence);
+    const found = [...(privacyLink ? [linkEvidence(privacyLink, 'privacy policy')] : []), ...(dpo ? [dpo] : [])];
+    const names = details.trackers.join(', ');
+
+    if (!privacyLink) {
+      return notFound(
+        site,
+        capEvidence(trackerEvidence),
+        { it: 'Nessun link all’informativa privacy.', en: 'No link to the privacy policy.' },
+        details,
+      );
+    }
+    if (trackers.length && !consent) {
+      return fail(
+        capEvidence([...trackerEvidence, ...found]),
+        {
+          it: `Tracciatori di terze parti caricati senza alcun gestore del consenso: ${names}.`,
+          en: `Third-party trackers loaded with no consent manager: ${names}.`,
+        },
+        details,
+      );
+    }
+    const problems: { it: string; en: string }[] = [];
+    if (trackers.length) {
+      problems.push({ it: `tracciatori (${names}) da verificare con il gestore del consenso ${consent!.note}`, en: `trackers (${names}) to check against the ${consent!.note} consent manager` });
+    }
+    if (!privacyLink.link.href.startsWith('https:')) problems.push({ it: 'informativa privacy non in https', en: 'privacy policy not over https' });
+    if (!dpo) problems.push({ it: 'nessun contatto del responsabile della protezione dei dati (RPD/DPO)', en: 'no contact of the data protection officer (DPO)' });
+    if (problems.length) {
+      return partial(
+        capEvidence([...trackerEvidence, ...(consent ? [consent] : []), ...found]),
+        {
+          it: `Informativa privacy presente; da sistemare: ${problems.map((p) => p.it).join('; ')}.`,
+          en: `Privacy policy present; to fix: ${problems.map((p) => p.en).join('; ')}.`,
+        },
+        details,
+      );
+    }
+    return pass(
+      found,
+      {
+        it: 'Informativa privacy in https, contatto del RPD e nessun tracciatore di terze parti nel codice delle pagine.',
+        en: 'Privacy policy over https, DPO contact and no third-party tracker in the pages’ code.',
+      },
+      details,
+    );
+  },
+);
