@@ -1,7 +1,7 @@
 // What the human-readable reporters (terminal, HTML) share: ordering, selections and wording of figures.
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
 import type { CheckResult, PointScore, Report, Status } from '../types.js';
-import type { CriteriaGroup, Messages } from './i18n/index.js';
+import type { CriteriaGroup, Lang, Messages } from './i18n/index.js';
 
 export const STATUS_SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✘', unknown: '?', error: '!' };
 export const STATUS_ORDER: readonly Status[] = ['pass', 'partial', 'fail', 'unknown', 'error'];
@@ -39,6 +39,14 @@ export function criteriaSections(checks: CheckResult[]): CriteriaSection[] {
   }));
   sections.push({ group: null, checks: design.filter((check) => check.group === undefined) });
   return sections.filter((section) => section.checks.length > 0);
+}
+
+/** The check's title without a leading copy of its id ("C.SI.1.2 - Libreria…" → "Libreria…"): the id is shown beside it. */
+export function shortTitle(check: CheckResult, lang: Lang): string {
+  const title = check.title[lang];
+  if (!title.startsWith(check.id)) return title;
+  const rest = title.slice(check.id.length).replace(/^\s*[-–—:·]\s*/, '');
+  return rest || title;
 }
 
 /** Failed checks before partial ones, heavier checks first, rule order as the tie-break (stable sort). */

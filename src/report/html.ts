@@ -12,6 +12,7 @@ import {
   formatScore,
   levelPosition,
   runPhrase,
+  shortTitle,
   splitPoints,
   statusCounts,
 } from './common.js';
@@ -80,6 +81,7 @@ ul.evidence{margin:.25rem 0 0;padding-left:1.1rem;font-size:.92rem}
 ul.evidence li{margin:.2rem 0}
 code{font:.85rem/1.4 ui-monospace,"Roboto Mono",Menlo,Consolas,monospace;background:var(--soft);padding:0 .25rem;border-radius:3px;overflow-wrap:anywhere}
 q{color:var(--muted)}
+th code{white-space:nowrap;overflow-wrap:normal}
 .fatal{border-left:4px solid #c62828;padding:.5rem 1rem;background:#fdf2f2}
 details summary{cursor:pointer;color:var(--accent)}
 footer{margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
@@ -148,7 +150,7 @@ function criteriaSection(report: Report, t: Messages, lang: Lang): string {
   const groups = sections.map((section) => {
     const name = section.group === null ? t.section.otherCriteria : t.groupName[section.group];
     const rows = section.checks.map(
-      (check) => `<tr><th scope="row"><code>${esc(check.id)}</code></th><td>${esc(check.title[lang])}</td><td>${badge(check.status, t)}</td></tr>`,
+      (check) => `<tr><th scope="row"><code>${esc(check.id)}</code></th><td>${esc(shortTitle(check, lang))}</td><td>${badge(check.status, t)}</td></tr>`,
     );
     return `<tbody><tr><th scope="rowgroup" colspan="3" class="group">${esc(name)}</th></tr>${rows.join('')}</tbody>`;
   });
@@ -177,7 +179,7 @@ function findingItem(check: CheckResult, t: Messages, lang: Lang): string {
     evidence = `<ul class="evidence" aria-label="${esc(t.html.evidence)}">${shown.join('')}</ul>`;
   }
   return (
-    `<li><h3>${badge(check.status, t)} ${esc(check.title[lang])}</h3>` +
+    `<li><h3>${badge(check.status, t)} ${esc(shortTitle(check, lang))}</h3>` +
     `<p class="ref">${esc(reference)}</p><p class="message">${esc(check.message[lang])}</p>${evidence}</li>`
   );
 }

@@ -12,6 +12,7 @@ import {
   formatScore,
   levelPosition,
   runPhrase,
+  shortTitle,
   splitPoints,
   statusCounts,
 } from './common.js';
@@ -185,7 +186,7 @@ function renderCriteria(layout: Layout, report: Report): void {
   for (const section of sections) {
     layout.push(`  ${c.underline(section.group === null ? t.section.otherCriteria : t.groupName[section.group])}`);
     for (const check of section.checks) {
-      const title = truncate(clean(check.title[layout.options.lang]), layout.width - idWidth - 9);
+      const title = truncate(clean(shortTitle(check, layout.options.lang)), layout.width - idWidth - 9);
       layout.push(`    ${layout.symbol(check.status)}  ${check.id.padEnd(idWidth)}  ${title}`);
     }
   }
@@ -195,7 +196,7 @@ function renderFinding(layout: Layout, check: CheckResult, n: number): void {
   const { c } = layout;
   const lang = layout.options.lang;
   const marker = `${n}.`.padEnd(4);
-  const titleLines = wrap(clean(check.title[lang]), layout.width - 8);
+  const titleLines = wrap(clean(shortTitle(check, lang)), layout.width - 8);
   titleLines.forEach((line, i) => layout.push(i === 0 ? `  ${marker}${layout.symbol(check.status)} ${c.bold(line)}` : `        ${c.bold(line)}`));
   layout.paragraph(check.law ? `${check.id} · ${clean(check.law)}` : check.id, 8, c.dim);
   layout.paragraph(clean(check.message[lang]), 8);

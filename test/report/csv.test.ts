@@ -66,6 +66,7 @@ describe('checks CSV', () => {
     });
     expect(rows.find((row) => row.id === 'cloud')).toMatchObject({ status: 'unknown', score: '', evidence_count: '0', evidence_url: '' });
     expect(rows.find((row) => row.id === 'C.SI.1.2')).toMatchObject({ point: 'design', group: 'cittadino-informato' });
+    expect(rows.find((row) => row.id === 'C.SI.2.3')?.title).toBe('C.SI.2.3 - Domande frequenti (FAQ)');
   });
 
   it('writes text in the chosen language', () => {

@@ -108,6 +108,7 @@ describe('HTML report in headless Chromium', () => {
     expect(await evidence.isVisible()).toBe(true);
     expect(await evidence.getAttribute('href')).toBe(`${SITE}tributi`);
 
+    expect(await page.getByRole('row', { name: /C\.SI\.2\.3/ }).innerText()).toMatch(/^C\.SI\.2\.3\tDomande frequenti \(FAQ\)\t/);
     const groups = await page.locator('tbody th.group').allInnerTexts();
     expect(groups).toEqual(['Cittadino informato', 'Funzionalità', 'Normativa', 'Prestazioni', 'Sicurezza', 'Raccomandazioni']);
 

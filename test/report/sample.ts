@@ -125,7 +125,11 @@ export function sampleChecks() {
       evidence: [ev('', 'link[rel=stylesheet]', '+bootstrap-italia 1.6.4\u001b[31m')],
     }),
     makeCheck('C.SI.1.6', 'pass', { point: 'design', group: 'cittadino-informato' }),
-    makeCheck('C.SI.2.3', 'partial', { point: 'design', group: 'funzionalita' }),
+    makeCheck('C.SI.2.3', 'partial', {
+      point: 'design',
+      group: 'funzionalita',
+      title: { it: 'C.SI.2.3 - Domande frequenti (FAQ)', en: 'C.SI.2.3 - Frequently asked questions (FAQ)' },
+    }),
     makeCheck('C.SI.3.2', 'pass', { point: 'design', group: 'normativa' }),
     makeCheck('C.SI.4.1', 'unknown', { point: 'design', group: 'prestazioni' }),
     makeCheck('C.SI.5.1', 'pass', { point: 'design', group: 'sicurezza' }),

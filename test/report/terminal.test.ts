@@ -43,6 +43,7 @@ describe('terminal report, Italian', () => {
     expect(cittadino).toContain('✘  C.SI.1.2  Bootstrap Italia assente o anteriore alla 2.0');
     expect(cittadino).toContain('✔  C.SI.1.6');
     expect(criteria.slice(positions[5])).toContain('!  R.SI.1.1');
+    expect(criteria).toContain('◐  C.SI.2.3  Domande frequenti (FAQ)\n');
   });
 
   it('lists failed checks before partial ones, heavier first, with message and first evidence', () => {
@@ -55,7 +56,7 @@ describe('terminal report, Italian', () => {
       '✘ Titolo privacy',
       '◐ pagoPA solo citato',
       '◐ Titolo online-services',
-      '◐ Titolo C.SI.2.3',
+      '◐ Domande frequenti (FAQ)', // the leading copy of the id is dropped
       '◐ Titolo accessibility',
     ]);
     expect(findings).toContain('spid · CAD art. 64');
