@@ -1,0 +1,55 @@
+// Turns a fetch outcome into the FetchedPage record, decoding HTML bodies.
+import type { DiscoverySource, FetchedPage } from '../types.js';
+import { decodeHtml } from './charset.js';
+import { httpStatusError } from './errors.js';
+import { mediaTypeOf, type FetchOutcome } from './fetch.js';
+import { normaliseUrl } from './url.js';
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+/** Where a rel=canonical can be: the head, which is near the top. */
+const CANONICAL_SCAN_CHARS = 64 * 1024;
+
+export function isHtmlType(mediaType: string): boolean {
+  return HTML_TYPES.has(mediaType);
+}
+
+/** A 2xx HTML response: the only kind that is parsed and whose links are followed. */
+export function isParsablePage(page: FetchedPage): boolean {
+  return !page.error && page.status >= 200 && page.status < 300 && isHtmlType(page.contentType);
+}
+
+/** The FetchedPage for an outcome, with the HTML decoded (a 4xx/5xx gets an 'http' error and no HTML). */
+export function buildPage(outcome: FetchOutcome, depth: number, source: DiscoverySource): FetchedPage {
+  const contentType = mediaTypeOf(outcome.contentType);
+  const error = outcome.error ?? (outcome.status >= 400 ? httpStatusError(outcome.status, outcome.finalUrl) : undefined);
+  const decoded = !error && isHtmlType(contentType) ? decodeHtml(outcome.body, outcome.contentType) : null;
+  return {
+    url: outcome.url,
+    finalUrl: normaliseUrl(outcome.finalUrl) ?? outcome.finalUrl,
+    status: outcome.status,
+    headers: outcome.headers,
+    contentType,
+    charset: decoded?.charset ?? null,
+    redirects: outcome.redirects,
+    depth,
+    source,
+    html: decoded?.text ?? '',
+    bytes: outcome.body.length,
+    truncated: outcome.truncated,
+    ...(error ? { error } : {}),
+    fetchMs: outcome.fetchMs,
+  };
+}
+
+/** rel=canonical href from the page's head, for callers whose onPage did not report it. */
+export function canonicalFromHtml(html: string): string | null {
+  const head = html.slice(0, CANONICAL_SCAN_CHARS);
+  for (const tag of head.match(/<link\b[^>]*>/gi) ?? []) {
+    const rel = /\brel\s*=\s*["']?([^"'>]*)/i.exec(tag)?.[1] ?? '';
+    if (!rel.toLowerCase().split(/\s+/).includes('canonical')) continue;
+    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = href?.[1] ?? href?.[2] ?? href?.[3];
+    if (value) return value.replace(/&amp;/g, '&');
+  }
+  return null;
+}

@@ -1,0 +1,163 @@
+// URL normalisation and classification shared by the crawler and the page-facts parser,
+// so a link on a page and the page it leads to always get the same key.
+import type { DocumentType } from '../types.js';
+
+/** Query parameters that only track campaigns or clicks: dropped so one page has one URL. */
+const TRACKING_PARAMS = new Set([
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+]);
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+}
+
+function paramName(segment: string): string {
+  const name = segment.split('=', 1)[0];
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * Keeps the raw query segments (no re-encoding, which could change what a server sees),
+ * drops tracking parameters and sorts by parameter name (stable, so repeated names keep their order).
+ */
+function normaliseQuery(search: string): string {
+  if (search.length <= 1) return '';
+  const kept = search
+    .slice(1)
+    .split('&')
+    .filter((segment) => segment !== '' && !isTrackingParam(paramName(segment)));
+  kept.sort((a, b) => {
+    const nameA = paramName(a);
+    const nameB = paramName(b);
+    return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
+  });
+  return kept.length ? `?${kept.join('&')}` : '';
+}
+
+/**
+ * Absolute, normalised http(s) URL, or null for anything else (mailto:, javascript:, garbage).
+ * Drops the fragment, the default port, credentials and tracking parameters; lower-cases the host
+ * (the URL parser does that and punycodes it); sorts the query; keeps the path's case.
+ */
+export function normaliseUrl(raw: string, base?: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim(), base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname) return null;
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
+  const query = normaliseQuery(url.search);
+  return `${url.protocol}//${url.host}${url.pathname}${query}`;
+}
+
+const DOCUMENT_EXTENSIONS: Record<string, DocumentType> = {
+  pdf: 'pdf',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  xls: 'xls',
+  ods: 'ods',
+  json: 'json',
+  xml: 'xml',
+  rdf: 'rdf',
+  zip: 'zip',
+  doc: 'doc',
+  docx: 'docx',
+  odt: 'odt',
+};
+
+const DOCUMENT_MIME_TYPES: Record<string, DocumentType> = {
+  'application/pdf': 'pdf',
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/json': 'json',
+  'application/ld+json': 'json',
+  'application/xml': 'xml',
+  'text/xml': 'xml',
+  'application/rdf+xml': 'rdf',
+  'application/zip': 'zip',
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+};
+
+/** Lower-cased extension of the URL's last path segment ("" when none). */
+function extensionOf(url: string): string {
+  let pathname: string;
+  try {
+    pathname = new URL(url, 'http://x.invalid/').pathname;
+  } catch {
+    return '';
+  }
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  const dot = last.lastIndexOf('.');
+  return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+}
+
+/** The document type a link points to, from its type attribute (a MIME type) or else its extension. */
+export function documentTypeOf(url: string, typeAttr?: string | null): DocumentType | null {
+  const mime = typeAttr?.split(';')[0].trim().toLowerCase();
+  if (mime && DOCUMENT_MIME_TYPES[mime]) return DOCUMENT_MIME_TYPES[mime];
+  return DOCUMENT_EXTENSIONS[extensionOf(url)] ?? null;
+}
+
+/** Extensions that are never HTML pages: the crawler does not fetch them (documents are recorded by the facts stage). */
+const NON_PAGE_EXTENSIONS = new Set([
+  ...Object.keys(DOCUMENT_EXTENSIONS),
+  'p7m', 'rtf', 'txt', 'ppt', 'pptx', 'odp', '7z', 'rar', 'gz', 'tgz',
+  'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'ico', 'bmp', 'tif', 'tiff', 'avif',
+  'mp3', 'mp4', 'm4a', 'wav', 'ogg', 'webm', 'avi', 'mov', 'wmv',
+  'css', 'js', 'mjs', 'map', 'woff', 'woff2', 'ttf', 'otf', 'eot',
+  'exe', 'dmg', 'msi', 'apk', 'ics', 'vcf', 'kml', 'kmz', 'shp',
+]);
+
+/** True when the URL's extension says it is not a page worth fetching as HTML. */
+export function looksLikeNonPage(url: string): boolean {
+  return NON_PAGE_EXTENSIONS.has(extensionOf(url));
+}
+
+/** The host (with port) and its www. twin: the crawl stays inside this set. */
+export function siteHostsOf(url: string): string[] {
+  const host = new URL(url).host;
+  return host.startsWith('www.') ? [host, host.slice(4)] : [host, `www.${host}`];
+}
+
+export function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** Origin (scheme://host[:port]) of an absolute URL. */
+export function originOf(url: string): string {
+  return new URL(url).origin;
+}
