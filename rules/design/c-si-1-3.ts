@@ -76,7 +76,8 @@ export function countServices(site: SiteFacts): { count: number; crawled: number
   let listingPages = 0;
   let loadMore = false;
   for (const page of okPages(site)) {
-    const links = page.links.filter((link) => link.dataElement === 'service-link' && /^https?:/.test(link.href));
+    // A link to the page itself (href="#") names no service.
+    const links = page.links.filter((link) => link.dataElement === 'service-link' && /^https?:/.test(link.href) && link.href !== page.url && link.href !== page.finalUrl);
     if (links.length) listingPages++;
     for (const link of links) linked.add(link.href);
     if (markers(page, 'load-other-cards').length) loadMore = true;

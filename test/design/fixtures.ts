@@ -46,6 +46,8 @@ export interface SiteOptions {
   /** Extra pages (path → html). */
   add?: Record<string, string>;
   headers?: Record<string, Record<string, string>>;
+  /** HTTP status per path (default 200). */
+  statuses?: Record<string, number>;
   extra?: Partial<SiteFacts>;
 }
 
@@ -55,9 +57,9 @@ export function designSite(options: SiteOptions = {}): SiteFacts {
   for (const path of Object.keys(PAGES)) {
     const replaced = options.pages?.[path];
     if (replaced === null) continue;
-    pages.push({ url: url(path), html: replaced ?? fixtureHtml(path), headers: options.headers?.[path], depth: path === '/' ? 0 : 1 });
+    pages.push({ url: url(path), html: replaced ?? fixtureHtml(path), headers: options.headers?.[path], status: options.statuses?.[path], depth: path === '/' ? 0 : 1 });
   }
-  for (const [path, html] of Object.entries(options.add ?? {})) pages.push({ url: url(path), html, depth: 2 });
+  for (const [path, html] of Object.entries(options.add ?? {})) pages.push({ url: url(path), html, status: options.statuses?.[path], depth: 2 });
   const site = siteFromHtml(pages, { assets: MODEL_ASSETS, auditedAt: '2025-06-01T00:00:00.000Z', ...options.extra });
   assignLinkedPageTypes(site.pages, site.siteUrl);
   return site;

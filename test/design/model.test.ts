@@ -1,0 +1,101 @@
+// The real model pages (fixtures/design/model, design-comuni-pagine-statiche v2.4.0) pass what they pass by
+// construction; an old-CMS site with no markers gets fails that say what is missing, never a crash or a silent pass.
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/check/run.js';
+import { designRules, rulesForPageType } from '../../rules/design/index.js';
+import { assignLinkedPageTypes } from '../../src/facts/page-type.js';
+import type { CheckResult } from '../../src/types.js';
+import { readFixture, siteFromHtml } from '../helpers/site.js';
+import { MODEL_ASSETS } from './fixtures.js';
+
+const MODEL_HOST = 'https://www.comune.bergamo.it/sito/';
+const MODEL_FILES = ['homepage', 'amministrazione', 'novita', 'servizi', 'eventi', 'servizi-categoria', 'servizio-dettaglio', 'argomenti', 'argomento', 'appuntamento-01-ufficio'];
+
+function modelSite() {
+  const pages = MODEL_FILES.map((file) => ({ url: `${MODEL_HOST}${file}.html`, html: readFixture('design', 'model', `${file}.html`) }));
+  const site = siteFromHtml(pages, { assets: MODEL_ASSETS });
+  assignLinkedPageTypes(site.pages, site.siteUrl);
+  return site;
+}
+
+const byId = (results: CheckResult[]) => Object.fromEntries(results.map((result) => [result.id, result]));
+
+describe('the real model pages', () => {
+  const site = modelSite();
+  const results = byId(runRules(designRules, site));
+
+  it('are typed from their markers', () => {
+    const types = Object.fromEntries(site.pages.map((page) => [page.url.slice(MODEL_HOST.length), page.pageType.type]));
+    expect(types).toEqual({
+      'homepage.html': 'home',
+      'amministrazione.html': 'first-level',
+      'novita.html': 'first-level',
+      'servizi.html': 'services-index',
+      'eventi.html': 'first-level',
+      'servizi-categoria.html': 'second-level',
+      'servizio-dettaglio.html': 'service',
+      'argomenti.html': 'topics',
+      'argomento.html': 'topic',
+      'appuntamento-01-ufficio.html': 'booking',
+    });
+  });
+
+  it('pass the criteria the model meets by construction', () => {
+    for (const id of ['C.SI.1.1', 'C.SI.1.2', 'C.SI.1.5', 'C.SI.1.6', 'C.SI.2.1', 'C.SI.2.2', 'C.SI.2.3', 'C.SI.2.4', 'C.SI.2.5', 'C.SI.2.6', 'C.SI.3.1', 'C.SI.3.3', 'C.SI.5.2']) {
+      expect({ id, status: results[id].status }).toEqual({ id, status: 'pass' });
+    }
+    expect(results['C.SI.1.5'].details?.topics).toBe(18);
+    expect(results['C.SI.2.5'].details?.pagesChecked).toBe(6);
+  });
+
+  it('show the model’s own placeholders where the model is only a template', () => {
+    // The sample Amministrazione page lists "Sindaco", "Turismo"… next to the dictionary entries.
+    expect(results['C.SI.1.7'].status).toBe('partial');
+    expect(results['C.SI.1.7'].details?.wrongTitles).toContain('Sindaco');
+    // Links are "#" in the static set: one service page, no service-link targets, a statement link to itself.
+    expect(results['C.SI.1.3'].status).toBe('fail');
+    expect(results['C.SI.1.3'].details?.servicesFound).toBe(1);
+    expect(results['C.SI.1.3'].evidence.find((item) => item.url.endsWith('servizio-dettaglio.html'))?.snippet).toBe('all mandatory items present; order ok');
+    expect(results['C.SI.3.2'].status).toBe('fail');
+    expect(results['C.SI.3.4'].message.en).toBe('Page not found: legal notes');
+    expect(results['C.SI.4.1'].status).toBe('unknown');
+  });
+
+  it('run in single-page mode on one service template, without the site-wide count', () => {
+    const page = modelSite().pages.find((candidate) => candidate.url.endsWith('servizio-dettaglio.html'))!;
+    const single = { ...modelSite(), pages: [page], singlePage: true };
+    const singleResults = byId(runRules(rulesForPageType(page.pageType.type), single));
+    expect(Object.keys(singleResults)).toContain('C.SI.2.6');
+    expect(singleResults['C.SI.1.3'].status).toBe('pass');
+    expect(singleResults['C.SI.1.3'].details?.servicesFound).toBeUndefined();
+    expect(singleResults['C.SI.2.2'].status).toBe('pass');
+  });
+});
+
+describe('an old-CMS site without the model', () => {
+  const site = siteFromHtml([{ url: 'http://www.comunediprova.it/', html: readFixture('design', 'old-cms', 'home.html') }]);
+  assignLinkedPageTypes(site.pages, site.siteUrl);
+  const results = byId(runRules(designRules, site));
+
+  it('never crashes and never passes silently', () => {
+    expect(Object.values(results).filter((result) => result.status === 'error')).toEqual([]);
+    const passing = Object.values(results).filter((result) => result.status === 'pass').map((result) => result.id);
+    expect(passing).toEqual(['C.SI.3.1']);
+  });
+
+  it('says which page each criterion could not find', () => {
+    expect(results['C.SI.1.3'].message).toEqual({ it: 'Pagina non trovata: scheda servizio', en: 'Page not found: service page' });
+    expect(results['C.SI.1.5'].message.en).toBe('Page not found: topics page');
+    expect(results['C.SI.3.4'].message.en).toBe('Page not found: legal notes');
+    expect(results['C.SI.1.7'].message.en).toBe('Page not found: first-level pages');
+  });
+
+  it('gives useful fails on what the home shows', () => {
+    expect(results['C.SI.1.1']).toMatchObject({ status: 'fail' });
+    expect(results['C.SI.1.1'].evidence[0].snippet).toBe('Verdana');
+    expect(results['C.SI.1.2'].evidence[0].snippet).toContain('version not found');
+    expect(results['C.SI.1.6'].evidence[0].snippet).toContain('marker missing');
+    expect(results['C.SI.3.3'].evidence[0].snippet).toContain('(not https)');
+    expect(results['C.SI.5.2'].message.en).toBe('Not an institutional domain: www.comunediprova.it is not of the form comune.<name>.<prov>.it');
+  });
+});
