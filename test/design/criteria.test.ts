@@ -450,8 +450,18 @@ describe('R.SI.1.1 metatag', () => {
     transform(json);
     return html.replace(match[0], `${match[1]}${JSON.stringify(json)}${match[3]}`);
   };
+  // The marker sits on a <script>; until the parser records script markers (facts request 1) the rule's logic is
+  // tested with the marker added to the facts, and the parser path by the model test below.
+  const marked = (site: SiteFacts) => {
+    for (const page of site.pages) {
+      if (page.pageType.type === 'service' && !page.dataElements.some((element) => element.name === 'metatag')) {
+        page.dataElements.push({ name: 'metatag', tag: 'script', text: '', href: null, parent: null, selector: 'script[data-element="metatag"]' });
+      }
+    }
+    return site;
+  };
   it('passes when all ten voices are present', () => {
-    const result = check('R.SI.1.1', designSite());
+    const result = check('R.SI.1.1', marked(designSite()));
     expect(result.status).toBe('pass');
     expect(result.evidence[0].snippet).toBe('all 10 voices present');
   });
@@ -460,7 +470,7 @@ describe('R.SI.1.1 metatag', () => {
       delete json.serviceType;
       delete json.audience;
     });
-    const result = check('R.SI.1.1', designSite({ pages: { '/servizi/carta-identita': html } }));
+    const result = check('R.SI.1.1', marked(designSite({ pages: { '/servizi/carta-identita': html } })));
     expect(result.status).toBe('partial');
     expect(result.evidence[0].snippet).toBe('missing: serviceType, audience.audienceType');
   });
@@ -468,8 +478,14 @@ describe('R.SI.1.1 metatag', () => {
     const html = withMetatag((json) => {
       delete json.availableChannel;
     });
+    const result = check('R.SI.1.1', marked(designSite({ pages: { '/servizi/carta-identita': html } })));
+    expect(result.status).toBe('fail');
+    expect(result.evidence[0].snippet).toContain('missing: availableChannel.serviceUrl');
+  });
+  it('fails JSON-LD without the metatag marker', () => {
+    const html = fixtureHtml('/servizi/carta-identita').replace(' data-element="metatag"', '');
     const result = check('R.SI.1.1', designSite({ pages: { '/servizi/carta-identita': html } }));
     expect(result.status).toBe('fail');
-    expect(result.score).toBe(0);
+    expect(result.evidence[0].snippet).toBe('JSON-LD without the metatag marker (10/10 voices)');
   });
 });

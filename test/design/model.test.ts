@@ -48,6 +48,10 @@ describe('the real model pages', () => {
     expect(results['C.SI.2.5'].details?.pagesChecked).toBe(6);
   });
 
+  it('carry the metatag JSON-LD on the service page (needs the parser to record data-element on <script>)', () => {
+    expect(results['R.SI.1.1'].status).toBe('pass');
+  });
+
   it('show the model’s own placeholders where the model is only a template', () => {
     // The sample Amministrazione page lists "Sindaco", "Turismo"… next to the dictionary entries.
     expect(results['C.SI.1.7'].status).toBe('partial');
