@@ -32,6 +32,8 @@ function decompressorFor(contentEncoding: string): Unzip | BrotliDecompress | nu
 /** Reads at most maxBytes decoded bytes; stops the transfer once the cap is reached. */
 export async function readBody(body: Readable, contentEncoding: string, maxBytes: number): Promise<BodyBytes> {
   const decompressor = decompressorFor(contentEncoding);
+  // Stopping early destroys the streams; that is not an error worth an 'error' event.
+  body.on('error', () => {});
   const stream: Readable = decompressor ? pipeline(body, decompressor, () => {}) : body;
   const chunks: Buffer[] = [];
   let size = 0;

@@ -1,6 +1,9 @@
 // Decodes HTML bytes to text. Old comune sites still serve ISO-8859-1 / Windows-1252, often
 // declared only in a <meta> tag, so the charset comes from (in order) a BOM, the Content-Type
 // header, a <meta> in the first 2 KB, else UTF-8 when the bytes are valid UTF-8 and Windows-1252 otherwise.
+// Labels are resolved the WHATWG way (TextDecoder); legacy bytes are decoded by iconv-lite because
+// Node 20's TextDecoder decodes windows-1252 as Latin-1 (0x80 "€" and the curly quotes are lost).
+import iconv from 'iconv-lite';
 
 const META_SCAN_BYTES = 2048;
 
@@ -62,6 +65,11 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | undefined): 
     charsetFromContentType(contentType) ??
     charsetFromMeta(bytes) ??
     (isValidUtf8(bytes) ? 'utf-8' : 'windows-1252');
-  // TextDecoder strips a BOM matching the encoding by default.
-  return { text: new TextDecoder(charset).decode(bytes), charset };
+  return { text: decodeWith(bytes, charset), charset };
+}
+
+function decodeWith(bytes: Uint8Array, charset: string): string {
+  // TextDecoder strips a BOM matching the encoding by default; so does iconv-lite for the UTF-16s.
+  if (charset === 'utf-8' || !iconv.encodingExists(charset)) return new TextDecoder(charset).decode(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }

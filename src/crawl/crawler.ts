@@ -237,7 +237,8 @@ class Crawler {
     this.fetched++;
     this.options.onProgress?.({ fetched: this.fetched, queued: this.claimed.size - this.fetched, url: candidate.url });
     if (outcome.error?.code === 'redirect-offsite' && outcome.stoppedRedirect) {
-      this.offsite.set(outcome.stoppedRedirect.url, outcome.stoppedRedirect);
+      const url = normaliseUrl(outcome.stoppedRedirect.url) ?? outcome.stoppedRedirect.url;
+      this.offsite.set(url, { url, status: outcome.stoppedRedirect.status });
     }
     if (outcome.error?.code === 'aborted') {
       this.skip(candidate.url, false);

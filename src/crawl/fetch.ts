@@ -2,7 +2,7 @@
 // per-host politeness gates, bounded retries with backoff, and manual redirects with the chain recorded.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { FetchError, RedirectHop } from '../types.js';
 import { readBody, UnsupportedEncodingError } from './body.js';
 import { classifyError, fetchError, isTransientError } from './errors.js';
@@ -115,6 +115,11 @@ function makeLookup(resolve: Record<string, string>): LookupFunction | undefined
     if (options.all) return callback(null, [{ address, family } satisfies LookupAddress]);
     return callback(null, address, family);
   }) as LookupFunction;
+}
+
+/** Drops a body we do not read: a short one is drained so the connection is reused, a long one is cut. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.dump({ limit: 64 * 1024 }).catch(() => {});
 }
 
 export class HttpClient {
@@ -247,14 +252,14 @@ export class HttpClient {
     const isRedirect = REDIRECT_STATUSES.has(status) && headers.location !== undefined;
     const wanted = !isRedirect && (options.wantBody?.(mediaTypeOf(headers['content-type'])) ?? true);
     if (!wanted) {
-      response.body.destroy();
+      discard(response.body);
       return { status, headers, body: Buffer.alloc(0), truncated: false };
     }
     try {
       const { bytes, truncated } = await readBody(response.body, headers['content-encoding'] ?? '', options.maxBytes);
       return { status, headers, body: bytes, truncated };
     } catch (error) {
-      response.body.destroy();
+      discard(response.body);
       if (error instanceof UnsupportedEncodingError) {
         return { status, headers, body: Buffer.alloc(0), truncated: false, error: fetchError('other', `${url}: ${error.message}`) };
       }

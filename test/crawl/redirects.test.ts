@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { htmlPage, pathsOf, testCrawl } from './helpers.js';
+
+let server: FixtureServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const redirect = (status: number, location: string) => ({ status, headers: { location } });
+
+describe('redirects', () => {
+  it('follows a chain and records every hop', async () => {
+    server = await serveRoutes({
+      '/': redirect(301, '/it/'),
+      '/it/': redirect(302, '/it/home'),
+      '/it/home': { body: htmlPage('Home') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.fatal).toBeUndefined();
+    expect(result.siteUrl).toBe(`${server.url}/it/home`);
+    expect(result.pages[0].redirects).toEqual([
+      { url: `${server.url}/`, status: 301 },
+      { url: `${server.url}/it/`, status: 302 },
+    ]);
+    expect(result.pages[0].finalUrl).toBe(`${server.url}/it/home`);
+  });
+
+  it('detects a redirect loop on an inner page and carries on with the crawl', async () => {
+    server = await serveRoutes({
+      '/': { body: htmlPage('Home', ['/loop-a', '/ok']) },
+      '/loop-a': redirect(302, '/loop-b'),
+      '/loop-b': redirect(302, '/loop-a'),
+      '/ok': { body: htmlPage('OK') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    const loop = result.pages.find((page) => page.url.endsWith('/loop-a'));
+    expect(loop?.error?.code).toBe('too-many-redirects');
+    expect(loop?.error?.message).toMatch(/loop/i);
+    expect(pathsOf(result)).toEqual(['/', '/loop-a', '/ok']);
+  });
+
+  it('gives up after 10 redirects', async () => {
+    const routes: Record<string, ReturnType<typeof redirect>> = {};
+    for (let i = 0; i < 15; i++) routes[`/r${i}`] = redirect(302, `/r${i + 1}`);
+    server = await serveRoutes({ '/': { body: htmlPage('Home', ['/r0']) }, ...routes });
+    const result = await testCrawl(`${server.url}/`);
+    const chain = result.pages.find((page) => page.url.endsWith('/r0'));
+    expect(chain?.error?.code).toBe('too-many-redirects');
+    expect(chain?.redirects).toHaveLength(10);
+    expect(server.requests).not.toContain('/r11');
+  });
+
+  it('a start URL stuck in a loop is fatal, with no pages', async () => {
+    server = await serveRoutes({ '/': redirect(302, '/a'), '/a': redirect(302, '/') });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.fatal?.code).toBe('too-many-redirects');
+    expect(result.pages).toEqual([]);
+  });
+
+  it('keeps a page reached twice (two URLs redirecting to one) once', async () => {
+    server = await serveRoutes({
+      '/': { body: htmlPage('Home', ['/old-news', '/notizie', '/news']) },
+      '/old-news': redirect(301, '/notizie'),
+      '/news': redirect(301, '/notizie'),
+      '/notizie': { body: htmlPage('Notizie') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(pathsOf(result)).toEqual(['/', '/notizie']);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { htmlPage, pathsOf, testCrawl } from './helpers.js';
+
+let server: FixtureServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const robots = (text: string) => ({ headers: { 'content-type': 'text/plain' }, body: text });
+
+describe('robots.txt', () => {
+  it('skips paths disallowed for our user agent and records the file', async () => {
+    server = await serveRoutes({
+      '/robots.txt': robots('User-agent: *\nDisallow: /riservata/\n\nUser-agent: comune-audit\nDisallow: /bozze/\n'),
+      '/': { body: htmlPage('Home', ['/bozze/x', '/riservata/y', '/servizi']) },
+      '/bozze/x': { body: htmlPage('Bozza') },
+      '/riservata/y': { body: htmlPage('Riservata') },
+      '/servizi': { body: htmlPage('Servizi') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    // Our own group replaces "*": /bozze/ is closed to us, /riservata/ is not.
+    expect(pathsOf(result)).toEqual(['/', '/riservata/y', '/servizi']);
+    expect(server.requests).not.toContain('/bozze/x');
+    expect(result.robots).toMatchObject({ url: `${server.url}/robots.txt`, status: 200, disallowsStart: false });
+    expect(result.robots?.text).toContain('Disallow: /bozze/');
+  });
+
+  it('fetches disallowed pages when respectRobots is false', async () => {
+    server = await serveRoutes({
+      '/robots.txt': robots('User-agent: *\nDisallow: /\n'),
+      '/': { body: htmlPage('Home', ['/a']) },
+      '/a': { body: htmlPage('A') },
+    });
+    const result = await testCrawl(`${server.url}/`, { respectRobots: false });
+    expect(pathsOf(result)).toEqual(['/', '/a']);
+    expect(result.robots?.disallowsStart).toBe(true);
+    expect(result.fatal).toBeUndefined();
+  });
+
+  it('is fatal when robots.txt forbids the start page, which is then never requested', async () => {
+    server = await serveRoutes({
+      '/robots.txt': robots('User-agent: *\nDisallow: /\n'),
+      '/': { body: htmlPage('Home') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.fatal?.code).toBe('robots');
+    expect(result.fatal?.message).toContain('robots.txt');
+    expect(result.pages).toEqual([]);
+    expect(result.robots?.disallowsStart).toBe(true);
+    expect(server.requests).toEqual(['/robots.txt']);
+  });
+
+  it('treats a missing robots.txt as no rules', async () => {
+    server = await serveRoutes({ '/': { body: htmlPage('Home', ['/a']) }, '/a': { body: htmlPage('A') } });
+    const result = await testCrawl(`${server.url}/`);
+    expect(pathsOf(result)).toEqual(['/', '/a']);
+    expect(result.robots).toMatchObject({ status: 404, text: '', disallowsStart: false, crawlDelaySeconds: null });
+  });
+
+  it('honours Crawl-delay between requests to the host, even with concurrency 4', async () => {
+    const startTimes: number[] = [];
+    const page = (title: string, links: string[] = []) => (req: IncomingMessage, res: ServerResponse) => {
+      startTimes.push(Date.now());
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(htmlPage(title, links));
+    };
+    server = await serveRoutes({
+      '/robots.txt': robots('User-agent: *\nCrawl-delay: 0.3\n'),
+      '/': page('Home', ['/a', '/b', '/c']),
+      '/a': page('A'),
+      '/b': page('B'),
+      '/c': page('C'),
+    });
+    const result = await testCrawl(`${server.url}/`, { concurrency: 4 });
+    expect(result.robots?.crawlDelaySeconds).toBe(0.3);
+    expect(pathsOf(result)).toEqual(['/', '/a', '/b', '/c']);
+    const gaps = startTimes.slice(1).map((time, index) => time - startTimes[index]);
+    // The three inner pages are a level fetched together: the host gate spaces them anyway.
+    for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(270);
+  });
+});

@@ -1,0 +1,89 @@
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseSitemap } from '../../src/crawl/sitemap.js';
+import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { htmlPage, pathsOf, testCrawl } from './helpers.js';
+
+let server: FixtureServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const xml = (body: string) => ({ headers: { 'content-type': 'application/xml' }, body });
+const urlset = (urls: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls
+    .map((url) => `<url><loc>${url}</loc></url>`)
+    .join('')}</urlset>`;
+
+describe('parseSitemap', () => {
+  it('reads <loc> values with entities and CDATA, and tells an index from a urlset', () => {
+    const index = parseSitemap('<sitemapindex><sitemap><loc> https://c.it/a.xml </loc></sitemap></sitemapindex>');
+    expect(index).toEqual({ kind: 'index', locs: ['https://c.it/a.xml'] });
+    const set = parseSitemap('<urlset><url><loc>https://c.it/?a=1&amp;b=2</loc></url><url><loc><![CDATA[https://c.it/x]]></loc></url></urlset>');
+    expect(set).toEqual({ kind: 'urlset', locs: ['https://c.it/?a=1&b=2', 'https://c.it/x'] });
+    expect(parseSitemap('<html><body>not found</body></html>').kind).toBeNull();
+  });
+});
+
+describe('sitemap discovery', () => {
+  it('reads a sitemap index from robots.txt with a .xml.gz child, plus /sitemap.xml, and crawls the pages', async () => {
+    server = await serveRoutes({
+      '/robots.txt': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`User-agent: *\nAllow: /\nSitemap: ${server!.url}/sitemap_index.xml\n`);
+      },
+      '/sitemap_index.xml': (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(
+          `<sitemapindex><sitemap><loc>${server!.url}/pages.xml.gz</loc></sitemap><sitemap><loc>${server!.url}/missing.xml</loc></sitemap></sitemapindex>`,
+        );
+      },
+      '/pages.xml.gz': (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/x-gzip' });
+        res.end(gzipSync(urlset([`${server!.url}/servizi/anagrafe`, `${server!.url}/servizi/tributi`, 'https://elsewhere.example/x'])));
+      },
+      '/sitemap.xml': (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(urlset([`${server!.url}/notizie`]));
+      },
+      '/': { body: htmlPage('Home', ['/servizi/tributi']) },
+      '/servizi/anagrafe': { body: htmlPage('Anagrafe') },
+      '/servizi/tributi': { body: htmlPage('Tributi') },
+      '/notizie': { body: htmlPage('Notizie') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.robots?.sitemaps).toEqual([`${server.url}/sitemap_index.xml`]);
+    expect(result.sitemap.urls).toEqual([
+      `${server.url}/sitemap_index.xml`,
+      `${server.url}/sitemap.xml`,
+      `${server.url}/pages.xml.gz`,
+    ]);
+    expect(result.sitemap.pageUrls).toBe(4);
+    expect(result.sitemap.errors).toEqual([`${server.url}/missing.xml: HTTP 404`]);
+    expect(pathsOf(result)).toEqual(['/', '/notizie', '/servizi/anagrafe', '/servizi/tributi']);
+    const tributi = result.pages.find((page) => page.url.endsWith('/tributi'));
+    const anagrafe = result.pages.find((page) => page.url.endsWith('/anagrafe'));
+    expect([tributi?.source, anagrafe?.source, tributi?.depth, anagrafe?.depth]).toEqual(['link', 'sitemap', 1, 1]);
+
+    // Under a tight page budget, linked pages come before sitemap-only ones.
+    const capped = await testCrawl(`${server.url}/`, { maxPages: 2 });
+    expect(pathsOf(capped)).toEqual(['/', '/servizi/tributi']);
+    expect(capped.limits).toMatchObject({ hitMaxPages: true, skippedUrls: 2 });
+  });
+
+  it('a missing /sitemap.xml is not an error; a broken one listed in robots.txt is', async () => {
+    server = await serveRoutes({
+      '/robots.txt': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`Sitemap: ${server!.url}/broken.xml\n`);
+      },
+      '/broken.xml': xml('<html>oops</html>'),
+      '/': { body: htmlPage('Home') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.sitemap.urls).toEqual([]);
+    expect(result.sitemap.errors).toEqual([`${server.url}/broken.xml: not a sitemap (no <urlset> or <sitemapindex>)`]);
+    expect(pathsOf(result)).toEqual(['/']);
+  });
+});
