@@ -19,11 +19,20 @@ export function bootstrapItaliaVersionIn(text: string): string | null {
   return null;
 }
 
-/** Font-family values as declared, de-duplicated, in order of appearance. */
+/** Bootstrap Italia 2.x declares its families in custom properties (--bs-font-sans-serif) used through var(). */
+const FONT_PROPERTY = /--[\w-]*font[\w-]*\s*:\s*([^;}{]+)/gi;
+
+/** Font-family values as declared (and family lists held in font custom properties), de-duplicated, in order. */
 export function fontFamiliesIn(css: string): string[] {
+  const found: { at: number; value: string }[] = [];
+  for (const match of css.matchAll(FONT_FAMILY)) found.push({ at: match.index, value: match[1] });
+  for (const match of css.matchAll(FONT_PROPERTY)) {
+    // Only family lists: "--bs-font-size-base: 1rem" is not a family.
+    if (/[,"']/.test(match[1])) found.push({ at: match.index, value: match[1] });
+  }
   const seen = new Set<string>();
-  for (const match of css.matchAll(FONT_FAMILY)) {
-    const value = match[1].replace(/!important/i, '').replace(/\s+/g, ' ').trim();
+  for (const { value: raw } of found.sort((a, b) => a.at - b.at)) {
+    const value = raw.replace(/!important/i, '').replace(/\s+/g, ' ').trim();
     if (value && !value.startsWith('var(') && !value.startsWith('inherit')) seen.add(value);
   }
   return [...seen];

@@ -252,18 +252,20 @@ function visitLink(state: WalkState, element: Element, depth: number): void {
   });
 }
 
-function visitDataElement(state: WalkState, element: Element, name: string, depth: number): void {
+/** Records a data-element marker; returns its index so the walk can make it the parent of nested markers. */
+function recordDataElement(state: WalkState, element: Element, name: string): number {
   const parent = state.markerStack.length ? state.markerStack[state.markerStack.length - 1].index : null;
   const ownHref = element.attribs.href ?? firstDescendant(element, 'a')?.attribs.href;
   state.dataElements.push({
     name,
     tag: element.name,
-    text: elementText(element),
+    // Script bodies (the model's JSON-LD metatag) are in jsonLd, not text.
+    text: element.name === 'script' ? '' : elementText(element),
     href: ownHref ? resolve(state, ownHref) ?? ownHref : null,
     parent,
     selector: `${element.name}[data-element="${attrSelectorValue(name)}"]`,
   });
-  state.markerStack.push({ index: state.dataElements.length - 1, depth });
+  return state.dataElements.length - 1;
 }
 
 function visitHead(state: WalkState, element: Element): void {
@@ -362,6 +364,7 @@ function visitElement(state: WalkState, element: Element, depth: number): void {
       visitHead(state, element);
       return;
     case 'script':
+      if (attribs['data-element']) recordDataElement(state, element, attribs['data-element']);
       visitScript(state, element);
       return;
     case 'style': {
@@ -405,7 +408,7 @@ function visitElement(state: WalkState, element: Element, depth: number): void {
   if (!state.breadcrumbElement && isBreadcrumb(element)) state.breadcrumbElement = element;
 
   const marker = attribs['data-element'];
-  if (marker) visitDataElement(state, element, marker, depth);
+  if (marker) state.markerStack.push({ index: recordDataElement(state, element, marker), depth });
   const region = regionOf(element);
   if (region) state.regions.push(region);
   if (attribs.id) state.idStack.push(attribs.id);

@@ -1,7 +1,7 @@
 // Joins the crawl's site-level records with the parsed pages into the SiteFacts rules read.
 import type { AnalysedPage, Classification, CrawlResult, PageFacts, SiteFacts } from '../types.js';
 import { extractAssetFacts } from './assets.js';
-import { detectPageType } from './page-type.js';
+import { assignLinkedPageTypes, detectPageType } from './page-type.js';
 
 export interface AssembleOptions {
   classify?: (page: PageFacts) => Classification | null;
@@ -15,6 +15,7 @@ export function assembleSiteFacts(crawl: CrawlResult, pages: PageFacts[], option
     pageType: detectPageType(page, siteUrl),
     classification: !page.error && options.classify ? options.classify(page) : null,
   }));
+  assignLinkedPageTypes(analysed, siteUrl);
   let host = '';
   try {
     host = new URL(siteUrl).hostname;
