@@ -6,12 +6,24 @@ type DesignMeta = Omit<RuleMeta, 'point' | 'law' | 'failureTitle'> & { failureTi
 
 /** Metadata of an AGID criterion: point 'design', the AGID id as rule id and the official reference as law. */
 export function agidMeta(meta: DesignMeta): RuleMeta {
+  const title = { it: criterionName(meta.title.it), en: criterionName(meta.title.en) };
   return {
     ...meta,
+    title,
     point: 'design',
-    failureTitle: meta.failureTitle ?? meta.title,
+    failureTitle: meta.failureTitle ?? title,
     law: `AGID — Criteri di conformità siti comuni (PNRR 1.4.1), ${meta.id}`,
   };
+}
+
+/**
+ * The official title reads "C.SI.3.2 - DICHIARAZIONE DI ACCESSIBILITÀ - Il sito comunale deve…": reports show the
+ * criterion's name ("Dichiarazione di accessibilità"), the id stands beside it and the requirement stays in the source.
+ */
+function criterionName(official: string): string {
+  const [, name = official] = official.split(' - ');
+  const trimmed = name.trim();
+  return trimmed === trimmed.toUpperCase() ? trimmed.charAt(0) + trimmed.slice(1).toLowerCase() : trimmed;
 }
 
 export function pagesOfType(site: SiteFacts, ...types: PageType[]): AnalysedPage[] {

@@ -24,9 +24,12 @@ describe('metadata', () => {
     for (const { meta } of designRules) {
       expect(meta.point).toBe('design');
       expect(meta.law).toBe(`AGID — Criteri di conformità siti comuni (PNRR 1.4.1), ${meta.id}`);
-      expect(meta.title.it.startsWith(meta.id)).toBe(true);
-      expect(meta.title.en.startsWith(meta.id)).toBe(true);
+      // the criterion's name, not the whole official requirement sentence
+      expect(meta.title.it).not.toContain(' - ');
+      expect(meta.title.it.length).toBeLessThan(90);
+      expect(meta.title.en.length).toBeLessThan(90);
     }
+    expect(designRules.find((rule) => rule.meta.id === 'C.SI.3.2')?.meta.title.it).toBe('Dichiarazione di accessibilità');
     const groups = Object.fromEntries(designRules.map(({ meta }) => [meta.id, meta.group]));
     expect(groups['C.SI.1.6']).toBe('cittadino-informato');
     expect(groups['C.SI.2.3']).toBe('funzionalita');
