@@ -17,6 +17,14 @@ export interface Classifier {
 
 export const DEFAULT_MODEL_PATH = dataPath('classifier', 'model.json');
 
+/** The training corpus the shipped model is built from (see data/classifier/README.md), in training order. */
+export const CORPUS_FILES: readonly string[] = ['vocabulary.jsonl', 'modello-comuni.jsonl', 'examples.jsonl'].map((file) =>
+  dataPath('classifier', file),
+);
+
+/** Labelled records never used for training: whole writing styles held out, for the honest quality figure. */
+export const HELDOUT_FILE = dataPath('classifier', 'heldout.jsonl');
+
 /** A model object checked enough that scoring cannot fail on it later. */
 export function parseModel(text: string, source: string): Model {
   let model: Model;
@@ -65,7 +73,8 @@ export function createClassifier(model: Model): Classifier {
     classifyPage(page) {
       const classification = classifyCompiled(compiled, {
         title: page.title,
-        headings: page.headings.map((heading) => heading.text),
+        // Headings of the header, menus and footer are boilerplate: keep those that belong to the main text.
+        headings: page.headings.map((heading) => heading.text).filter((text) => page.mainText.includes(text)),
         breadcrumb: page.breadcrumb.filter((crumb) => !/^home$/i.test(crumb.trim())),
         text: page.mainText,
       });

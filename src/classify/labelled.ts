@@ -14,12 +14,12 @@ function categoryOf(value: unknown): CategoryId | null {
   return categoryFromLabel(trimmed);
 }
 
-/** Lists may be JSON arrays or, in CSV cells, items separated by " | ". */
-function listOf(value: unknown): string[] | undefined {
+/** Lists may be JSON arrays or, in CSV cells, items separated by " | "; null when the value is neither. */
+function listOf(value: unknown): string[] | undefined | null {
   if (value === undefined || value === null || value === '') return undefined;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'string') ? value : null;
   if (typeof value === 'string') return value.split(' | ').map((item) => item.trim()).filter(Boolean);
-  return [];
+  return null;
 }
 
 function recordOf(fields: Record<string, unknown>, where: string): LabelledRecord {
@@ -35,7 +35,7 @@ function recordOf(fields: Record<string, unknown>, where: string): LabelledRecor
   if (text.trim() === '' && (title ?? '').trim() === '') throw new Error(`${where}: record has neither "text" nor "title"`);
   const headings = listOf(fields.headings);
   const breadcrumb = listOf(fields.breadcrumb);
-  if ((headings && headings.length === 0 && fields.headings !== '') || (breadcrumb && breadcrumb.length === 0 && fields.breadcrumb !== '')) {
+  if (headings === null || breadcrumb === null) {
     throw new Error(`${where}: "headings" and "breadcrumb" must be arrays of strings`);
   }
   const record: LabelledRecord = { category, text };

@@ -10,7 +10,7 @@ export interface TrainCliOptions {
   data?: string[];
   output: string;
   fromCrawl?: string;
-  /** Add the shipped corpus (data/classifier/corpus.jsonl) to the training records. */
+  /** Add the shipped corpus (data/classifier/*.jsonl, CORPUS_FILES) before the other records. */
   withCorpus?: boolean;
   maxPages?: number;
   /** Also write the harvested records as JSONL, to review or reuse with --data. */
@@ -65,13 +65,12 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
 
 /** Trains and writes the model; returns the summary lines it prints to stderr. */
 export async function runTrain(options: TrainCliOptions, io = { stderr: process.stderr }): Promise<string[]> {
-  if (!options.data?.length && !options.fromCrawl) {
-    throw new CliError('train needs --data <file> (CSV or JSONL) and/or --from-crawl <url>', EXIT.usage);
+  if (!options.data?.length && !options.fromCrawl && !options.withCorpus) {
+    throw new CliError('train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus', EXIT.usage);
   }
-  const { trainModel, serialiseModel } = await import('../classify/index.js');
-  const { dataPath } = await import('../util/paths.js');
+  const { trainModel, serialiseModel, CORPUS_FILES } = await import('../classify/index.js');
   const records: LabelledRecord[] = [];
-  if (options.withCorpus) records.push(...(await readTrainingFiles([dataPath('classifier', 'corpus.jsonl')])));
+  if (options.withCorpus) records.push(...(await readTrainingFiles([...CORPUS_FILES])));
   records.push(...(await readTrainingFiles(options.data ?? [])));
   const lines: string[] = [];
   if (options.fromCrawl) {
