@@ -23,7 +23,10 @@ export function agidMeta(meta: DesignMeta): RuleMeta {
 function criterionName(official: string): string {
   const [, name = official] = official.split(' - ');
   const trimmed = name.trim();
-  return trimmed === trimmed.toUpperCase() ? trimmed.charAt(0) + trimmed.slice(1).toLowerCase() : trimmed;
+  const shouted = trimmed.replace(/\(.*?\)/g, '');
+  if (shouted !== shouted.toUpperCase()) return trimmed;
+  const sentence = trimmed.charAt(0) + trimmed.slice(1).toLowerCase();
+  return sentence.replace(/\b(cms|faq|https)\b/g, (acronym) => acronym.toUpperCase());
 }
 
 export function pagesOfType(site: SiteFacts, ...types: PageType[]): AnalysedPage[] {
