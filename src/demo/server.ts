@@ -1,6 +1,7 @@
 // Serves the bundled demo site (fixtures/demo-site, the fictional Comune di Valfiorita) on a local port,
 // for `comune-audit demo` and the end-to-end tests. Static files only, plus three things a real comune site has:
 // a session cookie on the home, a sitemap with absolute URLs, and pages whose charset header matches their <meta>.
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +27,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 export interface DemoServerOptions {
@@ -121,6 +123,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, fallbackOrigin:
 
 /** Starts the demo site server; resolves once it listens. */
 export async function serveDemoSite(options: DemoServerOptions = {}): Promise<DemoServer> {
+  if (!existsSync(join(demoSiteDir, 'index.html'))) {
+    throw new Error(`comune-audit: the demo site is missing (no ${join(demoSiteDir, 'index.html')}); reinstall comune-audit or run from a clone of the repository`);
+  }
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
