@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { serveRoutes, type FixtureServer, type Route } from '../helpers/fixture-server.js';
+import { htmlPage, pathsOf, testCrawl } from './helpers.js';
+
+let server: FixtureServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A chain /d1 → /d2 → … → /d6 hanging off the home page, plus a fan of ten pages. */
+function deepAndWideSite(): Record<string, Route> {
+  const routes: Record<string, Route> = {};
+  const fan = Array.from({ length: 10 }, (_, i) => `/fan/${i}`);
+  routes['/'] = { body: htmlPage('Home', ['/d1', ...fan]) };
+  for (const path of fan) routes[path] = { body: htmlPage(path) };
+  for (let depth = 1; depth <= 6; depth++) routes[`/d${depth}`] = { body: htmlPage(`D${depth}`, [`/d${depth + 1}`]) };
+  return routes;
+}
+
+describe('caps', () => {
+  it('stops at maxPages, admitting by (priority, url), and reports what it skipped', async () => {
+    server = await serveRoutes(deepAndWideSite());
+    const result = await testCrawl(`${server.url}/`, { maxPages: 5 });
+    expect(pathsOf(result)).toEqual(['/', '/d1', '/fan/0', '/fan/1', '/fan/2']);
+    expect(result.limits).toMatchObject({ maxPages: 5, hitMaxPages: true, skippedUrls: 8, skippedByDepth: 0 });
+    expect(server.requests.filter((path) => path.startsWith('/fan/'))).toHaveLength(3);
+  });
+
+  it('lets link priority decide who gets in under the page budget', async () => {
+    server = await serveRoutes({
+      '/': { body: '<a href="/z-important" data-priority="0">Z</a><a href="/a-minor" data-priority="3">A</a>' },
+      '/z-important': { body: htmlPage('Important') },
+      '/a-minor': { body: htmlPage('Minor') },
+    });
+    const result = await testCrawl(`${server.url}/`, { maxPages: 2 });
+    expect(pathsOf(result)).toEqual(['/', '/z-important']);
+  });
+
+  it('stops at maxDepth and counts the links beyond it', async () => {
+    server = await serveRoutes(deepAndWideSite());
+    const result = await testCrawl(`${server.url}/`, { maxDepth: 3 });
+    expect(pathsOf(result).filter((path) => path.startsWith('/d'))).toEqual(['/d1', '/d2', '/d3']);
+    expect(Math.max(...result.pages.map((page) => page.depth))).toBe(3);
+    expect(result.limits).toMatchObject({ maxDepth: 3, hitMaxPages: false, skippedUrls: 1, skippedByDepth: 1 });
+    expect(server.requests).not.toContain('/d4');
+  });
+
+  it('with maxDepth 0 fetches only the start page', async () => {
+    server = await serveRoutes(deepAndWideSite());
+    const result = await testCrawl(`${server.url}/`, { maxDepth: 0 });
+    expect(pathsOf(result)).toEqual(['/']);
+    expect(result.limits.skippedByDepth).toBe(11);
+  });
+
+  it('always ends within the time budget and says so', async () => {
+    const routes = deepAndWideSite();
+    for (let i = 0; i < 10; i++) {
+      routes[`/fan/${i}`] = (req, res) => {
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(htmlPage('slow'));
+        }, 5_000).unref();
+      };
+    }
+    server = await serveRoutes(routes);
+    const started = Date.now();
+    const result = await testCrawl(`${server.url}/`, {
+      timeBudgetMs: 800,
+      timeouts: { connectMs: 10_000, headersMs: 10_000, bodyMs: 10_000 },
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(result.fatal).toBeUndefined();
+    expect(result.limits.hitTimeBudget).toBe(true);
+    expect(result.limits.skippedUrls).toBeGreaterThanOrEqual(10);
+    expect(pathsOf(result)).toEqual(['/', '/d1']);
+  });
+
+  it('stops when the caller aborts, without claiming the budget ran out', async () => {
+    const controller = new AbortController();
+    server = await serveRoutes({
+      '/': { body: htmlPage('Home', ['/slow']) },
+      '/slow': () => controller.abort(),
+    });
+    const result = await testCrawl(`${server.url}/`, { signal: controller.signal });
+    expect(pathsOf(result)).toEqual(['/']);
+    expect(result.limits.hitTimeBudget).toBe(false);
+  });
+});
