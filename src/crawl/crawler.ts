@@ -71,7 +71,9 @@ class Crawler {
   private readonly skippedByDepth = new Set<string>();
   private readonly offsite = new Map<string, RedirectHop>();
   private hitMaxPages = false;
+  /** Progress counters: requests done, and URLs admitted so far (the start URL included). */
   private fetched = 0;
+  private admitted = 1;
   private robots: RobotsFacts | null = null;
   private sitemap: SitemapFacts = { urls: [], pageUrls: 0, errors: [] };
   private tls: TlsFacts | null = null;
@@ -102,6 +104,7 @@ class Crawler {
       maxBytes: this.options.maxBodyBytes,
       wantBody: isHtmlType,
     });
+    this.progress(this.startUrl);
     const fatal = this.startError(start);
     if (fatal) {
       if (fatal.code === 'tls') this.tls = await this.tlsFacts(start);
@@ -225,6 +228,7 @@ class Crawler {
     for (const candidate of sorted.slice(room)) this.skip(candidate.url, false);
     const admitted = sorted.slice(0, room);
     for (const candidate of admitted) this.claimed.add(candidate.url);
+    this.admitted += admitted.length;
     return admitted;
   }
 
@@ -234,8 +238,7 @@ class Crawler {
       wantBody: isHtmlType,
       redirectPolicy: (url) => this.redirectDecision(url),
     });
-    this.fetched++;
-    this.options.onProgress?.({ fetched: this.fetched, queued: this.claimed.size - this.fetched, url: candidate.url });
+    this.progress(candidate.url);
     if (outcome.error?.code === 'redirect-offsite' && outcome.stoppedRedirect) {
       const url = normaliseUrl(outcome.stoppedRedirect.url) ?? outcome.stoppedRedirect.url;
       this.offsite.set(url, { url, status: outcome.stoppedRedirect.status });
@@ -322,6 +325,11 @@ class Crawler {
   private async isAllowed(url: string): Promise<boolean> {
     if (!this.options.respectRobots || this.options.singlePage) return true;
     return (await this.robotsFor(url)).isAllowed(url);
+  }
+
+  private progress(url: string): void {
+    this.fetched++;
+    this.options.onProgress?.({ fetched: this.fetched, queued: this.admitted - this.fetched, url });
   }
 
   private claim(...urls: string[]): void {

@@ -76,6 +76,15 @@ describe('caps', () => {
     expect(pathsOf(result)).toEqual(['/', '/d1']);
   });
 
+  it('reports progress once per fetched page', async () => {
+    server = await serveRoutes(deepAndWideSite());
+    const events: { fetched: number; url: string }[] = [];
+    await testCrawl(`${server.url}/`, { maxPages: 4, onProgress: ({ fetched, url }) => events.push({ fetched, url }) });
+    expect(events.map((event) => event.fetched)).toEqual([1, 2, 3, 4]);
+    expect(events[0].url).toBe(`${server.url}/`);
+    expect(events.slice(1).map((event) => new URL(event.url).pathname).sort()).toEqual(['/d1', '/fan/0', '/fan/1']);
+  });
+
   it('stops when the caller aborts, without claiming the budget ran out', async () => {
     const controller = new AbortController();
     server = await serveRoutes({

@@ -98,6 +98,22 @@ describe('retries and back-off', () => {
     expect(pathsOf(result)).toEqual(['/', '/broken', '/ok']);
   });
 
+  it('retries a dropped connection', async () => {
+    let calls = 0;
+    server = await serveRoutes({
+      '/': { body: htmlPage('Home', ['/reset']) },
+      '/reset': (req, res) => {
+        calls++;
+        if (calls === 1) return void req.socket.destroy();
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(htmlPage('Again'));
+      },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(calls).toBe(2);
+    expect(result.pages.find((page) => page.url.endsWith('/reset'))).toMatchObject({ status: 200 });
+  });
+
   it('does not retry a 404', async () => {
     server = await serveRoutes({ '/': { body: htmlPage('Home', ['/missing']) } });
     await testCrawl(`${server.url}/`, { retries: 2 });
