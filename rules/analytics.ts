@@ -2,36 +2,34 @@
 // Partial: WAI next to a non-EU tracker, or EU analytics that is not WAI (self-hosted Matomo, ShinyStat…).
 // Fail: only non-EU analytics (Garante 2022 decisions on Google Analytics). No client-side analytics at all is
 // unknown: the comune may measure from server logs, which a website cannot show.
-import { defineRule, evidence, hostOf, okPages, partial, pass, unknown, fail } from '../src/check/define.js';
+import { defineRule, evidence, fail, hostOf, okPages, partial, pass, unknown } from '../src/check/define.js';
 import type { AnalysedPage, Evidence } from '../src/types.js';
-import { capEvidence, findTrackers, hostIn } from './find.js';
+import { capEvidence, findTrackers, hostIn, inlineSnippet, pageScripts } from './find.js';
 import { MATOMO_INLINE, MATOMO_SCRIPT, TRACKERS, WAI_DOMAINS, WAI_INLINE } from './signals.js';
 
-function findWai(pages: AnalysedPage[]): Evidence | null {
+// Scripts held by a consent manager count: they measure once the visitor accepts.
+function findScript(pages: AnalysedPage[], bySource: (url: string) => boolean, byInline: (body: string) => boolean, inlinePattern: RegExp, name: string): Evidence | null {
   for (const page of pages) {
-    const src = page.scripts.find((url) => hostIn(hostOf(url), WAI_DOMAINS));
-    if (src) return evidence(page.url, 'script[src]', src, 'Web Analytics Italia');
-    const inline = page.inlineScripts.find((body) => WAI_INLINE.test(body));
-    if (inline) {
-      const at = inline.search(WAI_INLINE);
-      return evidence(page.url, 'script', inline.slice(Math.max(0, at - 60), at + 100), 'Web Analytics Italia');
-    }
+    const { sources, inline } = pageScripts(page, true);
+    const src = sources.find(bySource);
+    if (src) return evidence(page.url, 'script[src]', src, name);
+    const body = inline.find(byInline);
+    if (body) return evidence(page.url, 'script', inlineSnippet(body, inlinePattern), name);
   }
   return null;
 }
 
-function findOtherMatomo(pages: AnalysedPage[]): Evidence | null {
-  for (const page of pages) {
-    const src = page.scripts.find((url) => MATOMO_SCRIPT.test(url) && !hostIn(hostOf(url), WAI_DOMAINS));
-    if (src) return evidence(page.url, 'script[src]', src, 'Matomo (not WAI)');
-    const inline = page.inlineScripts.find((body) => MATOMO_INLINE.test(body) && !WAI_INLINE.test(body));
-    if (inline) {
-      const at = inline.search(MATOMO_INLINE);
-      return evidence(page.url, 'script', inline.slice(Math.max(0, at - 60), at + 100), 'Matomo (not WAI)');
-    }
-  }
-  return null;
-}
+const findWai = (pages: AnalysedPage[]) =>
+  findScript(pages, (url) => hostIn(hostOf(url), WAI_DOMAINS), (body) => WAI_INLINE.test(body), WAI_INLINE, 'Web Analytics Italia');
+
+const findOtherMatomo = (pages: AnalysedPage[]) =>
+  findScript(
+    pages,
+    (url) => MATOMO_SCRIPT.test(url) && !hostIn(hostOf(url), WAI_DOMAINS),
+    (body) => MATOMO_INLINE.test(body) && !WAI_INLINE.test(body),
+    MATOMO_INLINE,
+    'Matomo (not WAI)',
+  );
 
 export default defineRule(
   {
@@ -47,7 +45,7 @@ export default defineRule(
     const pages = okPages(site);
     const wai = findWai(pages);
     const matomo = wai ? null : findOtherMatomo(pages);
-    const trackers = findTrackers(pages, TRACKERS.filter((tracker) => tracker.analytics));
+    const trackers = findTrackers(pages, TRACKERS.filter((tracker) => tracker.analytics), true);
     const nonEu = trackers.filter((hit) => hit.tracker.nonEu);
     const eu = trackers.filter((hit) => !hit.tracker.nonEu);
     const details = {

@@ -144,20 +144,37 @@ export interface TrackerHit {
   evidence: Evidence;
 }
 
-/** The first page loading each tracker, by script/iframe host or inline snippet (privacy and analytics). */
-export function findTrackers(pages: AnalysedPage[], trackers: readonly Tracker[] = TRACKERS): TrackerHit[] {
+/** Script URLs and inline bodies of a page: those that run, plus (when asked) those a consent manager holds back. */
+export function pageScripts(page: AnalysedPage, includeBlocked: boolean): { sources: string[]; inline: string[] } {
+  return includeBlocked
+    ? { sources: [...page.scripts, ...page.blockedScripts], inline: [...page.inlineScripts, ...page.blockedInlineScripts] }
+    : { sources: page.scripts, inline: page.inlineScripts };
+}
+
+/** An inline script from the start of the statement that matches `pattern`, for evidence. */
+export function inlineSnippet(body: string, pattern: RegExp): string {
+  const at = Math.max(0, body.search(pattern));
+  const statementStart = Math.max(body.lastIndexOf(';', at), body.lastIndexOf('\n', at), body.lastIndexOf('{', at)) + 1;
+  return body.slice(statementStart, at + 160);
+}
+
+/**
+ * The first page loading each tracker, by script/iframe host or inline snippet (privacy and analytics). With
+ * `includeBlocked`, scripts held by a consent manager count too (they run once the visitor accepts).
+ */
+export function findTrackers(pages: AnalysedPage[], trackers: readonly Tracker[] = TRACKERS, includeBlocked = false): TrackerHit[] {
   const hits: TrackerHit[] = [];
   for (const tracker of trackers) {
     for (const page of pages) {
-      const src = [...page.scripts, ...page.iframes].find((url) => hostIn(hostOf(url), tracker.domains));
+      const { sources, inline } = pageScripts(page, includeBlocked);
+      const src = [...sources, ...page.iframes].find((url) => hostIn(hostOf(url), tracker.domains));
       if (src) {
-        hits.push({ tracker, evidence: evidence(page.url, page.scripts.includes(src) ? 'script[src]' : 'iframe[src]', src, tracker.name) });
+        hits.push({ tracker, evidence: evidence(page.url, page.iframes.includes(src) ? 'iframe[src]' : 'script[src]', src, tracker.name) });
         break;
       }
-      const inline = tracker.inline ? page.inlineScripts.find((body) => tracker.inline!.test(body)) : undefined;
-      if (inline) {
-        const at = inline.search(tracker.inline!);
-        hits.push({ tracker, evidence: evidence(page.url, 'script', inline.slice(Math.max(0, at - 40), at + 120), tracker.name) });
+      const body = tracker.inline ? inline.find((text) => tracker.inline!.test(text)) : undefined;
+      if (body) {
+        hits.push({ tracker, evidence: evidence(page.url, 'script', inlineSnippet(body, tracker.inline!), tracker.name) });
         break;
       }
     }

@@ -106,8 +106,8 @@ export default defineRule(
       return pass(
         ev,
         {
-          it: `${services} servizi trovati; canali online: ${channelList('it')}.${missingText.it}`,
-          en: `${services} services found; online channels: ${channelList('en')}.${missingText.en}`,
+          it: `Servizi trovati: ${services}; canali online: ${channelList('it')}.${missingText.it}`,
+          en: `Services found: ${services}; online channels: ${channelList('en')}.${missingText.en}`,
         },
         details,
       );
@@ -116,8 +116,8 @@ export default defineRule(
       return partial(
         ev,
         {
-          it: `${services} servizi trovati (minimo ${MIN_SERVICES}); canali online: ${channelList('it') || 'nessuno'}.${missingText.it}`,
-          en: `${services} services found (minimum ${MIN_SERVICES}); online channels: ${channelList('en') || 'none'}.${missingText.en}`,
+          it: `Servizi trovati: ${services} (minimo ${MIN_SERVICES}); canali online: ${channelList('it') || 'nessuno'}.${missingText.it}`,
+          en: `Services found: ${services} (minimum ${MIN_SERVICES}); online channels: ${channelList('en') || 'none'}.${missingText.en}`,
         },
         details,
       );

@@ -1,11 +1,29 @@
 // Governance — GDPR basics a website shows: a privacy-policy link (AgID C.SI.3.3, over https), the data protection
-// officer's contact, and no third-party trackers loaded by the HTML itself. Fail: no privacy link, or trackers with
-// no consent manager at all. Partial: trackers next to a consent manager (static HTML cannot tell whether they wait
-// for consent: a browser run can), a privacy link over http, or no DPO contact. Pass: none of these.
+// officer's contact, and no third-party tracker that runs before consent — a tracker script that runs as the page
+// loads, or a tracker cookie the server sets in its own response. Trackers a consent manager holds back
+// (type="text/plain") are fine. Fail: no privacy link, or running trackers with no consent manager at all.
+// Partial: running trackers next to a consent manager (it may block them at run time: a browser run can tell),
+// a privacy link over http, or no DPO contact. Pass: none of these.
 import { defineRule, evidence, fail, hostOf, okPages, partial, pass } from '../src/check/define.js';
 import type { AnalysedPage, Evidence } from '../src/types.js';
-import { capEvidence, findLinks, findTrackers, hostIn, linkEvidence, linkWording, mentions, notFound } from './find.js';
-import { CONSENT_MANAGERS, DPO_TEXT, PRIVACY_LINK_TEXT } from './signals.js';
+import { capEvidence, findLinks, findTrackers, hostIn, linkEvidence, linkWording, mentions, notFound, type TrackerHit } from './find.js';
+import { CONSENT_MANAGERS, DPO_TEXT, PRIVACY_LINK_TEXT, TRACKERS } from './signals.js';
+
+/** Tracker cookies in the pages' own set-cookie headers: set before the visitor could consent. */
+function trackerCookies(pages: AnalysedPage[]): TrackerHit[] {
+  const hits: TrackerHit[] = [];
+  for (const tracker of TRACKERS) {
+    if (!tracker.cookies) continue;
+    for (const page of pages) {
+      const cookie = page.cookies.find((c) => tracker.cookies!.test(c.name));
+      if (cookie) {
+        hits.push({ tracker, evidence: evidence(page.url, 'header:set-cookie', `${cookie.name}${cookie.domain ? `; Domain=${cookie.domain}` : ''}`, tracker.name) });
+        break;
+      }
+    }
+  }
+  return hits;
+}
 
 function findConsentManager(pages: AnalysedPage[]): Evidence | null {
   for (const page of pages) {
@@ -40,13 +58,19 @@ export default defineRule(
     const dpoMail = findLinks(pages, (link) => /^mailto:[^@]*\b(?:dpo|rpd)\b/i.test(link.href))[0];
     const dpoText = mentions(pages, DPO_TEXT, { includeBoilerplate: true }).affirmed[0];
     const dpo = dpoMail ? linkEvidence(dpoMail, 'DPO contact') : dpoText ? { ...dpoText, note: 'DPO named' } : null;
-    const trackers = findTrackers(pages);
+    const running = findTrackers(pages);
+    const cookieHits = trackerCookies(pages).filter((hit) => !running.some((r) => r.tracker === hit.tracker));
+    const trackers = [...running, ...cookieHits];
+    const held = findTrackers(pages, TRACKERS, true).filter((hit) => !trackers.some((t) => t.tracker === hit.tracker));
     const consent = findConsentManager(pages);
+    const cookies = [...new Set(pages.flatMap((page) => page.cookies.map((c) => (c.domain ? `${c.name} (${c.domain})` : c.name))))].sort();
     const details = {
       privacyPolicyLink: privacyLink?.link.href ?? null,
       dpoContact: dpo !== null,
       trackers: trackers.map((hit) => hit.tracker.name),
+      trackersHeldForConsent: held.map((hit) => hit.tracker.name),
       consentManager: consent?.note ?? null,
+      cookies,
     };
     const trackerEvidence = trackers.map((hit) => hit.evidence);
     const found = [...(privacyLink ? [linkEvidence(privacyLink, 'privacy policy')] : []), ...(dpo ? [dpo] : [])];
@@ -87,7 +111,7 @@ export default defineRule(
       );
     }
     return pass(
-      found,
+      capEvidence([...found, ...held.map((hit) => ({ ...hit.evidence, note: `${hit.tracker.name}: held until consent` }))]),
       {
         it: 'Informativa privacy in https, contatto del RPD e nessun tracciatore di terze parti nel codice delle pagine.',
         en: 'Privacy policy over https, DPO contact and no third-party tracker in the pages’ code.',

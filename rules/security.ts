@@ -1,12 +1,14 @@
 // Governance — HTTPS everywhere (AgID C.SI.5.1 and the HTTPS guidelines). Fail: no HTTPS, a certificate Node
 // rejected at crawl time (expired, wrong name, untrusted chain) or TLS below 1.2. Partial: HTTPS that leaves gaps —
-// no HTTP→HTTPS redirect, no HSTS, mixed content. Pass: none of these. Certificate dates are judged by Node's own
-// verification when the crawler connected (tls.authorized), so the rule needs no clock and stays deterministic.
+// no HTTP→HTTPS redirect, no HSTS, mixed content, a certificate expiring within 30 days. Pass: none of these.
+// Certificate dates are compared with site.auditedAt (the crawl's time), never the clock, so the rule stays pure.
 import { defineRule, evidence, fail, okPages, partial, pass, unknown } from '../src/check/define.js';
 import type { AnalysedPage, Evidence, SiteFacts } from '../src/types.js';
 import { capEvidence } from './find.js';
 
 const MODERN_TLS = new Set(['TLSv1.2', 'TLSv1.3']);
+/** A certificate this close to expiry is a renewal about to be missed. */
+const EXPIRY_WARNING_MS = 30 * 24 * 60 * 60 * 1000;
 
 function startPage(site: SiteFacts, pages: AnalysedPage[]): AnalysedPage | undefined {
   return pages.find((page) => page.url === site.startUrl || page.finalUrl === site.siteUrl) ?? pages[0];
@@ -60,6 +62,11 @@ export default defineRule(
     if (tls?.authorized === false) {
       blocking.push(evidence(site.siteUrl, 'tls', `certificate rejected: ${tls.authorizationError ?? 'unknown reason'}`, `valid ${tls.validFrom} – ${tls.validTo}`));
     }
+    const auditedAt = Date.parse(site.auditedAt);
+    const validTo = tls?.validTo ? Date.parse(tls.validTo) : NaN;
+    const validFrom = tls?.validFrom ? Date.parse(tls.validFrom) : NaN;
+    if (validTo < auditedAt) blocking.push(evidence(site.siteUrl, 'tls', `certificate expired on ${tls!.validTo}`, `audited at ${site.auditedAt}`));
+    if (validFrom > auditedAt) blocking.push(evidence(site.siteUrl, 'tls', `certificate not valid before ${tls!.validFrom}`, `audited at ${site.auditedAt}`));
     if (tls?.protocol && !MODERN_TLS.has(tls.protocol)) blocking.push(evidence(site.siteUrl, 'tls', `protocol ${tls.protocol}`, 'TLS 1.2 or later required'));
     if (blocking.length) {
       return fail(
@@ -70,6 +77,9 @@ export default defineRule(
     }
 
     const gaps: Evidence[] = [];
+    if (validTo - auditedAt < EXPIRY_WARNING_MS) {
+      gaps.push(evidence(site.siteUrl, 'tls', `certificate expires on ${tls!.validTo}`, `less than 30 days after ${site.auditedAt}`));
+    }
     if (tls?.httpRedirectsToHttps === false) {
       gaps.push(evidence(site.siteUrl.replace(/^https:/, 'http:'), 'redirect', 'http:// does not redirect to https://'));
     }

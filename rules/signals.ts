@@ -146,6 +146,8 @@ export interface Tracker {
   analytics: boolean;
   /** Operated from outside the EU (Garante decisions of 2022 on Google Analytics transfers). */
   nonEu: boolean;
+  /** Names of the cookies it sets, when a server sets them in its own response (before any consent). */
+  cookies: RegExp | null;
 }
 
 /** Third-party trackers that need prior consent under the Garante's 2021 cookie guidelines. */
@@ -156,6 +158,7 @@ export const TRACKERS: Tracker[] = [
     inline: /google-analytics\.com|\bgtag\(\s*['"]config['"]\s*,\s*['"](?:G|UA)-|GoogleAnalyticsObject/,
     analytics: true,
     nonEu: true,
+    cookies: /^_ga(?:_|$)|^_gid$|^_gat/,
   },
   {
     name: 'Google Tag Manager',
@@ -163,15 +166,16 @@ export const TRACKERS: Tracker[] = [
     inline: /googletagmanager\.com|['"]GTM-[A-Z0-9]+['"]/,
     analytics: true,
     nonEu: true,
+    cookies: null,
   },
-  { name: 'Meta Pixel', domains: ['connect.facebook.net'], inline: /\bfbq\(\s*['"]init['"]|connect\.facebook\.net/, analytics: false, nonEu: true },
-  { name: 'Hotjar', domains: ['hotjar.com'], inline: /static\.hotjar\.com|_hjSettings/, analytics: true, nonEu: false },
-  { name: 'Microsoft Clarity', domains: ['clarity.ms'], inline: /clarity\.ms\/tag/, analytics: true, nonEu: true },
-  { name: 'LinkedIn Insight', domains: ['snap.licdn.com'], inline: /snap\.licdn\.com|_linkedin_partner_id/, analytics: false, nonEu: true },
-  { name: 'TikTok Pixel', domains: ['analytics.tiktok.com'], inline: /analytics\.tiktok\.com/, analytics: false, nonEu: true },
-  { name: 'Yandex Metrica', domains: ['mc.yandex.ru', 'mc.yandex.com'], inline: /mc\.yandex\.(?:ru|com)/, analytics: true, nonEu: true },
-  { name: 'Google Ads', domains: ['doubleclick.net', 'googleadservices.com'], inline: /googleadservices\.com|doubleclick\.net/, analytics: false, nonEu: true },
-  { name: 'ShinyStat', domains: ['shinystat.com', 'shinystat.it'], inline: /shinystat\.com/, analytics: true, nonEu: false },
+  { name: 'Meta Pixel', domains: ['connect.facebook.net'], inline: /\bfbq\(\s*['"]init['"]|connect\.facebook\.net/, analytics: false, nonEu: true, cookies: /^_fbp$/ },
+  { name: 'Hotjar', domains: ['hotjar.com'], inline: /static\.hotjar\.com|_hjSettings/, analytics: true, nonEu: false, cookies: /^_hj/ },
+  { name: 'Microsoft Clarity', domains: ['clarity.ms'], inline: /clarity\.ms\/tag/, analytics: true, nonEu: true, cookies: /^_clck$|^_clsk$/ },
+  { name: 'LinkedIn Insight', domains: ['snap.licdn.com'], inline: /snap\.licdn\.com|_linkedin_partner_id/, analytics: false, nonEu: true, cookies: null },
+  { name: 'TikTok Pixel', domains: ['analytics.tiktok.com'], inline: /analytics\.tiktok\.com/, analytics: false, nonEu: true, cookies: /^_ttp$/ },
+  { name: 'Yandex Metrica', domains: ['mc.yandex.ru', 'mc.yandex.com'], inline: /mc\.yandex\.(?:ru|com)/, analytics: true, nonEu: true, cookies: /^_ym_/ },
+  { name: 'Google Ads', domains: ['doubleclick.net', 'googleadservices.com'], inline: /googleadservices\.com|doubleclick\.net/, analytics: false, nonEu: true, cookies: /^_gcl_/ },
+  { name: 'ShinyStat', domains: ['shinystat.com', 'shinystat.it'], inline: /shinystat\.com/, analytics: true, nonEu: false, cookies: null },
 ];
 
 /** Web Analytics Italia: AgID's Matomo for public administrations. */
