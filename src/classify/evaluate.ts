@@ -2,9 +2,9 @@
 // the honest figure for pages of a comune the model has never seen).
 import type { CategoryId } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
-import { classifyCompiled, compileModel, trainModel, type LabelledRecord } from './model.js';
+import { classifyCompiled, compileModel, trainModel, type LabelledRecord, type TextOptions } from './model.js';
 
-export interface EvalOptions {
+export interface EvalOptions extends TextOptions {
   /** Number of stratified folds (default 5). Ignored when byLeaveOneSite is set. */
   folds?: number;
   /** Hold out one site at a time; records without a site are always in the training part. */
@@ -21,7 +21,7 @@ export interface CategoryScore {
 }
 
 export interface EvalReport {
-  method: 'stratified-k-fold' | 'leave-one-site-out';
+  method: 'stratified-k-fold' | 'leave-one-site-out' | 'held-out';
   /** Folds run (sites, for leave-one-site-out). */
   folds: number;
   /** Records that were classified while held out. */
@@ -48,6 +48,63 @@ function stratifiedFolds(records: LabelledRecord[], folds: number): number[] {
   });
 }
 
+/** One held-out record: its true label, the predicted one and the confidence given. */
+export interface Outcome {
+  truth: CategoryId;
+  predicted: CategoryId;
+  confidence: number;
+}
+
+/** Precision, recall, F1, confusion matrix and calibration error of a set of held-out predictions. */
+export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'], folds: number): EvalReport {
+  const labels = [...CATEGORY_IDS];
+  const position = new Map(labels.map((id, i) => [id, i]));
+  const matrix = labels.map(() => labels.map(() => 0));
+  const bins = Array.from({ length: 10 }, () => ({ count: 0, confidence: 0, correct: 0 }));
+  for (const { truth, predicted, confidence } of outcomes) {
+    matrix[position.get(truth)!][position.get(predicted)!]++;
+    const bin = bins[Math.min(9, Math.floor(confidence * 10))];
+    bin.count++;
+    bin.confidence += confidence;
+    if (truth === predicted) bin.correct++;
+  }
+  const documents = outcomes.length;
+  let correct = 0;
+  const perCategory: CategoryScore[] = [];
+  labels.forEach((category, c) => {
+    const truePositives = matrix[c][c];
+    const support = matrix[c].reduce((a, b) => a + b, 0);
+    const predicted = matrix.reduce((sum, row) => sum + row[c], 0);
+    correct += truePositives;
+    if (support === 0 && predicted === 0) return;
+    const precision = predicted === 0 ? 0 : truePositives / predicted;
+    const recall = support === 0 ? 0 : truePositives / support;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    perCategory.push({ category, precision: round(precision), recall: round(recall), f1: round(f1), support });
+  });
+  const macroF1 = perCategory.length === 0 ? 0 : perCategory.reduce((sum, s) => sum + s.f1, 0) / perCategory.length;
+  const calibrationError = bins.reduce((sum, bin) => sum + Math.abs(bin.confidence - bin.correct), 0);
+  return {
+    method,
+    folds,
+    documents,
+    accuracy: round(documents === 0 ? 0 : correct / documents),
+    macroF1: round(macroF1),
+    perCategory,
+    confusion: { labels, matrix },
+    expectedCalibrationError: round(documents === 0 ? 0 : calibrationError / documents),
+  };
+}
+
+function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions): Outcome[] {
+  const compiled = compileModel(trainModel(train, options), options);
+  return test.map((record) => {
+    const result = classifyCompiled(compiled, record);
+    return { truth: record.category, predicted: result.category, confidence: result.confidence };
+  });
+}
+
+/** Cross-validation: stratified k-fold, or leave-one-site-out. */
 export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): EvalReport {
   let assignment: number[];
   let folds: number;
@@ -63,53 +120,18 @@ export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): 
     if (records.length < folds) throw new Error(`${records.length} records cannot be split into ${folds} folds`);
     assignment = stratifiedFolds(records, folds);
   }
-
-  const labels = [...CATEGORY_IDS];
-  const position = new Map(labels.map((id, i) => [id, i]));
-  const matrix = labels.map(() => labels.map(() => 0));
-  const bins = Array.from({ length: 10 }, () => ({ count: 0, confidence: 0, correct: 0 }));
-  let documents = 0;
+  const outcomes: Outcome[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const train = records.filter((_, i) => assignment[i] !== fold);
     const test = records.filter((_, i) => assignment[i] === fold);
-    if (test.length === 0 || train.length === 0) continue;
-    const compiled = compileModel(trainModel(train));
-    for (const record of test) {
-      const result = classifyCompiled(compiled, record);
-      matrix[position.get(record.category)!][position.get(result.category)!]++;
-      const bin = bins[Math.min(9, Math.floor(result.confidence * 10))];
-      bin.count++;
-      bin.confidence += result.confidence;
-      if (result.category === record.category) bin.correct++;
-      documents++;
-    }
+    if (test.length > 0 && train.length > 0) outcomes.push(...classifyAll(train, test, options));
   }
+  return scoreOutcomes(outcomes, options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold', folds);
+}
 
-  let correct = 0;
-  const perCategory: CategoryScore[] = [];
-  labels.forEach((category, c) => {
-    const truePositives = matrix[c][c];
-    const support = matrix[c].reduce((a, b) => a + b, 0);
-    const predicted = matrix.reduce((sum, row) => sum + row[c], 0);
-    correct += truePositives;
-    if (support === 0 && predicted === 0) return;
-    const precision = predicted === 0 ? 0 : truePositives / predicted;
-    const recall = support === 0 ? 0 : truePositives / support;
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    perCategory.push({ category, precision: round(precision), recall: round(recall), f1: round(f1), support });
-  });
-  const macroF1 = perCategory.length === 0 ? 0 : perCategory.reduce((sum, s) => sum + s.f1, 0) / perCategory.length;
-  const calibrationError = bins.reduce((sum, bin) => sum + (bin.count === 0 ? 0 : Math.abs(bin.confidence - bin.correct)), 0);
-  return {
-    method: options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold',
-    folds,
-    documents,
-    accuracy: round(documents === 0 ? 0 : correct / documents),
-    macroF1: round(macroF1),
-    perCategory,
-    confusion: { labels, matrix },
-    expectedCalibrationError: round(documents === 0 ? 0 : calibrationError / documents),
-  };
+/** Train on one set, score on another (the shipped corpus against the held-out file). */
+export function evaluateHeldOut(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions = {}): EvalReport {
+  return scoreOutcomes(classifyAll(train, test, options), 'held-out', 1);
 }
 
 /** Short label for confusion-matrix columns: the slug's first three letters ("anagrafe-stato-civile" → "ana"), all distinct. */
@@ -119,7 +141,7 @@ const shortLabel = (id: CategoryId): string => id.slice(0, 3);
 export function formatEvalReport(report: EvalReport): string[] {
   const pct = (value: number): string => (value * 100).toFixed(1).padStart(5);
   const lines = [
-    `${report.method}: ${report.folds} folds, ${report.documents} held-out records`,
+    `${report.method}${report.method === 'held-out' ? '' : `: ${report.folds} folds`}, ${report.documents} held-out records`,
     `macro-F1 ${report.macroF1.toFixed(3)}   accuracy ${report.accuracy.toFixed(3)}   calibration error (ECE) ${report.expectedCalibrationError.toFixed(3)}`,
     '',
     `${'category'.padEnd(32)} ${'prec%'.padStart(5)} ${'rec%'.padStart(5)} ${'F1%'.padStart(5)} ${'n'.padStart(5)}`,

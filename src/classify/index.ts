@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { CategoryId, Classification, PageFacts } from '../types.js';
 import { dataPath } from '../util/paths.js';
 import { categoryFromLabel } from './categories.js';
-import { classifyCompiled, compileModel, type ClassifyInput, type Model } from './model.js';
+import { classifyCompiled, compileModel, type ClassifyInput, type Model, type TextOptions } from './model.js';
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
-export { evaluate, formatEvalReport, type EvalOptions, type EvalReport } from './evaluate.js';
+export { evaluate, evaluateHeldOut, formatEvalReport, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
 export { readLabelledFile } from './labelled.js';
-export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model } from './model.js';
+export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
+export { makeTermFunction, terms, tokenize, type TermFunction } from './text.js';
+export { stemItalian } from './stemmer.js';
 
 export interface Classifier {
   classifyText(input: ClassifyInput): Classification;
@@ -66,8 +68,9 @@ export function declaredCategoryOf(page: Pick<PageFacts, 'breadcrumb' | 'dataEle
   return linked.size === 1 ? [...linked][0] : null;
 }
 
-export function createClassifier(model: Model): Classifier {
-  const compiled = compileModel(model);
+/** A classifier over a model object; `options.terms` swaps the stemmer (for measurements only). */
+export function createClassifier(model: Model, options: TextOptions = {}): Classifier {
+  const compiled = compileModel(model, options);
   return {
     classifyText: (input) => classifyCompiled(compiled, input),
     classifyPage(page) {

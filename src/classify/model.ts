@@ -2,7 +2,7 @@
 // Training is deterministic: no randomness, vocabularies sorted, numbers rounded before they are written.
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
-import { terms } from './text.js';
+import { terms as italianTerms, type TermFunction } from './text.js';
 
 /** One labelled example; the fields mirror what classifyText reads. */
 export interface LabelledRecord {
@@ -53,7 +53,7 @@ export interface Model {
 }
 
 /** Weighted term frequencies of one input (title, breadcrumb and headings counted several times). */
-export function termCounts(input: ClassifyInput): Map<string, number> {
+export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string | undefined, weight: number): void => {
     if (!text) return;
@@ -176,13 +176,18 @@ const round = (value: number): number => {
   return Object.is(rounded, -0) ? 0 : rounded;
 };
 
+/** Options for measurements: the stemmer comparison in bench/classifier.ts swaps the term function. */
+export interface TextOptions {
+  terms?: TermFunction;
+}
+
 /** Trains a model; the same records in the same order give a byte-identical serialised model. */
-export function trainModel(records: LabelledRecord[]): Model {
+export function trainModel(records: LabelledRecord[], options: TextOptions = {}): Model {
   if (records.length === 0) throw new Error('trainModel: no training records');
   const categories = [...CATEGORY_IDS];
   const classOf = new Map(categories.map((id, i) => [id, i]));
   const classes = categories.length;
-  const counts = records.map((record) => termCounts(record));
+  const counts = records.map((record) => termCounts(record, options.terms));
 
   // Vocabulary: the most frequent terms by document frequency, ties broken alphabetically, then sorted.
   const documentFrequency = new Map<string, number>();
@@ -263,15 +268,16 @@ export interface CompiledModel {
   idf: Float64Array;
   /** Row-major: term × category. */
   logProbs: Float64Array;
+  terms: TermFunction;
 }
 
-export function compileModel(model: Model): CompiledModel {
+export function compileModel(model: Model, options: TextOptions = {}): CompiledModel {
   const classes = model.categories.length;
-  const terms = Object.keys(model.vocabulary);
-  const idf = new Float64Array(terms.length);
-  const logProbs = new Float64Array(terms.length * classes);
+  const vocabulary = Object.keys(model.vocabulary);
+  const idf = new Float64Array(vocabulary.length);
+  const logProbs = new Float64Array(vocabulary.length * classes);
   const index = new Map<string, number>();
-  terms.forEach((term, t) => {
+  vocabulary.forEach((term, t) => {
     const row = model.vocabulary[term];
     index.set(term, t);
     idf[t] = row[0];
@@ -285,12 +291,13 @@ export function compileModel(model: Model): CompiledModel {
     index,
     idf,
     logProbs,
+    terms: options.terms ?? italianTerms,
   };
 }
 
 /** Calibrated probabilities for each category, in `compiled.categories` order, and whether any term was known. */
 export function predict(compiled: CompiledModel, input: ClassifyInput): { probabilities: Float64Array; knownTerms: number } {
-  const { ids, weights } = featureVector(termCounts(input), compiled.index, compiled.idf, compiled.unknownIdf);
+  const { ids, weights } = featureVector(termCounts(input, compiled.terms), compiled.index, compiled.idf, compiled.unknownIdf);
   const scores = new Float64Array(compiled.categories.length);
   scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
   softmaxInPlace(scores, compiled.temperature);

@@ -32,8 +32,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_WORDS_SOURCE.split(/
 const TOKEN = /[\p{L}\p{N}]+/gu;
 /** Longer tokens are hashes, base64 or glued junk: never useful features. */
 const MAX_TOKEN_LENGTH = 30;
-/** Memoised stems; the vocabulary of a language is small, so the map stays bounded in practice. */
-const stemCache = new Map<string, string>();
+/** The memo is cleared past this size, so junk input cannot grow it without bound. */
 const STEM_CACHE_LIMIT = 200_000;
 
 /** Lower-cased Unicode word tokens, accents kept: "La città è bella" → ["la", "città", "è", "bella"]. */
@@ -41,32 +40,39 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().match(TOKEN) ?? [];
 }
 
-/** Stem of one lower-cased token, accents folded; null for stop words and unusable tokens. */
-export function termOf(token: string): string | null {
-  const cached = stemCache.get(token);
-  if (cached !== undefined) return cached === '' ? null : cached;
-  const term = computeTerm(token);
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(token, term ?? '');
-  return term;
+/** Text → terms (stems, accent-folded, stop words removed). */
+export type TermFunction = (text: string) => string[];
+
+/**
+ * A term function around a stemmer, with a memo from token to term (tokenising and stemming dominate
+ * classification time; a language's vocabulary is small). The stemmer sees the token with its accents.
+ */
+export function makeTermFunction(stem: (word: string) => string): TermFunction {
+  const memo = new Map<string, string>();
+  const termOf = (token: string): string => {
+    let term = memo.get(token);
+    if (term === undefined) {
+      term = '';
+      if (token.length <= MAX_TOKEN_LENGTH) {
+        const word = token.normalize('NFC');
+        const folded = foldAccents(word);
+        // Stop words, single letters and pure numbers carry no topic.
+        if (folded.length >= 2 && !STOP_WORDS.has(folded) && !/^\p{N}+$/u.test(folded)) term = foldAccents(stem(word));
+      }
+      if (memo.size >= STEM_CACHE_LIMIT) memo.clear();
+      memo.set(token, term);
+    }
+    return term;
+  };
+  return (text) => {
+    const out: string[] = [];
+    for (const token of tokenize(text)) {
+      const term = termOf(token);
+      if (term !== '') out.push(term);
+    }
+    return out;
+  };
 }
 
-function computeTerm(token: string): string | null {
-  if (token.length > MAX_TOKEN_LENGTH) return null;
-  const folded = foldAccents(token.normalize('NFC'));
-  if (folded.length < 2 || STOP_WORDS.has(folded)) return null;
-  // Pure numbers carry no topic; years and codes would only spread weight thin.
-  if (/^\p{N}+$/u.test(folded)) return null;
-  // Stem with the accents (the Snowball rules use them), then fold the stem.
-  return foldAccents(stemItalian(token.normalize('NFC')));
-}
-
-/** Terms of a text, in order, stop words removed. */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = termOf(token);
-    if (term !== null) out.push(term);
-  }
-  return out;
-}
+/** The classifier's terms: Snowball Italian stems. */
+export const terms: TermFunction = makeTermFunction(stemItalian);
