@@ -71,6 +71,8 @@ class Crawler {
   private readonly skippedByDepth = new Set<string>();
   private readonly offsite = new Map<string, RedirectHop>();
   private hitMaxPages = false;
+  /** Set when the time budget (not the caller) cut something off. */
+  private hitTimeBudget = false;
   /** Progress counters: requests done, and URLs admitted so far (the start URL included). */
   private fetched = 0;
   private admitted = 1;
@@ -107,6 +109,7 @@ class Crawler {
     this.progress(this.startUrl);
     const fatal = this.startError(start);
     if (fatal) {
+      if (fatal.code === 'aborted') this.noteCut(true);
       if (fatal.code === 'tls') this.tls = await this.tlsFacts(start);
       return this.result(fatal);
     }
@@ -117,13 +120,11 @@ class Crawler {
       if (forbidden) return this.result(forbidden);
     }
     const startPage = this.acceptStart(start);
-    const [assets, tls, sitemapUrls] = await Promise.all([
-      fetchAssets(startPage.discovered?.assets ?? [], this.client),
-      this.tlsFacts(start),
-      crawlsSite ? this.readSitemaps() : Promise.resolve([]),
-    ]);
+    // Assets and TLS are side facts: gather them while the crawl goes on.
+    const sideFacts = Promise.all([fetchAssets(startPage.discovered?.assets ?? [], this.client), this.tlsFacts(start)]);
+    if (crawlsSite) await this.crawlLevels(this.firstLevel(startPage, await this.readSitemaps()));
+    const [assets, tls] = await sideFacts;
     this.tls = tls;
-    if (crawlsSite) await this.crawlLevels(this.firstLevel(startPage, sitemapUrls));
     return this.result(undefined, assets);
   }
 
@@ -223,8 +224,9 @@ class Crawler {
 
   /** Admits the first candidates up to the page budget (none once the time budget is spent). */
   private admit(sorted: Candidate[]): Candidate[] {
-    const room = this.budget.aborted ? 0 : Math.max(0, this.options.maxPages - this.pages.length);
-    if (sorted.length > room && !this.budget.aborted) this.hitMaxPages = true;
+    const stopped = this.budget.aborted;
+    const room = stopped ? 0 : Math.max(0, this.options.maxPages - this.pages.length);
+    if (sorted.length > room) this.noteCut(stopped);
     for (const candidate of sorted.slice(room)) this.skip(candidate.url, false);
     const admitted = sorted.slice(0, room);
     for (const candidate of admitted) this.claimed.add(candidate.url);
@@ -244,6 +246,7 @@ class Crawler {
       this.offsite.set(url, { url, status: outcome.stoppedRedirect.status });
     }
     if (outcome.error?.code === 'aborted') {
+      this.noteCut(true);
       this.skip(candidate.url, false);
       return null;
     }
@@ -336,6 +339,12 @@ class Crawler {
     for (const url of urls) this.claimed.add(url);
   }
 
+  /** Records which cap cut URLs off: the time budget (unless the caller cancelled) or the page budget. */
+  private noteCut(byTime: boolean): void {
+    if (!byTime) this.hitMaxPages = true;
+    else if (!this.options.signal?.aborted) this.hitTimeBudget = true;
+  }
+
   private skip(url: string, byDepth: boolean): void {
     this.skipped.add(url);
     if (byDepth) this.skippedByDepth.add(url);
@@ -350,7 +359,7 @@ class Crawler {
       timeBudgetMs,
       maxBodyBytes,
       hitMaxPages: this.hitMaxPages,
-      hitTimeBudget: this.budget.aborted && !this.options.signal?.aborted,
+      hitTimeBudget: this.hitTimeBudget,
       skippedUrls: [...this.skipped].filter((url) => !fetched.has(url)).length,
       skippedByDepth: [...this.skippedByDepth].filter((url) => !fetched.has(url)).length,
     };
