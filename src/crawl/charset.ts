@@ -32,7 +32,7 @@ function charsetFromBom(bytes: Uint8Array): string | null {
 }
 
 /** charset parameter of a Content-Type header value, if any. */
-export function charsetFromContentType(contentType: string | undefined): string | null {
+function charsetFromContentType(contentType: string | undefined): string | null {
   const match = /;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType ?? '');
   return match ? encodingFor(match[1]) : null;
 }

@@ -79,7 +79,7 @@ class Crawler {
   private robots: RobotsFacts | null = null;
   private sitemap: SitemapFacts = { urls: [], pageUrls: 0, errors: [] };
   private tls: TlsFacts | null = null;
-  private startUrl: string;
+  private readonly startUrl: string;
   private siteUrl: string;
 
   constructor(

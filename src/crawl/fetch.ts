@@ -8,9 +8,9 @@ import { readBody, UnsupportedEncodingError } from './body.js';
 import { classifyError, fetchError, isTransientError } from './errors.js';
 import { HostGates, sleep } from './gate.js';
 
-export const MAX_REDIRECTS = 10;
+const MAX_REDIRECTS = 10;
 /** Longest we wait on a Retry-After before giving up on that URL. */
-export const MAX_RETRY_AFTER_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 30_000;
 const MAX_BACKOFF_MS = 8_000;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);

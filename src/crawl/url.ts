@@ -149,14 +149,6 @@ export function siteHostsOf(url: string): string[] {
   return host.startsWith('www.') ? [host, host.slice(4)] : [host, `www.${host}`];
 }
 
-export function hostOfUrl(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
-
 /** Origin (scheme://host[:port]) of an absolute URL. */
 export function originOf(url: string): string {
   return new URL(url).origin;
