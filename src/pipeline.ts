@@ -34,12 +34,13 @@ function discoveredLinks(facts: PageFacts, isStart: boolean): DiscoveredLinks {
   const links = facts.links
     .filter((link) => !link.external && !link.documentType && /^https?:/.test(link.href))
     .map((link) => ({ url: link.href, priority: linkPriority(link) }));
-  if (!isStart) return { links };
+  const canonical = facts.canonical;
+  if (!isStart) return { links, canonical };
   const assets = [
     ...facts.stylesheets.map((url) => ({ url, kind: 'css' as const })),
     ...facts.scripts.map((url) => ({ url, kind: 'js' as const })),
   ];
-  return { links, assets };
+  return { links, canonical, assets };
 }
 
 export async function collectSite(startUrl: string, options: CollectOptions = {}): Promise<CollectedSite> {
