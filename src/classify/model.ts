@@ -209,23 +209,27 @@ export function trainModel(records: LabelledRecord[], options: TextOptions = {})
     return { ...featureVector(docCounts, index, idf, unknownIdf), label };
   });
 
-  // Held-out scores for calibration: document i belongs to fold i mod k (records keep their given order).
+  // Held-out scores for calibration. Records with a site are held out a whole site at a time (new sites
+  // word things differently, and an in-site fit makes confidences too high); the others round-robin.
+  const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
+  const siteFold = new Map(sites.map((site, i) => [site, i % CALIBRATION_FOLDS]));
+  const foldOf = records.map((r, i) => (r.site !== undefined ? siteFold.get(r.site)! : i % CALIBRATION_FOLDS));
   const heldOutScores: Float64Array[] = [];
   const heldOutLabels: number[] = [];
   const folds = Math.min(CALIBRATION_FOLDS, n);
-  if (folds >= 2) {
-    for (let fold = 0; fold < folds; fold++) {
-      const train = docs.filter((_, i) => i % folds !== fold);
-      const nb = fitNaiveBayes(train, vocabulary.length, classes);
-      for (let i = fold; i < n; i += folds) {
-        const scores = new Float64Array(classes);
-        scoreInto(scores, docs[i].ids, docs[i].weights, nb.logPriors, nb.logProbs);
-        heldOutScores.push(scores);
-        heldOutLabels.push(docs[i].label);
-      }
+  for (let fold = 0; fold < folds; fold++) {
+    const train = docs.filter((_, i) => foldOf[i] !== fold);
+    const test = docs.filter((_, i) => foldOf[i] === fold);
+    if (train.length === 0 || test.length === 0) continue;
+    const nb = fitNaiveBayes(train, vocabulary.length, classes);
+    for (const doc of test) {
+      const scores = new Float64Array(classes);
+      scoreInto(scores, doc.ids, doc.weights, nb.logPriors, nb.logProbs);
+      heldOutScores.push(scores);
+      heldOutLabels.push(doc.label);
     }
   }
-  const temperature = folds >= 2 ? fitTemperature(heldOutScores, heldOutLabels) : 1;
+  const temperature = fitTemperature(heldOutScores, heldOutLabels);
 
   const nb = fitNaiveBayes(docs, vocabulary.length, classes);
   const serialised: Record<string, number[]> = {};

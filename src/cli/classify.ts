@@ -56,19 +56,22 @@ async function classifyHtml(classifier: Classifier, url: string, html: string): 
 }
 
 async function classifyUrl(classifier: Classifier, url: string, timeoutMs: number): Promise<ClassifiedRow> {
-  const { request } = await import('undici');
+  const { Agent, interceptors, request } = await import('undici');
+  const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }));
   try {
     const response = await request(url, {
-      maxRedirections: 5,
+      dispatcher,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       headers: { 'user-agent': 'comune-audit (classify)', accept: 'text/html,*/*;q=0.5' },
-    } as Parameters<typeof request>[1]);
+    });
     const html = await response.body.text();
     if (response.statusCode >= 400) return { input: url, url, title: '', classification: null, error: `HTTP ${response.statusCode}` };
     return { input: url, url, ...(await classifyHtml(classifier, url, html)) };
   } catch (error) {
     return { input: url, url, title: '', classification: null, error: (error as Error).message };
+  } finally {
+    await dispatcher.close();
   }
 }
 
@@ -137,7 +140,7 @@ export async function formatRows(rows: ClassifiedRow[], format: 'jsonl' | 'csv')
 }
 
 /** Classifies every input and returns the output text (also written to -o FILE or stdout). */
-export async function runClassify(inputs: string[], options: ClassifyCliOptions = {}, io = { stdout: process.stdout }): Promise<string> {
+export async function runClassify(inputs: string[], options: ClassifyCliOptions = {}, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<string> {
   if (inputs.length === 0) throw new CliError('classify needs at least one URL, HTML file or JSONL file', EXIT.usage);
   const { loadClassifier } = await import('../classify/index.js');
   let classifier: Classifier;

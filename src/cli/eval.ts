@@ -12,7 +12,7 @@ export interface EvalCliOptions {
 }
 
 /** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
-export async function runEval(options: EvalCliOptions, io = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
+export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
   if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError(`--folds takes a whole number ≥ 2, not "${options.folds}"`, EXIT.usage);
   const { evaluate, formatEvalReport } = await import('../classify/index.js');
   const records = await readTrainingFiles(options.data);

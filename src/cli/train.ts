@@ -64,7 +64,7 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
 }
 
 /** Trains and writes the model; returns the summary lines it prints to stderr. */
-export async function runTrain(options: TrainCliOptions, io = { stderr: process.stderr }): Promise<string[]> {
+export async function runTrain(options: TrainCliOptions, io: { stderr: { write(chunk: string): unknown } } = { stderr: process.stderr }): Promise<string[]> {
   if (!options.data?.length && !options.fromCrawl && !options.withCorpus) {
     throw new CliError('train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus', EXIT.usage);
   }
