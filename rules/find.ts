@@ -5,7 +5,7 @@ import type { AnalysedPage, Evidence, LinkFact, Localised, RuleOutcome, SiteFact
 import { NEWS_PATH, TRACKERS, type Tracker } from './signals.js';
 
 /** Enough evidence to act on; counts in `details` say how many more there were. */
-export const MAX_EVIDENCE = 10;
+const MAX_EVIDENCE = 10;
 
 export interface LinkHit {
   page: AnalysedPage;
@@ -49,7 +49,7 @@ export function linkEvidence({ page, link }: LinkHit, note?: string): Evidence {
 }
 
 /** News, events and notices: national news there is not the comune's own service. */
-export function isNewsPage(page: AnalysedPage): boolean {
+function isNewsPage(page: AnalysedPage): boolean {
   const type = page.pageType.type;
   if (type === 'news' || type === 'event' || type === 'events') return true;
   try {

@@ -20,6 +20,9 @@ export interface LoginFindings {
   thirdParty: Evidence[];
 }
 
+/** Longest line read as a button label rather than a sentence. */
+const BUTTON_TEXT_MAX = 40;
+
 /** Site host without "www.": own pages and own subdomains (servizi.comune.x.it) end with it. */
 function ownHost(host: string, siteHost: string): boolean {
   const bare = siteHost.replace(/^www\./, '');
@@ -27,7 +30,7 @@ function ownHost(host: string, siteHost: string): boolean {
 }
 
 /** Wording of a login for the scheme: "Entra con SPID", "Accedi con la CIE", "SPID login". */
-export function loginWording(word: string): RegExp {
+function loginWording(word: string): RegExp {
   return new RegExp(`${LOGIN_WORDS}\\b[^.\\n]{0,30}?${word}|${word}[^.\\n]{0,5}\\b(?:login|accesso)\\b`, 'i');
 }
 
@@ -40,15 +43,20 @@ export function findLogins(pages: AnalysedPage[], siteHost: string, spec: LoginS
   for (const page of pages) {
     const token = classMarker(page, spec.buttonClasses);
     if (token) logins.push(evidence(page.url, `.${token}`, `class="${token}"`));
-    else if (page.classTokens.includes(ITALIA_BUTTON_CLASS) && mentionsWord(page, word)) {
-      logins.push(evidence(page.url, `.${ITALIA_BUTTON_CLASS}`, `class="${ITALIA_BUTTON_CLASS}"`, 'Italia login button next to the scheme name'));
-    }
     const image = page.images.find((img) => img.alt !== null && wording.test(img.alt));
     if (image) logins.push(evidence(page.url, image.selector, `alt="${image.alt}"`));
     const form = page.forms.find((f) => word.test(f.action) && AUTH_PATH.test(f.action));
     if (form) logins.push(evidence(page.url, form.selector, form.action));
-    const header = page.boilerplateText.split('\n').find((line) => wording.test(line));
-    if (header) logins.push(evidence(page.url, 'text:boilerplate', header));
+    // A short line of its own is a button or label ("Entra con SPID"), not a sentence in an article. Link texts are
+    // left to the link checks below, which tell the comune's login from another body's.
+    const linkTexts = new Set(page.links.map((link) => link.text));
+    for (const [selector, text] of [['text', page.mainText], ['text:boilerplate', page.boilerplateText]] as const) {
+      const line = text.split('\n').find((l) => l.length <= BUTTON_TEXT_MAX && wording.test(l) && !linkTexts.has(l));
+      if (!line) continue;
+      const italiaButton = page.classTokens.includes(ITALIA_BUTTON_CLASS);
+      logins.push(evidence(page.url, italiaButton ? `.${ITALIA_BUTTON_CLASS}` : selector, line, italiaButton ? 'Italia login button' : 'button text'));
+      break;
+    }
   }
 
   const ownOrEndpoint = (href: string) => {
@@ -62,13 +70,4 @@ export function findLogins(pages: AnalysedPage[], siteHost: string, spec: LoginS
   }
   const thirdParty = worded.filter((h) => !ownOrEndpoint(h.link.href)).map((hit) => linkEvidence(hit, 'login on another body’s site'));
   return { logins, thirdParty };
-}
-
-function mentionsWord(page: AnalysedPage, word: RegExp): boolean {
-  return (
-    word.test(page.mainText) ||
-    word.test(page.boilerplateText) ||
-    page.images.some((img) => img.alt !== null && word.test(img.alt)) ||
-    page.links.some((link) => word.test(linkWording(link)))
-  );
 }

@@ -4,14 +4,17 @@
 
 // ------------------------------------------------------------------ identity: SPID and CIE
 
-/** Class tokens of the official SPID button kits (spid-sp-access-button, italia-it-button with the SPID variant). */
-export const SPID_BUTTON_CLASSES = ['spid-sp-access-button', 'spid-idp-button', 'spid-idp-button-link', 'button-spid'];
+/**
+ * Class tokens of the official SPID button kit (spid-sp-access-button and its identity-provider menu). Not
+ * "button-spid": CIE buttons built from the same kit keep it.
+ */
+export const SPID_BUTTON_CLASSES = ['spid-sp-access-button', 'spid-idp-button', 'spid-idp-button-link'];
 
-/** Generic Italia login button class, shared by the SPID and CIE kits: counts only next to a SPID/CIE word on the page. */
+/** Generic Italia login button class, shared by the SPID and CIE kits: it names the scheme only through its label. */
 export const ITALIA_BUTTON_CLASS = 'italia-it-button';
 
-/** Class tokens of the CIE button kit ("Entra con CIE"). */
-export const CIE_BUTTON_CLASSES = ['button-cie', 'cie-button', 'cie-sp-access-button'];
+/** Class tokens of CIE login buttons seen in the wild (the CIE provider box of identity-gateway themes). */
+export const CIE_BUTTON_CLASSES = ['cie-idp-button-box'];
 
 /**
  * SPID identity providers accredited by AgID (registry at registry.spid.gov.it). A link to one of them is a

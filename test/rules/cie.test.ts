@@ -13,6 +13,15 @@ describe('cie', () => {
     });
   });
 
+  it('passes on a CIE button of an identity gateway (labelled "Entra con CIE", SPID kit classes)', () => {
+    const result = cie.check(onePage('cie/gateway-button.html', '/accedi'));
+    expect(result.status).toBe('pass');
+    expect(result.evidence).toEqual([
+      { url: url('/accedi'), selector: '.cie-idp-button-box', snippet: 'class="cie-idp-button-box"' },
+      { url: url('/accedi'), selector: '#main-container a[href="/auth/realms/comune/broker/cie/login"]', snippet: 'Entra con CIE → https://www.comune.esempio.it/auth/realms/comune/broker/cie/login' },
+    ]);
+  });
+
   it('passes on a link to the Ministry’s CIE booking', () => {
     const result = cie.check(onePage('cie/booking.html', '/servizi/carta-identita-elettronica'));
     expect(result.status).toBe('pass');

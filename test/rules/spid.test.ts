@@ -21,6 +21,18 @@ describe('spid', () => {
     });
   });
 
+  it('passes on a short "Entra con SPID" button label, not only on links', () => {
+    const result = spid.check(onePage('spid/button-text.html', '/area-personale'));
+    expect(result.status).toBe('pass');
+    expect(result.evidence).toEqual([{ url: url('/area-personale'), selector: 'text', snippet: 'Entra con SPID', note: 'button text' }]);
+  });
+
+  it('does not take a CIE button built from the SPID kit (class "button-spid") for SPID', () => {
+    const result = spid.check(onePage('cie/gateway-button.html', '/accedi'));
+    expect(result.status).toBe('fail');
+    expect(result.details).toMatchObject({ logins: 0, mentions: 0 });
+  });
+
   it('is partial when SPID is only named in a service page', () => {
     const result = spid.check(onePage('spid/mention.html', '/servizi/bonus-idrico'));
     expect(result.status).toBe('partial');
