@@ -152,6 +152,8 @@ export interface LinkFact {
   documentType: DocumentType | null;
   /** True when the link leaves the site (another registrable domain or host). */
   external: boolean;
+  /** Lower-cased host of href ("" for mailto:, tel:, javascript:), so rules match hosts without re-parsing URLs. */
+  host: string;
   /** aria-label / title / img alt inside, for icon-only links. */
   label: string;
 }
@@ -242,8 +244,6 @@ export interface PageFacts {
   forms: FormFact[];
   images: ImageFact[];
   iframes: string[];
-  /** SHA-1 of the decoded HTML, for de-duplication and baselines. */
-  contentHash: string;
   /** Set when the page could not be fetched or parsed; the other fields are then empty. */
   error?: FetchError;
 }

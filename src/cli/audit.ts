@@ -91,7 +91,12 @@ function withoutTiming(report: Report): Report {
 }
 
 /** Runs an audit and writes its report; returns the exit code. Used by `audit` and `demo`. */
-export async function runAudit(rawUrl: string, options: AuditCliOptions, io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
+export interface AuditIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const startUrl = parseStartUrl(rawUrl);
   if (options.pageType && !options.singlePage) throw new CliError('--page-type goes with --single-page', EXIT.usage);
   const format: Format = options.format ?? (io.stdout.isTTY ? 'terminal' : 'json');

@@ -1,7 +1,6 @@
 // Parses one fetched HTML page, once, into the plain PageFacts record every rule reads.
 // One recursive walk over the htmlparser2 DOM collects everything: text by region, links, markers,
 // scripts, classes, forms, images. See docs/MEASUREMENTS.md: parsing dominates the crawl's cost.
-import { createHash } from 'node:crypto';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { documentTypeOf, normaliseUrl } from '../crawl/url.js';
@@ -80,19 +79,16 @@ const REGION_BY_TOKEN: Record<string, Region> = {
   masthead: 'header',
 };
 
-function regionOf(element: Element): Region | null {
+function regionOf(element: Element, classTokens: string[]): Region | null {
   const byTag = REGION_BY_TAG[element.name];
   if (byTag) return byTag;
   const role = element.attribs.role;
   if (role && REGION_BY_ROLE[role]) return REGION_BY_ROLE[role];
   const id = element.attribs.id;
   if (id && REGION_BY_TOKEN[id.toLowerCase()]) return REGION_BY_TOKEN[id.toLowerCase()];
-  const classes = element.attribs.class;
-  if (classes) {
-    for (const token of classes.split(/\s+/)) {
-      const region = REGION_BY_TOKEN[token.toLowerCase()];
-      if (region) return region;
-    }
+  for (const token of classTokens) {
+    const region = REGION_BY_TOKEN[token.toLowerCase()];
+    if (region) return region;
   }
   return null;
 }
@@ -106,6 +102,8 @@ function effectiveRegion(stack: Region[]): Region {
   if (stack.includes('main')) return 'main';
   return 'other';
 }
+
+const NO_TOKENS: string[] = [];
 
 const isBoilerplate = (region: Region) => region === 'header' || region === 'nav' || region === 'footer' || region === 'aside';
 
@@ -157,6 +155,8 @@ interface WalkState {
   base: string;
   pageHost: string;
   regions: Region[];
+  /** effectiveRegion(regions), kept current on push/pop: it is read for every text node. */
+  region: Region;
   /** Stack of indexes into dataElements for open elements that carry data-element, with their DOM depth. */
   markerStack: { index: number; depth: number }[];
   /** Nearest ancestor with an id, for readable selectors. */
@@ -189,7 +189,7 @@ interface WalkState {
 }
 
 function appendText(state: WalkState, text: string): void {
-  if (isBoilerplate(effectiveRegion(state.regions))) {
+  if (isBoilerplate(state.region)) {
     if (state.boilerplateLength < BOILERPLATE_TEXT_MAX) {
       state.boilerplateParts.push(text);
       state.boilerplateLength += text.length;
@@ -210,7 +210,7 @@ function resolve(state: WalkState, raw: string | undefined): string | null {
 function anchorSelector(state: WalkState, element: Element, raw: string): string {
   const own = element.attribs['data-element'];
   if (own) return `[data-element="${attrSelectorValue(own)}"]`;
-  const scope = state.idStack.length ? `#${state.idStack[state.idStack.length - 1]}` : effectiveRegion(state.regions);
+  const scope = state.idStack.length ? `#${state.idStack[state.idStack.length - 1]}` : state.region;
   return `${scope} ${element.name}[href="${attrSelectorValue(raw)}"]`;
 }
 
@@ -231,23 +231,19 @@ function visitLink(state: WalkState, element: Element, depth: number): void {
   if (!href) return;
   const img = firstDescendant(element, 'img');
   const label = element.attribs['aria-label'] ?? element.attribs.title ?? img?.attribs.alt ?? '';
-  let external = false;
-  if (isWeb) {
-    try {
-      external = !sameSite(new URL(href).hostname, state.pageHost);
-    } catch {
-      external = true;
-    }
-  }
+  // normaliseUrl returns "scheme://host[:port]/…" with the host lower-cased: read it without parsing again.
+  const host = isWeb ? (/^https?:\/\/(\[[^\]]+\]|[^/:?]+)/.exec(href)?.[1] ?? '') : '';
+  const external = isWeb && !sameSite(host, state.pageHost);
   state.links.push({
     href,
     text: elementText(element, 300),
-    region: effectiveRegion(state.regions),
+    region: state.region,
     dataElement: element.attribs['data-element'] ?? nearestMarker(state, depth),
     rel: element.attribs.rel ?? null,
     selector: anchorSelector(state, element, trimmed),
     documentType: isWeb ? documentTypeOf(href, element.attribs.type ?? null) : null,
     external,
+    host,
     label: collapse(label),
   });
 }
@@ -344,12 +340,10 @@ function visitElement(state: WalkState, element: Element, depth: number): void {
   const name = element.name;
   const attribs = element.attribs;
 
-  if (attribs.class) {
-    for (const token of attribs.class.split(/\s+/)) {
-      if (!token) continue;
-      state.classCounts.set(token, (state.classCounts.get(token) ?? 0) + 1);
-      state.classTokenCount += 1;
-    }
+  const classTokens = attribs.class ? attribs.class.split(/\s+/).filter(Boolean) : NO_TOKENS;
+  for (const token of classTokens) {
+    state.classCounts.set(token, (state.classCounts.get(token) ?? 0) + 1);
+    state.classTokenCount += 1;
   }
   if (attribs.style && /font-family/i.test(attribs.style)) state.inlineStyles.push(cap(attribs.style, INLINE_STYLE_MAX));
 
@@ -409,8 +403,11 @@ function visitElement(state: WalkState, element: Element, depth: number): void {
 
   const marker = attribs['data-element'];
   if (marker) state.markerStack.push({ index: recordDataElement(state, element, marker), depth });
-  const region = regionOf(element);
-  if (region) state.regions.push(region);
+  const region = regionOf(element, classTokens);
+  if (region) {
+    state.regions.push(region);
+    state.region = effectiveRegion(state.regions);
+  }
   if (attribs.id) state.idStack.push(attribs.id);
   const block = BLOCK_TAGS.has(name);
   if (block) appendText(state, '\n');
@@ -419,7 +416,10 @@ function visitElement(state: WalkState, element: Element, depth: number): void {
 
   if (block) appendText(state, '\n');
   if (attribs.id) state.idStack.pop();
-  if (region) state.regions.pop();
+  if (region) {
+    state.regions.pop();
+    state.region = effectiveRegion(state.regions);
+  }
   if (marker) state.markerStack.pop();
 }
 
@@ -550,7 +550,6 @@ export function emptyPageFacts(page: FetchedPage): PageFacts {
     forms: [],
     images: [],
     iframes: [],
-    contentHash: createHash('sha1').update(page.html).digest('hex'),
   };
   if (page.error) facts.error = page.error;
   return facts;
@@ -566,6 +565,7 @@ export function extractPageFacts(page: FetchedPage): PageFacts {
     base,
     pageHost: new URL(base).hostname,
     regions: [],
+    region: 'other',
     markerStack: [],
     idStack: [],
     mainParts: [],

@@ -75,6 +75,7 @@ describe('extractPageFacts details', () => {
     expect(csv).toMatchObject({ href: 'https://www.comune.esempio.it/it/bilancio.csv', documentType: 'csv', external: false });
     expect(twin.external).toBe(false);
     expect(pagopa.external).toBe(true);
+    expect([csv.host, twin.host, pagopa.host, mail.host]).toEqual(['www.comune.esempio.it', 'comune.esempio.it', 'checkout.pagopa.it', '']);
     expect(mail.href).toBe('mailto:urp@comune.esempio.it');
     expect(mail.documentType).toBeNull();
     expect(pdf).toMatchObject({ documentType: 'pdf', label: 'Relazione' });

@@ -42,7 +42,6 @@ export function makePage(url: string, depth: number, overrides: Partial<Analysed
     forms: [],
     images: [],
     iframes: [],
-    contentHash: '0'.repeat(40),
     pageType: { type: 'other', section: null, reason: 'test' },
     classification: null,
     ...overrides,
