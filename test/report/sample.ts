@@ -6,7 +6,7 @@ import { makeCheck } from '../score/make-check.js';
 export const SITE = 'https://www.comune.esempio.it/';
 
 export function makeLink(href: string, documentType: LinkFact['documentType'] = null): LinkFact {
-  return { href, text: href, region: 'main', dataElement: null, rel: null, selector: 'main a', documentType, external: false, label: '' };
+  return { href, text: href, region: 'main', dataElement: null, rel: null, selector: 'main a', documentType, external: false, host: new URL(href).hostname, label: '' };
 }
 
 export function makePage(url: string, depth: number, overrides: Partial<AnalysedPage> = {}): AnalysedPage {
