@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointRules } from '../../rules/index.js';
 import { runRules } from '../../src/check/run.js';
+import { siteFromHtml } from '../helpers/site.js';
 import { onePage } from './site.js';
 
 const CHECKLIST_ORDER = [
@@ -30,5 +31,11 @@ describe('pointRules', () => {
       expect(result.message.en).not.toBe('');
     }
     expect(JSON.stringify(runRules(pointRules, onePage('model/homepage.html')))).toBe(JSON.stringify(first));
+  });
+
+  it('claims nothing when no page could be read: every rule is unknown', () => {
+    const site = siteFromHtml([{ url: 'https://www.comune.esempio.it/', html: '<h1>Errore interno</h1>', status: 500 }]);
+    const statuses = Object.fromEntries(runRules(pointRules, site).map((result) => [result.id, result.status]));
+    expect(statuses).toEqual(Object.fromEntries(CHECKLIST_ORDER.map((id) => [id, 'unknown'])));
   });
 });
