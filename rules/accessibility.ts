@@ -3,7 +3,7 @@
 // declares its language (WCAG 3.1.1), at least 90% of images carry an alt attribute (1.1.1; alt="" is a valid
 // decorative image), and at least 90% of pages have an h1 and no skipped heading level (1.3.1). The 90% margins
 // leave room for a stray legacy page without hiding a site-wide habit.
-import { defineRule, evidence, hostOf, okPages, partial, pass } from '../src/check/define.js';
+import { defineRule, evidence, okPages, partial, pass } from '../src/check/define.js';
 import type { AnalysedPage, Evidence } from '../src/types.js';
 import { capEvidence, findLinks, hostIn, linkEvidence, linkWording, notFound } from './find.js';
 import { ACCESSIBILITY_LINK_TEXT, ACCESSIBILITY_STATEMENT_DOMAINS } from './signals.js';
@@ -35,7 +35,7 @@ export default defineRule(
   },
   (site) => {
     const pages = okPages(site);
-    const agidForm = findLinks(pages, (link) => hostIn(hostOf(link.href), ACCESSIBILITY_STATEMENT_DOMAINS)).sort(
+    const agidForm = findLinks(pages, (link) => hostIn(link.host, ACCESSIBILITY_STATEMENT_DOMAINS)).sort(
       (a, b) => Number(b.link.region === 'footer') - Number(a.link.region === 'footer'),
     );
     const otherStatement = findLinks(

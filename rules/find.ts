@@ -36,7 +36,7 @@ export function findLinks(pages: AnalysedPage[], test: (link: LinkFact, page: An
 
 /** Links whose host is one of the domains (or a subdomain). */
 export function linksToDomains(pages: AnalysedPage[], domains: readonly string[]): LinkHit[] {
-  return findLinks(pages, (link) => hostIn(hostOf(link.href), domains));
+  return findLinks(pages, (link) => hostIn(link.host, domains));
 }
 
 /** Visible wording of a link: its text, else its aria-label/title/img alt. */
@@ -87,6 +87,8 @@ export function mentions(pages: AnalysedPage[], term: RegExp, options: { include
     let affirmed = false;
     let denied = false;
     for (const [selector, text] of sources) {
+      // Most pages never name the term: test the whole text before paying for the sentence split.
+      if (!term.test(text)) continue;
       for (const sentence of sentences(text)) {
         if (!term.test(sentence)) continue;
         if (DENIAL.test(sentence)) {

@@ -64,7 +64,7 @@ export function findLogins(pages: AnalysedPage[], siteHost: string, spec: LoginS
     return ownHost(host, siteHost) || AUTH_PATH.test(href) || hostIn(host, spec.providerDomains);
   };
   const worded = findLinks(pages, (link) => wording.test(linkWording(link)));
-  const providers = findLinks(pages, (link) => hostIn(hostOf(link.href), spec.providerDomains) && AUTH_PATH.test(link.href));
+  const providers = findLinks(pages, (link) => hostIn(link.host, spec.providerDomains) && AUTH_PATH.test(link.href));
   for (const hit of [...worded.filter((h) => ownOrEndpoint(h.link.href)), ...providers]) {
     if (!logins.some((ev) => ev.url === hit.page.url && ev.selector === hit.link.selector)) logins.push(linkEvidence(hit));
   }

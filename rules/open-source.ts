@@ -2,7 +2,7 @@
 // Comuni Italia and kin, by theme header or asset path), a publiccode.yml or a link to developers.italia.it (reuse);
 // an open-source CMS outside the catalogue is partial. Nothing recognisable is unknown, not fail: a proprietary or
 // unrecognised CMS says nothing about the rest of the comune's software, which the website cannot show.
-import { defineRule, evidence, hostOf, okPages, partial, pass, unknown } from '../src/check/define.js';
+import { defineRule, evidence, okPages, partial, pass, unknown } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
 import { capEvidence, findLinks, hostIn, linkEvidence } from './find.js';
 import { CATALOGUE_THEME_MARKERS, CATALOGUE_THEME_NAME, DEVELOPERS_ITALIA_DOMAINS, OPEN_SOURCE_CMS } from './signals.js';
@@ -36,7 +36,7 @@ export default defineRule(
       ])
       .find(({ url }) => themePath(url));
     if (themeAsset) catalogue.push(evidence(themeAsset.page.url, themeAsset.selector, themeAsset.url, 'catalogue theme asset path'));
-    const reuse = findLinks(pages, (link) => PUBLICCODE.test(link.href) || hostIn(hostOf(link.href), DEVELOPERS_ITALIA_DOMAINS)).map((hit) =>
+    const reuse = findLinks(pages, (link) => PUBLICCODE.test(link.href) || hostIn(link.host, DEVELOPERS_ITALIA_DOMAINS)).map((hit) =>
       linkEvidence(hit, 'reuse / Developers Italia'),
     );
 

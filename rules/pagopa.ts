@@ -2,7 +2,7 @@
 // intermediary, a pagopa.* portal of the comune) or service text about the "avviso pagoPA" the comune issues;
 // other mentions, the pagoPA logo or a link to pagoPA's information site are partial. A sentence saying pagoPA is
 // not active ("pagoPA non è ancora attivo") is evidence against, never for.
-import { defineRule, evidence, hostOf, okPages, partial, pass } from '../src/check/define.js';
+import { defineRule, evidence, okPages, partial, pass } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
 import { capEvidence, findLinks, hostIn, linkEvidence, mentions, notFound, splitNews } from './find.js';
 import { PAGOPA_DOMAINS, PAGOPA_INFO_HOSTS, PAGOPA_INTERMEDIARY_DOMAINS, PAGOPA_PORTAL_HOST_LABELS } from './signals.js';
@@ -31,9 +31,9 @@ export default defineRule(
     const pages = okPages(site);
     const { services, news } = splitNews(pages);
     // Payment links count on any page: a news item linking the payment portal still lets citizens pay.
-    const portals = findLinks(pages, (link) => isPaymentPortal(hostOf(link.href))).map((hit) => linkEvidence(hit, 'payment portal'));
+    const portals = findLinks(pages, (link) => isPaymentPortal(link.host)).map((hit) => linkEvidence(hit, 'payment portal'));
     const notices = mentions(services, NOTICE_TERM);
-    const infoLinks = findLinks(services, (link) => PAGOPA_INFO_HOSTS.includes(hostOf(link.href))).map((hit) =>
+    const infoLinks = findLinks(services, (link) => PAGOPA_INFO_HOSTS.includes(link.host)).map((hit) =>
       linkEvidence(hit, 'information site, not a payment portal'),
     );
     const said = mentions(services, PAGOPA_TERM);

@@ -66,13 +66,22 @@ export function textMatches(
   return found;
 }
 
-/** Host of a URL, lower-cased, or "" when it does not parse. */
+const HOST_CACHE_LIMIT = 20_000;
+const hostCache = new Map<string, string>();
+
+/** Host of a URL, lower-cased, or "" when it does not parse. Memoised: rules ask for the same script URLs on every page. */
 export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
+  let host = hostCache.get(url);
+  if (host === undefined) {
+    try {
+      host = new URL(url).hostname.toLowerCase();
+    } catch {
+      host = '';
+    }
+    if (hostCache.size >= HOST_CACHE_LIMIT) hostCache.clear();
+    hostCache.set(url, host);
   }
+  return host;
 }
 
 /** True when host equals domain or is a subdomain of it. */
