@@ -1,0 +1,52 @@
+// One measured phase of the benchmark in a fresh process, so each gets its own peak memory:
+//   node dist/bench/phase.js raw|audit <site-url> <pages> <concurrency>
+// Prints one JSON line: { pages, seconds, peakRssMb }.
+import { parseDocument } from 'htmlparser2';
+import pLimit from 'p-limit';
+import { Agent, request } from 'undici';
+import { auditSite } from '../src/pipeline.js';
+import { loadClassifier } from '../src/classify/index.js';
+import { renderJson } from '../src/report/json.js';
+
+const [phase, base, pagesArg, concurrencyArg] = process.argv.slice(2);
+const PAGES = Number(pagesArg);
+const CONCURRENCY = Number(concurrencyArg);
+
+/** The raw limit: the same URLs fetched with a keep-alive undici Agent and parsed once, nothing else. */
+async function rawFetchAndParse(paths: string[]): Promise<number> {
+  const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 30_000 });
+  const limit = pLimit(CONCURRENCY);
+  let parsed = 0;
+  await Promise.all(
+    paths.map((path) =>
+      limit(async () => {
+        const response = await request(new URL(path, base), { dispatcher: agent });
+        parseDocument(await response.body.text(), { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+        parsed += 1;
+      }),
+    ),
+  );
+  await agent.close();
+  return parsed;
+}
+
+/** The product: crawl (robots, politeness machinery, BFS), facts, classification, every check, scoring, JSON report. */
+async function fullAudit(maxPages: number): Promise<number> {
+  const classifier = loadClassifier();
+  const report = await auditSite(base, {
+    classify: (page) => classifier.classifyPage(page),
+    crawl: { maxPages, maxDepth: 10, concurrency: CONCURRENCY, minDelayMs: 0, timeBudgetMs: 600_000 },
+  });
+  renderJson(report);
+  return report.run.pagesFetched;
+}
+
+const paths = Array.from({ length: PAGES }, (_, id) => (id === 0 ? '/' : `/pagina/${id}.html`));
+// Warm-up on a tenth of the site: JIT, connections, model load.
+if (phase === 'raw') await rawFetchAndParse(paths.slice(0, PAGES / 10));
+else await fullAudit(PAGES / 10);
+
+const started = performance.now();
+const pages = phase === 'raw' ? await rawFetchAndParse(paths) : await fullAudit(PAGES);
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(`${JSON.stringify({ pages, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
