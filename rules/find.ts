@@ -70,27 +70,55 @@ export interface Mentions {
 const DENIAL =
   /\bnon\b[^.;:!?\n]{0,30}?\b(?:attiv[oaie]|disponibil[ei]|abilitat[oaie]|operativ[oaie]|possibile|accettat[oaie]|in\s+funzione)\b|\bin\s+(?:fase|corso)\s+di\s+attivazione\b|\bprossimamente\b|\bsar[àa]\s+(?:attivat|disponibil)|\bnot\s+(?:yet\s+)?(?:active|available)\b/i;
 
-/** Sentences: split on full stops, colons, semicolons and line breaks (blocks end lines in mainText). */
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?;:])\s+|\n+/);
+/** Sentence ends: full stops, colons, semicolons followed by white space, and line breaks (blocks end lines in mainText). */
+const SENTENCE_END = /[.!?;:]\s|\n/g;
+
+/** The sentence around position `at`: from after the previous sentence end to the next one. */
+function sentenceAround(text: string, at: number): { start: number; end: number } {
+  let start = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const char = text[i];
+    if (char === '\n' || (/\s/.test(char) && i > 0 && '.!?;:'.includes(text[i - 1]))) {
+      start = i + 1;
+      break;
+    }
+  }
+  SENTENCE_END.lastIndex = at;
+  const next = SENTENCE_END.exec(text);
+  const end = next ? next.index + (next[0] === '\n' ? 0 : 1) : text.length;
+  return { start, end };
+}
+
+const globalTerms = new Map<RegExp, RegExp>();
+
+function globalVersion(term: RegExp): RegExp {
+  let global = globalTerms.get(term);
+  if (!global) {
+    global = new RegExp(term.source, term.flags.includes('g') ? term.flags : `${term.flags}g`);
+    globalTerms.set(term, global);
+  }
+  return global;
 }
 
 /**
  * The first sentence per page that matches `term`, sorted into affirmed and denied. Main text only unless asked:
- * a menu item is navigation, not a statement about a service.
+ * a menu item is navigation, not a statement about a service. Walks the term's matches rather than splitting
+ * every page into sentences: most text never names the term.
  */
 export function mentions(pages: AnalysedPage[], term: RegExp, options: { includeBoilerplate?: boolean } = {}): Mentions {
   const found: Mentions = { affirmed: [], denied: [] };
+  const matcher = globalVersion(term);
   for (const page of pages) {
     const sources: [string, string][] = [['text', page.mainText]];
     if (options.includeBoilerplate) sources.push(['text:boilerplate', page.boilerplateText]);
     let affirmed = false;
     let denied = false;
     for (const [selector, text] of sources) {
-      // Most pages never name the term: test the whole text before paying for the sentence split.
-      if (!term.test(text)) continue;
-      for (const sentence of sentences(text)) {
-        if (!term.test(sentence)) continue;
+      matcher.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while (!(affirmed && denied) && (match = matcher.exec(text))) {
+        const { start, end } = sentenceAround(text, match.index);
+        const sentence = text.slice(start, end).trim();
         if (DENIAL.test(sentence)) {
           if (!denied) found.denied.push(evidence(page.url, selector, sentence));
           denied = true;
@@ -98,7 +126,8 @@ export function mentions(pages: AnalysedPage[], term: RegExp, options: { include
           found.affirmed.push(evidence(page.url, selector, sentence));
           affirmed = true;
         }
-        if (affirmed && denied) break;
+        // Next match after this sentence: one verdict per sentence.
+        matcher.lastIndex = Math.max(end, match.index + Math.max(1, match[0].length));
       }
     }
   }
