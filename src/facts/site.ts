@@ -8,14 +8,24 @@ export interface AssembleOptions {
   singlePage?: boolean;
 }
 
+function rootOf(url: string): string {
+  try {
+    return new URL('/', url).href;
+  } catch {
+    return url;
+  }
+}
+
 export function assembleSiteFacts(crawl: CrawlResult, pages: PageFacts[], options: AssembleOptions = {}): SiteFacts {
   const siteUrl = crawl.siteUrl || crawl.startUrl;
+  // A single-page audit starts anywhere on the site: its page is the home only if it is the site's root.
+  const homeUrl = options.singlePage ? rootOf(siteUrl) : siteUrl;
   const analysed: AnalysedPage[] = pages.map((page) => ({
     ...page,
-    pageType: detectPageType(page, siteUrl),
+    pageType: detectPageType(page, homeUrl),
     classification: !page.error && options.classify ? options.classify(page) : null,
   }));
-  assignLinkedPageTypes(analysed, siteUrl);
+  assignLinkedPageTypes(analysed, homeUrl);
   let host = '';
   try {
     host = new URL(siteUrl).hostname;

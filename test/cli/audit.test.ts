@@ -118,6 +118,54 @@ describe('runAudit', () => {
   });
 });
 
+describe('single-page audits', () => {
+  it('runs only the page-level criteria of the detected page type, and honours --page-type', async () => {
+    const { serveDemoSite } = await import('../../src/demo/server.js');
+    const demo = await serveDemoSite();
+    try {
+      const detected = capture();
+      await runAudit(`${demo.url}servizi/pagamento-tari.html`, { ...OPTIONS, singlePage: true }, detected.io);
+      const service = JSON.parse(detected.out()) as Report;
+      expect(service.pages).toHaveLength(1);
+      expect(service.run.singlePage).toBe(true);
+      const ids = service.checks.map((check) => check.id);
+      expect(ids).toEqual(expect.arrayContaining(['C.SI.1.3', 'C.SI.2.2', 'C.SI.2.6', 'R.SI.1.1']));
+      expect(ids).not.toContain('C.SI.1.6'); // a home-page criterion
+      expect(ids).not.toContain('spid'); // site-wide checks need a crawl
+
+      const forced = capture();
+      await runAudit(`${demo.url}servizi/pagamento-tari.html`, { ...OPTIONS, singlePage: true, pageType: 'home' }, forced.io);
+      const asHome = JSON.parse(forced.out()) as Report;
+      expect(asHome.pages[0].pageType).toBe('home');
+      expect(asHome.checks.map((check) => check.id)).toContain('C.SI.1.6');
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('refuses --page-type without --single-page', async () => {
+    await expect(runAudit(`${site.url}/`, { ...OPTIONS, pageType: 'home' }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+  });
+});
+
+describe('robots.txt', () => {
+  it('exits 3 when robots.txt forbids the whole site to us, and audits with --no-robots', async () => {
+    const closed = await serveRoutes({
+      '/': { headers: { 'content-type': 'text/html' }, body: PAGE('<main>Benvenuti</main>') },
+      '/robots.txt': { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nDisallow: /\n' },
+    });
+    try {
+      const refused = capture();
+      expect(await runAudit(`${closed.url}/`, OPTIONS, refused.io)).toBe(EXIT.siteUnavailable);
+      expect((JSON.parse(refused.out()) as Report).fatal?.code).toBe('robots');
+      const forced = capture();
+      expect(await runAudit(`${closed.url}/`, { ...OPTIONS, robots: false }, forced.io)).toBe(EXIT.ok);
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
 describe('main', () => {
   it('maps a bad option value to exit code 2 with a one-line message', async () => {
     const writes: string[] = [];
