@@ -1,8 +1,8 @@
 // `comune-audit audit <url>`: crawl a comune site, run every check, write the report.
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { oneOf, positiveInt, seconds } from './options.js';
+import { writeOutput } from './output.js';
 import type { PageType, Report } from '../types.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html'] as const;
@@ -75,15 +75,6 @@ function parseStartUrl(raw: string): string {
     throw new CliError(`"${raw}" is not a web address: use an http:// or https:// URL`, EXIT.usage);
   }
   return url.href;
-}
-
-async function writeOutput(path: string, content: string): Promise<void> {
-  try {
-    await writeFile(path, content);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError(`cannot write ${path} (${reason}): check the folder exists and is writable`, EXIT.io);
-  }
 }
 
 function withoutTiming(report: Report): Report {

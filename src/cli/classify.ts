@@ -1,9 +1,10 @@
 // `comune-audit classify <inputs...>`: the service category of pages given as URLs, HTML files or JSONL records.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { writeOutput } from './output.js';
 import { oneOf, seconds } from './options.js';
 import type { Classification, FetchedPage } from '../types.js';
 import type { Classifier } from '../classify/index.js';
@@ -160,14 +161,8 @@ export async function runClassify(inputs: string[], options: ClassifyCliOptions 
     else rows.push({ input, ...(await classifyHtml(classifier, pathToFileURL(resolve(input)).href, content)) });
   }
   const text = await formatRows(rows, options.format ?? 'jsonl');
-  if (options.output) {
-    try {
-      await writeFile(options.output, text);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new CliError(`cannot write ${options.output} (${reason}): check the folder exists and is writable`, EXIT.io);
-    }
-  } else io.stdout.write(text);
+  if (options.output) await writeOutput(options.output, text);
+  else io.stdout.write(text);
   return text;
 }
 

@@ -1,7 +1,7 @@
 // `comune-audit train`: a classifier model from labelled files and/or the self-labelled service pages of a site.
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { writeOutput } from './output.js';
 import { positiveInt } from './options.js';
 import type { LabelledRecord } from '../classify/index.js';
 import type { SiteFacts } from '../types.js';
@@ -36,15 +36,6 @@ export async function harvestLabelledPages(site: SiteFacts): Promise<LabelledRec
     });
   }
   return records.sort((a, b) => (a.source! < b.source! ? -1 : a.source! > b.source! ? 1 : 0));
-}
-
-async function writeOrFail(path: string, content: string): Promise<void> {
-  try {
-    await writeFile(path, content);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError(`cannot write ${path} (${reason}): check the folder exists and is writable`, EXIT.io);
-  }
 }
 
 /** Reads labelled files; a malformed file is an I/O error naming the file and line. */
@@ -82,7 +73,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     }
     const harvested = await harvestLabelledPages(site);
     lines.push(`${options.fromCrawl}: ${site.pages.length} pages crawled, ${harvested.length} self-labelled service pages harvested`);
-    if (options.saveHarvest) await writeOrFail(options.saveHarvest, harvested.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    if (options.saveHarvest) await writeOutput(options.saveHarvest, harvested.map((r) => `${JSON.stringify(r)}\n`).join(''));
     records.push(...harvested);
   }
   if (records.length === 0) {
@@ -91,7 +82,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
   const started = performance.now();
   const model = trainModel(records);
   const text = serialiseModel(model);
-  await writeOrFail(options.output, text);
+  await writeOutput(options.output, text);
   const perCategory = new Map<string, number>();
   for (const record of records) perCategory.set(record.category, (perCategory.get(record.category) ?? 0) + 1);
   lines.push(
