@@ -1,5 +1,5 @@
 // `comune-audit audit <url>`: crawl a comune site, run every check, write the report.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { oneOf, positiveInt, seconds } from './options.js';
 import { writeOutput } from './output.js';
@@ -49,8 +49,8 @@ export function addAuditOptions(command: Command): Command {
     .option('--max-depth <n>', 'do not follow links deeper than this', positiveInt('--max-depth'), 5)
     .option('--concurrency <n>', 'parallel requests to the site', positiveInt('--concurrency'), 4)
     .option('--delay <ms>', 'minimum delay between requests to the site, in ms', positiveInt('--delay'), 100)
-    .option('--timeout <seconds>', 'per-request timeout', seconds('--timeout'), 30_000)
-    .option('--time-budget <seconds>', 'stop crawling after this long', seconds('--time-budget'), 600_000)
+    .addOption(new Option('--timeout <seconds>', 'per-request timeout').argParser(seconds('--timeout')).default(30_000, '30'))
+    .addOption(new Option('--time-budget <seconds>', 'stop crawling after this long').argParser(seconds('--time-budget')).default(600_000, '600'))
     .option('--max-body <bytes>', 'largest page body read, in bytes', positiveInt('--max-body'), 5 * 1024 * 1024)
     .option('--no-robots', 'ignore robots.txt (only for your own site)')
     .option('--insecure', 'accept invalid TLS certificates (the security checks still report them)', false)

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { writeOutput } from './output.js';
 import { oneOf, seconds } from './options.js';
@@ -174,7 +174,7 @@ export function register(program: Command): void {
     .option('-f, --format <format>', 'jsonl | csv', oneOf('--format', CLASSIFY_FORMATS), 'jsonl')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--model <file>', 'a model trained with "comune-audit train" (default: the shipped model)')
-    .option('--timeout <seconds>', 'per-URL timeout', seconds('--timeout'), 30_000)
+    .addOption(new Option('--timeout <seconds>', 'per-URL timeout').argParser(seconds('--timeout')).default(30_000, '30'))
     .action(async (inputs: string[], options: ClassifyCliOptions) => {
       await runClassify(inputs, options);
     });
