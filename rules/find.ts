@@ -73,12 +73,15 @@ const DENIAL =
 /** Sentence ends: full stops, colons, semicolons followed by white space, and line breaks (blocks end lines in mainText). */
 const SENTENCE_END = /[.!?;:]\s|\n/g;
 
+const isSentencePunctuation = (char: string) => char === '.' || char === '!' || char === '?' || char === ';' || char === ':';
+const isSpace = (char: string) => char === ' ' || char === '\t' || char === '\r' || char === '\f' || char === '\u00a0';
+
 /** The sentence around position `at`: from after the previous sentence end to the next one. */
 function sentenceAround(text: string, at: number): { start: number; end: number } {
   let start = 0;
   for (let i = at - 1; i >= 0; i--) {
     const char = text[i];
-    if (char === '\n' || (/\s/.test(char) && i > 0 && '.!?;:'.includes(text[i - 1]))) {
+    if (char === '\n' || (isSpace(char) && i > 0 && isSentencePunctuation(text[i - 1]))) {
       start = i + 1;
       break;
     }
