@@ -1,8 +1,9 @@
-// Classifier benchmark: quality on the held-out writing styles, speed, training time, model size, and the
+// Classifier benchmark: quality on the held-out writing styles and on whole pages, speed, training time, model size, and the
 // library comparison that chose the stemmer (natural's classifier and stemmer vs our own, when installed).
 // A benchmark that prints numbers, not a test. Run alone: npm run build && node dist/bench/classifier.js
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CORPUS_FILES,
@@ -22,6 +23,9 @@ import {
   type TextOptions,
 } from '../src/classify/index.js';
 import { isCategoryId } from '../src/classify/categories.js';
+import { extractPageFacts } from '../src/facts/page.js';
+import type { CategoryId, PageFacts } from '../src/types.js';
+import { dataPath, packageRoot } from '../src/util/paths.js';
 
 const require = createRequire(import.meta.url);
 
@@ -140,6 +144,72 @@ function comparison(corpus: LabelledRecord[], heldOut: LabelledRecord[], pages: 
   return lines;
 }
 
+/** A labelled whole page of data/classifier/pages-heldout.jsonl. */
+interface HeldOutPage {
+  site: 'demo-site' | 'modello-comuni';
+  path: string;
+  category: CategoryId;
+  /** The page is one of the Modello Comuni pages in the training corpus (modello-comuni.jsonl). */
+  trained?: boolean;
+}
+
+/** A page parsed by the real parser, as the audit does. */
+function parsePage(file: string): PageFacts {
+  const html = readFileSync(file, 'utf8');
+  const url = 'https://www.comune.example.it/page.html';
+  return extractPageFacts({
+    url,
+    finalUrl: url,
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    contentType: 'text/html',
+    charset: 'utf-8',
+    redirects: [],
+    depth: 0,
+    source: 'link',
+    html,
+    bytes: html.length,
+    truncated: false,
+    fetchMs: 0,
+  });
+}
+
+function pageReport(name: string, corpus: LabelledRecord[], pages: { page: PageFacts; label: HeldOutPage }[]): string {
+  const classifier = createClassifier(trainModel(corpus));
+  const outcomes: Outcome[] = pages.map(({ page, label }) => {
+    const result = classifier.classifyPage(page);
+    return { truth: label.category, predicted: result.category, confidence: result.confidence };
+  });
+  const report = scoreOutcomes(outcomes, 'held-out', 1);
+  return `  ${name.padEnd(62)} ${String(pages.length).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  ECE ${report.expectedCalibrationError.toFixed(3)}`;
+}
+
+/**
+ * Whole pages parsed with extractPageFacts and classified with classifyPage: the demo site (never trained on) and,
+ * when MODELLO_COMUNI_PAGES names a checkout of italia/design-comuni-pagine-statiche (its built site folder, the one
+ * holding servizi/ and sito/), the 85 model pages: those not in the corpus, and all of them with the model site held out.
+ */
+function wholePages(corpus: LabelledRecord[]): string[] {
+  const labels = readFileSync(dataPath('classifier', 'pages-heldout.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as HeldOutPage);
+  const demoRoot = join(packageRoot, 'fixtures', 'demo-site');
+  const demo = labels.filter((l) => l.site === 'demo-site').map((label) => ({ label, page: parsePage(join(demoRoot, label.path)) }));
+  const lines = ['', 'whole pages (parsed with extractPageFacts, classified with classifyPage):', pageReport('demo site, never trained on', corpus, demo)];
+  const modelRoot = process.env.MODELLO_COMUNI_PAGES;
+  if (modelRoot && existsSync(join(modelRoot, 'sito'))) {
+    const model = labels.filter((l) => l.site === 'modello-comuni').map((label) => ({ label, page: parsePage(join(modelRoot, label.path)) }));
+    lines.push(
+      pageReport('Modello Comuni pages not in the corpus', corpus, model.filter((p) => !p.label.trained)),
+      pageReport('all Modello Comuni pages, model site left out of training', corpus.filter((r) => r.site !== 'modello-comuni'), model),
+    );
+  } else {
+    lines.push('  Modello Comuni pages: skipped (set MODELLO_COMUNI_PAGES to the built site of italia/design-comuni-pagine-statiche)');
+  }
+  return lines;
+}
+
 export async function runClassifierBench(): Promise<string[]> {
   const corpus = CORPUS_FILES.flatMap((file) => readLabelledFile(file));
   const heldOut = readLabelledFile(HELDOUT_FILE);
@@ -169,6 +239,7 @@ export async function runClassifierBench(): Promise<string[]> {
   const trainSeconds = bestSeconds(() => trainModel(documents), 1);
   lines.push(`  train on ${documents.length.toLocaleString('en-US')} documents in ${trainSeconds.toFixed(2)} s (with the 5-fold temperature fit)   target < 2 s`);
 
+  lines.push(...wholePages(corpus));
   lines.push(...comparison(corpus, heldOut, pages));
   return lines;
 }

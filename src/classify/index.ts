@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { CategoryId, Classification, PageFacts } from '../types.js';
 import { dataPath } from '../util/paths.js';
 import { categoryFromLabel } from './categories.js';
+import { classifierInput } from './furniture.js';
 import { classifyCompiled, compileModel, type ClassifyInput, type Model, type TextOptions } from './model.js';
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
 export { evaluate, evaluateHeldOut, formatEvalReport, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
+export { classifierInput, outsideServices, stripFurniture } from './furniture.js';
 export { readLabelledFile } from './labelled.js';
 export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
 export { makeTermFunction, terms, tokenize, type TermFunction } from './text.js';
@@ -37,7 +39,7 @@ export function parseModel(text: string, source: string): Model {
   }
   const valid =
     model?.format === 'comune-audit-nb' &&
-    model.version === 1 &&
+    model.version === 2 &&
     Array.isArray(model.categories) &&
     Array.isArray(model.logPriors) &&
     model.logPriors.length === model.categories.length &&
@@ -45,7 +47,7 @@ export function parseModel(text: string, source: string): Model {
     typeof model.vocabulary === 'object' &&
     model.vocabulary !== null &&
     Object.values(model.vocabulary).every((row) => Array.isArray(row) && row.length === model.categories.length + 1);
-  if (!valid) throw new Error(`${source}: not a comune-audit classifier model (format comune-audit-nb, version 1); train one with "comune-audit train"`);
+  if (!valid) throw new Error(`${source}: not a comune-audit classifier model (format comune-audit-nb, version 2); train one with "comune-audit train"`);
   return model;
 }
 
@@ -74,13 +76,7 @@ export function createClassifier(model: Model, options: TextOptions = {}): Class
   return {
     classifyText: (input) => classifyCompiled(compiled, input),
     classifyPage(page) {
-      const classification = classifyCompiled(compiled, {
-        title: page.title,
-        // Headings of the header, menus and footer are boilerplate: keep those that belong to the main text.
-        headings: page.headings.map((heading) => heading.text).filter((text) => page.mainText.includes(text)),
-        breadcrumb: page.breadcrumb.filter((crumb) => !/^home$/i.test(crumb.trim())),
-        text: page.mainText,
-      });
+      const classification = classifyCompiled(compiled, classifierInput(page));
       return { ...classification, declaredCategory: declaredCategoryOf(page) };
     },
   };

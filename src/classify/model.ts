@@ -2,6 +2,7 @@
 // Training is deterministic: no randomness, vocabularies sorted, numbers rounded before they are written.
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
+import { furnitureKey, isFurnitureLine, pageTitle, stripFurniture, topicalCrumbs } from './furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
 
 /** One labelled example; the fields mirror what classifyText reads. */
@@ -22,10 +23,20 @@ export interface ClassifyInput {
   headings?: string[];
   breadcrumb?: string[];
   text: string;
+  /** The site files the page outside its services (news, topics, events, the services index): evidence of 'altro'. */
+  outsideServices?: boolean;
 }
 
-/** Title and breadcrumb say what a page is about more reliably than body text. */
-export const FIELD_WEIGHTS = { title: 3, breadcrumb: 3, headings: 2, text: 1 } as const;
+/**
+ * Each field is weighed as a whole (its own L2-normalised TF-IDF vector times the field weight), so a long body
+ * cannot drown the title: the title, breadcrumb and headings say what a page is about more reliably than its text.
+ */
+export const FIELD_WEIGHTS = {
+  title: 2,
+  breadcrumb: 1,
+  headings: 0.3,
+  text: 1,
+} as const;
 
 /** Longer fields are cut: the first 200,000 characters decide a page's topic as well as five megabytes do. */
 export const MAX_FIELD_CHARS = 200_000;
@@ -38,7 +49,7 @@ const DIGITS = 4;
 /** The serialised model (model.json). */
 export interface Model {
   format: 'comune-audit-nb';
-  version: 1;
+  version: 2;
   categories: CategoryId[];
   fieldWeights: typeof FIELD_WEIGHTS;
   documents: number;
@@ -52,44 +63,51 @@ export interface Model {
   vocabulary: Record<string, number[]>;
 }
 
-/** Weighted term frequencies of one input (title, breadcrumb and headings counted several times). */
-export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (text: string | undefined, weight: number): void => {
-    if (!text) return;
+type FieldName = keyof typeof FIELD_WEIGHTS;
+const FIELDS: readonly FieldName[] = ['title', 'breadcrumb', 'headings', 'text'];
+
+/** Term frequencies of each field, furniture and the declared category left out (see furniture.ts). */
+export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms): Map<string, number>[] {
+  const count = (text: string | undefined): Map<string, number> => {
+    const counts = new Map<string, number>();
+    if (!text) return counts;
     for (const term of terms(text.length > MAX_FIELD_CHARS ? text.slice(0, MAX_FIELD_CHARS) : text)) {
-      counts.set(term, (counts.get(term) ?? 0) + weight);
+      counts.set(term, (counts.get(term) ?? 0) + 1);
     }
+    return counts;
   };
-  add(input.title, FIELD_WEIGHTS.title);
-  add(input.breadcrumb?.join(' \n '), FIELD_WEIGHTS.breadcrumb);
-  add(input.headings?.join(' \n '), FIELD_WEIGHTS.headings);
-  add(input.text, FIELD_WEIGHTS.text);
-  return counts;
+  const text = input.text ? stripFurniture(input.text) : '';
+  const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
+  return [
+    count(input.title ? pageTitle(input.title) : ''),
+    count(topicalCrumbs(input.breadcrumb ?? []).join(' \n ')),
+    count(headings.join(' \n ')),
+    count(text),
+  ];
 }
 
-/** Sublinear TF × IDF, L2-normalised over all terms (unknown ones included), as [index, weight] pairs. */
+/** Per field: sublinear TF × IDF, L2-normalised over all its terms (unknown ones included), times the field weight. */
 function featureVector(
-  counts: Map<string, number>,
+  fields: Map<string, number>[],
   index: Map<string, number>,
   idf: ArrayLike<number>,
   unknownIdf: number,
 ): { ids: number[]; weights: number[] } {
-  const ids: number[] = [];
-  const weights: number[] = [];
-  let norm = 0;
-  for (const [term, count] of counts) {
-    const id = index.get(term);
-    const weight = (1 + Math.log(count)) * (id === undefined ? unknownIdf : idf[id]);
-    norm += weight * weight;
-    if (id !== undefined) {
-      ids.push(id);
-      weights.push(weight);
+  const merged = new Map<number, number>();
+  fields.forEach((counts, f) => {
+    let norm = 0;
+    const known: [number, number][] = [];
+    for (const [term, count] of counts) {
+      const id = index.get(term);
+      const weight = (1 + Math.log(count)) * (id === undefined ? unknownIdf : idf[id]);
+      norm += weight * weight;
+      if (id !== undefined) known.push([id, weight]);
     }
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] /= norm;
-  return { ids, weights };
+    if (norm === 0) return;
+    const scale = FIELD_WEIGHTS[FIELDS[f]] / Math.sqrt(norm);
+    for (const [id, weight] of known) merged.set(id, (merged.get(id) ?? 0) + weight * scale);
+  });
+  return { ids: [...merged.keys()], weights: [...merged.values()] };
 }
 
 interface Vectorised {
@@ -191,7 +209,9 @@ export function trainModel(records: LabelledRecord[], options: TextOptions = {})
 
   // Vocabulary: the most frequent terms by document frequency, ties broken alphabetically, then sorted.
   const documentFrequency = new Map<string, number>();
-  for (const docCounts of counts) for (const term of docCounts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const fields of counts) {
+    for (const term of new Set(fields.flatMap((field) => [...field.keys()]))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
   let vocabulary = [...documentFrequency.keys()];
   if (vocabulary.length > MAX_VOCABULARY) {
     vocabulary.sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : 1));
@@ -240,7 +260,7 @@ export function trainModel(records: LabelledRecord[], options: TextOptions = {})
   }
   return {
     format: 'comune-audit-nb',
-    version: 1,
+    version: 2,
     categories,
     fieldWeights: FIELD_WEIGHTS,
     documents: n,
@@ -273,6 +293,8 @@ export interface CompiledModel {
   /** Row-major: term × category. */
   logProbs: Float64Array;
   terms: TermFunction;
+  /** Position of 'altro' in `categories`. */
+  altro: number;
 }
 
 export function compileModel(model: Model, options: TextOptions = {}): CompiledModel {
@@ -296,14 +318,23 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
     idf,
     logProbs,
     terms: options.terms ?? italianTerms,
+    altro: model.categories.indexOf('altro'),
   };
 }
+
+/**
+ * Log-odds added to 'altro' (after calibration) for a page the site files outside its services: a news item about
+ * TARI or the topic page "Anagrafe" is still not a service page. classifyCompiled answers 'altro' for such a page
+ * in any case; the bonus keeps its confidence meaningful (low only when the text is overwhelmingly about one area).
+ */
+const OUTSIDE_SERVICES_BONUS = Math.log(1e6);
 
 /** Calibrated probabilities for each category, in `compiled.categories` order, and whether any term was known. */
 export function predict(compiled: CompiledModel, input: ClassifyInput): { probabilities: Float64Array; knownTerms: number } {
   const { ids, weights } = featureVector(termCounts(input, compiled.terms), compiled.index, compiled.idf, compiled.unknownIdf);
   const scores = new Float64Array(compiled.categories.length);
   scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
+  if (input.outsideServices) scores[compiled.altro] += OUTSIDE_SERVICES_BONUS * compiled.temperature;
   softmaxInPlace(scores, compiled.temperature);
   return { probabilities: scores, knownTerms: ids.length };
 }
@@ -316,8 +347,9 @@ export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput):
   const ranked = compiled.categories
     .map((category, i) => ({ category, confidence: probabilities[i] }))
     .sort((a, b) => b.confidence - a.confidence || (a.category < b.category ? -1 : 1));
-  // Nothing the model knows (empty, binary, another language): no evidence for any service area.
-  const top = knownTerms === 0 ? (ranked.find((r) => r.category === 'altro') ?? ranked[0]) : ranked[0];
+  // Nothing the model knows (empty, binary, another language): no evidence for any service area. A page the site
+  // files outside its services is not a service page, whatever its text is about.
+  const top = knownTerms === 0 || input.outsideServices ? (ranked.find((r) => r.category === 'altro') ?? ranked[0]) : ranked[0];
   return {
     category: top.category,
     confidence: round(top.confidence),
