@@ -19,18 +19,20 @@ export interface TrainCliOptions {
 
 /** Service pages that name their own category (breadcrumb "Servizi › <category>" or one service-category-link). */
 export async function harvestLabelledPages(site: SiteFacts): Promise<LabelledRecord[]> {
-  const { declaredCategoryOf } = await import('../classify/index.js');
+  const { classifierInput, declaredCategoryOf } = await import('../classify/index.js');
   const records: LabelledRecord[] = [];
   for (const page of site.pages) {
     if (page.error || page.status >= 400) continue;
     const category = declaredCategoryOf(page);
     if (category === null) continue;
+    // The same input the classifier sees at audit time: page furniture and widget text left out.
+    const input = classifierInput(page);
     records.push({
       category,
-      title: page.title,
-      headings: page.headings.map((heading) => heading.text),
-      breadcrumb: page.breadcrumb.filter((crumb) => !/^home$/i.test(crumb.trim())),
-      text: page.mainText,
+      title: input.title,
+      headings: input.headings,
+      breadcrumb: (input.breadcrumb ?? []).filter((crumb) => !/^home$/i.test(crumb.trim())),
+      text: input.text,
       site: site.host,
       source: page.finalUrl || page.url,
     });
