@@ -21,12 +21,16 @@ export function hostIn(host: string, domains: readonly string[]): boolean {
  * Links satisfying `test`, each href once (first page in crawl order, i.e. the shallowest): a footer link
  * repeated on every page is one finding, not hundreds.
  */
-export function findLinks(pages: AnalysedPage[], test: (link: LinkFact, page: AnalysedPage) => boolean): LinkHit[] {
+export function findLinks(pages: AnalysedPage[], test: (link: LinkFact) => boolean): LinkHit[] {
   const seen = new Set<string>();
+  // Repeated menu and footer links are one shared object (see assembleSiteFacts): test each once.
+  const tested = new Set<LinkFact>();
   const hits: LinkHit[] = [];
   for (const page of pages) {
     for (const link of page.links) {
-      if (seen.has(link.href) || !test(link, page)) continue;
+      if (tested.has(link)) continue;
+      tested.add(link);
+      if (seen.has(link.href) || !test(link)) continue;
       seen.add(link.href);
       hits.push({ page, link });
     }
