@@ -49,9 +49,13 @@ export function findLogins(pages: AnalysedPage[], siteHost: string, spec: LoginS
     if (form) logins.push(evidence(page.url, form.selector, form.action));
     // A short line of its own is a button or label ("Entra con SPID"), not a sentence in an article. Link texts are
     // left to the link checks below, which tell the comune's login from another body's.
-    const linkTexts = new Set(page.links.map((link) => link.text));
+    let linkTexts: Set<string> | null = null;
     for (const [selector, text] of [['text', page.mainText], ['text:boilerplate', page.boilerplateText]] as const) {
-      const line = text.split('\n').find((l) => l.length <= BUTTON_TEXT_MAX && wording.test(l) && !linkTexts.has(l));
+      // The wording never spans lines, so a text without it has no such line: skip the split.
+      if (!wording.test(text)) continue;
+      linkTexts ??= new Set(page.links.map((link) => link.text));
+      const known = linkTexts;
+      const line = text.split('\n').find((l) => l.length <= BUTTON_TEXT_MAX && wording.test(l) && !known.has(l));
       if (!line) continue;
       const italiaButton = page.classTokens.includes(ITALIA_BUTTON_CLASS);
       logins.push(evidence(page.url, italiaButton ? `.${ITALIA_BUTTON_CLASS}` : selector, line, italiaButton ? 'Italia login button' : 'button text'));
