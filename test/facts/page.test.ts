@@ -156,6 +156,58 @@ describe('extractPageFacts details', () => {
   });
 });
 
+describe('extractPageFacts on malformed and tricky markup', () => {
+  it('closes implied and unclosed elements where the HTML parser does', () => {
+    const page = facts('<body><footer><ul data-element="legal"><li>Privacy<li>Note legali</ul></footer><p>Uno<p>Due<div data-element="box"><a href="/x">Vai<b>ora</div><a href="/y">fuori</a>');
+    expect(page.dataElements.map((d) => [d.name, d.text])).toEqual([['legal', 'Privacy Note legali'], ['box', 'Vaiora']]);
+    expect(page.dataElements[1].href).toBe('https://www.comune.esempio.it/x');
+    // </div> closed the link too: the next link is outside the box and the footer.
+    expect(page.links.map((l) => [l.text, l.region, l.dataElement])).toEqual([['Vaiora', 'other', 'box'], ['fuori', 'other', null]]);
+    expect(page.mainText).toBe('Uno\nDue\nVaiora\nfuori');
+    expect(page.boilerplateText).toBe('Privacy\nNote legali');
+  });
+
+  it('leaves svg and noscript content out of link text and links, but names an icon link by the image inside', () => {
+    const page = facts('<main><a href="/doc.pdf"><svg><title>Icona</title><a href="/in-svg">x</a></svg><noscript><img alt=" PDF  file "></noscript>Scarica</a></main>');
+    expect(page.links.map((l) => [l.href, l.text, l.label, l.documentType])).toEqual([['https://www.comune.esempio.it/doc.pdf', 'Scarica', 'PDF file', 'pdf']]);
+    expect(page.mainText).toBe('Scarica');
+  });
+
+  it('joins the pieces of one text (entities, comments between) into readable text', () => {
+    expect(facts('<main>Comune &amp; Citt&agrave;&nbsp;di&#32;Esempio <!-- nota -->ok</main>').mainText).toBe('Comune & Città di Esempio ok');
+  });
+
+  it('resolves the same relative hrefs against each page and <base> (nothing leaks between pages)', () => {
+    const html = '<a href="pagina.html">a</a><a href="/radice.html">b</a><a href="?p=2">c</a>';
+    const hrefs = (url: string, markup = html) => facts(markup, url).links.map((l) => l.href);
+    expect(hrefs('https://www.comune.esempio.it/servizi/a.html')).toEqual([
+      'https://www.comune.esempio.it/servizi/pagina.html',
+      'https://www.comune.esempio.it/radice.html',
+      'https://www.comune.esempio.it/servizi/a.html?p=2',
+    ]);
+    expect(hrefs('https://www.comune.esempio.it/eventi/b.html?x=1')).toEqual([
+      'https://www.comune.esempio.it/eventi/pagina.html',
+      'https://www.comune.esempio.it/radice.html',
+      'https://www.comune.esempio.it/eventi/b.html?p=2',
+    ]);
+    expect(hrefs('http://altro.example.it:8080/servizi/')).toEqual([
+      'http://altro.example.it:8080/servizi/pagina.html',
+      'http://altro.example.it:8080/radice.html',
+      'http://altro.example.it:8080/servizi/?p=2',
+    ]);
+    expect(hrefs('https://www.comune.esempio.it/servizi/a.html', `<head><base href="https://cdn.example.it/sito/"></head>${html}`)).toEqual([
+      'https://cdn.example.it/sito/pagina.html',
+      'https://cdn.example.it/radice.html',
+      'https://cdn.example.it/sito/?p=2',
+    ]);
+  });
+
+  it('is not fooled by class or role names that are JavaScript object members', () => {
+    const page = facts('<div class="constructor footer"><a href="/p">Privacy</a></div><div role="toString" id="footer"><a href="/q">Q</a></div>');
+    expect(page.links.map((l) => l.region)).toEqual(['footer', 'footer']);
+  });
+});
+
 describe('siteFromHtml', () => {
   it('builds site facts with page types', () => {
     const site = siteFromHtml([{ url: URL_HOME, html: '<html lang="it"><body><a href="/servizi">Servizi</a></body></html>' }]);
