@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runClassifierBench } from './classifier.js';
+import { runFactsBench } from './facts.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 2000);
 const CONCURRENCY = 8;
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   } finally {
     server.stop();
   }
+  console.log('');
+  for (const text of await runFactsBench()) console.log(text);
   console.log('');
   for (const text of await runClassifierBench()) console.log(text);
 }
