@@ -23,7 +23,7 @@ export function hostIn(host: string, domains: readonly string[]): boolean {
  */
 export function findLinks(pages: AnalysedPage[], test: (link: LinkFact) => boolean): LinkHit[] {
   const seen = new Set<string>();
-  // Repeated menu and footer links are one shared object (see assembleSiteFacts): test each once.
+  // Repeated menu and footer links are one shared object (see src/facts/share.ts): test each once.
   const tested = new Set<LinkFact>();
   const hits: LinkHit[] = [];
   for (const page of pages) {

@@ -3,6 +3,7 @@
 import { crawl, type CrawlOptions, type DiscoveredLinks } from './crawl/index.js';
 import { emptyPageFacts, extractPageFacts } from './facts/page.js';
 import { assembleSiteFacts } from './facts/site.js';
+import { createFactsSharer } from './facts/share.js';
 import { runRules } from './check/run.js';
 import { rulesFor } from './check/registry.js';
 import { buildReport } from './report/build.js';
@@ -45,12 +46,14 @@ function discoveredLinks(facts: PageFacts, isStart: boolean): DiscoveredLinks {
 
 export async function collectSite(startUrl: string, options: CollectOptions = {}): Promise<CollectedSite> {
   const parsed = new Map<string, PageFacts>();
+  const share = createFactsSharer();
   const result = await crawl(startUrl, {
     ...options.crawl,
     singlePage: options.singlePage ?? false,
     keepHtml: false,
     onPage(page) {
       const facts = extractPageFacts(page);
+      share(facts);
       parsed.set(page.url, facts);
       return discoveredLinks(facts, page.depth === 0);
     },
