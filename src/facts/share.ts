@@ -3,27 +3,38 @@
 // and let finders test a repeated link once (see rules/find.ts). Serialised JSON is unchanged.
 import type { DataElementFact, HeadingFact, ImageFact, LinkFact, PageFacts } from '../types.js';
 
-const SEP = '\u0000';
-
-function pool<T>(keyOf: (item: T) => string): (items: T[]) => T[] {
-  const known = new Map<string, T>();
+/** Pools values by a cheap first key, then compares the candidates field by field (cheaper than building full keys). */
+function pool<T>(firstKey: (item: T) => string, same: (a: T, b: T) => boolean): (items: T[]) => T[] {
+  const known = new Map<string, T[]>();
   return (items) =>
     items.map((item) => {
-      const key = keyOf(item);
-      const shared = known.get(key);
+      const key = firstKey(item);
+      const candidates = known.get(key);
+      if (!candidates) {
+        known.set(key, [item]);
+        return item;
+      }
+      const shared = candidates.find((candidate) => same(candidate, item));
       if (shared) return shared;
-      known.set(key, item);
+      candidates.push(item);
       return item;
     });
 }
 
+const sameLink = (a: LinkFact, b: LinkFact) =>
+  a.text === b.text && a.region === b.region && a.dataElement === b.dataElement && a.rel === b.rel &&
+  a.selector === b.selector && a.label === b.label && a.documentType === b.documentType;
+
+const sameMarker = (a: DataElementFact, b: DataElementFact) =>
+  a.tag === b.tag && a.text === b.text && a.href === b.href && a.parent === b.parent && a.selector === b.selector;
+
 /** A sharer for one site: call it on each page's facts as they are parsed. */
 export function createFactsSharer(): (page: PageFacts) => void {
-  const links = pool<LinkFact>((l) => [l.href, l.text, l.region, l.dataElement, l.rel, l.selector, l.label, l.documentType].join(SEP));
-  const markers = pool<DataElementFact>((d) => [d.name, d.tag, d.text, d.href, d.parent, d.selector].join(SEP));
-  const headings = pool<HeadingFact>((h) => `${h.level}${SEP}${h.text}`);
-  const images = pool<ImageFact>((i) => [i.src, i.alt, i.selector].join(SEP));
-  const texts = pool<string>((text) => text);
+  const links = pool<LinkFact>((l) => l.href, sameLink);
+  const markers = pool<DataElementFact>((d) => `${d.name}\u0000${d.text}`, sameMarker);
+  const headings = pool<HeadingFact>((h) => h.text, (a, b) => a.level === b.level);
+  const images = pool<ImageFact>((i) => i.src, (a, b) => a.alt === b.alt && a.selector === b.selector);
+  const texts = pool<string>((text) => text, () => true);
   return (page) => {
     page.links = links(page.links);
     page.dataElements = markers(page.dataElements);
