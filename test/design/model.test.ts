@@ -1,4 +1,4 @@
-// The real model pages (fixtures/design/model, design-comuni-pagine-statiche v2.4.0) pass what they pass by
+// The real model pages (fixtures/modello-comuni, design-comuni-pagine-statiche v2.4.0) pass what they pass by
 // construction; an old-CMS site with no markers gets fails that say what is missing, never a crash or a silent pass.
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/check/run.js';
@@ -12,7 +12,7 @@ const MODEL_HOST = 'https://www.comune.bergamo.it/sito/';
 const MODEL_FILES = ['homepage', 'amministrazione', 'novita', 'servizi', 'eventi', 'servizi-categoria', 'servizio-dettaglio', 'argomenti', 'argomento', 'appuntamento-01-ufficio'];
 
 function modelSite() {
-  const pages = MODEL_FILES.map((file) => ({ url: `${MODEL_HOST}${file}.html`, html: readFixture('design', 'model', `${file}.html`) }));
+  const pages = MODEL_FILES.map((file) => ({ url: `${MODEL_HOST}${file}.html`, html: readFixture('modello-comuni', `${file}.html`) }));
   const site = siteFromHtml(pages, { assets: MODEL_ASSETS });
   assignLinkedPageTypes(site.pages, site.siteUrl);
   return site;
