@@ -35,37 +35,6 @@ export function okPages(site: SiteFacts): AnalysedPage[] {
   return site.pages.filter((page) => !page.error && page.status >= 200 && page.status < 300);
 }
 
-/**
- * Text matches of `pattern` in the main text of each page (boilerplate excluded unless asked),
- * with a snippet of context around the match. The pattern must not be global-stateful: a fresh
- * RegExp with the "g" flag is built from it.
- */
-export function textMatches(
-  pages: AnalysedPage[],
-  pattern: RegExp,
-  options: { includeBoilerplate?: boolean; context?: number; limit?: number } = {},
-): Evidence[] {
-  const context = options.context ?? 60;
-  const limit = options.limit ?? 20;
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  const found: Evidence[] = [];
-  for (const page of pages) {
-    const sources: [string, string][] = [['text', page.mainText]];
-    if (options.includeBoilerplate) sources.push(['text:boilerplate', page.boilerplateText]);
-    for (const [selector, text] of sources) {
-      const re = new RegExp(pattern.source, flags);
-      const match = re.exec(text);
-      if (!match) continue;
-      const from = Math.max(0, match.index - context);
-      const to = Math.min(text.length, match.index + match[0].length + context);
-      found.push(evidence(page.url, selector, text.slice(from, to)));
-      break;
-    }
-    if (found.length >= limit) break;
-  }
-  return found;
-}
-
 const HOST_CACHE_LIMIT = 20_000;
 const hostCache = new Map<string, string>();
 
