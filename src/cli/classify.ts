@@ -76,12 +76,17 @@ async function classifyUrl(classifier: Classifier, url: string, timeoutMs: numbe
   }
 }
 
-async function readInput(path: string): Promise<string> {
+/** A row for an input that could not be classified: the run goes on and the output says why. */
+function failedRow(input: string, error: string, line?: number): ClassifiedRow {
+  return { input, ...(line ? { line } : {}), title: '', classification: null, error };
+}
+
+async function readInput(path: string): Promise<string | ClassifiedRow> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError(`cannot read ${path} (${reason}): give a URL, an HTML file or a JSONL file of {text,title,html} records`, EXIT.io);
+    return failedRow(path, `cannot read the file (${reason}): give a URL, an HTML file or a JSONL file of {text,title,html} records`);
   }
 }
 
@@ -95,7 +100,8 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
       record = JSON.parse(lines[i]) as Record<string, unknown>;
       if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Error('expected a JSON object');
     } catch (error) {
-      throw new CliError(`${path}:${i + 1}: not a JSON object (${(error as Error).message}); each line needs {"text": …} or {"html": …}`, EXIT.io);
+      rows.push(failedRow(path, `not a JSON object (${(error as Error).message}); each line needs {"text": …} or {"html": …}`, i + 1));
+      continue;
     }
     const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
     const list = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
@@ -109,7 +115,8 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
     const text = str(record.text);
     const title = str(record.title);
     if (text === undefined && title === undefined) {
-      throw new CliError(`${path}:${i + 1}: the record has no "text", "title" or "html" string to classify`, EXIT.io);
+      rows.push(failedRow(path, 'the record has no "text", "title" or "html" string to classify', i + 1));
+      continue;
     }
     const classification = classifier.classifyText({ text: text ?? '', title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) });
     rows.push({ ...base, title: title ?? '', classification });
@@ -140,8 +147,20 @@ export async function formatRows(rows: ClassifiedRow[], format: 'jsonl' | 'csv')
   return stringify([header, ...records]);
 }
 
-/** Classifies every input and returns the output text (also written to -o FILE or stdout). */
-export async function runClassify(inputs: string[], options: ClassifyCliOptions = {}, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<string> {
+interface ClassifyIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+/**
+ * Classifies every input and writes the rows to -o FILE or stdout. An input that cannot be read or classified
+ * gets a row with its error (and a line on stderr) and the others go on; `failures` counts them.
+ */
+export async function runClassify(
+  inputs: string[],
+  options: ClassifyCliOptions = {},
+  io: ClassifyIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<{ text: string; failures: number }> {
   if (inputs.length === 0) throw new CliError('classify needs at least one URL, HTML file or JSONL file', EXIT.usage);
   const { loadClassifier } = await import('../classify/index.js');
   let classifier: Classifier;
@@ -157,13 +176,16 @@ export async function runClassify(inputs: string[], options: ClassifyCliOptions 
       continue;
     }
     const content = await readInput(input);
-    if (/\.(jsonl|ndjson)$/i.test(input)) rows.push(...(await classifyJsonl(classifier, input, content)));
+    if (typeof content !== 'string') rows.push(content);
+    else if (/\.(jsonl|ndjson)$/i.test(input)) rows.push(...(await classifyJsonl(classifier, input, content)));
     else rows.push({ input, ...(await classifyHtml(classifier, pathToFileURL(resolve(input)).href, content)) });
   }
   const text = await formatRows(rows, options.format ?? 'jsonl');
   if (options.output) await writeOutput(options.output, text);
   else io.stdout.write(text);
-  return text;
+  const failed = rows.filter((row) => row.error);
+  for (const row of failed) io.stderr.write(`comune-audit: ${row.input}${row.line ? `:${row.line}` : ''}: ${row.error}\n`);
+  return { text, failures: failed.length };
 }
 
 export function register(program: Command): void {
@@ -176,6 +198,8 @@ export function register(program: Command): void {
     .option('--model <file>', 'a model trained with "comune-audit train" (default: the shipped model)')
     .addOption(new Option('--timeout <seconds>', 'per-URL timeout').argParser(seconds('--timeout')).default(30_000, '30'))
     .action(async (inputs: string[], options: ClassifyCliOptions) => {
-      await runClassify(inputs, options);
+      const { failures } = await runClassify(inputs, options);
+      // Every row was written; the exit code still tells a script that some inputs were not classified.
+      if (failures > 0) process.exitCode = EXIT.io;
     });
 }

@@ -36,7 +36,8 @@ describe('comune-audit classify', () => {
     writeFileSync(path('pages.jsonl'), `${JSON.stringify({ title: 'Iscrizione al nido', text: 'Domanda di ammissione al nido comunale per bambini da 3 a 36 mesi.' })}\n\n${JSON.stringify({ html: servicePage('Mobilità e trasporti', 'Permesso ZTL', 'Accesso dei residenti alla zona a traffico limitato.') })}\n`);
     writeFileSync(path('page.html'), servicePage('Ambiente', 'Ritiro ingombranti', 'Prenota il ritiro gratuito di mobili e materassi.'));
     const out = sink();
-    const text = await runClassify([path('pages.jsonl'), path('page.html')], {}, { stdout: out.stream });
+    const { text, failures } = await runClassify([path('pages.jsonl'), path('page.html')], {}, { stdout: out.stream, stderr: sink().stream });
+    expect(failures).toBe(0);
     expect(out.text()).toBe(text);
     const rows = text.trim().split('\n').map((line) => JSON.parse(line));
     expect(rows.map((r) => [r.line ?? null, r.category, r.declaredCategory])).toEqual([
@@ -48,17 +49,27 @@ describe('comune-audit classify', () => {
   });
 
   it('fetches URLs (one page each) and writes CSV to a file', async () => {
-    await runClassify([`${server.url}/servizi/tari`], { format: 'csv', output: path('out.csv') });
+    await runClassify([`${server.url}/servizi/tari`], { format: 'csv', output: path('out.csv') }, { stdout: sink().stream, stderr: sink().stream });
     const [header, row] = readFileSync(path('out.csv'), 'utf8').trim().split('\n');
     expect(header).toBe('input,line,url,title,category,confidence,declared_category,alternative_1,alternative_1_confidence,alternative_2,alternative_2_confidence,alternative_3,alternative_3_confidence,error');
     expect(row).toContain(',Pagamento TARI - Comune,tributi-finanze-contravvenzioni,');
     expect(server.requests).toEqual(['/servizi/tari']);
   });
 
-  it('reports a missing file and a malformed JSONL line as I/O errors naming them', async () => {
-    await expect(runClassify([path('missing.html')], {}, { stdout: sink().stream })).rejects.toMatchObject({ exitCode: EXIT.io, message: expect.stringContaining('missing.html') });
-    writeFileSync(path('bad.jsonl'), '{"text": "ok"}\nnot json\n');
-    await expect(runClassify([path('bad.jsonl')], {}, { stdout: sink().stream })).rejects.toThrow(/bad\.jsonl:2: not a JSON object/);
+  it('goes on past a missing file and a malformed JSONL line, naming them in the output and on stderr', async () => {
+    writeFileSync(path('bad.jsonl'), '{"text": "Pagamento della TARI"}\nnot json\n{"other": 1}\n');
+    const err = sink();
+    const { text, failures } = await runClassify([path('missing.html'), path('bad.jsonl')], {}, { stdout: sink().stream, stderr: err.stream });
+    expect(failures).toBe(3);
+    const rows = text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((r) => [r.line ?? null, r.category, Boolean(r.error)])).toEqual([
+      [null, null, true],
+      [1, 'tributi-finanze-contravvenzioni', false],
+      [2, null, true],
+      [3, null, true],
+    ]);
+    expect(err.text()).toMatch(/missing\.html: cannot read the file \(ENOENT\)/);
+    expect(err.text()).toMatch(/bad\.jsonl:2: not a JSON object/);
   });
 });
 
@@ -78,7 +89,7 @@ describe('comune-audit train and eval', () => {
     await runTrain({ data: [path('train.csv')], output: path('model2.json') }, { stderr: sink().stream });
     expect(readFileSync(path('model2.json'), 'utf8')).toBe(first);
     writeFileSync(path('q.jsonl'), `${JSON.stringify({ text: 'albergo sulla spiaggia' })}\n`);
-    const text = await runClassify([path('q.jsonl')], { model: path('model.json') }, { stdout: sink().stream });
+    const { text } = await runClassify([path('q.jsonl')], { model: path('model.json') }, { stdout: sink().stream, stderr: sink().stream });
     expect(JSON.parse(text).category).toBe('turismo');
   });
 
