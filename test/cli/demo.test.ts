@@ -1,5 +1,7 @@
 // End to end on the bundled demo site: the real crawler, parser, rules, scoring and reports over HTTP on 127.0.0.1.
 // Expected outcomes are the deliberate findings listed in fixtures/demo-site/README.md.
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDemoSite } from '../../src/demo/server.js';
 import { auditSite } from '../../src/pipeline.js';
@@ -63,6 +65,14 @@ describe('audit of the demo comune', () => {
     expect(urls).toEqual(expect.arrayContaining(['/servizi/bandi-di-gara.html', '/servizi/contrassegno-disabili.html']));
     const privacy = report.checks.find((check) => check.id === 'privacy');
     expect(privacy?.evidence.some((e) => /gtag|googletagmanager/.test(e.snippet))).toBe(true);
+  });
+
+  it('writes a report that validates against the published JSON Schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const valid = validate(JSON.parse(renderJson(report)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
   });
 
   it('gives the same JSON for a second crawl of the same content', async () => {
