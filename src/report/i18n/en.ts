@@ -17,6 +17,7 @@ export const en: Messages = {
   },
   pagesLine: (audited, failed) =>
     failed > 0 ? `${audited} audited (${failed} failed)` : `${audited} audited`,
+  progress: (fetched, queued, url) => `comune-audit: ${plural(fetched, 'page', 'pages')} fetched, ${queued} queued · ${url}`,
   singlePage: 'single page: checks that need the whole site are reported as unknown',
   capsNone: 'no limit reached',
   capMaxPages: (maxPages) => `reached the maximum of ${maxPages} pages`,

@@ -21,6 +21,8 @@ export interface Messages {
     checks: string;
   };
   pagesLine(audited: number, failed: number): string;
+  /** The crawl's progress line on stderr. */
+  progress(fetched: number, queued: number, url: string): string;
   singlePage: string;
   capsNone: string;
   capMaxPages(maxPages: number): string;

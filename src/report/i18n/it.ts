@@ -17,6 +17,7 @@ export const it: Messages = {
   },
   pagesLine: (audited, failed) =>
     failed > 0 ? `${plural(audited, 'analizzata', 'analizzate')} (${plural(failed, 'non riuscita', 'non riuscite')})` : plural(audited, 'analizzata', 'analizzate'),
+  progress: (fetched, queued, url) => `comune-audit: ${plural(fetched, 'pagina letta', 'pagine lette')}, ${queued} in coda · ${url}`,
   singlePage: 'pagina singola: i controlli che richiedono l’intero sito risultano non verificabili',
   capsNone: 'nessun limite raggiunto',
   capMaxPages: (maxPages) => `raggiunto il massimo di ${maxPages} pagine`,
