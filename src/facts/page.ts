@@ -24,6 +24,11 @@ import type {
 } from '../types.js';
 
 const PARSER_OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true };
+/**
+ * Deepest element nesting read. Real pages nest a few dozen levels; htmlparser2 keeps its open-element stack with
+ * unshift, so a hostile page of 200,000 nested divs would take tens of seconds. The page is read up to that point.
+ */
+const MAX_NESTING = 1_000;
 
 const MAIN_TEXT_MAX = 50_000;
 const BOILERPLATE_TEXT_MAX = 30_000;
@@ -409,6 +414,9 @@ class PageScan implements Partial<Handler> {
   private base: Base;
   private readonly pageHost: string;
 
+  private parser: Parser | null = null;
+  /** Set when the page nests deeper than MAX_NESTING and reading stopped there. */
+  tooDeep = false;
   /** Flags of the open elements; its length is the depth of the next element. */
   private readonly frames: number[] = [];
   /** Open OPAQUE elements: while any is open, elements are not visited and text is not page text. */
@@ -473,9 +481,18 @@ class PageScan implements Partial<Handler> {
 
   // ------------------------------------------------------------------ parser events
 
+  onparserinit(parser: Parser): void {
+    this.parser = parser;
+  }
+
   onopentag(name: string, attribs: Attribs): void {
     this.inTextNode = false;
     const depth = this.frames.length;
+    if (depth >= MAX_NESTING) {
+      this.tooDeep = true;
+      this.parser?.pause();
+      return;
+    }
     const tagFlags = TAG_FLAGS.get(name) ?? 0;
     // OPAQUE applies only to a visited element: the visit decides it.
     let flags = tagFlags & (BLOCK | SKIPPED | RAW);
@@ -489,6 +506,7 @@ class PageScan implements Partial<Handler> {
   }
 
   onclosetag(): void {
+    if (this.tooDeep) return;
     this.inTextNode = false;
     const flags = this.frames.pop() ?? 0;
     const depth = this.frames.length;

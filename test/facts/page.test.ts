@@ -118,6 +118,13 @@ describe('extractPageFacts details', () => {
     expect(page.mainText).toContain('Card');
   });
 
+  it('stops reading a hostile page at a nesting depth no real page reaches, keeping what came before', () => {
+    const html = `<main><a href="/prima">Prima</a>${'<div>'.repeat(200_000)}<a href="/dopo">Dopo</a>${'</div>'.repeat(200_000)}</main>`;
+    const page = facts(html);
+    // the link past the cut is not read (without the guard, htmlparser2 would also take tens of seconds here)
+    expect(page.links.map((link) => link.href)).toEqual(['https://www.comune.esempio.it/prima']);
+  });
+
   it('never throws on malformed HTML', () => {
     const page = facts('<html><body><div><p>Aperto <a href="/x">link <b>grassetto</div></span></table><li>voce');
     expect(page.links).toHaveLength(1);
