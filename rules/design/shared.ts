@@ -1,6 +1,7 @@
 // What the AGID design criteria share: finding their pages, markers, per-page verdicts and "worst page wins".
 import { evidence, fail, okPages, partial, pass, unknown } from '../../src/check/define.js';
 import type { AnalysedPage, DataElementFact, Evidence, Localised, PageType, RuleMeta, RuleOutcome, SiteFacts } from '../../src/types.js';
+import { compareCodeUnits } from '../../src/util/compare.js';
 
 type DesignMeta = Omit<RuleMeta, 'point' | 'law' | 'failureTitle'> & { failureTitle?: Localised };
 
@@ -12,7 +13,7 @@ export function agidMeta(meta: DesignMeta): RuleMeta {
     title,
     point: 'design',
     failureTitle: meta.failureTitle ?? title,
-    law: `AGID — Criteri di conformità siti comuni (PNRR 1.4.1), ${meta.id}`,
+    law: 'AGID, criteri di conformità dei siti dei comuni (PNRR misura 1.4.1)',
   };
 }
 
@@ -90,8 +91,9 @@ const STATUS_BY_SCORE = { 1: pass, 0.5: partial, 0: fail } as const;
  */
 export function worstPage(verdicts: PageVerdict[], message: (score: 0 | 0.5 | 1, counts: string) => Localised, extra: Evidence[] = [], details: RuleOutcome['details'] = {}): RuleOutcome {
   const worst = verdicts.reduce<0 | 0.5 | 1>((low, verdict) => (verdict.score < low ? verdict.score : low), 1);
-  const ordered = [...verdicts].sort((a, b) => a.score - b.score || a.page.url.localeCompare(b.page.url));
-  const evidenceList = [...extra, ...ordered.slice(0, 30).flatMap((verdict) => verdict.evidence)];
+  const ordered = [...verdicts].sort((a, b) => a.score - b.score || compareCodeUnits(a.page.url, b.page.url));
+  // The worst pages lead, so a report's first evidence line is the page to fix; site-wide figures follow.
+  const evidenceList = [...ordered.slice(0, 30).flatMap((verdict) => verdict.evidence), ...extra];
   const counts = {
     pass: verdicts.filter((v) => v.score === 1).length,
     partial: verdicts.filter((v) => v.score === 0.5).length,

@@ -5,6 +5,7 @@ import { writeOutput } from './output.js';
 import { positiveInt } from './options.js';
 import type { LabelledRecord } from '../classify/index.js';
 import type { SiteFacts } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 export interface TrainCliOptions {
   data?: string[];
@@ -37,7 +38,7 @@ export async function harvestLabelledPages(site: SiteFacts): Promise<LabelledRec
       source: page.finalUrl || page.url,
     });
   }
-  return records.sort((a, b) => (a.source! < b.source! ? -1 : a.source! > b.source! ? 1 : 0));
+  return records.sort((a, b) => compareCodeUnits(a.source!, b.source!));
 }
 
 /** Reads labelled files; a malformed file is an I/O error naming the file and line. */

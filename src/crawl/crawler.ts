@@ -11,6 +11,7 @@ import { loadRobots, type RobotsRules } from './robots.js';
 import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
 import { looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** Sitemap-only URLs come after every linked page of the same level (pipeline priorities are small integers). */
 const SITEMAP_PRIORITY = 1_000;
@@ -28,7 +29,6 @@ interface ParsedPage {
   identity: string;
 }
 
-const byUrl = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function addCandidate(candidates: Map<string, Candidate>, candidate: Candidate): void {
   const known = candidates.get(candidate.url);
@@ -219,7 +219,7 @@ class Crawler {
     const allowed = await Promise.all(list.map((candidate) => this.isAllowed(candidate.url)));
     return list
       .filter((_, index) => allowed[index])
-      .sort((a, b) => a.priority - b.priority || byUrl(a.url, b.url));
+      .sort((a, b) => a.priority - b.priority || compareCodeUnits(a.url, b.url));
   }
 
   /** Admits the first candidates up to the page budget (none once the time budget is spent). */
@@ -366,7 +366,7 @@ class Crawler {
   }
 
   private result(fatal?: FetchError, assets: CrawlResult['assets'] = []): CrawlResult {
-    const pages = fatal ? [] : [...this.pages].sort((a, b) => a.depth - b.depth || byUrl(a.url, b.url));
+    const pages = fatal ? [] : [...this.pages].sort((a, b) => a.depth - b.depth || compareCodeUnits(a.url, b.url));
     return {
       startUrl: this.startUrl,
       siteUrl: this.siteUrl,
@@ -378,7 +378,7 @@ class Crawler {
       robots: this.robots,
       sitemap: this.sitemap,
       tls: this.tls,
-      offsiteRedirects: [...this.offsite.values()].sort((a, b) => byUrl(a.url, b.url)),
+      offsiteRedirects: [...this.offsite.values()].sort((a, b) => compareCodeUnits(a.url, b.url)),
       limits: this.limits(),
       ...(fatal ? { fatal } : {}),
     };

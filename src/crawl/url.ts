@@ -1,6 +1,7 @@
 // URL normalisation and classification shared by the crawler and the page-facts parser,
 // so a link on a page and the page it leads to always get the same key.
 import type { DocumentType } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** Query parameters that only track campaigns or clicks: dropped so one page has one URL. */
 const TRACKING_PARAMS = new Set([
@@ -45,11 +46,7 @@ function normaliseQuery(search: string): string {
     .slice(1)
     .split('&')
     .filter((segment) => segment !== '' && !isTrackingParam(paramName(segment)));
-  kept.sort((a, b) => {
-    const nameA = paramName(a);
-    const nameB = paramName(b);
-    return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
-  });
+  kept.sort((a, b) => compareCodeUnits(paramName(a), paramName(b)));
   return kept.length ? `?${kept.join('&')}` : '';
 }
 

@@ -1,6 +1,7 @@
 // Assembles the Report record from site facts and check results. Reporters only render what is here.
 import { scoreChecks } from '../score/index.js';
 import type { AnalysedPage, CheckResult, FetchError, PageSummary, Report, SiteFacts } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 export interface BuildReportInput {
   site: SiteFacts;
@@ -39,9 +40,7 @@ function summarisePage(page: AnalysedPage): PageSummary {
   return summary;
 }
 
-/** Code-unit comparison, not localeCompare: the order must not depend on the machine's locale. */
-const byDepthThenUrl = (a: PageSummary, b: PageSummary): number =>
-  a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+const byDepthThenUrl = (a: PageSummary, b: PageSummary): number => a.depth - b.depth || compareCodeUnits(a.url, b.url);
 
 export function buildReport(input: BuildReportInput): Report {
   const { site, checks } = input;

@@ -23,7 +23,7 @@ describe('metadata', () => {
     ]);
     for (const { meta } of designRules) {
       expect(meta.point).toBe('design');
-      expect(meta.law).toBe(`AGID — Criteri di conformità siti comuni (PNRR 1.4.1), ${meta.id}`);
+      expect(meta.law).toBe('AGID, criteri di conformità dei siti dei comuni (PNRR misura 1.4.1)');
       // the criterion's name, not the whole official requirement sentence
       expect(meta.title.it).not.toContain(' - ');
       expect(meta.title.it.length).toBeLessThan(90);
