@@ -4,7 +4,7 @@
 // News articles about an assistant do not count.
 import { defineRule, evidence, hostOf, okPages, pass, unknown } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
-import { capEvidence, findLinks, hostIn, linkEvidence, linkWording, splitNews } from './find.js';
+import { capEvidence, findLinks, firstLineMatching, hostIn, linkEvidence, linkWording, splitNews } from './find.js';
 import { ASSISTANT_TEXT, ASSISTANT_WIDGETS } from './signals.js';
 
 export default defineRule(
@@ -32,7 +32,7 @@ export default defineRule(
     }
     // Wording counts in the site's chrome (a launcher in header/footer/aside) or on a link, not in article text.
     const chrome = services.flatMap((page) => {
-      const line = page.boilerplateText.split('\n').find((text) => ASSISTANT_TEXT.test(text));
+      const line = firstLineMatching(page.boilerplateText, ASSISTANT_TEXT);
       return line ? [evidence(page.url, 'text:boilerplate', line, 'assistant launcher')] : [];
     })[0];
     const links = findLinks(services, (link) => ASSISTANT_TEXT.test(linkWording(link))).map((hit) => linkEvidence(hit, 'assistant link'));

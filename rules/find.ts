@@ -141,6 +141,15 @@ export function mentions(pages: AnalysedPage[], term: RegExp, options: { include
   return found;
 }
 
+/**
+ * The first line of `text` that matches `pattern` (a pattern that never spans lines) and `accept`. The whole text is
+ * tested first: most pages have no such line, and one scan is cheaper than splitting every page into lines.
+ */
+export function firstLineMatching(text: string, pattern: RegExp, accept: (line: string) => boolean = () => true): string | undefined {
+  if (!pattern.test(text)) return undefined;
+  return text.split('\n').find((line) => pattern.test(line) && accept(line));
+}
+
 /** The first of `tokens` present among the page's class tokens, or null. */
 export function classMarker(page: AnalysedPage, tokens: readonly string[]): string | null {
   for (const token of tokens) if (page.classTokens.includes(token)) return token;
@@ -205,7 +214,8 @@ export function findTrackers(pages: AnalysedPage[], trackers: readonly Tracker[]
   for (const tracker of trackers) {
     for (const page of pages) {
       const { sources, inline } = pageScripts(page, includeBlocked);
-      const src = [...sources, ...page.iframes].find((url) => hostIn(hostOf(url), tracker.domains));
+      const fromTracker = (url: string) => hostIn(hostOf(url), tracker.domains);
+      const src = sources.find(fromTracker) ?? page.iframes.find(fromTracker);
       if (src) {
         hits.push({ tracker, evidence: evidence(page.url, page.iframes.includes(src) ? 'iframe[src]' : 'script[src]', src, tracker.name) });
         break;

@@ -2,7 +2,7 @@
 // and links to the identity providers' authentication endpoints.
 import { evidence, hostOf } from '../src/check/define.js';
 import type { AnalysedPage, Evidence } from '../src/types.js';
-import { classMarker, findLinks, hostIn, linkEvidence, linkWording } from './find.js';
+import { classMarker, findLinks, firstLineMatching, hostIn, linkEvidence, linkWording } from './find.js';
 import { AUTH_PATH, ITALIA_BUTTON_CLASS, LOGIN_WORDS } from './signals.js';
 
 export interface LoginSpec {
@@ -51,11 +51,10 @@ export function findLogins(pages: AnalysedPage[], siteHost: string, spec: LoginS
     // left to the link checks below, which tell the comune's login from another body's.
     let linkTexts: Set<string> | null = null;
     for (const [selector, text] of [['text', page.mainText], ['text:boilerplate', page.boilerplateText]] as const) {
-      // The wording never spans lines, so a text without it has no such line: skip the split.
-      if (!wording.test(text)) continue;
-      linkTexts ??= new Set(page.links.map((link) => link.text));
-      const known = linkTexts;
-      const line = text.split('\n').find((l) => l.length <= BUTTON_TEXT_MAX && wording.test(l) && !known.has(l));
+      const line = firstLineMatching(text, wording, (l) => {
+        linkTexts ??= new Set(page.links.map((link) => link.text));
+        return l.length <= BUTTON_TEXT_MAX && !linkTexts.has(l);
+      });
       if (!line) continue;
       const italiaButton = page.classTokens.includes(ITALIA_BUTTON_CLASS);
       logins.push(evidence(page.url, italiaButton ? `.${ITALIA_BUTTON_CLASS}` : selector, line, italiaButton ? 'Italia login button' : 'button text'));

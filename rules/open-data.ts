@@ -5,7 +5,7 @@
 // transparency section that holds only PDFs. None on a crawled site fails.
 import { defineRule, evidence, hostOf, okPages, partial, pass } from '../src/check/define.js';
 import type { DocumentType, Evidence } from '../src/types.js';
-import { capEvidence, findLinks, hostIn, linkEvidence, linkWording, notFound } from './find.js';
+import { capEvidence, findLinks, firstLineMatching, hostIn, linkEvidence, linkWording, notFound } from './find.js';
 import {
   CC_BY_4,
   NOT_DATA_FILES,
@@ -56,7 +56,7 @@ export default defineRule(
     const spreadsheets = findLinks(pages, (link) => isSpreadsheet(link.documentType));
     const pdfs = findLinks(pages, (link) => link.documentType === 'pdf');
     const licence = pages.flatMap((page) => {
-      const match = `${page.mainText}\n${page.boilerplateText}`.split('\n').find((line) => CC_BY_4.test(line));
+      const match = firstLineMatching(page.mainText, CC_BY_4) ?? firstLineMatching(page.boilerplateText, CC_BY_4);
       return match ? [evidence(page.url, 'text', match)] : [];
     })[0];
 

@@ -11,9 +11,21 @@ function lazy<T>(load: () => T): () => T {
   return () => (value ??= load());
 }
 
-/** Folded form used for every vocabulary comparison: lower case, typographic apostrophes and spaces unified. */
+const NORMALISED_LIMIT = 20_000;
+const normalised = new Map<string, string>();
+
+/**
+ * Folded form used for every vocabulary comparison: lower case, typographic apostrophes and spaces unified.
+ * Memoised: the same widget and menu labels recur on every page of a site.
+ */
 export function normaliseLabel(text: string): string {
-  return text.normalize('NFC').replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  let folded = normalised.get(text);
+  if (folded === undefined) {
+    folded = text.normalize('NFC').replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+    if (normalised.size >= NORMALISED_LIMIT) normalised.clear();
+    normalised.set(text, folded);
+  }
+  return folded;
 }
 
 export interface PrimaryMenuItem {
