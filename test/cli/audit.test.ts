@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit, type AuditCliOptions } from '../../src/cli/audit.js';
@@ -5,6 +7,7 @@ import { main } from '../../src/cli/index.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
 import type { Report } from '../../src/types.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { packageRoot } from '../../src/util/paths.js';
 
 const OPTIONS: AuditCliOptions = {
   lang: 'it',
@@ -145,6 +148,44 @@ describe('single-page audits', () => {
 
   it('refuses --page-type without --single-page', async () => {
     await expect(runAudit(`${site.url}/`, { ...OPTIONS, pageType: 'home' }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+  });
+});
+
+describe('https sites', () => {
+  const tls = {
+    key: readFileSync(join(packageRoot, 'fixtures', 'crawl', 'tls', 'key.pem')),
+    cert: readFileSync(join(packageRoot, 'fixtures', 'crawl', 'tls', 'cert.pem')),
+  };
+
+  it('refuses a self-signed certificate (exit 3), and with --insecure audits the site and reports the certificate', async () => {
+    const secure = await serveRoutes(
+      {
+        '/': {
+          headers: { 'content-type': 'text/html; charset=utf-8', 'strict-transport-security': 'max-age=31536000' },
+          body: PAGE('<main><a href="/servizi">Servizi</a></main>'),
+        },
+        '/servizi': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: PAGE('<main><h1>Servizi</h1></main>') },
+      },
+      { tls },
+    );
+    try {
+      const refused = capture();
+      expect(await runAudit(`${secure.url}/`, OPTIONS, refused.io)).toBe(EXIT.siteUnavailable);
+      expect((JSON.parse(refused.out()) as Report).fatal?.code).toBe('tls');
+
+      const accepted = capture();
+      expect(await runAudit(`${secure.url}/`, { ...OPTIONS, insecure: true }, accepted.io)).toBe(EXIT.ok);
+      const report = JSON.parse(accepted.out()) as Report;
+      expect(report.pages).toHaveLength(2);
+      const security = report.checks.find((check) => check.id === 'security');
+      const certificate = report.checks.find((check) => check.id === 'C.SI.5.1');
+      // an untrusted certificate fails both, with the TLS facts as evidence
+      expect(security?.status).toBe('fail');
+      expect(certificate?.status).toBe('fail');
+      expect(JSON.stringify(certificate?.evidence)).toMatch(/TLSv1\.[23]/);
+    } finally {
+      await secure.close();
+    }
   });
 });
 
