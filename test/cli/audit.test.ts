@@ -189,6 +189,33 @@ describe('https sites', () => {
   });
 });
 
+describe('misbehaving servers', () => {
+  it('exits 3 on a redirect loop at the start URL, and audits a start page cut at --max-body', async () => {
+    const hostile = await serveRoutes({
+      '/loop-a': { status: 302, headers: { location: '/loop-b' } },
+      '/loop-b': { status: 302, headers: { location: '/loop-a' } },
+      '/huge': {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: PAGE(`<main><h1>Comune</h1><a href="/servizi">Servizi</a>${'<p>testo</p>'.repeat(200_000)}</main>`),
+      },
+      '/servizi': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: PAGE('<main><h1>Servizi</h1></main>') },
+    });
+    try {
+      const loop = capture();
+      expect(await runAudit(`${hostile.url}/loop-a`, OPTIONS, loop.io)).toBe(EXIT.siteUnavailable);
+      expect((JSON.parse(loop.out()) as Report).fatal?.code).toBe('too-many-redirects');
+
+      const huge = capture();
+      expect(await runAudit(`${hostile.url}/huge`, { ...OPTIONS, maxBody: 64 * 1024 }, huge.io)).toBe(EXIT.ok);
+      const report = JSON.parse(huge.out()) as Report;
+      // the first 64 KB are read: the link at the top of the page is still followed
+      expect(report.pages.map((page) => new URL(page.url).pathname)).toEqual(['/huge', '/servizi']);
+    } finally {
+      await hostile.close();
+    }
+  });
+});
+
 describe('robots.txt', () => {
   it('exits 3 when robots.txt forbids the whole site to us, and audits with --no-robots', async () => {
     const closed = await serveRoutes({
