@@ -6,12 +6,17 @@ import { fetchAssets } from './assets.js';
 import { fetchError } from './errors.js';
 import { HttpClient, type FetchOutcome, type RedirectDecision } from './fetch.js';
 import { withDefaults, type CrawlOptions, type DiscoveredLinks } from './options.js';
-import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage } from './page.js';
+import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, metaRefreshTarget } from './page.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
 import { looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
 import { compareCodeUnits } from '../util/compare.js';
+
+/** Meta-refresh forwards followed from the start page before it is taken as the site's home. */
+const MAX_REFRESH_HOPS = 3;
+/** The head, where a meta refresh stands, is in the first bytes; the URL is ASCII, so latin1 reads it. */
+const REFRESH_SCAN_BYTES = 16 * 1024;
 
 /** Sitemap-only URLs come after every linked page of the same level (pipeline priorities are small integers). */
 const SITEMAP_PRIORITY = 1_000;
@@ -102,11 +107,7 @@ class Crawler {
       const forbidden = await this.checkRobots(this.startUrl);
       if (forbidden) return this.result(forbidden);
     }
-    const start = await this.client.get(this.startUrl, {
-      maxBytes: this.options.maxBodyBytes,
-      wantBody: isHtmlType,
-    });
-    this.progress(this.startUrl);
+    const start = await this.followMetaRefresh(await this.fetchStart(this.startUrl));
     const fatal = this.startError(start);
     if (fatal) {
       if (fatal.code === 'aborted') this.noteCut(true);
@@ -162,6 +163,29 @@ class Crawler {
       return fetchError('not-html', `The start page ${start.finalUrl} is not HTML (${type}): give the address of the site's home page`);
     }
     return null;
+  }
+
+  private async fetchStart(url: string): Promise<FetchOutcome> {
+    const outcome = await this.client.get(url, { maxBytes: this.options.maxBodyBytes, wantBody: isHtmlType });
+    this.progress(url);
+    return outcome;
+  }
+
+  /**
+   * A start page that only forwards with <meta http-equiv="refresh"> (old CMS roots: "/" → "/portale/") is treated
+   * like an HTTP redirect: the hop is recorded and the site is audited from where it leads.
+   */
+  private async followMetaRefresh(start: FetchOutcome): Promise<FetchOutcome> {
+    let current = start;
+    for (let hop = 0; hop < MAX_REFRESH_HOPS && !this.startError(current); hop++) {
+      const raw = metaRefreshTarget(current.body.subarray(0, REFRESH_SCAN_BYTES).toString('latin1'));
+      const target = raw ? normaliseUrl(raw, current.finalUrl) : null;
+      if (!target || target === normaliseUrl(current.finalUrl)) break;
+      if (!this.options.singlePage && !(await this.isAllowed(target))) break;
+      const next = await this.fetchStart(target);
+      current = { ...next, url: start.url, redirects: [...current.redirects, { url: current.finalUrl, status: current.status }, ...next.redirects] };
+    }
+    return current;
   }
 
   private acceptStart(start: FetchOutcome): ParsedPage {

@@ -41,6 +41,26 @@ export function buildPage(outcome: FetchOutcome, depth: number, source: Discover
   };
 }
 
+/** Longest <meta http-equiv="refresh"> delay read as a redirect; a longer one is a page that reloads itself. */
+const REFRESH_REDIRECT_MAX_SECONDS = 10;
+
+/**
+ * Target of a `<meta http-equiv="refresh" content="0; url=…">` in the page's head, or null (none, no URL, or a
+ * delay too long to be a redirect). Old comune sites often answer on their root with such a page.
+ */
+export function metaRefreshTarget(html: string): string | null {
+  const head = html.slice(0, CANONICAL_SCAN_CHARS);
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    if (!/\bhttp-equiv\s*=\s*["']?refresh\b/i.test(tag)) continue;
+    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = content?.[1] ?? content?.[2] ?? content?.[3] ?? '';
+    const [delay, ...rest] = value.split(/[;,]/);
+    const url = rest.join(';').trim().replace(/^url\s*=\s*/i, '').replace(/^['"]|['"]$/g, '').trim();
+    if (url && Number(delay.trim() || '0') <= REFRESH_REDIRECT_MAX_SECONDS) return url.replace(/&amp;/g, '&');
+  }
+  return null;
+}
+
 /** rel=canonical href from the page's head, for callers whose onPage did not report it. */
 export function canonicalFromHtml(html: string): string | null {
   const head = html.slice(0, CANONICAL_SCAN_CHARS);

@@ -70,3 +70,37 @@ describe('redirects', () => {
     expect(pathsOf(result)).toEqual(['/', '/notizie']);
   });
 });
+
+describe('meta refresh on the start page', () => {
+  const refresh = (content: string) => ({
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<!doctype html><html><head><meta http-equiv="Refresh" content="${content}"><title>Redirect</title></head><body></body></html>`,
+  });
+
+  it('is followed like a redirect: the site is audited from where it leads, the hop recorded', async () => {
+    server = await serveRoutes({
+      '/': refresh("0; URL='/portale/'"),
+      '/portale/': { body: htmlPage('Portale', ['/portale/servizi']) },
+      '/portale/servizi': { body: htmlPage('Servizi') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.siteUrl).toBe(`${server.url}/portale/`);
+    expect(pathsOf(result)).toEqual(['/', '/portale/servizi']);
+    expect(result.pages[0].finalUrl).toBe(`${server.url}/portale/`);
+    expect(result.pages[0].redirects).toEqual([{ url: `${server.url}/`, status: 200 }]);
+  });
+
+  it('is not followed when it only reloads the page later, nor forever in a loop', async () => {
+    server = await serveRoutes({
+      '/': refresh('300; url=/altro'),
+      '/a': refresh('0;url=/b'),
+      '/b': refresh('0;url=/a'),
+    });
+    const reload = await testCrawl(`${server.url}/`);
+    expect(reload.siteUrl).toBe(`${server.url}/`);
+    const loop = await testCrawl(`${server.url}/a`);
+    expect(loop.fatal).toBeUndefined();
+    // three hops at most, then the page in hand is the start page
+    expect(loop.pages[0].redirects).toHaveLength(3);
+  });
+});
