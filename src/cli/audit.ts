@@ -33,6 +33,7 @@ export interface AuditCliOptions {
   classify: boolean;
   timing: boolean;
   failUnder?: number;
+  failOn?: string[];
   progress: boolean;
   userAgent?: string;
 }
@@ -59,6 +60,7 @@ export function addAuditOptions(command: Command): Command {
     .option('--no-classify', 'do not classify pages into service categories')
     .option('--no-timing', 'zero the run time fields, so the same site gives the same report byte for byte')
     .option('--fail-under <index>', 'exit 1 when the maturity index is below this (0-100)', positiveInt('--fail-under'))
+    .option('--fail-on <ids>', 'exit 1 when one of these checks fails: check or point ids, comma-separated (e.g. spid,C.SI.3.3,design)', commaList)
     .option('--no-progress', 'no progress line on stderr')
     .option('--user-agent <ua>', 'User-Agent header (default names comune-audit and its URL)');
 }
@@ -90,6 +92,7 @@ export interface AuditIo {
 export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const startUrl = parseStartUrl(rawUrl);
   if (options.pageType && !options.singlePage) throw new CliError('--page-type goes with --single-page', EXIT.usage);
+  if (options.failOn) await checkKnownIds(options.failOn);
   const format: Format = options.format ?? (io.stdout.isTTY ? 'terminal' : 'json');
 
   // Heavy modules load only when an audit runs, so --help stays instant.
@@ -141,7 +144,32 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
     io.stderr.write(`comune-audit: maturity index ${report.maturity.index ?? 'n/a'} is below --fail-under ${options.failUnder}\n`);
     return EXIT.belowThreshold;
   }
+  const failing = options.failOn ? failedChecks(report, options.failOn) : [];
+  if (failing.length) {
+    io.stderr.write(`comune-audit: --fail-on: ${failing.join(', ')} failed\n`);
+    return EXIT.belowThreshold;
+  }
   return EXIT.ok;
+}
+
+function commaList(value: string): string[] {
+  return value.split(',').map((id) => id.trim()).filter(Boolean);
+}
+
+/** A typo in a CI job's --fail-on would silently never fail: unknown ids are a usage error. */
+async function checkKnownIds(ids: string[]): Promise<void> {
+  const { allRules } = await import('../check/registry.js');
+  const known = new Set(allRules.flatMap((rule) => [rule.meta.id, rule.meta.point]));
+  const unknownIds = ids.filter((id) => !known.has(id));
+  if (unknownIds.length) {
+    throw new CliError(`--fail-on: unknown check id ${unknownIds.join(', ')}; ids are listed in the JSON report (checks[].id) and the README`, EXIT.usage);
+  }
+}
+
+/** Ids of the checks that failed among those named, directly or through their point. */
+function failedChecks(report: Report, ids: string[]): string[] {
+  const named = new Set(ids);
+  return report.checks.filter((check) => check.status === 'fail' && (named.has(check.id) || named.has(check.point))).map((check) => check.id);
 }
 
 export function register(program: Command): void {

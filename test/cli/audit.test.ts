@@ -91,6 +91,15 @@ describe('runAudit', () => {
     expect(c.err()).toMatch(/below --fail-under 99/);
   });
 
+  it('exits 1 when a check named by --fail-on fails (by check or point id), 0 when they pass, 2 on an unknown id', async () => {
+    const failing = capture();
+    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'design'] }, failing.io)).toBe(EXIT.belowThreshold);
+    expect(failing.err()).toMatch(/--fail-on: .*C\.SI\.1\.6/);
+    const passing = capture();
+    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['C.SI.4.1', 'cloud'] }, passing.io)).toBe(EXIT.ok);
+    await expect(runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spdi'] }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+  });
+
   it('exits 3 for an unreachable site and still writes a JSON report of the attempt', async () => {
     const c = capture();
     const code = await runAudit(`http://127.0.0.1:${closedPort}/`, OPTIONS, c.io);
