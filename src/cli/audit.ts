@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { oneOf, positiveInt, seconds } from './options.js';
 import { writeOutput } from './output.js';
+import { messages } from '../report/i18n/index.js';
 import type { PageType, Report } from '../types.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html'] as const;
@@ -71,10 +72,10 @@ function parseStartUrl(raw: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new CliError(`"${raw}" is not a valid URL: give the comune's address, e.g. https://www.comune.esempio.it`, EXIT.usage);
+    throw new CliError((m) => m.invalidUrl(raw), EXIT.usage);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CliError(`"${raw}" is not a web address: use an http:// or https:// URL`, EXIT.usage);
+    throw new CliError((m) => m.notWebAddress(raw), EXIT.usage);
   }
   return url.href;
 }
@@ -91,7 +92,7 @@ export interface AuditIo {
 
 export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const startUrl = parseStartUrl(rawUrl);
-  if (options.pageType && !options.singlePage) throw new CliError('--page-type goes with --single-page', EXIT.usage);
+  if (options.pageType && !options.singlePage) throw new CliError((m) => m.pageTypeNeedsSinglePage, EXIT.usage);
   if (options.failOn) await checkKnownIds(options.failOn);
   const format: Format = options.format ?? (io.stdout.isTTY ? 'terminal' : 'json');
 
@@ -136,17 +137,18 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   else io.stdout.write(text);
   if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { bom: options.bom }));
 
+  const t = messages(options.lang);
   if (report.fatal) {
-    io.stderr.write(`comune-audit: ${report.fatal.message}\n`);
+    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(t.fatalAdvice[report.fatal.code], report.fatal.message)}\n`);
     return EXIT.siteUnavailable;
   }
   if (options.failUnder !== undefined && (report.maturity.index ?? 0) < options.failUnder) {
-    io.stderr.write(`comune-audit: maturity index ${report.maturity.index ?? 'n/a'} is below --fail-under ${options.failUnder}\n`);
+    io.stderr.write(`comune-audit: ${t.cli.belowThreshold(String(report.maturity.index ?? t.notScored), options.failUnder)}\n`);
     return EXIT.belowThreshold;
   }
   const failing = options.failOn ? failedChecks(report, options.failOn) : [];
   if (failing.length) {
-    io.stderr.write(`comune-audit: --fail-on: ${failing.join(', ')} failed\n`);
+    io.stderr.write(`comune-audit: ${t.cli.failOnFailed(failing.join(', '))}\n`);
     return EXIT.belowThreshold;
   }
   return EXIT.ok;
@@ -162,7 +164,7 @@ async function checkKnownIds(ids: string[]): Promise<void> {
   const known = new Set(allRules.flatMap((rule) => [rule.meta.id, rule.meta.point]));
   const unknownIds = ids.filter((id) => !known.has(id));
   if (unknownIds.length) {
-    throw new CliError(`--fail-on: unknown check id ${unknownIds.join(', ')}; ids are listed in the JSON report (checks[].id) and the README`, EXIT.usage);
+    throw new CliError((m) => m.unknownFailOn(unknownIds.join(', ')), EXIT.usage);
   }
 }
 

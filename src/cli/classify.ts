@@ -161,13 +161,13 @@ export async function runClassify(
   options: ClassifyCliOptions = {},
   io: ClassifyIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<{ text: string; failures: number }> {
-  if (inputs.length === 0) throw new CliError('classify needs at least one URL, HTML file or JSONL file', EXIT.usage);
+  if (inputs.length === 0) throw new CliError((m) => m.classifyNeedsInput, EXIT.usage);
   const { loadClassifier } = await import('../classify/index.js');
   let classifier: Classifier;
   try {
     classifier = loadClassifier(options.model);
   } catch (error) {
-    throw new CliError(`cannot load the model: ${(error as Error).message}`, EXIT.io);
+    throw new CliError((m) => m.cannotLoadModel((error as Error).message), EXIT.io);
   }
   const rows: ClassifiedRow[] = [];
   for (const input of inputs) {

@@ -1,4 +1,5 @@
 // Exit codes and the one error type the CLI turns into a one-line message (stack only with --debug).
+import { messages, type CliMessages, type Lang } from '../report/i18n/index.js';
 
 export const EXIT = {
   /** The command did its job (an audit ran and wrote its report). */
@@ -17,13 +18,20 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** An error whose message is fit to show a person as is: names the cause and what to do. */
+/**
+ * An error fit to show a person as is: one line naming the cause and what to do, in the user's language
+ * (`describe` picks it from the message catalog; `message` is the English line, for logs and tests).
+ */
 export class CliError extends Error {
   constructor(
-    message: string,
+    readonly describe: (messages: CliMessages) => string,
     readonly exitCode: ExitCode,
   ) {
-    super(message);
+    super(describe(messages('en').cli));
     this.name = 'CliError';
+  }
+
+  in(lang: Lang): string {
+    return this.describe(messages(lang).cli);
   }
 }

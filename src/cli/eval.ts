@@ -13,11 +13,11 @@ export interface EvalCliOptions {
 
 /** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
 export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
-  if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError(`--folds takes a whole number ≥ 2, not "${options.folds}"`, EXIT.usage);
+  if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.folds(String(options.folds)), EXIT.usage);
   const { evaluate, formatEvalReport } = await import('../classify/index.js');
   const records = await readTrainingFiles(options.data);
   if (records.length < options.folds) {
-    throw new CliError(`${records.length} labelled records cannot be split into ${options.folds} folds: add records or lower --folds`, EXIT.io);
+    throw new CliError((m) => m.tooFewRecords(records.length, options.folds), EXIT.io);
   }
   const reports = [evaluate(records, { folds: options.folds })];
   if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));

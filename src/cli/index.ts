@@ -7,6 +7,7 @@ import { register as registerClassify } from './classify.js';
 import { register as registerTrain } from './train.js';
 import { register as registerEval } from './eval.js';
 import { toolVersion } from '../util/version.js';
+import { messages, type Lang } from '../report/i18n/index.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -21,8 +22,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** The language of messages: --lang's value when given (commander has not parsed it yet when an option fails). */
+function languageOf(argv: string[]): Lang {
+  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (at < 0) return 'it';
+  const value = argv[at].includes('=') ? argv[at].slice('--lang='.length) : argv[at + 1];
+  return value === 'en' ? 'en' : 'it';
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  const lang = languageOf(argv);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
@@ -32,14 +42,14 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`comune-audit: ${error.message}\n`);
+      process.stderr.write(`comune-audit: ${error.in(lang)}\n`);
       return error.exitCode;
     }
     const debug = argv.includes('--debug');
     process.stderr.write(
       debug && error instanceof Error
         ? `${error.stack}\n`
-        : `comune-audit: unexpected error: ${error instanceof Error ? error.message : String(error)} (run again with --debug and report it)\n`,
+        : `comune-audit: ${messages(lang).cli.unexpected(error instanceof Error ? error.message : String(error))}\n`,
     );
     return EXIT.internal;
   }

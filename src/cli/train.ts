@@ -51,7 +51,7 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const message = code ? `cannot read ${path} (${code})` : (error as Error).message;
-      throw new CliError(`${message}: fix the file and run again`, EXIT.io);
+      throw new CliError((m) => m.badTrainingFile(message), EXIT.io);
     }
   }
   return records;
@@ -60,7 +60,7 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
 /** Trains and writes the model; returns the summary lines it prints to stderr. */
 export async function runTrain(options: TrainCliOptions, io: { stderr: { write(chunk: string): unknown } } = { stderr: process.stderr }): Promise<string[]> {
   if (!options.data?.length && !options.fromCrawl && !options.withCorpus) {
-    throw new CliError('train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus', EXIT.usage);
+    throw new CliError((m) => m.trainNeedsData, EXIT.usage);
   }
   const { trainModel, serialiseModel, CORPUS_FILES } = await import('../classify/index.js');
   const records: LabelledRecord[] = [];
@@ -72,7 +72,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     const { site } = await collectSite(options.fromCrawl, { crawl: { maxPages: options.maxPages ?? 300 } });
     if (site.pages.length === 0 || site.pages[0].error) {
       const reason = site.pages[0]?.error?.message ?? 'no page fetched';
-      throw new CliError(`cannot crawl ${options.fromCrawl} (${reason}): check the address`, EXIT.siteUnavailable);
+      throw new CliError((m) => m.cannotCrawl(String(options.fromCrawl), reason), EXIT.siteUnavailable);
     }
     const harvested = await harvestLabelledPages(site);
     lines.push(`${options.fromCrawl}: ${site.pages.length} pages crawled, ${harvested.length} self-labelled service pages harvested`);
@@ -80,7 +80,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     records.push(...harvested);
   }
   if (records.length === 0) {
-    throw new CliError('no labelled records to train on: the files are empty and the crawl found no page naming its category', EXIT.io);
+    throw new CliError((m) => m.noRecords, EXIT.io);
   }
   const started = performance.now();
   const model = trainModel(records);

@@ -88,7 +88,7 @@ describe('runAudit', () => {
     const c = capture();
     const code = await runAudit(`${site.url}/`, { ...OPTIONS, failUnder: 99 }, c.io);
     expect(code).toBe(EXIT.belowThreshold);
-    expect(c.err()).toMatch(/below --fail-under 99/);
+    expect(c.err()).toMatch(/indice di maturità .* sotto --fail-under 99/);
   });
 
   it('exits 1 when a check named by --fail-on fails (by check or point id), 0 when they pass, 2 on an unknown id', async () => {
@@ -244,16 +244,23 @@ describe('robots.txt', () => {
 });
 
 describe('main', () => {
-  it('maps a bad option value to exit code 2 with a one-line message', async () => {
+  async function stderrOf(argv: string[]): Promise<{ code: number; text: string }> {
     const writes: string[] = [];
     const original = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string) => (writes.push(String(chunk)), true)) as typeof process.stderr.write;
     try {
-      const code = await main(['node', 'comune-audit', 'audit', 'https://x.it', '--max-pages', 'many']);
-      expect(code).toBe(EXIT.usage);
+      const code = await main(['node', 'comune-audit', ...argv]);
+      return { code, text: writes.join('') };
     } finally {
       process.stderr.write = original;
     }
-    expect(writes.join('')).toMatch(/--max-pages takes a whole number/);
+  }
+
+  it('maps a bad option value to exit code 2 with a one-line message, in Italian unless --lang en', async () => {
+    const italian = await stderrOf(['audit', 'https://x.it', '--max-pages', 'many']);
+    expect(italian.code).toBe(EXIT.usage);
+    expect(italian.text).toBe('comune-audit: --max-pages vuole un numero intero ≥ 0, non "many"\n');
+    const english = await stderrOf(['audit', 'https://x.it', '--lang', 'en', '--max-pages', 'many']);
+    expect(english.text).toBe('comune-audit: --max-pages takes a whole number ≥ 0, not "many"\n');
   });
 });

@@ -70,6 +70,31 @@ export interface Messages {
   };
   pointName: Record<PointId, string>;
   groupName: Record<CriteriaGroup, string>;
+  /** One-line command-line errors and notices: the cause and what to do. */
+  cli: CliMessages;
+}
+
+export interface CliMessages {
+  wholeNumber(option: string, value: string): string;
+  seconds(option: string, value: string): string;
+  oneOf(option: string, allowed: string, value: string): string;
+  invalidUrl(raw: string): string;
+  notWebAddress(raw: string): string;
+  pageTypeNeedsSinglePage: string;
+  unknownFailOn(ids: string): string;
+  cannotWrite(path: string, reason: string): string;
+  classifyNeedsInput: string;
+  cannotLoadModel(reason: string): string;
+  folds(value: string): string;
+  tooFewRecords(records: number, folds: number): string;
+  badTrainingFile(detail: string): string;
+  trainNeedsData: string;
+  cannotCrawl(url: string, reason: string): string;
+  noRecords: string;
+  siteUnavailable(advice: string, detail: string): string;
+  belowThreshold(index: string, threshold: number): string;
+  failOnFailed(ids: string): string;
+  unexpected(detail: string): string;
 }
 
 const MESSAGES: Record<Lang, Messages> = { it, en };
