@@ -24,6 +24,7 @@ import {
 } from '../src/classify/index.js';
 import { isCategoryId } from '../src/classify/categories.js';
 import { extractPageFacts } from '../src/facts/page.js';
+import { localPage } from '../src/facts/local.js';
 import type { CategoryId, PageFacts } from '../src/types.js';
 import { dataPath, packageRoot } from '../src/util/paths.js';
 
@@ -157,21 +158,7 @@ interface HeldOutPage {
 function parsePage(file: string): PageFacts {
   const html = readFileSync(file, 'utf8');
   const url = 'https://www.comune.example.it/page.html';
-  return extractPageFacts({
-    url,
-    finalUrl: url,
-    status: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-    contentType: 'text/html',
-    charset: 'utf-8',
-    redirects: [],
-    depth: 0,
-    source: 'link',
-    html,
-    bytes: html.length,
-    truncated: false,
-    fetchMs: 0,
-  });
+  return extractPageFacts(localPage(url, html));
 }
 
 function pageReport(name: string, corpus: LabelledRecord[], pages: { page: PageFacts; label: HeldOutPage }[]): string {

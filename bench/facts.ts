@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'htmlparser2';
 import { extractPageFacts } from '../src/facts/page.js';
+import { localPage } from '../src/facts/local.js';
 import { packageRoot } from '../src/util/paths.js';
 import type { FetchedPage } from '../src/types.js';
 import { generatePage } from './generate-site.js';
@@ -22,33 +23,16 @@ function htmlFilesUnder(dir: string): string[] {
   });
 }
 
-function fetched(url: string, html: string): FetchedPage {
-  return {
-    url,
-    finalUrl: url,
-    status: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-    contentType: 'text/html',
-    charset: 'utf-8',
-    redirects: [],
-    depth: 0,
-    source: 'link',
-    html,
-    bytes: html.length,
-    truncated: false,
-    fetchMs: 0,
-  };
-}
 
 function fixturePages(): FetchedPage[] {
   const root = join(packageRoot, 'fixtures');
   return htmlFilesUnder(root)
     .sort()
-    .map((path) => fetched(SITE + path.slice(root.length + 1), readFileSync(path, 'utf8')));
+    .map((path) => localPage(SITE + path.slice(root.length + 1), readFileSync(path, 'utf8')));
 }
 
 function generatedPages(): FetchedPage[] {
-  return Array.from({ length: GENERATED_PAGES }, (_, id) => fetched(`${SITE}pagina/${id}.html`, generatePage(id, 2_000)));
+  return Array.from({ length: GENERATED_PAGES }, (_, id) => localPage(`${SITE}pagina/${id}.html`, generatePage(id, 2_000)));
 }
 
 /** Pages per second over ROUNDS passes, best of three tries (the machine is shared and noisy). */

@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { writeOutput } from './output.js';
 import { oneOf, seconds } from './options.js';
-import type { Classification, FetchedPage } from '../types.js';
+import type { Classification } from '../types.js';
 import type { Classifier } from '../classify/index.js';
 
 export const CLASSIFY_FORMATS = ['jsonl', 'csv'] as const;
@@ -32,27 +32,9 @@ export interface ClassifiedRow {
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 
-function pageOf(url: string, html: string, status = 200, headers: Record<string, string> = {}): FetchedPage {
-  return {
-    url,
-    finalUrl: url,
-    status,
-    headers,
-    contentType: headers['content-type'] ?? 'text/html',
-    charset: 'utf-8',
-    redirects: [],
-    depth: 0,
-    source: 'start',
-    html,
-    bytes: Buffer.byteLength(html),
-    truncated: false,
-    fetchMs: 0,
-  };
-}
-
 async function classifyHtml(classifier: Classifier, url: string, html: string): Promise<{ title: string; classification: Classification }> {
-  const { extractPageFacts } = await import('../facts/page.js');
-  const facts = extractPageFacts(pageOf(url, html));
+  const [{ extractPageFacts }, { localPage }] = await Promise.all([import('../facts/page.js'), import('../facts/local.js')]);
+  const facts = extractPageFacts(localPage(url, html));
   return { title: facts.title, classification: classifier.classifyPage(facts) };
 }
 

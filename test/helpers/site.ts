@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractPageFacts } from '../../src/facts/page.js';
+import { localPage } from '../../src/facts/local.js';
 import { assembleSiteFacts } from '../../src/facts/site.js';
 import { packageRoot } from '../../src/util/paths.js';
 import type { CrawlResult, FetchedPage, SiteFacts } from '../../src/types.js';
@@ -15,21 +16,7 @@ export interface FixturePage {
 }
 
 export function fetchedPage(page: FixturePage): FetchedPage {
-  return {
-    url: page.url,
-    finalUrl: page.url,
-    status: page.status ?? 200,
-    headers: { 'content-type': 'text/html; charset=utf-8', ...page.headers },
-    contentType: 'text/html',
-    charset: 'utf-8',
-    redirects: [],
-    depth: page.depth ?? 0,
-    source: 'link',
-    html: page.html,
-    bytes: page.html.length,
-    truncated: false,
-    fetchMs: 0,
-  };
+  return localPage(page.url, page.html, page);
 }
 
 export function emptyCrawl(startUrl: string): CrawlResult {
