@@ -8,7 +8,7 @@ import { capEvidence, findTrackers, hostIn, inlineSnippet, pageScripts } from '.
 import { MATOMO_INLINE, MATOMO_SCRIPT, TRACKERS, WAI_DOMAINS, WAI_INLINE } from './signals.js';
 
 // Scripts held by a consent manager count: they measure once the visitor accepts.
-function findScript(pages: AnalysedPage[], bySource: (url: string) => boolean, byInline: (body: string) => boolean, inlinePattern: RegExp, name: string): Evidence | null {
+function findScript(pages: readonly AnalysedPage[], bySource: (url: string) => boolean, byInline: (body: string) => boolean, inlinePattern: RegExp, name: string): Evidence | null {
   for (const page of pages) {
     const { sources, inline } = pageScripts(page, true);
     const src = sources.find(bySource);
@@ -19,10 +19,10 @@ function findScript(pages: AnalysedPage[], bySource: (url: string) => boolean, b
   return null;
 }
 
-const findWai = (pages: AnalysedPage[]) =>
+const findWai = (pages: readonly AnalysedPage[]) =>
   findScript(pages, (url) => hostIn(hostOf(url), WAI_DOMAINS), (body) => WAI_INLINE.test(body), WAI_INLINE, 'Web Analytics Italia');
 
-const findOtherMatomo = (pages: AnalysedPage[]) =>
+const findOtherMatomo = (pages: readonly AnalysedPage[]) =>
   findScript(
     pages,
     (url) => MATOMO_SCRIPT.test(url) && !hostIn(hostOf(url), WAI_DOMAINS),

@@ -17,29 +17,48 @@ export function hostIn(host: string, domains: readonly string[]): boolean {
   return domains.some((domain) => hostMatches(host, domain));
 }
 
+/** Each link object at its first page, in crawl order: what findLinks walks (see distinctLinks). */
+const distinctLinksOf = new WeakMap<readonly AnalysedPage[], LinkHit[]>();
+
+/**
+ * The page list's links, each link object once at the first page it is on. Repeated menu and footer links are one
+ * shared object (src/facts/share.ts), so this is far shorter than every occurrence; cached per list, and okPages()
+ * gives every rule the same list.
+ */
+function distinctLinks(pages: readonly AnalysedPage[]): LinkHit[] {
+  let hits = distinctLinksOf.get(pages);
+  if (!hits) {
+    const seen = new Set<LinkFact>();
+    hits = [];
+    for (const page of pages) {
+      for (const link of page.links) {
+        if (seen.has(link)) continue;
+        seen.add(link);
+        hits.push({ page, link });
+      }
+    }
+    distinctLinksOf.set(pages, hits);
+  }
+  return hits;
+}
+
 /**
  * Links satisfying `test`, each href once (first page in crawl order, i.e. the shallowest): a footer link
  * repeated on every page is one finding, not hundreds.
  */
-export function findLinks(pages: AnalysedPage[], test: (link: LinkFact) => boolean): LinkHit[] {
+export function findLinks(pages: readonly AnalysedPage[], test: (link: LinkFact) => boolean): LinkHit[] {
   const seen = new Set<string>();
-  // Repeated menu and footer links are one shared object (see src/facts/share.ts): test each once.
-  const tested = new Set<LinkFact>();
   const hits: LinkHit[] = [];
-  for (const page of pages) {
-    for (const link of page.links) {
-      if (tested.has(link)) continue;
-      tested.add(link);
-      if (seen.has(link.href) || !test(link)) continue;
-      seen.add(link.href);
-      hits.push({ page, link });
-    }
+  for (const hit of distinctLinks(pages)) {
+    if (seen.has(hit.link.href) || !test(hit.link)) continue;
+    seen.add(hit.link.href);
+    hits.push(hit);
   }
   return hits;
 }
 
 /** Links whose host is one of the domains (or a subdomain). */
-export function linksToDomains(pages: AnalysedPage[], domains: readonly string[]): LinkHit[] {
+export function linksToDomains(pages: readonly AnalysedPage[], domains: readonly string[]): LinkHit[] {
   return findLinks(pages, (link) => hostIn(link.host, domains));
 }
 
@@ -112,7 +131,7 @@ function globalVersion(term: RegExp): RegExp {
  * a menu item is navigation, not a statement about a service. Walks the term's matches rather than splitting
  * every page into sentences: most text never names the term.
  */
-export function mentions(pages: AnalysedPage[], term: RegExp, options: { includeBoilerplate?: boolean } = {}): Mentions {
+export function mentions(pages: readonly AnalysedPage[], term: RegExp, options: { includeBoilerplate?: boolean } = {}): Mentions {
   const found: Mentions = { affirmed: [], denied: [] };
   const matcher = globalVersion(term);
   for (const page of pages) {
@@ -157,7 +176,7 @@ export function classMarker(page: AnalysedPage, tokens: readonly string[]): stri
 }
 
 /** Pages in and out of news sections. */
-export function splitNews(pages: AnalysedPage[]): { services: AnalysedPage[]; news: AnalysedPage[] } {
+export function splitNews(pages: readonly AnalysedPage[]): { services: AnalysedPage[]; news: AnalysedPage[] } {
   const services: AnalysedPage[] = [];
   const news: AnalysedPage[] = [];
   for (const page of pages) (isNewsPage(page) ? news : services).push(page);
@@ -209,7 +228,7 @@ export function inlineSnippet(body: string, pattern: RegExp): string {
  * The first page loading each tracker, by script/iframe host or inline snippet (privacy and analytics). With
  * `includeBlocked`, scripts held by a consent manager count too (they run once the visitor accepts).
  */
-export function findTrackers(pages: AnalysedPage[], trackers: readonly Tracker[] = TRACKERS, includeBlocked = false): TrackerHit[] {
+export function findTrackers(pages: readonly AnalysedPage[], trackers: readonly Tracker[] = TRACKERS, includeBlocked = false): TrackerHit[] {
   const hits: TrackerHit[] = [];
   for (const tracker of trackers) {
     for (const page of pages) {

@@ -35,7 +35,7 @@ function loginWording(word: string): RegExp {
 }
 
 /** Login signals on the given pages (callers leave news pages out). */
-export function findLogins(pages: AnalysedPage[], siteHost: string, spec: LoginSpec): LoginFindings {
+export function findLogins(pages: readonly AnalysedPage[], siteHost: string, spec: LoginSpec): LoginFindings {
   const word = new RegExp(spec.word, 'i');
   const wording = loginWording(spec.word);
   const logins: Evidence[] = [];

@@ -10,7 +10,7 @@ import { capEvidence, findLinks, findTrackers, hostIn, linkEvidence, linkWording
 import { CONSENT_MANAGERS, DPO_TEXT, PRIVACY_LINK_TEXT, TRACKERS } from './signals.js';
 
 /** Tracker cookies in the pages' own set-cookie headers: set before the visitor could consent. */
-function trackerCookies(pages: AnalysedPage[]): TrackerHit[] {
+function trackerCookies(pages: readonly AnalysedPage[]): TrackerHit[] {
   const hits: TrackerHit[] = [];
   for (const tracker of TRACKERS) {
     if (!tracker.cookies) continue;
@@ -25,7 +25,7 @@ function trackerCookies(pages: AnalysedPage[]): TrackerHit[] {
   return hits;
 }
 
-function findConsentManager(pages: AnalysedPage[]): Evidence | null {
+function findConsentManager(pages: readonly AnalysedPage[]): Evidence | null {
   for (const page of pages) {
     for (const manager of CONSENT_MANAGERS) {
       const src = [...page.scripts, ...page.stylesheets].find(

@@ -10,12 +10,12 @@ const MODERN_TLS = new Set(['TLSv1.2', 'TLSv1.3']);
 /** A certificate this close to expiry is a renewal about to be missed. */
 const EXPIRY_WARNING_MS = 30 * 24 * 60 * 60 * 1000;
 
-function startPage(site: SiteFacts, pages: AnalysedPage[]): AnalysedPage | undefined {
+function startPage(site: SiteFacts, pages: readonly AnalysedPage[]): AnalysedPage | undefined {
   return pages.find((page) => page.url === site.startUrl || page.finalUrl === site.siteUrl) ?? pages[0];
 }
 
 /** http:// resources on https pages: scripts, stylesheets and frames are blocked by browsers, images downgrade the page. */
-function mixedContent(pages: AnalysedPage[]): Evidence[] {
+function mixedContent(pages: readonly AnalysedPage[]): Evidence[] {
   const found: Evidence[] = [];
   for (const page of pages) {
     if (!page.finalUrl.startsWith('https:') && !page.url.startsWith('https:')) continue;

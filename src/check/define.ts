@@ -30,9 +30,19 @@ export const partial = (ev: Evidence[], message: Localised, details?: RuleOutcom
 export const fail = (ev: Evidence[], message: Localised, details?: RuleOutcome['details']) => outcome('fail', ev, message, details);
 export const unknown = (ev: Evidence[], message: Localised, details?: RuleOutcome['details']) => outcome('unknown', ev, message, details);
 
-/** Pages that were fetched and parsed (errors and non-HTML left out). */
-export function okPages(site: SiteFacts): AnalysedPage[] {
-  return site.pages.filter((page) => !page.error && page.status >= 200 && page.status < 300);
+const okPagesOf = new WeakMap<SiteFacts, readonly AnalysedPage[]>();
+
+/**
+ * Pages that were fetched and parsed (errors and non-HTML left out). One frozen array per site, shared by every
+ * rule, so finders can cache work per page list (see rules/find.ts).
+ */
+export function okPages(site: SiteFacts): readonly AnalysedPage[] {
+  let pages = okPagesOf.get(site);
+  if (!pages) {
+    pages = Object.freeze(site.pages.filter((page) => !page.error && page.status >= 200 && page.status < 300));
+    okPagesOf.set(site, pages);
+  }
+  return pages;
 }
 
 const HOST_CACHE_LIMIT = 20_000;
