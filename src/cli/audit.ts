@@ -20,6 +20,7 @@ export interface AuditCliOptions {
   pagesCsv?: string;
   lang: 'it' | 'en';
   bom: boolean;
+  csvSeparator?: 'comma' | 'semicolon';
   maxPages: number;
   maxDepth: number;
   concurrency: number;
@@ -47,6 +48,7 @@ export function addAuditOptions(command: Command): Command {
     .option('--pages-csv <file>', 'also write one CSV row per crawled page to this file')
     .option('--lang <lang>', 'report language: it | en', oneOf('--lang', ['it', 'en'] as const), 'it')
     .option('--bom', 'start CSV output with a UTF-8 byte-order mark (for Excel)', false)
+    .option('--csv-separator <sep>', 'comma (default) or semicolon, with decimal commas: for Excel set to Italian', oneOf('--csv-separator', ['comma', 'semicolon'] as const))
     .option('--max-pages <n>', 'stop after this many pages', positiveInt('--max-pages'), 300)
     .option('--max-depth <n>', 'do not follow links deeper than this', positiveInt('--max-depth'), 5)
     .option('--concurrency <n>', 'parallel requests to the site', positiveInt('--concurrency'), 4)
@@ -132,10 +134,11 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   if (!options.timing) report = withoutTiming(report);
 
   const color = format === 'terminal' && !options.output && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
-  const text = render(report, format, { lang: options.lang, color, bom: options.bom });
+  const csv = { bom: options.bom, separator: options.csvSeparator === 'semicolon' ? (';' as const) : (',' as const) };
+  const text = render(report, format, { lang: options.lang, color, ...csv });
   if (options.output) await writeOutput(options.output, text);
   else io.stdout.write(text);
-  if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { bom: options.bom }));
+  if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, csv));
 
   const t = messages(options.lang);
   if (report.fatal) {

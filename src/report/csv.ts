@@ -8,6 +8,11 @@ import type { Lang } from './i18n/index.js';
 export interface CsvOptions {
   /** Prepend a UTF-8 byte-order mark: Excel needs it to read accented letters as UTF-8. */
   bom: boolean;
+  /**
+   * ',' (RFC 4180, the default) or ';' with decimal commas, which is what Excel set to Italian expects when a file
+   * is opened with a double click (with ',' everything lands in the first column).
+   */
+  separator?: ',' | ';';
 }
 
 type Cell = string | number | null;
@@ -19,12 +24,15 @@ type Cell = string | number | null;
  * text, since site-supplied text such as "-1+cmd|…" must never reach a spreadsheet as a formula.
  */
 function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): string {
+  const separator = options.separator ?? ',';
   return stringify(rows, {
     header: true,
     columns,
+    delimiter: separator,
     record_delimiter: 'windows',
     bom: options.bom,
     escape_formulas: true,
+    cast: { number: (value) => (separator === ';' ? String(value).replace('.', ',') : String(value)) },
   });
 }
 

@@ -18,6 +18,8 @@ export interface RenderOptions {
   top?: number;
   /** CSV only: prepend a UTF-8 BOM. */
   bom?: boolean;
+  /** CSV only: ',' or ';' with decimal commas (Excel in Italian). */
+  separator?: ',' | ';';
 }
 
 /** The report in the given format; for CSV, the checks table (the pages table is renderPagesCsv). */
@@ -28,7 +30,7 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
     case 'json':
       return renderJson(report);
     case 'csv':
-      return renderChecksCsv(report, { lang: options.lang, bom: options.bom ?? false });
+      return renderChecksCsv(report, { lang: options.lang, bom: options.bom ?? false, separator: options.separator });
     case 'html':
       return renderHtml(report, { lang: options.lang });
   }

@@ -117,6 +117,19 @@ describe('checks CSV', () => {
   });
 });
 
+describe('CSV for Excel set to Italian', () => {
+  it('separates cells with semicolons and writes decimal commas, keeping text intact', () => {
+    const report = sampleReport({ checks: [makeCheck('anpr', 'partial', { weight: 1.5, message: { it: 'uno, due; tre', en: '' } })] });
+    const out = renderChecksCsv(report, { bom: false, lang: 'it', separator: ';' });
+    const [header, row] = out.split('\r\n');
+    expect(header).toBe(CHECK_COLUMNS.join(';'));
+    expect(row).toContain(';0,5;1,5;');
+    expect(row).toContain(';"uno, due; tre";');
+    const pages = renderPagesCsv(sampleReport(), { bom: false, separator: ';' });
+    expect(pages.split('\r\n')[0]).toBe(PAGE_COLUMNS.join(';'));
+  });
+});
+
 describe('pages CSV', () => {
   const text = renderPagesCsv(sampleReport(), { bom: false });
   const rows = table(text);
