@@ -1,6 +1,7 @@
 // The Modello Comuni constants (data/modello-comuni, from the government validator, BSD-3-Clause), read once on first use.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../src/util/paths.js';
+import { memoizeBounded } from '../../src/util/memo.js';
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(dataPath('modello-comuni', file), 'utf8')) as T;
@@ -11,22 +12,14 @@ function lazy<T>(load: () => T): () => T {
   return () => (value ??= load());
 }
 
-const NORMALISED_LIMIT = 20_000;
-const normalised = new Map<string, string>();
-
 /**
  * Folded form used for every vocabulary comparison: lower case, typographic apostrophes and spaces unified.
  * Memoised: the same widget and menu labels recur on every page of a site.
  */
-export function normaliseLabel(text: string): string {
-  let folded = normalised.get(text);
-  if (folded === undefined) {
-    folded = text.normalize('NFC').replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-    if (normalised.size >= NORMALISED_LIMIT) normalised.clear();
-    normalised.set(text, folded);
-  }
-  return folded;
-}
+export const normaliseLabel = memoizeBounded(
+  (text) => text.normalize('NFC').replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase(),
+  20_000,
+);
 
 export interface PrimaryMenuItem {
   label: string;

@@ -1,5 +1,6 @@
 // Building blocks for rules: metadata, outcomes and evidence. Rules import from here only.
 import type { AnalysedPage, Evidence, Localised, Rule, RuleMeta, RuleOutcome, SiteFacts, Status } from '../types.js';
+import { memoizeBounded } from '../util/memo.js';
 
 export function defineRule(meta: RuleMeta, check: (site: SiteFacts) => RuleOutcome): Rule {
   return { meta, check };
@@ -45,23 +46,14 @@ export function okPages(site: SiteFacts): readonly AnalysedPage[] {
   return pages;
 }
 
-const HOST_CACHE_LIMIT = 20_000;
-const hostCache = new Map<string, string>();
-
 /** Host of a URL, lower-cased, or "" when it does not parse. Memoised: rules ask for the same script URLs on every page. */
-export function hostOf(url: string): string {
-  let host = hostCache.get(url);
-  if (host === undefined) {
-    try {
-      host = new URL(url).hostname.toLowerCase();
-    } catch {
-      host = '';
-    }
-    if (hostCache.size >= HOST_CACHE_LIMIT) hostCache.clear();
-    hostCache.set(url, host);
+export const hostOf = memoizeBounded((url) => {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
   }
-  return host;
-}
+}, 20_000);
 
 /** True when host equals domain or is a subdomain of it. */
 export function hostMatches(host: string, domain: string): boolean {

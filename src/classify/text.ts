@@ -1,6 +1,7 @@
 // Text → terms for the classifier: Unicode tokens, lower-cased, Italian stop words dropped, Snowball stems
 // with accents folded. The same function serves training and classification, so both see identical terms.
 import { stemItalian } from './stemmer.js';
+import { memoizeBounded } from '../util/memo.js';
 
 /** Removes diacritics: "città" → "citta", "perché" → "perche". */
 export function foldAccents(text: string): string {
@@ -48,22 +49,14 @@ export type TermFunction = (text: string) => string[];
  * classification time; a language's vocabulary is small). The stemmer sees the token with its accents.
  */
 export function makeTermFunction(stem: (word: string) => string): TermFunction {
-  const memo = new Map<string, string>();
-  const termOf = (token: string): string => {
-    let term = memo.get(token);
-    if (term === undefined) {
-      term = '';
-      if (token.length <= MAX_TOKEN_LENGTH) {
-        const word = token.normalize('NFC');
-        const folded = foldAccents(word);
-        // Stop words, single letters and pure numbers carry no topic.
-        if (folded.length >= 2 && !STOP_WORDS.has(folded) && !/^\p{N}+$/u.test(folded)) term = foldAccents(stem(word));
-      }
-      if (memo.size >= STEM_CACHE_LIMIT) memo.clear();
-      memo.set(token, term);
-    }
-    return term;
-  };
+  const termOf = memoizeBounded((token): string => {
+    if (token.length > MAX_TOKEN_LENGTH) return '';
+    const word = token.normalize('NFC');
+    const folded = foldAccents(word);
+    // Stop words, single letters and pure numbers carry no topic.
+    if (folded.length < 2 || STOP_WORDS.has(folded) || /^\p{N}+$/u.test(folded)) return '';
+    return foldAccents(stem(word));
+  }, STEM_CACHE_LIMIT);
   return (text) => {
     const out: string[] = [];
     for (const token of tokenize(text)) {

@@ -10,6 +10,7 @@
 // look into some of it, as described at SKIPPED and RAW.
 import { Parser, type Handler } from 'htmlparser2';
 import { documentTypeOf, normaliseUrl } from '../crawl/url.js';
+import { memoizeBounded } from '../util/memo.js';
 import type {
   CookieFact,
   DataElementFact,
@@ -138,23 +139,19 @@ interface ClassInfo {
 }
 
 const NO_CLASS: ClassInfo = { tokens: [], region: null };
-const classInfos = new Map<string, ClassInfo>();
+/** Tokens and region of a class attribute value, split once per distinct value. */
+const classInfoOfValue = memoizeBounded((value): ClassInfo => {
+  const tokens = value.split(/\s+/).filter(Boolean);
+  let region: Region | null = null;
+  for (const token of tokens) {
+    region = REGION_BY_TOKEN.get(token.toLowerCase()) ?? null;
+    if (region) break;
+  }
+  return { tokens, region };
+}, CACHE_MAX);
 
 function classInfoOf(value: string | undefined): ClassInfo {
-  if (!value) return NO_CLASS;
-  let info = classInfos.get(value);
-  if (info === undefined) {
-    if (classInfos.size >= CACHE_MAX) classInfos.clear();
-    const tokens = value.split(/\s+/).filter(Boolean);
-    let region: Region | null = null;
-    for (const token of tokens) {
-      region = REGION_BY_TOKEN.get(token.toLowerCase()) ?? null;
-      if (region) break;
-    }
-    info = { tokens, region };
-    classInfos.set(value, info);
-  }
-  return info;
+  return value ? classInfoOfValue(value) : NO_CLASS;
 }
 
 function regionOf(name: string, attribs: Attribs, classInfo: ClassInfo): Region | null {
@@ -291,20 +288,12 @@ interface LinkTarget {
   documentType: DocumentType | null;
 }
 
-const linkTargets = new Map<string, LinkTarget>();
-
 /** Host and document type of a normalised http(s) URL, cached for the same reason as resolved URLs. */
-function linkTargetOf(href: string): LinkTarget {
-  let target = linkTargets.get(href);
-  if (target === undefined) {
-    if (linkTargets.size >= CACHE_MAX) linkTargets.clear();
-    // normaliseUrl returns "scheme://host[:port]/…" with the host lower-cased: read it without parsing again.
-    const host = /^https?:\/\/(\[[^\]]+\]|[^/:?]+)/.exec(href)?.[1] ?? '';
-    target = { host, documentType: documentTypeOf(href, null) };
-    linkTargets.set(href, target);
-  }
-  return target;
-}
+const linkTargetOf = memoizeBounded((href): LinkTarget => {
+  // normaliseUrl returns "scheme://host[:port]/…" with the host lower-cased: read it without parsing again.
+  const host = /^https?:\/\/(\[[^\]]+\]|[^/:?]+)/.exec(href)?.[1] ?? '';
+  return { host, documentType: documentTypeOf(href, null) };
+}, CACHE_MAX);
 
 /**
  * collapse(parts[start…].join('')) cut at max, reading only as far as needed: the collapse of a prefix is a prefix of
