@@ -9,7 +9,7 @@ import { extractPageFacts } from '../src/facts/page.js';
 import { localPage } from '../src/facts/local.js';
 import { packageRoot } from '../src/util/paths.js';
 import type { FetchedPage } from '../src/types.js';
-import { generatePage } from './generate-site.js';
+import { generatePage, pagePath } from './generate-site.js';
 
 const ROUNDS = Number(process.env.BENCH_FACTS_ROUNDS ?? 20);
 const GENERATED_PAGES = 200;
@@ -32,7 +32,7 @@ function fixturePages(): FetchedPage[] {
 }
 
 function generatedPages(): FetchedPage[] {
-  return Array.from({ length: GENERATED_PAGES }, (_, id) => localPage(`${SITE}pagina/${id}.html`, generatePage(id, 2_000)));
+  return Array.from({ length: GENERATED_PAGES }, (_, id) => localPage(new URL(pagePath(id), SITE).href, generatePage(id, 2_000)));
 }
 
 /** Pages per second over ROUNDS passes, best of three tries (the machine is shared and noisy). */

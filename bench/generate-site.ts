@@ -47,7 +47,8 @@ const FOOTER_LINKS = [
   ['Mappa del sito', '/mappa.html', ''], ['Media policy', '/media-policy.html', ''], ['Statistiche del sito', '/statistiche.html', ''],
 ];
 
-function pagePath(id: number): string {
+/** Where page `id` is served: the home at /, the others under /pagina/. */
+export function pagePath(id: number): string {
   return id === 0 ? '/' : `/pagina/${id}.html`;
 }
 
@@ -146,7 +147,6 @@ ${FOOTER}
 
 export interface GeneratedSite {
   url: string;
-  paths: string[];
   close(): Promise<void>;
 }
 
@@ -171,7 +171,6 @@ export async function serveGeneratedSite(total: number): Promise<GeneratedSite> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    paths: [...pages.keys()],
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

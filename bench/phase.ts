@@ -7,6 +7,7 @@ import { Agent, request } from 'undici';
 import { auditSite } from '../src/pipeline.js';
 import { loadClassifier } from '../src/classify/index.js';
 import { renderJson } from '../src/report/json.js';
+import { pagePath } from './generate-site.js';
 
 const [phase, base, pagesArg, concurrencyArg] = process.argv.slice(2);
 const PAGES = Number(pagesArg);
@@ -41,7 +42,7 @@ async function fullAudit(maxPages: number): Promise<number> {
   return report.run.pagesFetched;
 }
 
-const paths = Array.from({ length: PAGES }, (_, id) => (id === 0 ? '/' : `/pagina/${id}.html`));
+const paths = Array.from({ length: PAGES }, (_, id) => pagePath(id));
 // Warm-up on a tenth of the site: JIT, connections, model load.
 if (phase === 'raw') await rawFetchAndParse(paths.slice(0, PAGES / 10));
 else await fullAudit(PAGES / 10);
