@@ -4,18 +4,25 @@
 // decorative image), and at least 90% of pages have an h1 and no skipped heading level (1.3.1). The 90% margins
 // leave room for a stray legacy page without hiding a site-wide habit.
 import { defineRule, evidence, okPages, partial, pass } from '../src/check/define.js';
-import type { AnalysedPage, Evidence } from '../src/types.js';
+import type { AnalysedPage, Evidence, Localised } from '../src/types.js';
 import { capEvidence, findLinks, hostIn, linkEvidence, linkWording, notFound } from './find.js';
 import { ACCESSIBILITY_LINK_TEXT, ACCESSIBILITY_STATEMENT_DOMAINS } from './signals.js';
 
 const MIN_SHARE = 0.9;
 
-/** Why a page's headings are out of order, or null: no h1, or a level skipped going down (h2 → h4). */
-function headingProblem(page: AnalysedPage): string | null {
-  if (!page.headings.some((h) => h.level === 1)) return 'no h1';
+/**
+ * Why a page's headings are out of order, or null: no h1 (seen: the page's heading levels), or a level skipped
+ * going down (seen: "h2 → h4 "title"").
+ */
+function headingProblem(page: AnalysedPage): { seen: string; note: Localised } | null {
+  if (!page.headings.some((h) => h.level === 1)) {
+    return { seen: page.headings.map((h) => `h${h.level}`).join(' '), note: { it: 'ordine dei titoli: manca h1', en: 'heading order: no h1' } };
+  }
   for (let i = 1; i < page.headings.length; i++) {
     const [before, after] = [page.headings[i - 1], page.headings[i]];
-    if (after.level > before.level + 1) return `h${before.level} → h${after.level} "${after.text}"`;
+    if (after.level > before.level + 1) {
+      return { seen: `h${before.level} → h${after.level} "${after.text}"`, note: { it: 'ordine dei titoli: livello saltato', en: 'heading order: level skipped' } };
+    }
   }
   return null;
 }
@@ -62,12 +69,21 @@ export default defineRule(
       pagesWithHeadingIssues: headingIssues.length,
     };
     const issues: Evidence[] = [
-      ...withoutLang.slice(0, 3).map((page) => evidence(page.url, 'html', '<html> without lang', 'WCAG 3.1.1')),
-      ...(altShare < MIN_SHARE ? withoutAlt.slice(0, 3).map(({ page, image }) => evidence(page.url, image.selector, image.src, 'image without alt')) : []),
-      ...(headingShare < MIN_SHARE ? headingIssues.slice(0, 3).map(({ page, problem }) => evidence(page.url, 'h1-h6', problem, 'heading order')) : []),
+      ...withoutLang
+        .slice(0, 3)
+        .map((page) => evidence(page.url, 'html', '', { it: '<html> senza attributo lang (WCAG 3.1.1)', en: '<html> without a lang attribute (WCAG 3.1.1)' })),
+      ...(altShare < MIN_SHARE
+        ? withoutAlt.slice(0, 3).map(({ page, image }) => evidence(page.url, image.selector, image.src, { it: 'immagine senza alt', en: 'image without alt' }))
+        : []),
+      ...(headingShare < MIN_SHARE ? headingIssues.slice(0, 3).map(({ page, problem }) => evidence(page.url, 'h1-h6', problem.seen, problem.note)) : []),
     ];
     const statement = agidForm[0] ?? otherStatement[0];
-    const statementEvidence = statement ? [linkEvidence(statement, agidForm.length ? 'statement on form.agid.gov.it' : 'statement not on the AgID form')] : [];
+    const statementEvidence = statement ? [linkEvidence(
+          statement,
+          agidForm.length
+            ? { it: 'dichiarazione su form.agid.gov.it', en: 'statement on form.agid.gov.it' }
+            : { it: 'dichiarazione non pubblicata sul modulo AgID', en: 'statement not on the AgID form' },
+        )] : [];
 
     if (!statement) {
       return notFound(

@@ -2,25 +2,25 @@
 // Partial: WAI next to a non-EU tracker, or EU analytics that is not WAI (self-hosted Matomo, ShinyStat…).
 // Fail: only non-EU analytics (Garante 2022 decisions on Google Analytics). No client-side analytics at all is
 // unknown: the comune may measure from server logs, which a website cannot show.
-import { defineRule, evidence, fail, hostOf, okPages, partial, pass, unknown } from '../src/check/define.js';
-import type { AnalysedPage, Evidence } from '../src/types.js';
+import { defineRule, evidence, fail, hostOf, nameNote, okPages, partial, pass, unknown } from '../src/check/define.js';
+import type { AnalysedPage, Evidence, Localised } from '../src/types.js';
 import { capEvidence, findTrackers, hostIn, inlineSnippet, pageScripts } from './find.js';
 import { MATOMO_INLINE, MATOMO_SCRIPT, TRACKERS, WAI_DOMAINS, WAI_INLINE } from './signals.js';
 
 // Scripts held by a consent manager count: they measure once the visitor accepts.
-function findScript(pages: readonly AnalysedPage[], bySource: (url: string) => boolean, byInline: (body: string) => boolean, inlinePattern: RegExp, name: string): Evidence | null {
+function findScript(pages: readonly AnalysedPage[], bySource: (url: string) => boolean, byInline: (body: string) => boolean, inlinePattern: RegExp, note: Localised): Evidence | null {
   for (const page of pages) {
     const { sources, inline } = pageScripts(page, true);
     const src = sources.find(bySource);
-    if (src) return evidence(page.url, 'script[src]', src, name);
+    if (src) return evidence(page.url, 'script[src]', src, note);
     const body = inline.find(byInline);
-    if (body) return evidence(page.url, 'script', inlineSnippet(body, inlinePattern), name);
+    if (body) return evidence(page.url, 'script', inlineSnippet(body, inlinePattern), note);
   }
   return null;
 }
 
 const findWai = (pages: readonly AnalysedPage[]) =>
-  findScript(pages, (url) => hostIn(hostOf(url), WAI_DOMAINS), (body) => WAI_INLINE.test(body), WAI_INLINE, 'Web Analytics Italia');
+  findScript(pages, (url) => hostIn(hostOf(url), WAI_DOMAINS), (body) => WAI_INLINE.test(body), WAI_INLINE, nameNote('Web Analytics Italia'));
 
 const findOtherMatomo = (pages: readonly AnalysedPage[]) =>
   findScript(
@@ -28,7 +28,7 @@ const findOtherMatomo = (pages: readonly AnalysedPage[]) =>
     (url) => MATOMO_SCRIPT.test(url) && !hostIn(hostOf(url), WAI_DOMAINS),
     (body) => MATOMO_INLINE.test(body) && !WAI_INLINE.test(body),
     MATOMO_INLINE,
-    'Matomo (not WAI)',
+    { it: 'Matomo (non WAI)', en: 'Matomo (not WAI)' },
   );
 
 export default defineRule(

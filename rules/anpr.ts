@@ -4,7 +4,7 @@
 // service on a crawled site is a fail for that service (not a claim about the registry).
 import { defineRule, okPages, partial, pass } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
-import { capEvidence, findLinks, linkEvidence, linksToDomains, linkWording, mentions, notFound, splitNews } from './find.js';
+import { capEvidence, findLinks, linkEvidence, linksToDomains, linkWording, mentions, NEWS_NOTE, notFound, splitNews } from './find.js';
 import { ANPR_DOMAINS } from './signals.js';
 
 const ANPR_TERM = /\bANPR\b|\banagrafe\s+nazionale(?:\s+della\s+popolazione\s+residente)?\b/i;
@@ -24,13 +24,13 @@ export default defineRule(
     const pages = okPages(site);
     const { services, news } = splitNews(pages);
     // Links count on any page: a news item pointing to the ANPR certificates still leads citizens to the service.
-    const anprLinks = linksToDomains(pages, ANPR_DOMAINS).map((hit) => linkEvidence(hit, 'ANPR citizen services'));
+    const anprLinks = linksToDomains(pages, ANPR_DOMAINS).map((hit) => linkEvidence(hit, { it: 'servizi al cittadino di ANPR', en: 'ANPR citizen services' }));
     const certificateLinks = findLinks(services, (link) => ONLINE_CERTIFICATES.test(linkWording(link))).map((hit) =>
-      linkEvidence(hit, 'online certificates, not on ANPR'),
+      linkEvidence(hit, { it: 'certificati online, non su ANPR', en: 'online certificates, not on ANPR' }),
     );
     const said = mentions(services, ANPR_TERM);
     const certificatesSaid = mentions(services, ONLINE_CERTIFICATES);
-    const inNews = mentions(news, ANPR_TERM).affirmed.map((ev): Evidence => ({ ...ev, note: 'news article: not counted' }));
+    const inNews = mentions(news, ANPR_TERM).affirmed.map((ev): Evidence => ({ ...ev, note: NEWS_NOTE }));
     const details = {
       anprLinks: anprLinks.length,
       certificateLinks: certificateLinks.length,

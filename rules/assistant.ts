@@ -2,7 +2,7 @@
 // vendor scripts or frames, or "assistente virtuale" in the site's chrome or a link label); otherwise unknown: an
 // assistant reachable by phone or messaging apps is not visible here, and its absence is no legal failing.
 // News articles about an assistant do not count.
-import { defineRule, evidence, hostOf, okPages, pass, unknown } from '../src/check/define.js';
+import { defineRule, evidence, hostOf, nameNote, okPages, pass, unknown } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
 import { capEvidence, findLinks, firstLineMatching, hostIn, linkEvidence, linkWording, splitNews } from './find.js';
 import { ASSISTANT_TEXT, ASSISTANT_WIDGETS } from './signals.js';
@@ -20,24 +20,26 @@ export default defineRule(
   (site) => {
     const { services } = splitNews(okPages(site));
     const widgets: Evidence[] = [];
+    const widgetNames: string[] = [];
     for (const widget of ASSISTANT_WIDGETS) {
       for (const page of services) {
         const src = [...page.scripts, ...page.iframes].find((url) => hostIn(hostOf(url), widget.domains));
         const inline = !src && widget.inline ? page.inlineScripts.find((body) => widget.inline!.test(body)) : undefined;
-        if (src) widgets.push(evidence(page.url, page.scripts.includes(src) ? 'script[src]' : 'iframe[src]', src, widget.name));
-        else if (inline) widgets.push(evidence(page.url, 'script', inline.slice(0, 160), widget.name));
+        if (src) widgets.push(evidence(page.url, page.scripts.includes(src) ? 'script[src]' : 'iframe[src]', src, nameNote(widget.name)));
+        else if (inline) widgets.push(evidence(page.url, 'script', inline.slice(0, 160), nameNote(widget.name)));
         else continue;
+        widgetNames.push(widget.name);
         break;
       }
     }
     // Wording counts in the site's chrome (a launcher in header/footer/aside) or on a link, not in article text.
     const chrome = services.flatMap((page) => {
       const line = firstLineMatching(page.boilerplateText, ASSISTANT_TEXT);
-      return line ? [evidence(page.url, 'text:boilerplate', line, 'assistant launcher')] : [];
+      return line ? [evidence(page.url, 'text:boilerplate', line, { it: 'richiamo all’assistente', en: 'assistant launcher' })] : [];
     })[0];
-    const links = findLinks(services, (link) => ASSISTANT_TEXT.test(linkWording(link))).map((hit) => linkEvidence(hit, 'assistant link'));
+    const links = findLinks(services, (link) => ASSISTANT_TEXT.test(linkWording(link))).map((hit) => linkEvidence(hit, { it: 'link all’assistente', en: 'assistant link' }));
     const found = [...widgets, ...(chrome ? [chrome] : []), ...links];
-    const details = { widgets: widgets.map((ev) => ev.note ?? '') };
+    const details = { widgets: widgetNames };
 
     if (found.length) {
       return pass(

@@ -2,7 +2,7 @@
 // a CIE information/service page or a mention is partial; news articles do not count.
 import { defineRule, evidence, okPages, partial, pass } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
-import { capEvidence, findLinks, linkEvidence, linksToDomains, linkWording, mentions, notFound, splitNews } from './find.js';
+import { capEvidence, findLinks, linkEvidence, linksToDomains, linkWording, mentions, NEWS_NOTE, notFound, splitNews } from './find.js';
 import { findLogins } from './identity.js';
 import { CIE_BOOKING_DOMAINS, CIE_BUTTON_CLASSES, CIE_INFO_DOMAINS, CIE_LOGIN_DOMAINS } from './signals.js';
 
@@ -23,20 +23,20 @@ export default defineRule(
     const pages = okPages(site);
     const { services, news } = splitNews(pages);
     const { logins, thirdParty } = findLogins(services, site.host, { word: CIE, buttonClasses: CIE_BUTTON_CLASSES, providerDomains: [] });
-    const cieIdLinks = linksToDomains(services, CIE_LOGIN_DOMAINS).map((hit) => linkEvidence(hit, 'CieID login server'));
+    const cieIdLinks = linksToDomains(services, CIE_LOGIN_DOMAINS).map((hit) => linkEvidence(hit, { it: 'server di accesso CieID', en: 'CieID login server' }));
     // Booking links count on any page: a news item saying "prenota la CIE su agendacie" points citizens to the real service.
-    const booking = linksToDomains(pages, CIE_BOOKING_DOMAINS).map((hit) => linkEvidence(hit, 'CIE appointment booking'));
+    const booking = linksToDomains(pages, CIE_BOOKING_DOMAINS).map((hit) => linkEvidence(hit, { it: 'prenotazione appuntamento CIE', en: 'CIE appointment booking' }));
     const strong = [...logins, ...cieIdLinks, ...booking];
 
     const servicePages: Evidence[] = services
       .filter((page) => CIE_TERM.test(page.title) || page.headings.some((h) => h.level === 1 && CIE_TERM.test(h.text)))
-      .map((page) => evidence(page.url, 'title', page.title || (page.headings.find((h) => h.level === 1)?.text ?? ''), 'CIE service page'));
+      .map((page) => evidence(page.url, 'title', page.title || (page.headings.find((h) => h.level === 1)?.text ?? ''), { it: 'pagina di servizio sulla CIE', en: 'CIE service page' }));
     const serviceLinks = findLinks(services, (link) => !link.external && CIE_TERM.test(linkWording(link)))
       .filter((hit) => !servicePages.some((ev) => ev.url === hit.link.href))
-      .map((hit) => linkEvidence(hit, 'link to a CIE page'));
-    const info = linksToDomains(services, CIE_INFO_DOMAINS).map((hit) => linkEvidence(hit, 'information site'));
+      .map((hit) => linkEvidence(hit, { it: 'link a una pagina sulla CIE', en: 'link to a CIE page' }));
+    const info = linksToDomains(services, CIE_INFO_DOMAINS).map((hit) => linkEvidence(hit, { it: 'sito informativo', en: 'information site' }));
     const said = mentions(services, CIE_TERM);
-    const inNews = mentions(news, CIE_TERM).affirmed.map((ev): Evidence => ({ ...ev, note: 'news article: not counted' }));
+    const inNews = mentions(news, CIE_TERM).affirmed.map((ev): Evidence => ({ ...ev, note: NEWS_NOTE }));
     const details = {
       logins: logins.length + cieIdLinks.length,
       bookingLinks: booking.length,

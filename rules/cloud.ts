@@ -1,7 +1,7 @@
 // Point 6 — shared infrastructure and cloud. Informative (AgID R.SI.2.1): the only thing a website shows is where
 // the site itself is served from. A cloud hosting signature passes; otherwise unknown, never fail — the comune's
 // other systems, and whether the site sits behind a CDN on premises, are not visible from outside.
-import { defineRule, evidence, okPages, pass, unknown } from '../src/check/define.js';
+import { defineRule, evidence, nameNote, okPages, pass, unknown } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
 import { capEvidence } from './find.js';
 import { CLOUD_SIGNATURES, CLOUD_VALUE_HEADERS } from './signals.js';
@@ -25,7 +25,7 @@ export default defineRule(
         const byName = signature.headers.find((name) => page.headers[name] !== undefined);
         const header = byValue ?? byName;
         if (header) {
-          found.push({ kind: signature.kind, name: signature.name, ev: evidence(page.url, `header:${header}`, `${header}: ${page.headers[header]}`, signature.name) });
+          found.push({ kind: signature.kind, name: signature.name, ev: evidence(page.url, `header:${header}`, `${header}: ${page.headers[header]}`, nameNote(signature.name)) });
         }
       }
     }

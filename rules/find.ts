@@ -1,6 +1,6 @@
 // Finders shared by the point rules: links by host or wording, sentences that mention a term (and whether they
 // deny it), class-token markers, and the "nothing found" outcome. They read facts only; they never parse HTML.
-import { evidence, fail, hostMatches, hostOf, okPages, snippet, unknown } from '../src/check/define.js';
+import { evidence, fail, hostMatches, hostOf, nameNote, okPages, snippet, unknown } from '../src/check/define.js';
 import type { AnalysedPage, Evidence, LinkFact, Localised, RuleOutcome, SiteFacts } from '../src/types.js';
 import { NEWS_PATH, TRACKERS, type Tracker } from './signals.js';
 
@@ -67,9 +67,12 @@ export function linkWording(link: LinkFact): string {
   return link.text || link.label;
 }
 
-export function linkEvidence({ page, link }: LinkHit, note?: string): Evidence {
+export function linkEvidence({ page, link }: LinkHit, note?: Localised): Evidence {
   return evidence(page.url, link.selector, `${snippet(linkWording(link), 80)} → ${link.href}`, note);
 }
+
+/** Note on a mention found in a news article: national news there is not the comune's own service. */
+export const NEWS_NOTE: Localised = { it: 'notizia: non conteggiata', en: 'news article: not counted' };
 
 /** News, events and notices: national news there is not the comune's own service. */
 function isNewsPage(page: AnalysedPage): boolean {
@@ -236,12 +239,12 @@ export function findTrackers(pages: readonly AnalysedPage[], trackers: readonly 
       const fromTracker = (url: string) => hostIn(hostOf(url), tracker.domains);
       const src = sources.find(fromTracker) ?? page.iframes.find(fromTracker);
       if (src) {
-        hits.push({ tracker, evidence: evidence(page.url, page.iframes.includes(src) ? 'iframe[src]' : 'script[src]', src, tracker.name) });
+        hits.push({ tracker, evidence: evidence(page.url, page.iframes.includes(src) ? 'iframe[src]' : 'script[src]', src, nameNote(tracker.name)) });
         break;
       }
       const body = tracker.inline ? inline.find((text) => tracker.inline!.test(text)) : undefined;
       if (body) {
-        hits.push({ tracker, evidence: evidence(page.url, 'script', inlineSnippet(body, tracker.inline!), tracker.name) });
+        hits.push({ tracker, evidence: evidence(page.url, 'script', inlineSnippet(body, tracker.inline!), nameNote(tracker.name)) });
         break;
       }
     }

@@ -57,7 +57,7 @@ export function findLogins(pages: readonly AnalysedPage[], siteHost: string, spe
       });
       if (!line) continue;
       const italiaButton = page.classTokens.includes(ITALIA_BUTTON_CLASS);
-      logins.push(evidence(page.url, italiaButton ? `.${ITALIA_BUTTON_CLASS}` : selector, line, italiaButton ? 'Italia login button' : 'button text'));
+      logins.push(evidence(page.url, italiaButton ? `.${ITALIA_BUTTON_CLASS}` : selector, line, italiaButton ? { it: 'pulsante di accesso Italia', en: 'Italia login button' } : { it: 'testo del pulsante', en: 'button text' }));
       break;
     }
   }
@@ -71,6 +71,6 @@ export function findLogins(pages: readonly AnalysedPage[], siteHost: string, spe
   for (const hit of [...worded.filter((h) => ownOrEndpoint(h.link.href)), ...providers]) {
     if (!logins.some((ev) => ev.url === hit.page.url && ev.selector === hit.link.selector)) logins.push(linkEvidence(hit));
   }
-  const thirdParty = worded.filter((h) => !ownOrEndpoint(h.link.href)).map((hit) => linkEvidence(hit, 'login on another body’s site'));
+  const thirdParty = worded.filter((h) => !ownOrEndpoint(h.link.href)).map((hit) => linkEvidence(hit, { it: 'accesso sul sito di un altro ente', en: 'login on another body’s site' }));
   return { logins, thirdParty };
 }

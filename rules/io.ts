@@ -2,7 +2,7 @@
 // "app IO" named in a service page, or IO links only inside news articles, are partial.
 import { defineRule, hostOf, okPages, partial, pass } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
-import { capEvidence, findLinks, hostIn, linkEvidence, mentions, notFound, splitNews } from './find.js';
+import { capEvidence, findLinks, hostIn, linkEvidence, mentions, NEWS_NOTE, notFound, splitNews } from './find.js';
 import { IO_DOMAINS, IO_STORE_PATTERNS } from './signals.js';
 
 /** "app IO", "applicazione IO", "IO, l'app dei servizi pubblici": IO in capitals, so "io" the pronoun never matches. */
@@ -24,9 +24,9 @@ export default defineRule(
     const { services, news } = splitNews(okPages(site));
     const links = findLinks(services, (link) => isIoLink(link.href)).map((hit) => linkEvidence(hit));
     // A news item promoting IO is a weaker sign than a service that says it sends messages on IO.
-    const newsLinks = findLinks(news, (link) => isIoLink(link.href)).map((hit) => linkEvidence(hit, 'news article'));
+    const newsLinks = findLinks(news, (link) => isIoLink(link.href)).map((hit) => linkEvidence(hit, { it: 'notizia', en: 'news article' }));
     const said = mentions(services, IO_TERM, { includeBoilerplate: true });
-    const inNews = mentions(news, IO_TERM).affirmed.map((ev): Evidence => ({ ...ev, note: 'news article: not counted' }));
+    const inNews = mentions(news, IO_TERM).affirmed.map((ev): Evidence => ({ ...ev, note: NEWS_NOTE }));
     const details = { links: links.length, newsLinks: newsLinks.length, mentions: said.affirmed.length, newsMentions: inNews.length };
 
     if (links.length) {

@@ -63,8 +63,8 @@ export default defineRule(
     for (const channel of CHANNELS) {
       const link = findLinks(pages, (l) => l.dataElement === channel.marker)[0];
       const element = link ? null : pages.flatMap((page) => page.dataElements.filter((e) => e.name === channel.marker).map((e) => ({ page, e })))[0];
-      if (link) channels.push(linkEvidence(link, channel.en));
-      else if (element) channels.push(evidence(element.page.url, element.e.selector, element.e.text || element.e.href || channel.marker, channel.en));
+      if (link) channels.push(linkEvidence(link, { it: channel.it, en: channel.en }));
+      else if (element) channels.push(evidence(element.page.url, element.e.selector, element.e.text || element.e.href || channel.marker, { it: channel.it, en: channel.en }));
       else continue;
       channelNames.push(channel.marker);
     }
@@ -99,7 +99,7 @@ export default defineRule(
 
     const ev = capEvidence([
       ...channels,
-      ...servicePages.slice(0, 5).map(({ page, reason }) => evidence(page.url, reason === 'url' ? 'url' : reason, page.title, 'service page')),
+      ...servicePages.slice(0, 5).map(({ page, reason }) => evidence(page.url, reason === 'url' ? 'url' : reason, page.title, { it: 'scheda servizio', en: 'service page' })),
     ]);
     const channelList = (lang: 'it' | 'en') => CHANNELS.filter((c) => channelNames.includes(c.marker)).map((c) => c[lang]).join(', ');
 

@@ -4,7 +4,7 @@
 // least one open-format file): publishing data, not only documents. Any single signal is partial — typically a
 // transparency section that holds only PDFs. None on a crawled site fails.
 import { defineRule, evidence, hostOf, okPages, partial, pass } from '../src/check/define.js';
-import type { DocumentType, Evidence } from '../src/types.js';
+import type { DocumentType, Evidence, Localised } from '../src/types.js';
 import { capEvidence, findLinks, firstLineMatching, hostIn, linkEvidence, linkWording, notFound } from './find.js';
 import {
   CC_BY_4,
@@ -17,6 +17,8 @@ import {
   TRANSPARENCY_PATH,
   TRANSPARENCY_TEXT,
 } from './signals.js';
+
+const TRANSPARENCY_NOTE: Localised = { it: 'Amministrazione trasparente', en: 'Amministrazione trasparente (transparency section)' };
 
 const isOpenFormat = (type: DocumentType | null, href: string) =>
   type !== null && (OPEN_FORMATS as readonly string[]).includes(type) && !NOT_DATA_FILES.test(href);
@@ -73,12 +75,12 @@ export default defineRule(
       ccBy40: licence !== undefined,
     };
     const ev: Evidence[] = capEvidence([
-      ...transparency.slice(0, 2).map((hit) => linkEvidence(hit, 'Amministrazione trasparente')),
-      ...(transparencyPage && !transparency.length ? [evidence(transparencyPage.url, 'title', transparencyPage.title, 'Amministrazione trasparente')] : []),
-      ...portals.slice(0, 3).map((hit) => linkEvidence(hit, 'open-data portal')),
-      ...openFiles.slice(0, 3).map((hit) => linkEvidence(hit, `open format: ${hit.link.documentType}`)),
-      ...spreadsheets.slice(0, 1).map((hit) => linkEvidence(hit, `spreadsheet: ${hit.link.documentType}`)),
-      ...(licence ? [{ ...licence, note: 'CC-BY 4.0 licence' }] : []),
+      ...transparency.slice(0, 2).map((hit) => linkEvidence(hit, TRANSPARENCY_NOTE)),
+      ...(transparencyPage && !transparency.length ? [evidence(transparencyPage.url, 'title', transparencyPage.title, TRANSPARENCY_NOTE)] : []),
+      ...portals.slice(0, 3).map((hit) => linkEvidence(hit, { it: 'portale open data', en: 'open-data portal' })),
+      ...openFiles.slice(0, 3).map((hit) => linkEvidence(hit, { it: `formato aperto: ${hit.link.documentType}`, en: `open format: ${hit.link.documentType}` })),
+      ...spreadsheets.slice(0, 1).map((hit) => linkEvidence(hit, { it: `foglio di calcolo: ${hit.link.documentType}`, en: `spreadsheet: ${hit.link.documentType}` })),
+      ...(licence ? [{ ...licence, note: { it: 'licenza CC-BY 4.0', en: 'CC-BY 4.0 licence' } }] : []),
     ]);
 
     if (hasTransparency && hasOpenData) {

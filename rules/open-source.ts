@@ -2,7 +2,7 @@
 // Comuni Italia and kin, by theme header or asset path), a publiccode.yml or a link to developers.italia.it (reuse);
 // an open-source CMS outside the catalogue is partial. Nothing recognisable is unknown, not fail: a proprietary or
 // unrecognised CMS says nothing about the rest of the comune's software, which the website cannot show.
-import { defineRule, evidence, okPages, partial, pass, unknown } from '../src/check/define.js';
+import { defineRule, evidence, nameNote, okPages, partial, pass, unknown } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
 import { capEvidence, findLinks, hostIn, linkEvidence } from './find.js';
 import { CATALOGUE_THEME_MARKERS, CATALOGUE_THEME_NAME, DEVELOPERS_ITALIA_DOMAINS, OPEN_SOURCE_CMS } from './signals.js';
@@ -35,24 +35,29 @@ export default defineRule(
         ...page.scripts.map((url) => ({ page, url, selector: 'script[src]' })),
       ])
       .find(({ url }) => themePath(url));
-    if (themeAsset) catalogue.push(evidence(themeAsset.page.url, themeAsset.selector, themeAsset.url, 'catalogue theme asset path'));
+    if (themeAsset) catalogue.push(evidence(themeAsset.page.url, themeAsset.selector, themeAsset.url, { it: 'percorso di un tema del catalogo', en: 'catalogue theme asset path' }));
     const reuse = findLinks(pages, (link) => PUBLICCODE.test(link.href) || hostIn(link.host, DEVELOPERS_ITALIA_DOMAINS)).map((hit) =>
-      linkEvidence(hit, 'reuse / Developers Italia'),
+      linkEvidence(hit, { it: 'riuso / Developers Italia', en: 'reuse / Developers Italia' }),
     );
 
     const cms: Evidence[] = [];
+    const cmsNames: string[] = [];
     for (const { name, generator, path } of OPEN_SOURCE_CMS) {
       const byGenerator = pages.find((page) => page.generator && generator.test(page.generator));
       if (byGenerator) {
-        cms.push(evidence(byGenerator.url, 'meta[name=generator]', byGenerator.generator ?? '', name));
+        cms.push(evidence(byGenerator.url, 'meta[name=generator]', byGenerator.generator ?? '', nameNote(name)));
+        cmsNames.push(name);
         continue;
       }
       const byPath = pages
         .flatMap((page) => [...page.stylesheets, ...page.scripts].map((url) => ({ page, url })))
         .find(({ url }) => path.test(url));
-      if (byPath) cms.push(evidence(byPath.page.url, 'asset', byPath.url, name));
+      if (byPath) {
+        cms.push(evidence(byPath.page.url, 'asset', byPath.url, nameNote(name)));
+        cmsNames.push(name);
+      }
     }
-    const details = { catalogueTheme: catalogue.length > 0, reuseLinks: reuse.length, openSourceCms: cms.map((ev) => ev.note ?? '') };
+    const details = { catalogueTheme: catalogue.length > 0, reuseLinks: reuse.length, openSourceCms: cmsNames };
 
     if (catalogue.length || reuse.length) {
       return pass(

@@ -31,15 +31,15 @@ export default defineRule(
     const pages = okPages(site);
     const { services, news } = splitNews(pages);
     // Payment links count on any page: a news item linking the payment portal still lets citizens pay.
-    const portals = findLinks(pages, (link) => isPaymentPortal(link.host)).map((hit) => linkEvidence(hit, 'payment portal'));
+    const portals = findLinks(pages, (link) => isPaymentPortal(link.host)).map((hit) => linkEvidence(hit, { it: 'portale di pagamento', en: 'payment portal' }));
     const notices = mentions(services, NOTICE_TERM);
     const infoLinks = findLinks(services, (link) => PAGOPA_INFO_HOSTS.includes(link.host)).map((hit) =>
-      linkEvidence(hit, 'information site, not a payment portal'),
+      linkEvidence(hit, { it: 'sito informativo, non un portale di pagamento', en: 'information site, not a payment portal' }),
     );
     const said = mentions(services, PAGOPA_TERM);
     const logos: Evidence[] = services.flatMap((page) => {
       const image = page.images.find((img) => PAGOPA_TERM.test(img.alt ?? '') || /pago-?pa/i.test(img.src.split('/').pop() ?? ''));
-      return image ? [evidence(page.url, image.selector, image.alt || image.src, 'pagoPA logo')] : [];
+      return image ? [evidence(page.url, image.selector, image.alt || image.src, { it: 'logo pagoPA', en: 'pagoPA logo' })] : [];
     });
     const denied = [...said.denied, ...mentions(news, PAGOPA_TERM).denied];
     const details = {

@@ -4,7 +4,7 @@
 // (type="text/plain") are fine. Fail: no privacy link, or running trackers with no consent manager at all.
 // Partial: running trackers next to a consent manager (it may block them at run time: a browser run can tell),
 // a privacy link over http, or no DPO contact. Pass: none of these.
-import { defineRule, evidence, fail, hostOf, okPages, partial, pass } from '../src/check/define.js';
+import { defineRule, evidence, fail, hostOf, nameNote, okPages, partial, pass } from '../src/check/define.js';
 import type { AnalysedPage, Evidence } from '../src/types.js';
 import { capEvidence, findLinks, findTrackers, hostIn, linkEvidence, linkWording, mentions, notFound, type TrackerHit } from './find.js';
 import { CONSENT_MANAGERS, DPO_TEXT, PRIVACY_LINK_TEXT, TRACKERS } from './signals.js';
@@ -17,7 +17,7 @@ function trackerCookies(pages: readonly AnalysedPage[]): TrackerHit[] {
     for (const page of pages) {
       const cookie = page.cookies.find((c) => tracker.cookies!.test(c.name));
       if (cookie) {
-        hits.push({ tracker, evidence: evidence(page.url, 'header:set-cookie', `${cookie.name}${cookie.domain ? `; Domain=${cookie.domain}` : ''}`, tracker.name) });
+        hits.push({ tracker, evidence: evidence(page.url, 'header:set-cookie', `${cookie.name}${cookie.domain ? `; Domain=${cookie.domain}` : ''}`, nameNote(tracker.name)) });
         break;
       }
     }
@@ -25,14 +25,17 @@ function trackerCookies(pages: readonly AnalysedPage[]): TrackerHit[] {
   return hits;
 }
 
-function findConsentManager(pages: readonly AnalysedPage[]): Evidence | null {
+function findConsentManager(pages: readonly AnalysedPage[]): { name: string; evidence: Evidence } | null {
   for (const page of pages) {
     for (const manager of CONSENT_MANAGERS) {
+      const note = { it: `gestore del consenso ${manager.name}`, en: `${manager.name} consent manager` };
       const src = [...page.scripts, ...page.stylesheets].find(
         (url) => hostIn(hostOf(url), manager.domains) || (manager.path !== null && manager.path.test(url)),
       );
-      if (src) return evidence(page.url, 'script[src]', src, manager.name);
-      if (manager.classToken && page.classTokens.includes(manager.classToken)) return evidence(page.url, `.${manager.classToken}`, `class="${manager.classToken}"`, manager.name);
+      if (src) return { name: manager.name, evidence: evidence(page.url, 'script[src]', src, note) };
+      if (manager.classToken && page.classTokens.includes(manager.classToken)) {
+        return { name: manager.name, evidence: evidence(page.url, `.${manager.classToken}`, `class="${manager.classToken}"`, note) };
+      }
     }
   }
   return null;
@@ -57,7 +60,11 @@ export default defineRule(
     const privacyLink = privacyLinks.find((hit) => hit.link.href.startsWith('https:')) ?? privacyLinks[0];
     const dpoMail = findLinks(pages, (link) => /^mailto:[^@]*\b(?:dpo|rpd)\b/i.test(link.href))[0];
     const dpoText = mentions(pages, DPO_TEXT, { includeBoilerplate: true }).affirmed[0];
-    const dpo = dpoMail ? linkEvidence(dpoMail, 'DPO contact') : dpoText ? { ...dpoText, note: 'DPO named' } : null;
+    const dpo = dpoMail
+      ? linkEvidence(dpoMail, { it: 'contatto del RPD/DPO', en: 'DPO contact' })
+      : dpoText
+        ? { ...dpoText, note: { it: 'RPD/DPO indicato nel testo', en: 'DPO named in the text' } }
+        : null;
     const running = findTrackers(pages);
     const cookieHits = trackerCookies(pages).filter((hit) => !running.some((r) => r.tracker === hit.tracker));
     const trackers = [...running, ...cookieHits];
@@ -69,11 +76,11 @@ export default defineRule(
       dpoContact: dpo !== null,
       trackers: trackers.map((hit) => hit.tracker.name),
       trackersHeldForConsent: held.map((hit) => hit.tracker.name),
-      consentManager: consent?.note ?? null,
+      consentManager: consent?.name ?? null,
       cookies,
     };
     const trackerEvidence = trackers.map((hit) => hit.evidence);
-    const found = [...(privacyLink ? [linkEvidence(privacyLink, 'privacy policy')] : []), ...(dpo ? [dpo] : [])];
+    const found = [...(privacyLink ? [linkEvidence(privacyLink, { it: 'informativa privacy', en: 'privacy policy' })] : []), ...(dpo ? [dpo] : [])];
     const names = details.trackers.join(', ');
 
     if (!privacyLink) {
@@ -96,13 +103,13 @@ export default defineRule(
     }
     const problems: { it: string; en: string }[] = [];
     if (trackers.length) {
-      problems.push({ it: `tracciatori (${names}) da verificare con il gestore del consenso ${consent!.note}`, en: `trackers (${names}) to check against the ${consent!.note} consent manager` });
+      problems.push({ it: `tracciatori (${names}) da verificare con il gestore del consenso ${consent!.name}`, en: `trackers (${names}) to check against the ${consent!.name} consent manager` });
     }
     if (!privacyLink.link.href.startsWith('https:')) problems.push({ it: 'informativa privacy non in https', en: 'privacy policy not over https' });
     if (!dpo) problems.push({ it: 'nessun contatto del responsabile della protezione dei dati (RPD/DPO)', en: 'no contact of the data protection officer (DPO)' });
     if (problems.length) {
       return partial(
-        capEvidence([...trackerEvidence, ...(consent ? [consent] : []), ...found]),
+        capEvidence([...trackerEvidence, ...(consent ? [consent.evidence] : []), ...found]),
         {
           it: `Informativa privacy presente; da sistemare: ${problems.map((p) => p.it).join('; ')}.`,
           en: `Privacy policy present; to fix: ${problems.map((p) => p.en).join('; ')}.`,
@@ -111,7 +118,7 @@ export default defineRule(
       );
     }
     return pass(
-      capEvidence([...found, ...held.map((hit) => ({ ...hit.evidence, note: `${hit.tracker.name}: held until consent` }))]),
+      capEvidence([...found, ...held.map((hit) => ({ ...hit.evidence, note: { it: `${hit.tracker.name}: bloccato fino al consenso`, en: `${hit.tracker.name}: held until consent` } }))]),
       {
         it: 'Informativa privacy in https, contatto del RPD e nessun tracciatore di terze parti nel codice delle pagine.',
         en: 'Privacy policy over https, DPO contact and no third-party tracker in the pages’ code.',

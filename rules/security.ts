@@ -25,7 +25,7 @@ function mixedContent(pages: readonly AnalysedPage[]): Evidence[] {
       ...page.iframes.map((url) => ['iframe[src]', url] as const),
       ...page.images.map((img) => [img.selector, img.src] as const),
     ].find(([, url]) => url.startsWith('http:'));
-    if (insecure) found.push(evidence(page.url, insecure[0], insecure[1], 'mixed content'));
+    if (insecure) found.push(evidence(page.url, insecure[0], insecure[1], { it: 'contenuto misto: risorsa http in una pagina https', en: 'mixed content: an http resource on an https page' }));
   }
   return found;
 }
@@ -60,14 +60,27 @@ export default defineRule(
 
     const blocking: Evidence[] = [];
     if (tls?.authorized === false) {
-      blocking.push(evidence(site.siteUrl, 'tls', `certificate rejected: ${tls.authorizationError ?? 'unknown reason'}`, `valid ${tls.validFrom} – ${tls.validTo}`));
+      blocking.push(
+        evidence(site.siteUrl, 'tls', tls.authorizationError ?? '', {
+          it: `certificato rifiutato, valido dal ${tls.validFrom} al ${tls.validTo}`,
+          en: `certificate rejected, valid ${tls.validFrom} – ${tls.validTo}`,
+        }),
+      );
     }
     const auditedAt = Date.parse(site.auditedAt);
     const validTo = tls?.validTo ? Date.parse(tls.validTo) : NaN;
     const validFrom = tls?.validFrom ? Date.parse(tls.validFrom) : NaN;
-    if (validTo < auditedAt) blocking.push(evidence(site.siteUrl, 'tls', `certificate expired on ${tls!.validTo}`, `audited at ${site.auditedAt}`));
-    if (validFrom > auditedAt) blocking.push(evidence(site.siteUrl, 'tls', `certificate not valid before ${tls!.validFrom}`, `audited at ${site.auditedAt}`));
-    if (tls?.protocol && !MODERN_TLS.has(tls.protocol)) blocking.push(evidence(site.siteUrl, 'tls', `protocol ${tls.protocol}`, 'TLS 1.2 or later required'));
+    if (validTo < auditedAt) {
+      blocking.push(evidence(site.siteUrl, 'tls', tls!.validTo!, { it: `certificato scaduto (audit del ${site.auditedAt})`, en: `certificate expired (audited at ${site.auditedAt})` }));
+    }
+    if (validFrom > auditedAt) {
+      blocking.push(
+        evidence(site.siteUrl, 'tls', tls!.validFrom!, { it: `certificato non ancora valido (audit del ${site.auditedAt})`, en: `certificate not yet valid (audited at ${site.auditedAt})` }),
+      );
+    }
+    if (tls?.protocol && !MODERN_TLS.has(tls.protocol)) {
+      blocking.push(evidence(site.siteUrl, 'tls', tls.protocol, { it: 'serve TLS 1.2 o successivo', en: 'TLS 1.2 or later required' }));
+    }
     if (blocking.length) {
       return fail(
         blocking,
@@ -78,17 +91,22 @@ export default defineRule(
 
     const gaps: Evidence[] = [];
     if (validTo - auditedAt < EXPIRY_WARNING_MS) {
-      gaps.push(evidence(site.siteUrl, 'tls', `certificate expires on ${tls!.validTo}`, `less than 30 days after ${site.auditedAt}`));
+      gaps.push(
+        evidence(site.siteUrl, 'tls', tls!.validTo!, {
+          it: `il certificato scade meno di 30 giorni dopo l’audit (${site.auditedAt})`,
+          en: `certificate expires less than 30 days after the audit (${site.auditedAt})`,
+        }),
+      );
     }
     if (tls?.httpRedirectsToHttps === false) {
-      gaps.push(evidence(site.siteUrl.replace(/^https:/, 'http:'), 'redirect', 'http:// does not redirect to https://'));
+      gaps.push(evidence(site.siteUrl.replace(/^https:/, 'http:'), 'redirect', '', { it: 'http:// non reindirizza a https://', en: 'http:// does not redirect to https://' }));
     }
     const start = startPage(site, pages);
     const hsts = start?.headers['strict-transport-security'];
     const hstsMaxAge = hsts ? Number(/max-age\s*=\s*"?(\d+)/i.exec(hsts)?.[1] ?? 0) : 0;
     details.hsts = hsts ?? null;
     if (start && hstsMaxAge <= 0) {
-      gaps.push(evidence(start.url, 'header:strict-transport-security', hsts ?? '(absent)', 'HSTS missing or max-age=0'));
+      gaps.push(evidence(start.url, 'header:strict-transport-security', hsts ?? '', { it: 'HSTS assente o max-age=0', en: 'HSTS missing or max-age=0' }));
     }
     const mixed = mixedContent(pages);
     details.mixedContentPages = mixed.length;
@@ -111,9 +129,9 @@ export default defineRule(
         details,
       );
     }
-    const certificate = `${tls.protocol ?? 'TLS'}, certificate valid ${tls.validFrom} – ${tls.validTo}${tls.issuer ? `, ${tls.issuer}` : ''}`;
+    const certificate = [tls.protocol, `${tls.validFrom} – ${tls.validTo}`, tls.issuer].filter(Boolean).join(' · ');
     return pass(
-      [evidence(site.siteUrl, 'tls', certificate), ...(hsts && start ? [evidence(start.url, 'header:strict-transport-security', hsts)] : [])],
+      [evidence(site.siteUrl, 'tls', certificate, { it: 'certificato valido', en: 'certificate valid' }), ...(hsts && start ? [evidence(start.url, 'header:strict-transport-security', hsts)] : [])],
       { it: 'HTTPS con certificato valido, TLS moderno, redirect da HTTP e HSTS.', en: 'HTTPS with a valid certificate, modern TLS, HTTP redirect and HSTS.' },
       details,
     );

@@ -2,12 +2,11 @@
 // text that only talks about SPID is partial, and news articles about SPID (national news) do not count at all.
 import { defineRule, okPages, partial, pass } from '../src/check/define.js';
 import type { Evidence } from '../src/types.js';
-import { capEvidence, findLinks, linkEvidence, linksToDomains, mentions, notFound, splitNews } from './find.js';
+import { capEvidence, findLinks, linkEvidence, linksToDomains, mentions, NEWS_NOTE, notFound, splitNews } from './find.js';
 import { findLogins } from './identity.js';
 import { SPID_BUTTON_CLASSES, SPID_IDP_DOMAINS, SPID_INFO_DOMAINS } from './signals.js';
 
 const SPID = String.raw`\bspid\b`;
-const NEWS_NOTE = 'news article: not counted';
 
 export default defineRule(
   {
@@ -27,10 +26,10 @@ export default defineRule(
       providerDomains: SPID_IDP_DOMAINS,
     });
     const said = mentions(services, new RegExp(SPID, 'i'));
-    const info = linksToDomains(services, SPID_INFO_DOMAINS).map((hit) => linkEvidence(hit, 'information site, not a login'));
+    const info = linksToDomains(services, SPID_INFO_DOMAINS).map((hit) => linkEvidence(hit, { it: 'sito informativo, non un accesso', en: 'information site, not a login' }));
     // The model's personal-area button leads to the login page; when that page is off-site we cannot see its methods.
     const personalArea = findLinks(services, (link) => link.dataElement === 'personal-area-login').map((hit) =>
-      linkEvidence(hit, 'personal-area login: methods not visible'),
+      linkEvidence(hit, { it: 'accesso all’area personale: modalità di accesso non visibili', en: 'personal-area login: methods not visible' }),
     );
     const inNews = mentions(news, new RegExp(SPID, 'i')).affirmed.map((ev): Evidence => ({ ...ev, note: NEWS_NOTE }));
     const details = {

@@ -370,10 +370,14 @@ export interface Evidence {
   url: string;
   /** CSS-like selector, "header:strict-transport-security", "text", "url", "tls" ... */
   selector: string;
-  /** The text, attribute or header value seen (capped at 200 chars). */
+  /**
+   * What was seen there, as it was: page text, an attribute or header value, a URL, a version, "wording → href"
+   * (capped at 200 chars). Never a sentence composed by a rule: the rule's words go in `note`. Empty when the
+   * evidence is that something is missing; language-neutral figures ("3/10") are fine.
+   */
   snippet: string;
-  /** Optional one-line note, e.g. "static approximation: CSS font-family declarations". */
-  note?: string;
+  /** The rule's one-line explanation, in both report languages, e.g. "static approximation: CSS font-family declarations". */
+  note?: Localised;
 }
 
 export interface CheckResult {

@@ -1,11 +1,14 @@
 // C.SI.1.1 Fonts. The validator reads computed styles in a browser; statically we read the font-family
 // declarations of the home's CSS and of every page's inline styles, and judge each declaration by its first family.
-import { defineRule, evidence, fail, partial, pass, unknown } from '../../src/check/define.js';
-import type { Evidence, SiteFacts } from '../../src/types.js';
+import { defineRule, evidence, fail, joinLocalised, partial, pass, unknown } from '../../src/check/define.js';
+import type { Evidence, Localised, SiteFacts } from '../../src/types.js';
 import { allowedFonts, normaliseLabel } from './model-data.js';
 import { agidMeta } from './shared.js';
 
-const NOTE = 'static approximation: CSS font-family declarations, not computed styles';
+const NOTE: Localised = {
+  it: 'approssimazione statica: dichiarazioni font-family nei CSS, non gli stili calcolati',
+  en: 'static approximation: CSS font-family declarations, not computed styles',
+};
 const FONT_FAMILY = /font-family\s*:\s*([^;}"']*(?:(?:"[^"]*"|'[^']*')[^;}"']*)*)/gi;
 /** Generic families, CSS keywords and system stacks: they name no font of their own. */
 const NOT_A_FONT = /^(inherit|initial|unset|revert|sans-serif|serif|monospace|cursive|fantasy|system-ui|ui-\w+|-apple-system|blinkmacsystemfont|var\(.*|)$/i;
@@ -55,7 +58,8 @@ export default defineRule(
   (site) => {
     const found = declarations(site);
     if (!found.length) {
-      return unknown([evidence(site.siteUrl, 'css:font-family', `${site.assets.length} assets read, no font-family declaration`, NOTE)], {
+      const none = { it: `${site.assets.length} file CSS/JS letti, nessuna dichiarazione font-family`, en: `${site.assets.length} assets read, no font-family declaration` };
+      return unknown([evidence(site.siteUrl, 'css:font-family', '', joinLocalised([none, NOTE]))], {
         it: 'Nessuna dichiarazione font-family leggibile (serve un controllo nel browser)',
         en: 'No readable font-family declaration (needs a browser check)',
       });

@@ -59,8 +59,13 @@ export default defineRule(
       const share = bootstrapShare(page);
       const versionOk = found !== null && versionAtLeast(found.version, '2.0');
       const shareOk = share !== null && share >= MIN_SHARE;
-      const text = `Bootstrap Italia ${found ? found.version : 'version not found'}; ${share ?? 0}% of ${page.classTokens.length} unique classes from Bootstrap Italia`;
-      const ev = [evidence(page.url, found?.source === 'inline' ? 'inline:bootstrap-italia-version' : 'class', text, found && found.source !== 'inline' ? `version from ${found.source}` : undefined)];
+      const classes = page.classTokens.length;
+      const note = {
+        it: `${found ? `versione ${found.version}` : 'versione non trovata'}; ${share ?? 0}% delle ${classes} classi uniche da Bootstrap Italia${found && found.source !== 'inline' ? `; versione letta da ${found.source}` : ''}`,
+        en: `${found ? `version ${found.version}` : 'version not found'}; ${share ?? 0}% of ${classes} unique classes from Bootstrap Italia${found && found.source !== 'inline' ? `; version from ${found.source}` : ''}`,
+      };
+      const seen = found ? `Bootstrap Italia ${found.version}` : '';
+      const ev = [evidence(page.url, found?.source === 'inline' ? 'inline:bootstrap-italia-version' : 'class', seen, note)];
       return { page, score: versionOk && shareOk ? 1 : 0, evidence: ev };
     });
     const noVersionAnywhere = verdicts.every((verdict) => !versionOf(verdict.page, site));

@@ -1,6 +1,6 @@
 // C.SI.1.3 Service pages follow the model (index sections with content, in order; title, description, status,
 // topics, category in the breadcrumb, area) and the site lists at least 10 services.
-import { defineRule, evidence, fail, okPages } from '../../src/check/define.js';
+import { defineRule, evidence, fail, joinLocalised, okPages } from '../../src/check/define.js';
 import type { AnalysedPage, Evidence, SiteFacts } from '../../src/types.js';
 import { menuItems, normaliseLabel, serviceContentTypes } from './model-data.js';
 import { agidMeta, markers, pageNotFound, pagesOfType, worstPage, type PageVerdict } from './shared.js';
@@ -63,8 +63,15 @@ export function serviceModelGaps(page: AnalysedPage): { missing: string[]; wrong
 function verdictFor(page: AnalysedPage): PageVerdict {
   const { missing, wrongOrder } = serviceModelGaps(page);
   const score = missing.length > 2 || wrongOrder.length > 1 ? 0 : missing.length || wrongOrder.length ? 0.5 : 1;
-  const parts = [missing.length ? `missing: ${missing.join(', ')}` : 'all mandatory items present', wrongOrder.length ? `out of order: ${wrongOrder.join(', ')}` : 'order ok'];
-  return { page, score, evidence: [evidence(page.url, '[data-element="page-index"]', parts.join('; '))] };
+  const note = joinLocalised([
+    missing.length
+      ? { it: `voci mancanti: ${missing.join(', ')}`, en: `missing: ${missing.join(', ')}` }
+      : { it: 'tutte le voci obbligatorie presenti', en: 'all mandatory items present' },
+    wrongOrder.length ? { it: `fuori ordine: ${wrongOrder.join(', ')}`, en: `out of order: ${wrongOrder.join(', ')}` } : { it: 'ordine corretto', en: 'order ok' },
+  ]);
+  // Seen: the page index as the page shows it.
+  const index = page.links.filter((link) => link.dataElement === 'page-index').map((link) => link.text.trim());
+  return { page, score, evidence: [evidence(page.url, '[data-element="page-index"]', index.join(' | '), note)] };
 }
 
 /** Services listed on the site: crawled service pages ∪ targets of `service-link` markers on every crawled page (pager pages included). */
@@ -108,11 +115,17 @@ export default defineRule(
       const services = countServices(site);
       enough = services.count >= MIN_SERVICES;
       Object.assign(details, { servicesFound: services.count, servicePagesCrawled: services.crawled, serviceLinks: services.linked });
-      const how =
-        `${services.count} distinct services = ${services.crawled} crawled service pages ∪ ${services.linked} service-link targets on ${services.listingPages} listing pages (pager pages included)` +
-        (services.loadMore ? '; a "load more" button (load-other-cards) lists more only via JavaScript' : '') +
-        '; sitemap not used (it does not say which URLs are services)';
-      extra.push(evidence(site.siteUrl, '[data-element="service-link"]', how));
+      const how = {
+        it:
+          `${services.count} servizi distinti = ${services.crawled} schede servizio analizzate ∪ ${services.linked} destinazioni di service-link in ${services.listingPages} pagine di elenco (pagine successive incluse)` +
+          (services.loadMore ? '; un pulsante "carica altri" (load-other-cards) mostra altri servizi solo con JavaScript' : '') +
+          '; sitemap non usata (non dice quali URL sono servizi)',
+        en:
+          `${services.count} distinct services = ${services.crawled} crawled service pages ∪ ${services.linked} service-link targets on ${services.listingPages} listing pages (pager pages included)` +
+          (services.loadMore ? '; a "load more" button (load-other-cards) lists more only via JavaScript' : '') +
+          '; sitemap not used (it does not say which URLs are services)',
+      };
+      extra.push(evidence(site.siteUrl, '[data-element="service-link"]', `${services.count} = ${services.crawled} ∪ ${services.linked}`, how));
     }
     const outcome = worstPage(verdicts, (score, counts) =>
       score === 1

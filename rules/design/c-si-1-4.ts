@@ -39,7 +39,14 @@ export default defineRule(
     const otherTheme = site.assets.find((asset) => asset.themeHeader)?.themeHeader;
     const cssRead = site.assets.filter((asset) => asset.kind === 'css' && !asset.error).length;
     return partial(
-      [evidence(home.url, 'css:theme-header', otherTheme ? `theme "${otherTheme.name}" is not the model's` : `no Design Comuni Italia theme header in ${cssRead} CSS files`)],
+      [
+        otherTheme
+          ? evidence(home.url, 'css:theme-header', otherTheme.name, { it: 'non è il tema del modello', en: "not the model's theme" })
+          : evidence(home.url, 'css:theme-header', '', {
+              it: `nessuna intestazione del tema Design Comuni Italia in ${cssRead} file CSS`,
+              en: `no Design Comuni Italia theme header in ${cssRead} CSS files`,
+            }),
+      ],
       { it: 'Il sito non utilizza il tema CMS del modello', en: "The site does not use the model's CMS theme" },
       { theme: otherTheme?.name ?? null },
     );

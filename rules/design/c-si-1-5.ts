@@ -31,7 +31,7 @@ export default defineRule(
     if (!page) return pageNotFound({ it: 'pagina degli argomenti', en: 'topics page' }, site);
     const { names, source } = topicsOn(page);
     if (!names.length) {
-      return fail([evidence(page.url, '[data-element="topic-element"]', 'no topic found')], { it: 'Nessun argomento nella pagina degli argomenti', en: 'No topic on the topics page' });
+      return fail([evidence(page.url, '[data-element="topic-element"]', '', { it: 'nessun argomento trovato', en: 'no topic found' })], { it: 'Nessun argomento nella pagina degli argomenti', en: 'No topic on the topics page' });
     }
     const model = modelTopics();
     const eurovoc = eurovocLabels();
@@ -40,8 +40,21 @@ export default defineRule(
     const outside = names.filter((name) => !inEither.includes(name));
     const share = Math.round((inEither.length / names.length) * 100);
     const ev = [
-      evidence(page.url, source, `${names.length} topics: ${inModel.length} from the model, ${inEither.length - inModel.length} from EuroVoc, ${outside.length} outside`),
-      ...names.filter((name) => !inModel.includes(name)).slice(0, 20).map((name) => evidence(page.url, source, name, inEither.includes(name) ? 'EuroVoc' : 'not in the model nor in EuroVoc')),
+      evidence(page.url, source, names.join(' | '), {
+        it: `${names.length} argomenti: ${inModel.length} dal modello, ${inEither.length - inModel.length} da EuroVoc, ${outside.length} da nessuno dei due`,
+        en: `${names.length} topics: ${inModel.length} from the model, ${inEither.length - inModel.length} from EuroVoc, ${outside.length} outside`,
+      }),
+      ...names
+        .filter((name) => !inModel.includes(name))
+        .slice(0, 20)
+        .map((name) =>
+          evidence(
+            page.url,
+            source,
+            name,
+            inEither.includes(name) ? { it: 'da EuroVoc', en: 'from EuroVoc' } : { it: 'né nel modello né in EuroVoc', en: 'not in the model nor in EuroVoc' },
+          ),
+        ),
     ];
     const details = { topics: names.length, modelTopics: inModel.length, vocabularyShare: share };
     if (inModel.length === names.length) return pass(ev, { it: 'Tutti gli argomenti sono del modello', en: 'Every topic is a model topic' }, details);

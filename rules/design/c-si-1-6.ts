@@ -1,6 +1,6 @@
 // C.SI.1.6 First-level menu: Amministrazione, Novità, Servizi, Vivere … in this order (pass); up to 3 extra
 // items, i.e. at most 7 in all (partial); anything else, or an item leaving the comune's site (fail).
-import { defineRule, evidence, fail, partial, pass } from '../../src/check/define.js';
+import { defineRule, evidence, fail, joinLocalised, partial, pass } from '../../src/check/define.js';
 import type { LinkFact } from '../../src/types.js';
 import { menuItemPattern, menuItems, type PrimaryMenuItem } from './model-data.js';
 import { agidMeta, homePage, pageNotFound } from './shared.js';
@@ -39,7 +39,10 @@ export default defineRule(
     const mandatory: PrimaryMenuItem[] = Object.values(menuItems().primaryMenuItems);
     if (!items.length) {
       const navText = home.links.filter((link) => link.region === 'nav' || link.region === 'header').slice(0, 12).map((link) => link.text).filter(Boolean).join(' | ');
-      return fail([evidence(home.url, '[data-element="main-navigation"]', navText ? `marker missing; header/nav links: ${navText}` : 'marker missing; no header/nav links')], {
+      const note = navText
+        ? { it: 'marcatore assente; link di intestazione e navigazione', en: 'marker missing; header/nav links' }
+        : { it: 'marcatore assente; nessun link di intestazione o navigazione', en: 'marker missing; no header/nav links' };
+      return fail([evidence(home.url, '[data-element="main-navigation"]', navText, note)], {
         it: 'Menu principale non trovato (manca data-element="main-navigation")',
         en: 'Main menu not found (data-element="main-navigation" missing)',
       });
@@ -52,12 +55,17 @@ export default defineRule(
     const external = items.filter((item) => item.external);
     const ev = [
       evidence(home.url, '[data-element="main-navigation"]', labels.join(' | ')),
-      ...external.map((item) => evidence(home.url, item.selector, `${item.text} → ${item.href}`, 'leaves the comune site')),
+      ...external.map((item) => evidence(home.url, item.selector, `${item.text} → ${item.href}`, { it: 'esce dal sito del Comune', en: 'leaves the comune site' })),
     ];
     const details = { menuItems: labels, missing };
     if (missing.length || !inOrder || external.length || items.length > MAX_ITEMS) {
-      const why = [missing.length ? `missing ${missing.join(', ')}` : '', !inOrder ? 'wrong order' : '', external.length ? `${external.length} external` : '', items.length > MAX_ITEMS ? `${items.length} items` : ''].filter(Boolean).join('; ');
-      return fail(ev, { it: `Menu di primo livello non conforme: ${why}`, en: `First-level menu not conforming: ${why}` }, details);
+      const why = joinLocalised([
+        ...(missing.length ? [{ it: `mancano ${missing.join(', ')}`, en: `missing ${missing.join(', ')}` }] : []),
+        ...(inOrder ? [] : [{ it: 'ordine errato', en: 'wrong order' }]),
+        ...(external.length ? [{ it: `${external.length} esterne`, en: `${external.length} external` }] : []),
+        ...(items.length > MAX_ITEMS ? [{ it: `${items.length} voci`, en: `${items.length} items` }] : []),
+      ]);
+      return fail(ev, { it: `Menu di primo livello non conforme: ${why.it}`, en: `First-level menu not conforming: ${why.en}` }, details);
     }
     if (items.length > mandatory.length) {
       return partial(ev, { it: `Voci obbligatorie in ordine, con ${items.length - mandatory.length} voci aggiuntive`, en: `Mandatory items in order, with ${items.length - mandatory.length} extra items` }, details);

@@ -46,13 +46,21 @@ export default defineRule(
         const ok = section === 'live' || dictionary.has(normaliseLabel(title));
         if (ok) correct++;
         else wrong.push(title);
-        if (!ok) ev.push(evidence(page!.url, link.selector, title, `not in the ${item.name} dictionary`));
+        if (!ok) ev.push(evidence(page!.url, link.selector, title, { it: `non è nel vocabolario di ${item.name}`, en: `not in the ${item.name} dictionary` }));
       }
       const custom = page!.links.filter((link) => link.dataElement === customSecondaryMenuItemsDataElement).map((link) => link.text.trim());
-      ev.push(evidence(page!.url, item.secondary_item_data_element.map((name) => `[data-element="${name}"]`).join(', '), `${item.name}: ${seen.size} titles${custom.length ? `; custom: ${custom.join(', ')}` : ''}`));
+      const selector = item.secondary_item_data_element.map((name) => `[data-element="${name}"]`).join(', ');
+      ev.push(
+        evidence(page!.url, selector, [...seen].join(' | '), {
+          it: `${item.name}: ${seen.size} titoli${custom.length ? `; personalizzati: ${custom.join(', ')}` : ''}`,
+          en: `${item.name}: ${seen.size} titles${custom.length ? `; custom: ${custom.join(', ')}` : ''}`,
+        }),
+      );
     }
     const missingPages = pages.filter(([, page]) => !page).map(([section]) => primaryMenuItems[section].name);
-    for (const name of missingPages) ev.push(evidence(site.siteUrl, 'page-type', `first-level page not found: ${name}`));
+    for (const name of missingPages) {
+      ev.push(evidence(site.siteUrl, 'page-type', '', { it: `pagina di primo livello non trovata: ${name}`, en: `first-level page not found: ${name}` }));
+    }
     const share = total ? Math.round((correct / total) * 100) : 0;
     const details = { titles: total, titlesInDictionary: correct, share, wrongTitles: wrong, missingFirstLevelPages: missingPages };
     if (missingPages.length) {

@@ -1,6 +1,6 @@
 // C.SI.2.1 Appointment booking: the booking component (data-element="appointment-booking") on the services
 // index and on every service page.
-import { defineRule, evidence } from '../../src/check/define.js';
+import { defineRule, evidence, joinLocalised } from '../../src/check/define.js';
 import { agidMeta, markedLink, pageNotFound, pagesOfType, worstPage } from './shared.js';
 
 export default defineRule(
@@ -21,14 +21,19 @@ export default defineRule(
     const verdicts = [...index, ...services].map((page) => {
       const link = markedLink(page, 'appointment-booking');
       const booking = page.dataElements.some((element) => element.name === 'service-booking-access');
-      const text = link ? `${link.text || link.label} → ${link.href}` : 'no appointment-booking component';
+      const notes = [
+        ...(link ? [] : [{ it: 'nessun componente appointment-booking', en: 'no appointment-booking component' }]),
+        ...(booking ? [{ it: 'presente anche il pulsante service-booking-access', en: 'service-booking-access button present too' }] : []),
+      ];
       return {
         page,
         score: link ? (1 as const) : (0 as const),
-        evidence: [evidence(page.url, link?.selector ?? '[data-element="appointment-booking"]', text, booking ? 'service-booking-access button present too' : undefined)],
+        evidence: [
+          evidence(page.url, link?.selector ?? '[data-element="appointment-booking"]', link ? `${link.text || link.label} → ${link.href}` : '', notes.length ? joinLocalised(notes) : undefined),
+        ],
       };
     });
-    const extra = !site.singlePage && !index.length ? [evidence(site.siteUrl, 'page-type', 'services index page not found')] : [];
+    const extra = !site.singlePage && !index.length ? [evidence(site.siteUrl, 'page-type', '', { it: 'pagina Servizi non trovata', en: 'services index page not found' })] : [];
     const outcome = worstPage(verdicts, (score, counts) =>
       score === 1
         ? { it: `Prenotazione appuntamento presente in tutte le pagine analizzate (${counts})`, en: `Appointment booking on every page checked (${counts})` }

@@ -20,8 +20,12 @@ export default defineRule(
       const inIndex = page.links.some((link) => link.dataElement === 'page-index' && link.text.trim() === 'Contatti');
       const area = markers(page, 'service-area');
       const ok = inIndex && area.length > 0;
-      const text = `index "Contatti": ${inIndex ? 'yes' : 'no'}; service-area: ${area.length ? area[0].text || '(empty)' : 'missing'}`;
-      return { page, score: ok ? (1 as const) : (0 as const), evidence: [evidence(page.url, '[data-element="service-area"]', text)] };
+      const areaText = area[0]?.text ?? '';
+      const note = {
+        it: `voce "Contatti" nell'indice: ${inIndex ? 'sì' : 'no'}; service-area: ${area.length ? (areaText ? 'presente' : 'vuota') : 'assente'}`,
+        en: `index "Contatti": ${inIndex ? 'yes' : 'no'}; service-area: ${area.length ? (areaText ? 'present' : 'empty') : 'missing'}`,
+      };
+      return { page, score: ok ? (1 as const) : (0 as const), evidence: [evidence(page.url, '[data-element="service-area"]', areaText, note)] };
     });
     return worstPage(verdicts, (score, counts) =>
       score === 1

@@ -1,10 +1,13 @@
 // C.SI.3.1 Cookies on the comune's domain. Static part only: the Domain of cookies set by our pages' HTTP
 // responses (Set-Cookie). Cookies set by scripts or third-party frames need a browser and are not seen here.
-import { defineRule, evidence, fail, hostMatches, okPages, pass } from '../../src/check/define.js';
-import type { Evidence } from '../../src/types.js';
+import { defineRule, evidence, fail, hostMatches, joinLocalised, okPages, pass } from '../../src/check/define.js';
+import type { Evidence, Localised } from '../../src/types.js';
 import { agidMeta, worstPage, type PageVerdict } from './shared.js';
 
-const NOTE = 'static part: Set-Cookie response headers only; cookies set by JavaScript or third parties need a browser';
+const NOTE: Localised = {
+  it: 'verifica statica: solo le intestazioni Set-Cookie delle risposte; i cookie impostati da JavaScript o da terze parti richiedono un browser',
+  en: 'static part: Set-Cookie response headers only; cookies set by JavaScript or third parties need a browser',
+};
 
 export default defineRule(
   agidMeta({
@@ -29,13 +32,14 @@ export default defineRule(
       // A cookie without Domain belongs to the page's host; one with Domain must cover the comune's host.
       const foreign = found.filter((cookie) => cookie.domain && !hostMatches(host, cookie.domain));
       const ev: Evidence[] = foreign.length
-        ? foreign.map((cookie) => evidence(page.url, 'header:set-cookie', `${cookie.name}; Domain=${cookie.domain}`, `not the site's domain ${host}`))
+        ? foreign.map((cookie) => evidence(page.url, 'header:set-cookie', `${cookie.name}; Domain=${cookie.domain}`, { it: `non è il dominio del sito ${host}`, en: `not the site's domain ${host}` }))
         : [evidence(page.url, 'header:set-cookie', found.map((cookie) => `${cookie.name}${cookie.domain ? `; Domain=${cookie.domain}` : ''}`).join(', '), NOTE)];
       verdicts.push({ page, score: foreign.length ? 0 : 1, evidence: ev });
     }
     if (!verdicts.length) {
       if (!pages.length) return fail([], { it: 'Nessuna pagina letta', en: 'No page could be read' });
-      return pass([evidence(site.siteUrl, 'header:set-cookie', `no Set-Cookie on ${pages.length} pages`, NOTE)], {
+      const none = { it: `nessun Set-Cookie nelle ${pages.length} pagine`, en: `no Set-Cookie on ${pages.length} pages` };
+      return pass([evidence(site.siteUrl, 'header:set-cookie', '', joinLocalised([none, NOTE]))], {
         it: 'Nessun cookie impostato dalle risposte HTTP del sito (verifica statica)',
         en: "No cookie set by the site's HTTP responses (static check)",
       }, { cookies: 0 });

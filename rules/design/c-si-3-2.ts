@@ -28,18 +28,22 @@ export default defineRule(
     }
     const agidLink = home.links.find((candidate) => AGID_FORM.test(candidate.href));
     if (agidLink) {
-      return partial([evidence(home.url, agidLink.selector, `${agidLink.text} → ${agidLink.href}`, link ? 'the marked link is not this one' : 'no data-element="accessibility-link" marker, or not in the footer')], {
+      const note = link
+        ? { it: 'il link marcato non è questo', en: 'the marked link is not this one' }
+        : { it: 'manca il marcatore data-element="accessibility-link", o il link non è nel footer', en: 'no data-element="accessibility-link" marker, or not in the footer' };
+      return partial([evidence(home.url, agidLink.selector, `${agidLink.text} → ${agidLink.href}`, note)], {
         it: 'Dichiarazione su form.agid.gov.it presente, ma il link non è quello marcato nel footer',
         en: 'Statement on form.agid.gov.it linked, but not by the marked footer link',
       }, { href: agidLink.href });
     }
     if (link) {
-      return fail([evidence(home.url, link.selector, `${link.text} → ${link.href}`, 'does not start with https://form.agid.gov.it/')], {
+      return fail([evidence(home.url, link.selector, `${link.text} → ${link.href}`, { it: 'non inizia con https://form.agid.gov.it/', en: 'does not start with https://form.agid.gov.it/' })], {
         it: 'Il link alla dichiarazione di accessibilità non porta a form.agid.gov.it',
         en: 'The accessibility statement link does not lead to form.agid.gov.it',
       }, { href: link.href });
     }
-    return fail([evidence(home.url, '[data-element="accessibility-link"]', 'no accessibility statement link in the home page')], {
+    const none = { it: 'nessun link alla dichiarazione di accessibilità nella homepage', en: 'no accessibility statement link in the home page' };
+    return fail([evidence(home.url, '[data-element="accessibility-link"]', '', none)], {
       it: 'Nessun link alla dichiarazione di accessibilità nella homepage',
       en: 'No accessibility statement link on the home page',
     });

@@ -1,6 +1,8 @@
 // C.SI.3.3 Privacy policy: a footer link (data-element="privacy-policy-link") to an https page that works.
 import { defineRule, evidence, fail, partial, pass } from '../../src/check/define.js';
-import { agidMeta, homePage, markedLink, pageNotFound, targetIsBroken } from './shared.js';
+import { agidMeta, brokenTargetNote, homePage, markedLink, pageNotFound, targetIsBroken } from './shared.js';
+
+const NOT_HTTPS = { it: 'non https', en: 'not https' };
 
 const PRIVACY_WORDING = /privacy|trattamento dei dati|dati personali/i;
 
@@ -23,22 +25,25 @@ export default defineRule(
       const shown = `${link.text} → ${link.href}`;
       const broken = targetIsBroken(site, link.href);
       if (!link.href.startsWith('https://') || broken) {
-        const why = broken ? `target answered ${broken.status || broken.error?.code}` : 'not https';
-        return fail([evidence(home.url, link.selector, shown, why)], { it: `Link all'informativa privacy non valido (${why})`, en: `Privacy policy link not valid (${why})` }, { href: link.href });
+        const why = broken ? brokenTargetNote(broken) : NOT_HTTPS;
+        return fail([evidence(home.url, link.selector, shown, why)], { it: `Link all'informativa privacy non valido (${why.it})`, en: `Privacy policy link not valid (${why.en})` }, { href: link.href });
       }
       if (link.region === 'footer') {
         return pass([evidence(home.url, link.selector, shown)], { it: "Link all'informativa privacy (https) nel footer", en: 'Privacy policy link (https) in the footer' }, { href: link.href });
       }
-      return partial([evidence(home.url, link.selector, shown, 'not in the footer')], { it: "Link all'informativa privacy fuori dal footer", en: 'Privacy policy link outside the footer' }, { href: link.href });
+      return partial([evidence(home.url, link.selector, shown, { it: 'fuori dal footer', en: 'not in the footer' })], { it: "Link all'informativa privacy fuori dal footer", en: 'Privacy policy link outside the footer' }, { href: link.href });
     }
     const unmarked = home.links.find((candidate) => candidate.region === 'footer' && PRIVACY_WORDING.test(`${candidate.text} ${candidate.label}`));
     if (unmarked && unmarked.href.startsWith('https://')) {
-      return partial([evidence(home.url, unmarked.selector, `${unmarked.text} → ${unmarked.href}`, 'no data-element="privacy-policy-link" marker')], {
+      return partial([evidence(home.url, unmarked.selector, `${unmarked.text} → ${unmarked.href}`, { it: 'manca il marcatore data-element="privacy-policy-link"', en: 'no data-element="privacy-policy-link" marker' })], {
         it: "Link all'informativa privacy nel footer, senza data-element",
         en: 'Privacy policy link in the footer, without the data-element marker',
       }, { href: unmarked.href });
     }
-    return fail([evidence(home.url, '[data-element="privacy-policy-link"]', unmarked ? `${unmarked.text} → ${unmarked.href} (not https)` : 'no privacy policy link in the footer')], {
+    const found = unmarked
+      ? evidence(home.url, '[data-element="privacy-policy-link"]', `${unmarked.text} → ${unmarked.href}`, NOT_HTTPS)
+      : evidence(home.url, '[data-element="privacy-policy-link"]', '', { it: "nessun link all'informativa privacy nel footer", en: 'no privacy policy link in the footer' });
+    return fail([found], {
       it: "Nessun link https all'informativa privacy nel footer",
       en: 'No https privacy policy link in the footer',
     });

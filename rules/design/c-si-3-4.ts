@@ -37,14 +37,24 @@ export default defineRule(
       });
     }
     if (textOnPage) {
-      const why = !section ? `no ${model.section.dataElement} marker` : !sectionOk ? `section title is not "${model.section.title}"` : `no ${model.body.dataElement} marker around the text`;
+      const why = !section
+        ? { it: `manca il marcatore ${model.section.dataElement}`, en: `no ${model.section.dataElement} marker` }
+        : !sectionOk
+          ? { it: `il titolo della sezione non è "${model.section.title}"`, en: `section title is not "${model.section.title}"` }
+          : { it: `manca il marcatore ${model.body.dataElement} attorno al testo`, en: `no ${model.body.dataElement} marker around the text` };
       return partial([evidence(page.url, 'text', model.body.text, why)], {
         it: 'Testo della licenza presente, ma senza la struttura marcata del modello',
         en: "Licence text present, but without the model's marked structure",
       });
     }
     const mention = /CC[- ]?BY[- ]?4\.0|Creative Commons[^.]{0,40}4\.0/i.exec(page.mainText);
-    return fail([evidence(page.url, body ? `[data-element="${model.body.dataElement}"]` : 'text', body?.text || (mention ? page.mainText.slice(Math.max(0, mention.index - 80), mention.index + 80) : 'no CC-BY 4.0 licence text'), mention ? 'mentions CC-BY 4.0, not with the model text' : undefined)], {
+    const seen = body?.text || (mention ? page.mainText.slice(Math.max(0, mention.index - 80), mention.index + 80) : '');
+    const note = mention
+      ? { it: 'cita CC-BY 4.0, ma non con il testo del modello', en: 'mentions CC-BY 4.0, not with the model text' }
+      : seen
+        ? undefined
+        : { it: 'nessun testo di licenza CC-BY 4.0', en: 'no CC-BY 4.0 licence text' };
+    return fail([evidence(page.url, body ? `[data-element="${model.body.dataElement}"]` : 'text', seen, note)], {
       it: 'Le note legali non riportano il testo di licenza CC-BY 4.0 del modello',
       en: "The legal notes do not carry the model's CC-BY 4.0 licence text",
     });

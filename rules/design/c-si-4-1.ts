@@ -14,8 +14,16 @@ export default defineRule(
     pageTypes: ['home'],
   }),
   (site) =>
-    unknown([evidence(homePage(site)?.url ?? site.siteUrl, 'lighthouse', 'not measured', 'needs a browser run (Lighthouse performance score)')], {
-      it: 'Non valutabile senza browser: serve una misura Lighthouse',
-      en: 'Needs a browser run: a Lighthouse measurement',
-    }),
+    unknown(
+      [
+        evidence(homePage(site)?.url ?? site.siteUrl, 'lighthouse', '', {
+          it: 'non misurato: serve un’esecuzione nel browser (punteggio prestazioni di Lighthouse)',
+          en: 'not measured: needs a browser run (Lighthouse performance score)',
+        }),
+      ],
+      {
+        it: 'Non valutabile senza browser: serve una misura Lighthouse',
+        en: 'Needs a browser run: a Lighthouse measurement',
+      },
+    ),
 );

@@ -1,6 +1,7 @@
 // C.SI.5.1 HTTPS certificate: https, a certificate Node's CA store accepts (valid dates included),
 // TLS 1.2 or 1.3, and a cipher suite from the model's list.
-import { defineRule, evidence, fail, pass, unknown } from '../../src/check/define.js';
+import { defineRule, evidence, fail, joinLocalised, pass, unknown } from '../../src/check/define.js';
+import type { Localised } from '../../src/types.js';
 import { allowedCiphers } from './model-data.js';
 import { agidMeta, singlePageUnknown } from './shared.js';
 
@@ -34,24 +35,36 @@ export default defineRule(
   (site) => {
     if (site.singlePage) return singlePageUnknown(site);
     const tls = site.tls;
-    if (!tls) return unknown([evidence(site.siteUrl, 'tls', 'no TLS facts recorded')], { it: 'Dati TLS non disponibili', en: 'TLS facts not available' });
-    const problems: string[] = [];
-    if (!tls.https) problems.push('not served over https');
-    if (tls.https && tls.authorized !== true) problems.push(`certificate not valid${tls.authorizationError ? ` (${tls.authorizationError})` : ''}`);
+    if (!tls) {
+      return unknown([evidence(site.siteUrl, 'tls', '', { it: 'nessun dato TLS registrato', en: 'no TLS facts recorded' })], { it: 'Dati TLS non disponibili', en: 'TLS facts not available' });
+    }
+    const problems: Localised[] = [];
+    if (!tls.https) problems.push({ it: 'sito non servito in https', en: 'not served over https' });
+    if (tls.https && tls.authorized !== true) {
+      const reason = tls.authorizationError ? ` (${tls.authorizationError})` : '';
+      problems.push({ it: `certificato non valido${reason}`, en: `certificate not valid${reason}` });
+    }
     // Dates judged at the crawl's time (site.auditedAt), so the same facts give the same verdict later.
     const now = Date.parse(site.auditedAt);
-    if (tls.https && tls.validTo && Date.parse(tls.validTo) < now) problems.push(`certificate expired on ${tls.validTo}`);
-    if (tls.https && tls.validFrom && Date.parse(tls.validFrom) > now) problems.push(`certificate not valid before ${tls.validFrom}`);
+    if (tls.https && tls.validTo && Date.parse(tls.validTo) < now) problems.push({ it: `certificato scaduto il ${tls.validTo}`, en: `certificate expired on ${tls.validTo}` });
+    if (tls.https && tls.validFrom && Date.parse(tls.validFrom) > now) {
+      problems.push({ it: `certificato non valido prima del ${tls.validFrom}`, en: `certificate not valid before ${tls.validFrom}` });
+    }
     const protocolOk = tls.protocol === 'TLSv1.2' || tls.protocol === 'TLSv1.3';
-    if (tls.https && !protocolOk) problems.push(`protocol ${tls.protocol ?? 'unknown'} below TLS 1.2`);
+    if (tls.https && !protocolOk) {
+      problems.push({ it: `protocollo ${tls.protocol ?? 'sconosciuto'} inferiore a TLS 1.2`, en: `protocol ${tls.protocol ?? 'unknown'} below TLS 1.2` });
+    }
     const cipher = tls.cipher ? ianaCipher(tls.cipher) : null;
     const allowed = allowedCiphers();
     const list = tls.protocol === 'TLSv1.3' ? allowed.tls13 : allowed.tls12;
-    if (tls.https && protocolOk && (!cipher || !list.includes(cipher))) problems.push(`cipher ${tls.cipher ?? 'unknown'} not in the allowed list`);
-    const shown = `${tls.protocol ?? '?'} ${cipher ?? '?'}; certificate ${tls.validFrom ?? '?'} – ${tls.validTo ?? '?'} by ${tls.issuer ?? '?'}`;
+    if (tls.https && protocolOk && (!cipher || !list.includes(cipher))) {
+      problems.push({ it: `cifratura ${tls.cipher ?? 'sconosciuta'} non tra quelle ammesse`, en: `cipher ${tls.cipher ?? 'unknown'} not in the allowed list` });
+    }
+    const shown = `${tls.protocol ?? '?'} ${cipher ?? '?'} · ${tls.validFrom ?? '?'} – ${tls.validTo ?? '?'} · ${tls.issuer ?? '?'}`;
     const details = { protocol: tls.protocol, cipher, validTo: tls.validTo, authorized: tls.authorized };
     if (problems.length) {
-      return fail([evidence(site.siteUrl, 'tls', shown, problems.join('; '))], { it: `HTTPS non conforme: ${problems.join('; ')}`, en: `HTTPS not conforming: ${problems.join('; ')}` }, details);
+      const why = joinLocalised(problems);
+      return fail([evidence(site.siteUrl, 'tls', shown, why)], { it: `HTTPS non conforme: ${why.it}`, en: `HTTPS not conforming: ${why.en}` }, details);
     }
     return pass([evidence(site.siteUrl, 'tls', shown)], { it: 'Certificato valido, TLS e cifratura ammessi', en: 'Valid certificate, allowed TLS version and cipher' }, details);
   },

@@ -26,11 +26,22 @@ export default defineRule(
     const host = site.host.toLowerCase();
     const name = reservedName(host);
     const listed = name !== null && allowedComuneDomains().has(name);
-    const ev: Evidence[] = [evidence(site.siteUrl, 'url', host, name === null ? 'not of the form comune.<name>.<prov>.it' : listed ? `${name} is a reserved comune domain` : `${name} is not in the reserved comune domains`)];
+    const domainNote =
+      name === null
+        ? { it: 'non nella forma comune.<nome>.<prov>.it', en: 'not of the form comune.<name>.<prov>.it' }
+        : listed
+          ? { it: `${name} è un dominio riservato ai comuni`, en: `${name} is a reserved comune domain` }
+          : { it: `${name} non è tra i domini riservati ai comuni`, en: `${name} is not in the reserved comune domains` };
+    const ev: Evidence[] = [evidence(site.siteUrl, 'url', host, domainNote)];
     const login = pagesOfType(site, 'personal-area-login')[0];
     const loginHost = login ? hostOf(login.finalUrl || login.url) : null;
     const loginOk = !loginHost || (name !== null && hostMatches(loginHost, `comune.${name}`));
-    if (login) ev.push(evidence(login.url, 'url', loginHost ?? '', loginOk ? 'personal area on the institutional domain' : 'personal area on another domain'));
+    if (login) {
+      const loginNote = loginOk
+        ? { it: 'area personale sul dominio istituzionale', en: 'personal area on the institutional domain' }
+        : { it: 'area personale su un altro dominio', en: 'personal area on another domain' };
+      ev.push(evidence(login.url, 'url', loginHost ?? '', loginNote));
+    }
     const details = { host, reservedName: name, listed, personalAreaHost: loginHost };
     if (listed && loginOk) return pass(ev, { it: `Dominio istituzionale ${host}`, en: `Institutional domain ${host}` }, details);
     const why = !listed ? (name === null ? `${host} non è nella forma comune.<nome>.<prov>.it` : `${name} non è tra i domini riservati ai comuni`) : `area personale su ${loginHost}`;

@@ -36,13 +36,24 @@ function verdictFor(page: AnalysedPage): PageVerdict {
   // The marker sits on the <script> itself; of the page's JSON-LD blocks, the one with the most voices is the metatag.
   const best = blocks.map(missingVoices).sort((a, b) => a.length - b.length)[0];
   const selector = '[data-element="metatag"]';
+  const total = METATAG_VOICES.length;
   if (!marked) {
-    return { page, score: 0, evidence: [evidence(page.url, selector, best ? `JSON-LD without the metatag marker (${METATAG_VOICES.length - best.length}/10 voices)` : 'no metatag JSON-LD')] };
+    if (!best) return { page, score: 0, evidence: [evidence(page.url, selector, '', { it: 'nessun JSON-LD metatag', en: 'no metatag JSON-LD' })] };
+    const present = total - best.length;
+    const note = { it: `JSON-LD senza il marcatore metatag: ${present} voci su ${total}`, en: `JSON-LD without the metatag marker: ${present} of ${total} voices` };
+    return { page, score: 0, evidence: [evidence(page.url, selector, `${present}/${total}`, note)] };
   }
-  if (!best) return { page, score: 0, evidence: [evidence(page.url, selector, broken ? 'metatag JSON does not parse' : 'metatag block empty')] };
-  const share = best.length / METATAG_VOICES.length;
+  if (!best) {
+    const note = broken ? { it: 'il JSON del metatag non è valido', en: 'metatag JSON does not parse' } : { it: 'blocco metatag vuoto', en: 'metatag block empty' };
+    return { page, score: 0, evidence: [evidence(page.url, selector, '', note)] };
+  }
+  const share = best.length / total;
   const score = best.length === 0 ? 1 : share < 0.5 ? 0.5 : 0;
-  return { page, score, evidence: [evidence(page.url, selector, best.length ? `missing: ${best.join(', ')}` : 'all 10 voices present')] };
+  // Seen: how many of the voices the block carries; the note names the missing ones.
+  const note = best.length
+    ? { it: `mancano: ${best.join(', ')}`, en: `missing: ${best.join(', ')}` }
+    : { it: `tutte le ${total} voci presenti`, en: `all ${total} voices present` };
+  return { page, score, evidence: [evidence(page.url, selector, `${total - best.length}/${total}`, note)] };
 }
 
 export default defineRule(

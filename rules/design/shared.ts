@@ -1,5 +1,5 @@
 // What the AGID design criteria share: finding their pages, markers, per-page verdicts and "worst page wins".
-import { evidence, fail, okPages, partial, pass, unknown } from '../../src/check/define.js';
+import { evidence, fail, joinLocalised, okPages, partial, pass, unknown } from '../../src/check/define.js';
 import type { AnalysedPage, DataElementFact, Evidence, Localised, PageType, RuleMeta, RuleOutcome, SiteFacts } from '../../src/types.js';
 import { compareCodeUnits } from '../../src/util/compare.js';
 
@@ -43,7 +43,9 @@ export function homePage(site: SiteFacts): AnalysedPage | null {
 /** The outcome of a criterion whose page the crawl did not find. */
 export function pageNotFound(what: Localised, site: SiteFacts): RuleOutcome {
   const url = site.siteUrl;
-  return fail([evidence(url, 'page-type', `${what.en}: none of ${okPages(site).length} crawled pages`)], {
+  const crawled = okPages(site).length;
+  const note = { it: `${what.it}: nessuna tra le ${crawled} pagine analizzate`, en: `${what.en}: none of ${crawled} crawled pages` };
+  return fail([evidence(url, 'page-type', '', note)], {
     it: `Pagina non trovata: ${what.it}`,
     en: `Page not found: ${what.en}`,
   });
@@ -51,7 +53,7 @@ export function pageNotFound(what: Localised, site: SiteFacts): RuleOutcome {
 
 /** Site-level criteria cannot be judged from one page. */
 export function singlePageUnknown(site: SiteFacts): RuleOutcome {
-  return unknown([evidence(site.siteUrl, 'site', 'single-page audit')], {
+  return unknown([evidence(site.siteUrl, 'site', '', { it: 'audit di una sola pagina', en: 'single-page audit' })], {
     it: 'Criterio a livello di sito: non valutabile in un audit di una sola pagina',
     en: 'Site-level criterion: cannot be judged in a single-page audit',
   });
@@ -120,6 +122,12 @@ export function crawledTarget(site: SiteFacts, href: string): AnalysedPage | nul
   return site.pages.find((page) => page.url === href || page.finalUrl === href) ?? null;
 }
 
+/** Note on a link whose crawled target answered with an error. */
+export function brokenTargetNote(target: AnalysedPage): Localised {
+  const answer = target.status || target.error?.code;
+  return { it: `la pagina di destinazione ha risposto ${answer}`, en: `target answered ${answer}` };
+}
+
 /** True when a crawled link target answered with an error (the link is broken). */
 export function targetIsBroken(site: SiteFacts, href: string): AnalysedPage | null {
   const target = crawledTarget(site, href);
@@ -144,7 +152,7 @@ export function footerLinkCriterion(
     const shown = `${link.text || link.label} → ${link.href}`;
     const broken = targetIsBroken(site, link.href);
     if (broken) {
-      return fail([evidence(home.url, link.selector, shown, `target answered ${broken.status || broken.error?.code}`)], {
+      return fail([evidence(home.url, link.selector, shown, brokenTargetNote(broken))], {
         it: `Il link ${options.what.it} porta a una pagina in errore`,
         en: `The ${options.what.en} link leads to a broken page`,
       }, details);
@@ -152,19 +160,23 @@ export function footerLinkCriterion(
     const inFooter = link.region === 'footer';
     const worded = options.wording.test(`${link.text} ${link.label}`);
     if (inFooter && worded) return pass([evidence(home.url, link.selector, shown)], { it: `Link ${options.what.it} nel footer`, en: `${options.what.en} link in the footer` }, details);
-    return partial([evidence(home.url, link.selector, shown, [inFooter ? '' : 'not in the footer', worded ? '' : 'unexpected wording'].filter(Boolean).join('; '))], {
+    const reasons = [
+      ...(inFooter ? [] : [{ it: 'fuori dal footer', en: 'not in the footer' }]),
+      ...(worded ? [] : [{ it: 'testo inatteso', en: 'unexpected wording' }]),
+    ];
+    return partial([evidence(home.url, link.selector, shown, joinLocalised(reasons))], {
       it: `Link ${options.what.it} marcato ma ${inFooter ? 'con testo inatteso' : 'fuori dal footer'}`,
       en: `${options.what.en} link marked but ${inFooter ? 'with unexpected wording' : 'outside the footer'}`,
     }, details);
   }
   const unmarked = home.links.find((candidate) => candidate.region === 'footer' && options.wording.test(`${candidate.text} ${candidate.label}`));
   if (unmarked) {
-    return partial([evidence(home.url, unmarked.selector, `${unmarked.text} → ${unmarked.href}`, `no ${selector} marker`)], {
+    return partial([evidence(home.url, unmarked.selector, `${unmarked.text} → ${unmarked.href}`, { it: `manca il marcatore ${selector}`, en: `no ${selector} marker` })], {
       it: `Link ${options.what.it} nel footer senza data-element="${options.dataElement}"`,
       en: `${options.what.en} link in the footer without data-element="${options.dataElement}"`,
     }, { href: unmarked.href });
   }
-  return fail([evidence(home.url, selector, `no ${options.what.en} link in the home page`)], {
+  return fail([evidence(home.url, selector, '', { it: `nessun link ${options.what.it} nella homepage`, en: `no ${options.what.en} link in the home page` })], {
     it: `Nessun link ${options.what.it} nella homepage`,
     en: `No ${options.what.en} link on the home page`,
   }, details);

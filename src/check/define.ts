@@ -14,8 +14,19 @@ export function snippet(text: string, max = SNIPPET_MAX): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-export function evidence(url: string, selector: string, text: string, note?: string): Evidence {
+/** Evidence: where (url, selector), what was seen there (text, never the rule's own words) and the rule's note. */
+export function evidence(url: string, selector: string, text: string, note?: Localised): Evidence {
   return note ? { url, selector, snippet: snippet(text), note } : { url, selector, snippet: snippet(text) };
+}
+
+/** A note that reads the same in both languages: a product or vendor name ("Google Analytics", "iubenda"). */
+export function nameNote(name: string): Localised {
+  return { it: name, en: name };
+}
+
+/** Localised parts joined language by language: several reasons in one note or message. */
+export function joinLocalised(parts: readonly Localised[], separator = '; '): Localised {
+  return { it: parts.map((part) => part.it).join(separator), en: parts.map((part) => part.en).join(separator) };
 }
 
 const SCORES: Record<Status, number | null> = { pass: 1, partial: 0.5, fail: 0, unknown: null, error: null };

@@ -49,6 +49,7 @@ export const CHECK_COLUMNS = [
   'evidence_url',
   'evidence_selector',
   'evidence_snippet',
+  'evidence_note',
   'law',
 ];
 
@@ -68,6 +69,7 @@ export function renderChecksCsv(report: Report, options: CsvOptions & { lang: La
       first?.url ?? null,
       first?.selector ?? null,
       first?.snippet ?? null,
+      first?.note?.[options.lang] ?? null,
       check.law,
     ];
   });

@@ -161,11 +161,11 @@ function criteriaSection(report: Report, t: Messages, lang: Lang): string {
   );
 }
 
-function evidenceItem(item: Evidence): string {
+function evidenceItem(item: Evidence, lang: Lang): string {
   const parts = [urlHtml(item.url)];
   if (item.selector) parts.push(`<code>${esc(item.selector)}</code>`);
   if (item.snippet) parts.push(`<q>${esc(item.snippet)}</q>`);
-  if (item.note) parts.push(`<em>${esc(item.note)}</em>`);
+  if (item.note) parts.push(`<em>${esc(item.note[lang])}</em>`);
   return `<li>${parts.join(' · ')}</li>`;
 }
 
@@ -173,7 +173,7 @@ function findingItem(check: CheckResult, t: Messages, lang: Lang): string {
   const reference = check.law ? `${check.id} · ${check.law}` : check.id;
   let evidence = '';
   if (check.evidence.length > 0) {
-    const shown = check.evidence.slice(0, EVIDENCE_SHOWN).map(evidenceItem);
+    const shown = check.evidence.slice(0, EVIDENCE_SHOWN).map((item) => evidenceItem(item, lang));
     const more = check.evidence.length - EVIDENCE_SHOWN;
     if (more > 0) shown.push(`<li>${esc(t.html.moreEvidence(more))}</li>`);
     evidence = `<ul class="evidence" aria-label="${esc(t.html.evidence)}">${shown.join('')}</ul>`;

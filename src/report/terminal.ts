@@ -203,7 +203,7 @@ function renderFinding(layout: Layout, check: CheckResult, n: number): void {
   const first = check.evidence[0];
   if (!first) return;
   layout.push(`        → ${c.cyan(clean(first.url))}`);
-  const where = [first.selector, first.snippet ? `«${first.snippet}»` : ''].filter(Boolean).map(clean).join(' · ');
+  const where = [first.selector, first.snippet ? `«${first.snippet}»` : '', first.note?.[lang] ?? ''].filter(Boolean).map(clean).join(' · ');
   if (where) layout.push(`          ${c.dim(truncate(where, layout.width - 10))}`);
 }
 
