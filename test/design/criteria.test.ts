@@ -13,6 +13,7 @@ function check(id: string, site: SiteFacts): CheckResult {
 
 const evidenceUrls = (result: CheckResult) => result.evidence.map((item) => item.url);
 const snippets = (result: CheckResult) => result.evidence.map((item) => item.snippet).join(' | ');
+const notes = (result: CheckResult, lang: 'it' | 'en' = 'en') => result.evidence.map((item) => item.note?.[lang] ?? '').join(' | ');
 
 describe('metadata', () => {
   it('lists the 21 AGID criteria in checklist order under point design', () => {
@@ -55,7 +56,8 @@ describe('C.SI.1.1 fonts (static approximation)', () => {
     const result = check('C.SI.1.1', designSite());
     expect(result.status).toBe('pass');
     expect(result.score).toBe(1);
-    expect(result.evidence.every((item) => item.note?.startsWith('static approximation'))).toBe(true);
+    expect(result.evidence.every((item) => item.note?.en.startsWith('static approximation'))).toBe(true);
+    expect(result.evidence.every((item) => item.note?.it.startsWith('approssimazione statica'))).toBe(true);
     expect(evidenceUrls(result)).toContain(CSS_URL);
   });
   it('is partial when another primary font is declared beside them', () => {
@@ -82,7 +84,9 @@ describe('C.SI.1.2 Bootstrap Italia', () => {
     const result = check('C.SI.1.2', designSite());
     expect(result.status).toBe('pass');
     expect(result.details?.pagesChecked).toBe(10);
-    expect(result.evidence[0].snippet).toMatch(/Bootstrap Italia 2\.8\.2; \d+% of/);
+    expect(result.evidence[0].snippet).toBe('Bootstrap Italia 2.8.2');
+    expect(result.evidence[0].note?.en).toMatch(/^version 2\.8\.2; \d+% of \d+ unique classes from Bootstrap Italia; version from /);
+    expect(result.evidence[0].note?.it).toMatch(/^versione 2\.8\.2; \d+% delle \d+ classi uniche da Bootstrap Italia; versione letta da /);
   });
   it('fails with Bootstrap Italia 1.x', () => {
     const result = check('C.SI.1.2', designSite({ extra: { assets: [{ ...MODEL_ASSETS[0], bootstrapItaliaVersion: '1.6.4' }] } }));
@@ -95,7 +99,7 @@ describe('C.SI.1.2 Bootstrap Italia', () => {
     const result = check('C.SI.1.2', designSite({ pages: { '/note-legali': html } }));
     expect(result.status).toBe('fail');
     expect(result.evidence[0].url).toBe(url('/note-legali'));
-    expect(result.evidence[0].snippet).toContain('0% of');
+    expect(result.evidence[0].note?.en).toContain('; 0% of');
   });
   it('is partial when the classes fit but the CSS carrying the version could not be read', () => {
     const assets = [{ url: CSS_URL, kind: 'css' as const, bootstrapItaliaVersion: null, fontFamilies: [], themeHeader: null, error: { code: 'timeout' as const, message: 'timeout' } }];
@@ -110,14 +114,17 @@ describe('C.SI.1.3 service pages', () => {
     const result = check('C.SI.1.3', designSite());
     expect(result.status).toBe('pass');
     expect(result.details?.servicesFound).toBe(10);
-    expect(snippets(result)).toContain('10 distinct services = 1 crawled service pages ∪ 10 service-link targets on 1 listing pages');
+    expect(notes(result)).toContain('10 distinct services = 1 crawled service pages ∪ 10 service-link targets on 1 listing pages');
+    expect(notes(result, 'it')).toContain('10 servizi distinti = 1 schede servizio analizzate ∪ 10 destinazioni di service-link in 1 pagine di elenco');
+    expect(snippets(result)).toContain('10 = 1 ∪ 10');
   });
   it('is partial when up to 2 items are missing', () => {
     const html = edit('/servizi/carta-identita', ' data-element="service-status"', '').replace(' data-element="service-topic"', '');
     const result = check('C.SI.1.3', designSite({ pages: { '/servizi/carta-identita': html } }));
     expect(result.status).toBe('partial');
     expect(result.score).toBe(0.5);
-    expect(snippets(result)).toContain('missing: Stato, Tassonomie argomenti');
+    expect(notes(result)).toContain('missing: Stato, Tassonomie argomenti');
+    expect(notes(result, 'it')).toContain('voci mancanti: Stato, Tassonomie argomenti');
   });
   it('fails when more than 2 items are missing', () => {
     const html = edit('/servizi/carta-identita', ' data-element="service-status"', '')
@@ -180,7 +187,7 @@ describe('C.SI.1.5 topics', () => {
     const result = check('C.SI.1.5', designSite({ pages: { '/argomenti': topicsPage(['Sport', 'Turismo', 'Abruzzo', 'Sagre paesane']) } }));
     expect(result.status).toBe('partial');
     expect(result.details?.vocabularyShare).toBe(75);
-    expect(result.evidence.some((item) => item.snippet === 'Sagre paesane' && item.note === 'not in the model nor in EuroVoc')).toBe(true);
+    expect(result.evidence.some((item) => item.snippet === 'Sagre paesane' && item.note?.it === 'né nel modello né in EuroVoc')).toBe(true);
   });
   it('fails with fewer than half', () => {
     const result = check('C.SI.1.5', designSite({ pages: { '/argomenti': topicsPage(['Sport', 'Sagre paesane', 'Feste', 'Mercatini']) } }));
@@ -216,7 +223,8 @@ describe('C.SI.1.6 first-level menu', () => {
     const html = edit('/', ' data-element="main-navigation"', '').replace(/ data-element="(management|news|all-services|live)"/g, '');
     const result = check('C.SI.1.6', designSite({ pages: { '/': html } }));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0].snippet).toContain('marker missing; header/nav links: Comune di Bergamo | Amministrazione');
+    expect(result.evidence[0].snippet).toMatch(/^Comune di Bergamo \| Amministrazione/);
+    expect(result.evidence[0].note).toEqual({ it: 'marcatore assente; link di intestazione e navigazione', en: 'marker missing; header/nav links' });
   });
 });
 
@@ -249,7 +257,8 @@ describe('C.SI.2.1 appointment booking', () => {
     const html = edit('/servizi/carta-identita', ' data-element="appointment-booking"', '');
     const result = check('C.SI.2.1', designSite({ pages: { '/servizi/carta-identita': html } }));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0]).toMatchObject({ url: url('/servizi/carta-identita'), snippet: 'no appointment-booking component' });
+    expect(result.evidence[0]).toMatchObject({ url: url('/servizi/carta-identita'), snippet: '' });
+    expect(result.evidence[0].note?.it).toMatch(/^nessun componente appointment-booking/);
   });
 });
 
@@ -257,7 +266,8 @@ describe('C.SI.2.2 contacts', () => {
   it('passes with "Contatti" in the index and the service area', () => {
     const result = check('C.SI.2.2', designSite());
     expect(result.status).toBe('pass');
-    expect(result.evidence[0].snippet).toBe('index "Contatti": yes; service-area: Area servizi demografici');
+    expect(result.evidence[0].snippet).toBe('Area servizi demografici');
+    expect(result.evidence[0].note).toEqual({ it: 'voce "Contatti" nell\'indice: sì; service-area: presente', en: 'index "Contatti": yes; service-area: present' });
   });
   it('fails without "Contatti" in the index', () => {
     const html = edit('/servizi/carta-identita', '<span>Contatti</span>', '<span>Riferimenti</span>');
@@ -278,7 +288,7 @@ describe('C.SI.2.3 FAQ and C.SI.2.4 inefficiency report', () => {
     const site = designSite({ pages: { '/': html } });
     const faq = check('C.SI.2.3', site);
     expect(faq.status).toBe('partial');
-    expect(faq.evidence[0].note).toBe('no [data-element="faq"] marker');
+    expect(faq.evidence[0].note).toEqual({ it: 'manca il marcatore [data-element="faq"]', en: 'no [data-element="faq"] marker' });
     expect(check('C.SI.2.4', site)).toMatchObject({ status: 'partial', score: 0.5 });
   });
   it('fail without a link, or with a link to a broken page', () => {
@@ -286,7 +296,7 @@ describe('C.SI.2.3 FAQ and C.SI.2.4 inefficiency report', () => {
     expect(check('C.SI.2.3', designSite({ pages: { '/': html } }))).toMatchObject({ status: 'fail', score: 0 });
     const broken = check('C.SI.2.4', designSite({ add: { '/segnalazione-disservizio': '<h1>Non trovato</h1>' }, statuses: { '/segnalazione-disservizio': 404 } }));
     expect(broken.status).toBe('fail');
-    expect(broken.evidence[0].note).toBe('target answered 404');
+    expect(broken.evidence[0].note).toEqual({ it: 'la pagina di destinazione ha risposto 404', en: 'target answered 404' });
   });
 });
 
@@ -296,7 +306,7 @@ describe('C.SI.2.5 / C.SI.2.6 feedback widget (static approximation)', () => {
     const first = check('C.SI.2.5', site);
     expect(first.status).toBe('pass');
     expect(first.details?.pagesChecked).toBe(6);
-    expect(first.evidence[0].note).toBe('static approximation: widget structure and texts; click behaviour not exercised');
+    expect(first.evidence[0].note?.en).toBe('component, question, 5-step scale, follow-ups and free text as in the model; static approximation: widget structure and texts; click behaviour not exercised');
     expect(check('C.SI.2.6', site).status).toBe('pass');
   });
   it('are partial when the widget is there but a text differs', () => {
@@ -304,17 +314,19 @@ describe('C.SI.2.5 / C.SI.2.6 feedback widget (static approximation)', () => {
     const result = check('C.SI.2.5', designSite({ pages: { '/amministrazione': html } }));
     expect(result.status).toBe('partial');
     expect(result.evidence[0]).toMatchObject({ url: url('/amministrazione') });
-    expect(result.evidence[0].snippet).toContain('Domanda iniziale errata');
+    expect(result.evidence[0].note?.it).toContain('Domanda iniziale errata');
+    expect(result.evidence[0].note?.en).toContain('Wrong initial question');
     const service = edit('/servizi/carta-identita', /<input name="rating2" type="radio" id="radio-10">[^\n]*\n/, '');
     const six = check('C.SI.2.6', designSite({ pages: { '/servizi/carta-identita': service } }));
     expect(six.status).toBe('partial');
-    expect(six.evidence[0].snippet).toContain('Risposte alla domanda negativa errate o mancanti');
+    expect(six.evidence[0].note?.it).toContain('Risposte alla domanda negativa errate o mancanti');
   });
   it('fail a page without the widget', () => {
     const html = edit('/novita', ' data-element="feedback"', '');
     const result = check('C.SI.2.5', designSite({ pages: { '/novita': html } }));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0]).toMatchObject({ url: url('/novita'), snippet: 'Componente di valutazione non trovato' });
+    expect(result.evidence[0]).toMatchObject({ url: url('/novita'), snippet: '' });
+    expect(result.evidence[0].note?.it).toMatch(/^Componente di valutazione non trovato; approssimazione statica/);
   });
 });
 
@@ -323,7 +335,7 @@ describe('C.SI.3.1 cookies (static part)', () => {
     const result = check('C.SI.3.1', designSite({ headers: { '/': { 'set-cookie': 'PHPSESSID=abc; Path=/; HttpOnly\nlang=it; Domain=.comune.bergamo.it' } } }));
     expect(result.status).toBe('pass');
     expect(result.evidence[0].snippet).toBe('PHPSESSID, lang; Domain=comune.bergamo.it');
-    expect(result.evidence[0].note).toContain('static part');
+    expect(result.evidence[0].note?.en).toContain('static part');
   });
   it('fails a cookie for another domain', () => {
     const result = check('C.SI.3.1', designSite({ headers: { '/servizi': { 'set-cookie': '_ga=GA1; Domain=.tracker.example.com; Path=/' } } }));
@@ -343,7 +355,7 @@ describe('C.SI.3.2 accessibility statement', () => {
   it('fails a marked link that does not lead to form.agid.gov.it', () => {
     const result = check('C.SI.3.2', designSite({ pages: { '/': edit('/', 'https://form.agid.gov.it/view/0000-bergamo', '/accessibilita') } }));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0].note).toBe('does not start with https://form.agid.gov.it/');
+    expect(result.evidence[0].note?.en).toBe('does not start with https://form.agid.gov.it/');
   });
 });
 
@@ -371,13 +383,13 @@ describe('C.SI.3.4 legal notes licence', () => {
     const html = edit('/note-legali', ' data-element="legal-notes-section"', '').replace(' data-element="legal-notes-body"', '');
     const result = check('C.SI.3.4', designSite({ pages: { '/note-legali': html } }));
     expect(result.status).toBe('partial');
-    expect(result.evidence[0].note).toBe('no legal-notes-section marker');
+    expect(result.evidence[0].note).toEqual({ it: 'manca il marcatore legal-notes-section', en: 'no legal-notes-section marker' });
   });
   it('fails another licence text, and says page not found without legal notes', () => {
     const html = edit('/note-legali', /In applicazione[^<]*/, 'I contenuti sono rilasciati con licenza CC-BY 4.0 salvo diversa indicazione.');
     const result = check('C.SI.3.4', designSite({ pages: { '/note-legali': html } }));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0].note).toBe('mentions CC-BY 4.0, not with the model text');
+    expect(result.evidence[0].note?.en).toBe('mentions CC-BY 4.0, not with the model text');
     expect(check('C.SI.3.4', designSite({ pages: { '/note-legali': null } })).message.en).toBe('Page not found: legal notes');
   });
 });
@@ -386,7 +398,8 @@ describe('C.SI.4.1 performance', () => {
   it('is unknown: it needs a browser run', () => {
     const result = check('C.SI.4.1', designSite());
     expect(result).toMatchObject({ status: 'unknown', score: null });
-    expect(result.evidence[0].note).toContain('needs a browser run');
+    expect(result.evidence[0].note?.en).toContain('needs a browser run');
+    expect(result.evidence[0].snippet).toBe('');
   });
 });
 
@@ -415,7 +428,9 @@ describe('C.SI.5.1 HTTPS certificate', () => {
     expect(check('C.SI.5.1', designSite({ extra: { tls: tls({ protocol: 'TLSv1.2', cipher: 'AES128-SHA' }) } })).message.en).toContain('cipher AES128-SHA not in the allowed list');
     const expired = check('C.SI.5.1', designSite({ extra: { tls: tls({ validTo: '2025-03-01T00:00:00.000Z' }) } }));
     expect(expired.status).toBe('fail');
-    expect(expired.evidence[0].note).toContain('certificate expired on 2025-03-01');
+    expect(expired.evidence[0].note?.en).toContain('certificate expired on 2025-03-01');
+    expect(expired.evidence[0].note?.it).toContain('certificato scaduto il 2025-03-01');
+    expect(expired.message.it).not.toContain('certificate');
   });
   it('is unknown in a single-page audit', () => {
     expect(check('C.SI.5.1', designSite({ extra: { tls: tls({}), singlePage: true } })).status).toBe('unknown');
@@ -426,7 +441,7 @@ describe('C.SI.5.2 institutional domain', () => {
   it('passes www.comune.<name>.it from the reserved list', () => {
     const result = check('C.SI.5.2', designSite());
     expect(result.status).toBe('pass');
-    expect(result.evidence[0].note).toBe('bergamo.it is a reserved comune domain');
+    expect(result.evidence[0].note).toEqual({ it: 'bergamo.it è un dominio riservato ai comuni', en: 'bergamo.it is a reserved comune domain' });
   });
   it('fails a host not of the comune.* form', () => {
     const site = designSite();
@@ -441,7 +456,7 @@ describe('C.SI.5.2 institutional domain', () => {
     login.finalUrl = 'https://servizi.esempio-saas.it/login';
     const result = check('C.SI.5.2', site);
     expect(result.status).toBe('fail');
-    expect(result.evidence[1]).toMatchObject({ snippet: 'servizi.esempio-saas.it', note: 'personal area on another domain' });
+    expect(result.evidence[1]).toMatchObject({ snippet: 'servizi.esempio-saas.it', note: { it: 'area personale su un altro dominio', en: 'personal area on another domain' } });
   });
 });
 
@@ -466,7 +481,7 @@ describe('R.SI.1.1 metatag', () => {
   it('passes when all ten voices are present', () => {
     const result = check('R.SI.1.1', marked(designSite()));
     expect(result.status).toBe('pass');
-    expect(result.evidence[0].snippet).toBe('all 10 voices present');
+    expect(result.evidence[0]).toMatchObject({ snippet: '10/10', note: { it: 'tutte le 10 voci presenti', en: 'all 10 voices present' } });
   });
   it('is partial with fewer than half missing', () => {
     const html = withMetatag((json) => {
@@ -475,7 +490,7 @@ describe('R.SI.1.1 metatag', () => {
     });
     const result = check('R.SI.1.1', marked(designSite({ pages: { '/servizi/carta-identita': html } })));
     expect(result.status).toBe('partial');
-    expect(result.evidence[0].snippet).toBe('missing: serviceType, audience.audienceType');
+    expect(result.evidence[0]).toMatchObject({ snippet: '8/10', note: { it: 'mancano: serviceType, audience.audienceType', en: 'missing: serviceType, audience.audienceType' } });
   });
   it('fails with half or more missing', () => {
     const html = withMetatag((json) => {
@@ -483,12 +498,12 @@ describe('R.SI.1.1 metatag', () => {
     });
     const result = check('R.SI.1.1', marked(designSite({ pages: { '/servizi/carta-identita': html } })));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0].snippet).toContain('missing: availableChannel.serviceUrl');
+    expect(result.evidence[0].note?.en).toContain('missing: availableChannel.serviceUrl');
   });
   it('fails JSON-LD without the metatag marker', () => {
     const html = fixtureHtml('/servizi/carta-identita').replace(' data-element="metatag"', '');
     const result = check('R.SI.1.1', designSite({ pages: { '/servizi/carta-identita': html } }));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0].snippet).toBe('JSON-LD without the metatag marker (10/10 voices)');
+    expect(result.evidence[0]).toMatchObject({ snippet: '10/10', note: { en: 'JSON-LD without the metatag marker: 10 of 10 voices' } });
   });
 });

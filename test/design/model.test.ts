@@ -59,7 +59,7 @@ describe('the real model pages', () => {
     // Links are "#" in the static set: one service page, no service-link targets, a statement link to itself.
     expect(results['C.SI.1.3'].status).toBe('fail');
     expect(results['C.SI.1.3'].details?.servicesFound).toBe(1);
-    expect(results['C.SI.1.3'].evidence.find((item) => item.url.endsWith('servizio-dettaglio.html'))?.snippet).toBe('all mandatory items present; order ok');
+    expect(results['C.SI.1.3'].evidence.find((item) => item.url.endsWith('servizio-dettaglio.html'))?.note?.en).toBe('all mandatory items present; order ok');
     expect(results['C.SI.3.2'].status).toBe('fail');
     expect(results['C.SI.3.4'].message.en).toBe('Page not found: legal notes');
     expect(results['C.SI.4.1'].status).toBe('unknown');
@@ -97,9 +97,9 @@ describe('an old-CMS site without the model', () => {
   it('gives useful fails on what the home shows', () => {
     expect(results['C.SI.1.1']).toMatchObject({ status: 'fail' });
     expect(results['C.SI.1.1'].evidence[0].snippet).toBe('Verdana');
-    expect(results['C.SI.1.2'].evidence[0].snippet).toContain('version not found');
-    expect(results['C.SI.1.6'].evidence[0].snippet).toContain('marker missing');
-    expect(results['C.SI.3.3'].evidence[0].snippet).toContain('(not https)');
+    expect(results['C.SI.1.2'].evidence[0].note?.en).toContain('version not found');
+    expect(results['C.SI.1.6'].evidence[0].note?.en).toContain('marker missing');
+    expect(results['C.SI.3.3'].evidence[0].note).toEqual({ it: 'non https', en: 'not https' });
     expect(results['C.SI.5.2'].message.en).toBe('Not an institutional domain: www.comunediprova.it is not of the form comune.<name>.<prov>.it');
   });
 });

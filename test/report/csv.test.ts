@@ -62,6 +62,7 @@ describe('checks CSV', () => {
       evidence_url: `${SITE}tributi`,
       evidence_selector: 'text',
       evidence_snippet: 'si paga con pagoPA presso',
+      evidence_note: 'pagoPA citato nel testo',
       law: 'Rif. pagopa',
     });
     expect(rows.find((row) => row.id === 'cloud')).toMatchObject({ status: 'unknown', score: '', evidence_count: '0', evidence_url: '' });
@@ -73,6 +74,7 @@ describe('checks CSV', () => {
     const en = table(renderChecksCsv(sampleReport(), { bom: false, lang: 'en' }));
     expect(en.find((row) => row.id === 'spid')?.title).toBe('No SPID login found');
     expect(rows.find((row) => row.id === 'spid')?.title).toBe('Nessun accesso con SPID trovato');
+    expect(en.find((row) => row.id === 'pagopa')?.evidence_note).toBe('pagoPA named in the text');
   });
 
   it('neutralises formula cells: =, +, -, @, tab, CR, and keeps quotes intact', () => {

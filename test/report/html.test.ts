@@ -25,6 +25,14 @@ describe('HTML report as text', () => {
     expect(html).toContain('<q>+bootstrap-italia 1.6.4 [31m</q>');
   });
 
+  it('prints evidence notes in the report language', () => {
+    expect(html).toContain('<q>si paga con pagoPA presso</q> · <em>pagoPA citato nel testo</em>');
+    expect(html).not.toContain('pagoPA named in the text');
+    const en = renderHtml(sampleReport(), { lang: 'en' });
+    expect(en).toContain('<q>si paga con pagoPA presso</q> · <em>pagoPA named in the text</em>');
+    expect(en).not.toContain('pagoPA citato nel testo');
+  });
+
   it('escapes site-supplied text and links only http(s) URLs', () => {
     const report = sampleReport({
       checks: [

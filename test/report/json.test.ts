@@ -14,7 +14,7 @@ describe('renderJson', () => {
   it('keeps evidence and details of every check', () => {
     const parsed = JSON.parse(renderJson(sampleReport()));
     const security = parsed.checks.find((check: { id: string }) => check.id === 'security');
-    expect(security.evidence).toEqual([{ url: 'https://www.comune.esempio.it/', selector: 'tls', snippet: 'TLSv1.3', note: 'certificate valid' }]);
+    expect(security.evidence).toEqual([{ url: 'https://www.comune.esempio.it/', selector: 'tls', snippet: 'TLSv1.3', note: { it: 'certificato valido', en: 'certificate valid' } }]);
     const openData = parsed.checks.find((check: { id: string }) => check.id === 'open-data');
     expect(openData.details).toEqual({ documents: 3, formats: ['csv', 'pdf'], portal: null });
   });

@@ -1,6 +1,6 @@
 // Hand-built site facts and check results for report tests.
 import { buildReport, type BuildReportInput } from '../../src/report/build.js';
-import type { AnalysedPage, CrawlLimits, LinkFact, Report, SiteFacts } from '../../src/types.js';
+import type { AnalysedPage, CrawlLimits, LinkFact, Localised, Report, SiteFacts } from '../../src/types.js';
 import { makeCheck } from '../score/make-check.js';
 
 export const SITE = 'https://www.comune.esempio.it/';
@@ -97,13 +97,13 @@ export function samplePages(): AnalysedPage[] {
 }
 
 export function sampleChecks() {
-  const ev = (path: string, selector: string, snippet: string) => ({ url: `${SITE}${path}`, selector, snippet });
+  const ev = (path: string, selector: string, snippet: string, note?: Localised) => ({ url: `${SITE}${path}`, selector, snippet, ...(note ? { note } : {}) });
   return [
     makeCheck('anpr', 'pass', { evidence: [ev('servizi/certificati', 'main a[href*=anagrafenazionale]', 'Certificati online')] }),
     makeCheck('pagopa', 'partial', {
       title: { it: 'pagoPA solo citato', en: 'pagoPA only mentioned' },
       message: { it: 'pagoPA è citato ma non c\'è un link al pagamento', en: 'pagoPA is mentioned but no payment link' },
-      evidence: [ev('tributi', 'text', 'si paga con pagoPA presso')],
+      evidence: [ev('tributi', 'text', 'si paga con pagoPA presso', { it: 'pagoPA citato nel testo', en: 'pagoPA named in the text' })],
     }),
     makeCheck('spid', 'fail', {
       title: { it: 'Nessun accesso con SPID trovato', en: 'No SPID login found' },
@@ -135,7 +135,7 @@ export function sampleChecks() {
     makeCheck('R.SI.1.1', 'error', { point: 'design', group: 'raccomandazioni' }),
     makeCheck('io', 'fail'),
     makeCheck('open-data', 'pass', { details: { documents: 3, formats: ['csv', 'pdf'], portal: null } }),
-    makeCheck('security', 'pass', { evidence: [{ url: SITE, selector: 'tls', snippet: 'TLSv1.3', note: 'certificate valid' }] }),
+    makeCheck('security', 'pass', { evidence: [{ url: SITE, selector: 'tls', snippet: 'TLSv1.3', note: { it: 'certificato valido', en: 'certificate valid' } }] }),
     makeCheck('privacy', 'fail'),
     makeCheck('accessibility', 'partial'),
     makeCheck('analytics', 'unknown'),

@@ -43,6 +43,16 @@ describe('report JSON Schema', () => {
     expect(errorsOf(report)).toContain('/checks/0 must NOT have additional properties');
   });
 
+  it('takes an evidence note in both languages, never a plain string', () => {
+    const report = asJson(sampleReport());
+    const pagopa = report.checks.findIndex((check: { id: string }) => check.id === 'pagopa');
+    expect(report.checks[pagopa].evidence[0].note).toEqual({ it: 'pagoPA citato nel testo', en: 'pagoPA named in the text' });
+    report.checks[pagopa].evidence[0].note = 'pagoPA named in the text';
+    expect(errorsOf(report)).toContain(`/checks/${pagopa}/evidence/0/note must be object`);
+    report.checks[pagopa].evidence[0].note = { it: 'pagoPA citato nel testo' };
+    expect(errorsOf(report)).toContain(`/checks/${pagopa}/evidence/0/note must have required property 'en'`);
+  });
+
   it('rejects an unknown status and an unknown point id', () => {
     const report = asJson(sampleReport());
     report.checks[0].status = 'warning';

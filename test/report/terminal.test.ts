@@ -61,7 +61,7 @@ describe('terminal report, Italian', () => {
     ]);
     expect(findings).toContain('spid · CAD art. 64');
     expect(findings).toContain(`→ ${SITE}tributi`);
-    expect(findings).toContain('text · «si paga con pagoPA presso»');
+    expect(findings).toContain('text · «si paga con pagoPA presso» · pagoPA citato nel testo');
   });
 
   it('lists only the top N findings and says how many more there are', () => {
@@ -114,6 +114,8 @@ describe('terminal report, English', () => {
     expect(text).toContain('No SPID login found');
     expect(text).not.toContain('Indice di maturità');
     expect(text).not.toContain('Nessun accesso con SPID');
+    expect(text).toContain('text · «si paga con pagoPA presso» · pagoPA named in the text');
+    expect(text).not.toContain('pagoPA citato nel testo');
   });
 });
 

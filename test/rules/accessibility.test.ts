@@ -12,7 +12,7 @@ describe('accessibility', () => {
         url: url('/vivere-il-comune'),
         selector: '[data-element="accessibility-link"]',
         snippet: 'Dichiarazione di accessibilità → https://form.agid.gov.it/view/8f2e1c4a-0000-4000-8000-000000000000',
-        note: 'statement on form.agid.gov.it',
+        note: { it: 'dichiarazione su form.agid.gov.it', en: 'statement on form.agid.gov.it' },
       },
     ]);
     expect(result.details).toMatchObject({ images: 2, imagesWithoutAlt: 0, pagesWithHeadingIssues: 0 });
@@ -24,12 +24,12 @@ describe('accessibility', () => {
     expect(result.message.en).toBe(
       'To fix: statement not published on form.agid.gov.it; 1 pages without lang; alt on 33% of images; headings in order on 0% of pages.',
     );
-    expect(result.evidence.map((ev) => [ev.selector, ev.snippet])).toEqual([
-      ['#footer a[href="/dichiarazione-accessibilita"]', 'Dichiarazione di accessibilità → https://www.comune.esempio.it/dichiarazione-accessibilita'],
-      ['html', '<html> without lang'],
-      ['img[src="/assets/images/piazza.jpg"]', 'https://www.comune.esempio.it/assets/images/piazza.jpg'],
-      ['img[src="/assets/images/municipio.jpg"]', 'https://www.comune.esempio.it/assets/images/municipio.jpg'],
-      ['h1-h6', 'h1 → h3 "Musei"'],
+    expect(result.evidence.map((ev) => [ev.selector, ev.snippet, ev.note?.it])).toEqual([
+      ['#footer a[href="/dichiarazione-accessibilita"]', 'Dichiarazione di accessibilità → https://www.comune.esempio.it/dichiarazione-accessibilita', 'dichiarazione non pubblicata sul modulo AgID'],
+      ['html', '', '<html> senza attributo lang (WCAG 3.1.1)'],
+      ['img[src="/assets/images/piazza.jpg"]', 'https://www.comune.esempio.it/assets/images/piazza.jpg', 'immagine senza alt'],
+      ['img[src="/assets/images/municipio.jpg"]', 'https://www.comune.esempio.it/assets/images/municipio.jpg', 'immagine senza alt'],
+      ['h1-h6', 'h1 → h3 "Musei"', 'ordine dei titoli: livello saltato'],
     ]);
   });
 

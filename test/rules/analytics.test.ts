@@ -7,7 +7,7 @@ describe('analytics', () => {
     const result = analytics.check(onePage('analytics/wai.html'));
     expect(result.status).toBe('pass');
     expect(result.evidence).toHaveLength(1);
-    expect(result.evidence[0]).toMatchObject({ url: url('/'), selector: 'script', note: 'Web Analytics Italia' });
+    expect(result.evidence[0]).toMatchObject({ url: url('/'), selector: 'script', note: { it: 'Web Analytics Italia', en: 'Web Analytics Italia' } });
     expect(result.evidence[0].snippet).toContain('var u = "https://ingestion.webanalytics.italia.it/"');
   });
 
@@ -20,13 +20,13 @@ describe('analytics', () => {
   it('is partial with WAI beside Google Analytics', () => {
     const result = analytics.check(onePage('analytics/wai-and-ga.html'));
     expect(result.status).toBe('partial');
-    expect(result.evidence.map((ev) => ev.note)).toEqual(['Web Analytics Italia', 'Google Analytics', 'Google Tag Manager']);
+    expect(result.evidence.map((ev) => ev.note?.en)).toEqual(['Web Analytics Italia', 'Google Analytics', 'Google Tag Manager']);
   });
 
   it('is partial with a self-hosted Matomo that is not WAI', () => {
     const result = analytics.check(onePage('analytics/matomo-self-hosted.html'));
     expect(result.status).toBe('partial');
-    expect(result.evidence[0].note).toBe('Matomo (not WAI)');
+    expect(result.evidence[0].note?.en).toBe('Matomo (not WAI)');
   });
 
   it('counts analytics held by a consent manager: it measures once the visitor accepts', () => {

@@ -12,7 +12,7 @@ describe('anpr', () => {
         url: url('/servizi/certificati'),
         selector: '[data-element="service-online-access"]',
         snippet: 'Scarica i certificati online → https://www.anagrafenazionale.interno.it/servizi-al-cittadino/',
-        note: 'ANPR citizen services',
+        note: { it: 'servizi al cittadino di ANPR', en: 'ANPR citizen services' },
       },
     ]);
   });
@@ -30,7 +30,7 @@ describe('anpr', () => {
   it('does not count ANPR named in a news article', () => {
     const result = anpr.check(onePage('anpr/news.html', '/novita/notizie/anpr'));
     expect(result.status).toBe('fail');
-    expect(result.evidence[0].note).toBe('news article: not counted');
+    expect(result.evidence[0].note?.en).toBe('news article: not counted');
   });
 
   it('fails on a site with no sign of the online service, unknown for a single page', () => {

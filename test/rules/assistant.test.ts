@@ -7,7 +7,7 @@ describe('assistant', () => {
     const result = assistant.check(onePage('assistant/widget.html'));
     expect(result.status).toBe('pass');
     expect(result.evidence).toEqual([
-      { url: url('/'), selector: 'script[src]', snippet: 'https://embed.tawk.to/5f0a1b2c3d4e5f6a7b8c9d0e/default', note: 'Tawk.to' },
+      { url: url('/'), selector: 'script[src]', snippet: 'https://embed.tawk.to/5f0a1b2c3d4e5f6a7b8c9d0e/default', note: { it: 'Tawk.to', en: 'Tawk.to' } },
     ]);
   });
 
@@ -18,7 +18,7 @@ describe('assistant', () => {
       url: url('/'),
       selector: '#footer a[href="/assistente"]',
       snippet: "Chiedi all'assistente virtuale → https://www.comune.esempio.it/assistente",
-      note: 'assistant link',
+      note: { it: 'link all’assistente', en: 'assistant link' },
     });
   });
 

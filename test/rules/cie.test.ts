@@ -29,7 +29,7 @@ describe('cie', () => {
     expect(result.evidence[0]).toMatchObject({
       selector: '[data-element="service-booking-access"]',
       snippet: "Prenota l'appuntamento → https://www.prenotazionicie.interno.it/cittadino/n/sc/loginCittadino",
-      note: 'CIE appointment booking',
+      note: { it: 'prenotazione appuntamento CIE', en: 'CIE appointment booking' },
     });
   });
 
@@ -40,7 +40,7 @@ describe('cie', () => {
       url: url('/servizi/carta-identita-elettronica'),
       selector: 'title',
       snippet: "Carta d'identità elettronica - Comune di Esempio",
-      note: 'CIE service page',
+      note: { it: 'pagina di servizio sulla CIE', en: 'CIE service page' },
     });
   });
 
@@ -54,7 +54,7 @@ describe('cie', () => {
     const result = cie.check(onePage('cie/news.html', '/novita/notizie/open-day-cie'));
     expect(result.status).toBe('fail');
     expect(result.evidence).toEqual([
-      { url: url('/novita/notizie/open-day-cie'), selector: 'text', snippet: 'Open day CIE sabato 12 aprile', note: 'news article: not counted' },
+      { url: url('/novita/notizie/open-day-cie'), selector: 'text', snippet: 'Open day CIE sabato 12 aprile', note: { it: 'notizia: non conteggiata', en: 'news article: not counted' } },
     ]);
   });
 

@@ -8,20 +8,20 @@ describe('cloud', () => {
   it('passes (informative) on a cloud hosting signature in the server header', () => {
     const result = cloud.check(withHeaders({ server: 'AmazonS3' }));
     expect(result.status).toBe('pass');
-    expect(result.evidence).toEqual([{ url: url('/'), selector: 'header:server', snippet: 'server: AmazonS3', note: 'Amazon Web Services' }]);
+    expect(result.evidence).toEqual([{ url: url('/'), selector: 'header:server', snippet: 'server: AmazonS3', note: { it: 'Amazon Web Services', en: 'Amazon Web Services' } }]);
     expect(result.details).toEqual({ hosting: ['Amazon Web Services'], cdn: [] });
   });
 
   it('recognises a platform by a header only it sends', () => {
     const result = cloud.check(withHeaders({ 'x-azure-ref': '20260115T100000Z-abc' }));
     expect(result.status).toBe('pass');
-    expect(result.evidence[0]).toMatchObject({ selector: 'header:x-azure-ref', note: 'Microsoft Azure' });
+    expect(result.evidence[0]).toMatchObject({ selector: 'header:x-azure-ref', note: { it: 'Microsoft Azure', en: 'Microsoft Azure' } });
   });
 
   it('is unknown behind a CDN, which hides where the site is hosted', () => {
     const result = cloud.check(withHeaders({ server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f-MXP' }));
     expect(result.status).toBe('unknown');
-    expect(result.evidence).toEqual([{ url: url('/'), selector: 'header:server', snippet: 'server: cloudflare', note: 'Cloudflare' }]);
+    expect(result.evidence).toEqual([{ url: url('/'), selector: 'header:server', snippet: 'server: cloudflare', note: { it: 'Cloudflare', en: 'Cloudflare' } }]);
     expect(result.details).toEqual({ hosting: [], cdn: ['Cloudflare'] });
   });
 

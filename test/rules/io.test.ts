@@ -28,7 +28,7 @@ describe('io', () => {
   it('is partial, not pass, for an IO link inside a news article', () => {
     const result = io.check(onePage('io/news-link.html', '/novita/notizie/io'));
     expect(result.status).toBe('partial');
-    expect(result.evidence[0]).toMatchObject({ note: 'news article', snippet: "Scarica l'applicazione → https://io.italia.it/" });
+    expect(result.evidence[0]).toMatchObject({ note: { it: 'notizia', en: 'news article' }, snippet: "Scarica l'applicazione → https://io.italia.it/" });
   });
 
   it('does not read the pronoun "io" or "IO LEGGO" as the app', () => {

@@ -22,7 +22,7 @@ describe('online-services', () => {
       url: url('/servizi/scuola/iscrizione-mensa'),
       selector: '[data-element="service-online-access"]',
       snippet: 'Iscriviti online → https://servizi.comune.esempio.it/mensa',
-      note: 'online service access',
+      note: { it: 'accesso online al servizio', en: 'online service access' },
     });
   });
 
@@ -34,7 +34,7 @@ describe('online-services', () => {
         url: url('/servizi/mobilita/contrassegno-disabili'),
         selector: 'h1[data-element="service-title"]',
         snippet: 'Contrassegno disabili - Comune di Esempio',
-        note: 'service page',
+        note: { it: 'scheda servizio', en: 'service page' },
       },
     ]);
   });

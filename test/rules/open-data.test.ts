@@ -16,9 +16,9 @@ describe('open-data', () => {
       url: url('/'),
       selector: '#footer a[href="/amministrazione-trasparente"]',
       snippet: 'Amministrazione trasparente → https://www.comune.esempio.it/amministrazione-trasparente',
-      note: 'Amministrazione trasparente',
+      note: { it: 'Amministrazione trasparente', en: 'Amministrazione trasparente (transparency section)' },
     });
-    expect(result.evidence.map((ev) => ev.note)).toEqual(
+    expect(result.evidence.map((ev) => ev.note?.en)).toEqual(
       expect.arrayContaining(['open-data portal', 'open format: csv', 'open format: json', 'CC-BY 4.0 licence']),
     );
   });

@@ -20,7 +20,7 @@ describe('open-source', () => {
       url: url('/'),
       selector: 'link[rel=stylesheet]',
       snippet: url('/wp-content/themes/design-comuni-italia/assets/css/bootstrap-italia-comuni.css?ver=2.3.1'),
-      note: 'catalogue theme asset path',
+      note: { it: 'percorso di un tema del catalogo', en: 'catalogue theme asset path' },
     });
     expect(result.details).toMatchObject({ catalogueTheme: true, openSourceCms: ['WordPress'] });
   });
@@ -41,7 +41,7 @@ describe('open-source', () => {
   it('is partial for an open-source CMS with a theme outside the catalogue', () => {
     const result = openSource.check(onePage('open-source/wordpress.html'));
     expect(result.status).toBe('partial');
-    expect(result.evidence).toEqual([{ url: url('/'), selector: 'meta[name=generator]', snippet: 'WordPress 6.5.2', note: 'WordPress' }]);
+    expect(result.evidence).toEqual([{ url: url('/'), selector: 'meta[name=generator]', snippet: 'WordPress 6.5.2', note: { it: 'WordPress', en: 'WordPress' } }]);
   });
 
   it('is unknown, never fail, when nothing recognisable is visible', () => {

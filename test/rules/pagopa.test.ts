@@ -12,7 +12,7 @@ describe('pagopa', () => {
         url: url('/servizi/tari'),
         selector: '[data-element="service-online-access"]',
         snippet: 'Paga online con pagoPA → https://checkout.pagopa.it/',
-        note: 'payment portal',
+        note: { it: 'portale di pagamento', en: 'payment portal' },
       },
     ]);
   });
@@ -41,7 +41,7 @@ describe('pagopa', () => {
     const result = pagopa.check(onePage('pagopa/mention.html', '/servizi/come-pagare'));
     expect(result.status).toBe('partial');
     expect(result.score).toBe(0.5);
-    expect(result.evidence.map((ev) => ev.note)).toEqual([undefined, 'pagoPA logo', 'information site, not a payment portal']);
+    expect(result.evidence.map((ev) => ev.note?.en)).toEqual([undefined, 'pagoPA logo', 'information site, not a payment portal']);
     expect(result.evidence[2].snippet).toBe("Cos'è pagoPA → https://www.pagopa.gov.it/");
   });
 

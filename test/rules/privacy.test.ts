@@ -6,7 +6,7 @@ const PRIVACY_LINK = {
   url: url('/'),
   selector: '[data-element="privacy-policy-link"]',
   snippet: 'Informativa privacy → https://www.comune.esempio.it/privacy',
-  note: 'privacy policy',
+  note: { it: 'informativa privacy', en: 'privacy policy' },
 };
 
 describe('privacy', () => {
@@ -16,7 +16,7 @@ describe('privacy', () => {
     expect(result.score).toBe(1);
     expect(result.evidence).toEqual([
       PRIVACY_LINK,
-      { url: url('/'), selector: '#footer a[href="mailto:dpo@comune.esempio.it"]', snippet: 'dpo@comune.esempio.it → mailto:dpo@comune.esempio.it', note: 'DPO contact' },
+      { url: url('/'), selector: '#footer a[href="mailto:dpo@comune.esempio.it"]', snippet: 'dpo@comune.esempio.it → mailto:dpo@comune.esempio.it', note: { it: 'contatto del RPD/DPO', en: 'DPO contact' } },
     ]);
   });
 
@@ -28,23 +28,28 @@ describe('privacy', () => {
       url: url('/'),
       selector: 'script[src]',
       snippet: 'https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ',
-      note: 'Google Tag Manager',
+      note: { it: 'Google Tag Manager', en: 'Google Tag Manager' },
     });
-    expect(result.evidence.find((ev) => ev.note === 'Google Analytics')?.snippet).toContain("gtag('config', 'G-ABC123XYZ')");
+    expect(result.evidence.find((ev) => ev.note?.en === 'Google Analytics')?.snippet).toContain("gtag('config', 'G-ABC123XYZ')");
   });
 
   it('is partial when trackers run beside a consent manager (a browser must tell whether they wait)', () => {
     const result = privacy.check(onePage('privacy/ga-with-consent-manager.html'));
     expect(result.status).toBe('partial');
     expect(result.details).toMatchObject({ consentManager: 'iubenda' });
-    expect(result.evidence).toContainEqual({ url: url('/'), selector: 'script[src]', snippet: 'https://cs.iubenda.com/autoblocking/3456789.js', note: 'iubenda' });
+    expect(result.evidence).toContainEqual({
+      url: url('/'),
+      selector: 'script[src]',
+      snippet: 'https://cs.iubenda.com/autoblocking/3456789.js',
+      note: { it: 'gestore del consenso iubenda', en: 'iubenda consent manager' },
+    });
   });
 
   it('passes when the consent manager holds the trackers (type="text/plain")', () => {
     const result = privacy.check(onePage('privacy/ga-held.html'));
     expect(result.status).toBe('pass');
     expect(result.details).toMatchObject({ trackers: [], trackersHeldForConsent: ['Google Analytics', 'Google Tag Manager'] });
-    expect(result.evidence.map((ev) => ev.note)).toContain('Google Tag Manager: held until consent');
+    expect(result.evidence.map((ev) => ev.note?.en)).toContain('Google Tag Manager: held until consent');
   });
 
   it('fails on a tracker cookie the server sets in its own response', () => {
@@ -53,7 +58,7 @@ describe('privacy', () => {
     ]);
     const result = privacy.check(site);
     expect(result.status).toBe('fail');
-    expect(result.evidence[0]).toEqual({ url: url('/'), selector: 'header:set-cookie', snippet: '_ga; Domain=comune.esempio.it', note: 'Google Analytics' });
+    expect(result.evidence[0]).toEqual({ url: url('/'), selector: 'header:set-cookie', snippet: '_ga; Domain=comune.esempio.it', note: { it: 'Google Analytics', en: 'Google Analytics' } });
     expect(result.details?.cookies).toEqual(['PHPSESSID', '_ga (comune.esempio.it)']);
   });
 

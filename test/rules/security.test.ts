@@ -30,7 +30,8 @@ describe('security', () => {
       {
         url: url('/'),
         selector: 'tls',
-        snippet: "TLSv1.3, certificate valid 2025-11-01T00:00:00.000Z – 2026-05-01T00:00:00.000Z, Let's Encrypt",
+        snippet: "TLSv1.3 · 2025-11-01T00:00:00.000Z – 2026-05-01T00:00:00.000Z · Let's Encrypt",
+        note: { it: 'certificato valido', en: 'certificate valid' },
       },
       { url: url('/'), selector: 'header:strict-transport-security', snippet: 'max-age=31536000; includeSubDomains' },
     ]);
@@ -48,16 +49,19 @@ describe('security', () => {
     expect(result.evidence[0]).toEqual({
       url: url('/'),
       selector: 'tls',
-      snippet: 'certificate expired on 2026-01-10T00:00:00.000Z',
-      note: 'audited at 2026-01-15T10:00:00.000Z',
+      snippet: '2026-01-10T00:00:00.000Z',
+      note: { it: 'certificato scaduto (audit del 2026-01-15T10:00:00.000Z)', en: 'certificate expired (audited at 2026-01-15T10:00:00.000Z)' },
     });
   });
 
   it('fails on TLS 1.1 and on a certificate Node rejected', () => {
-    expect(security.check(site('security/secure.html', { ...goodTls, protocol: 'TLSv1.1' })).status).toBe('fail');
+    const old = security.check(site('security/secure.html', { ...goodTls, protocol: 'TLSv1.1' }));
+    expect(old.status).toBe('fail');
+    expect(old.evidence).toEqual([{ url: url('/'), selector: 'tls', snippet: 'TLSv1.1', note: { it: 'serve TLS 1.2 o successivo', en: 'TLS 1.2 or later required' } }]);
     const rejected = security.check(site('security/secure.html', { ...goodTls, authorized: false, authorizationError: 'ERR_TLS_CERT_ALTNAME_INVALID' }));
     expect(rejected.status).toBe('fail');
-    expect(rejected.evidence[0].snippet).toBe('certificate rejected: ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(rejected.evidence[0].snippet).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(rejected.evidence[0].note?.it).toBe('certificato rifiutato, valido dal 2025-11-01T00:00:00.000Z al 2026-05-01T00:00:00.000Z');
   });
 
   it('is partial on mixed content and missing HSTS', () => {
@@ -65,18 +69,24 @@ describe('security', () => {
     expect(result.status).toBe('partial');
     expect(result.score).toBe(0.5);
     expect(result.evidence).toEqual([
-      { url: url('/'), selector: 'header:strict-transport-security', snippet: '(absent)', note: 'HSTS missing or max-age=0' },
-      { url: url('/'), selector: 'script[src]', snippet: 'http://cdn.esempio.it/js/jquery.min.js', note: 'mixed content' },
+      { url: url('/'), selector: 'header:strict-transport-security', snippet: '', note: { it: 'HSTS assente o max-age=0', en: 'HSTS missing or max-age=0' } },
+      { url: url('/'), selector: 'script[src]', snippet: 'http://cdn.esempio.it/js/jquery.min.js', note: { it: 'contenuto misto: risorsa http in una pagina https', en: 'mixed content: an http resource on an https page' } },
     ]);
   });
 
   it('is partial without the HTTP→HTTPS redirect or with a certificate expiring within 30 days', () => {
     const noRedirect = security.check(site('security/secure.html', { ...goodTls, httpRedirectsToHttps: false }));
     expect(noRedirect.status).toBe('partial');
-    expect(noRedirect.evidence[0]).toEqual({ url: 'http://www.comune.esempio.it/', selector: 'redirect', snippet: 'http:// does not redirect to https://' });
+    expect(noRedirect.evidence[0]).toEqual({
+      url: 'http://www.comune.esempio.it/',
+      selector: 'redirect',
+      snippet: '',
+      note: { it: 'http:// non reindirizza a https://', en: 'http:// does not redirect to https://' },
+    });
     const expiring = security.check(site('security/secure.html', { ...goodTls, validTo: '2026-01-30T00:00:00.000Z' }));
     expect(expiring.status).toBe('partial');
-    expect(expiring.evidence[0].snippet).toBe('certificate expires on 2026-01-30T00:00:00.000Z');
+    expect(expiring.evidence[0].snippet).toBe('2026-01-30T00:00:00.000Z');
+    expect(expiring.evidence[0].note?.en).toBe('certificate expires less than 30 days after the audit (2026-01-15T10:00:00.000Z)');
   });
 
   it('is unknown when no certificate data was collected and nothing else is wrong', () => {

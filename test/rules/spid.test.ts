@@ -24,7 +24,7 @@ describe('spid', () => {
   it('passes on a short "Entra con SPID" button label, not only on links', () => {
     const result = spid.check(onePage('spid/button-text.html', '/area-personale'));
     expect(result.status).toBe('pass');
-    expect(result.evidence).toEqual([{ url: url('/area-personale'), selector: 'text', snippet: 'Entra con SPID', note: 'button text' }]);
+    expect(result.evidence).toEqual([{ url: url('/area-personale'), selector: 'text', snippet: 'Entra con SPID', note: { it: 'testo del pulsante', en: 'button text' } }]);
   });
 
   it('does not take a CIE button built from the SPID kit (class "button-spid") for SPID', () => {
@@ -38,14 +38,14 @@ describe('spid', () => {
     expect(result.status).toBe('partial');
     expect(result.score).toBe(0.5);
     expect(result.evidence[0].snippet).toContain('identità digitale SPID');
-    expect(result.evidence[1]).toMatchObject({ note: 'information site, not a login', snippet: expect.stringContaining('www.spid.gov.it') });
+    expect(result.evidence[1]).toMatchObject({ note: { it: 'sito informativo, non un accesso', en: 'information site, not a login' }, snippet: expect.stringContaining('www.spid.gov.it') });
   });
 
   it('is partial, not pass, for "Accedi con SPID" to another body’s site', () => {
     const result = spid.check(onePage('spid/third-party.html', '/servizi/assegno-unico'));
     expect(result.status).toBe('partial');
     expect(result.details).toMatchObject({ logins: 0, thirdPartyLogins: 1 });
-    expect(result.evidence.find((ev) => ev.note === 'login on another body’s site')?.snippet).toContain('https://www.inps.it/');
+    expect(result.evidence.find((ev) => ev.note?.en === 'login on another body’s site')?.snippet).toContain('https://www.inps.it/');
   });
 
   it('is partial on a personal-area login whose page is off-site', () => {
@@ -56,7 +56,7 @@ describe('spid', () => {
         url: url('/servizi'),
         selector: '[data-element="personal-area-login"]',
         snippet: "Accedi all'area personale → https://sportello.comune-esempio.hosting.it/login",
-        note: 'personal-area login: methods not visible',
+        note: { it: 'accesso all’area personale: modalità di accesso non visibili', en: 'personal-area login: methods not visible' },
       },
     ]);
   });
@@ -67,7 +67,7 @@ describe('spid', () => {
     expect(result.score).toBe(0);
     expect(result.details).toMatchObject({ logins: 0, mentions: 0, newsMentions: 1 });
     expect(result.evidence).toEqual([
-      { url: url('/novita/notizie/spid-inps'), selector: 'text', snippet: 'Dal 1° ottobre serve lo SPID per i servizi INPS', note: 'news article: not counted' },
+      { url: url('/novita/notizie/spid-inps'), selector: 'text', snippet: 'Dal 1° ottobre serve lo SPID per i servizi INPS', note: { it: 'notizia: non conteggiata', en: 'news article: not counted' } },
     ]);
   });
 
