@@ -7,6 +7,7 @@ import { serveDemoSite } from '../../src/demo/server.js';
 import { auditSite } from '../../src/pipeline.js';
 import { renderJson } from '../../src/report/json.js';
 import type { Report } from '../../src/types.js';
+import { evidenceProblems } from '../rules/evidence.js';
 
 let server: { url: string; close(): Promise<void> };
 let report: Report;
@@ -65,6 +66,14 @@ describe('audit of the demo comune', () => {
     expect(urls).toEqual(expect.arrayContaining(['/servizi/bandi-di-gara.html', '/servizi/contrassegno-disabili.html']));
     const privacy = report.checks.find((check) => check.id === 'privacy');
     expect(privacy?.evidence.some((e) => /gtag|googletagmanager/.test(e.snippet))).toBe(true);
+  });
+
+  it('gives every evidence note in Italian and English and keeps snippets to what was seen', () => {
+    expect(evidenceProblems(report.checks)).toEqual([]);
+    const notes = report.checks.flatMap((check) => check.evidence.flatMap((e) => (e.note ? [e.note] : [])));
+    expect(notes.length).toBeGreaterThan(20);
+    const metadata = report.checks.find((check) => check.id === 'R.SI.1.1')?.evidence[0];
+    expect(metadata).toMatchObject({ snippet: '', note: { it: 'nessun JSON-LD metatag', en: 'no metatag JSON-LD' } });
   });
 
   it('writes a report that validates against the published JSON Schema', () => {
