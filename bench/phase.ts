@@ -1,10 +1,10 @@
 // One measured phase of the benchmark in a fresh process, so each gets its own peak memory:
-//   node dist/bench/phase.js raw|audit <site-url> <pages> <concurrency>
+//   node dist/bench/phase.js raw|facts|audit <site-url> <pages> <concurrency>
 // Prints one JSON line: { pages, seconds, peakRssMb }.
 import { parseDocument } from 'htmlparser2';
 import pLimit from 'p-limit';
 import { Agent, request } from 'undici';
-import { auditSite } from '../src/pipeline.js';
+import { auditSite, collectSite } from '../src/pipeline.js';
 import { loadClassifier } from '../src/classify/index.js';
 import { renderJson } from '../src/report/json.js';
 import { pagePath } from './generate-site.js';
@@ -31,23 +31,37 @@ async function rawFetchAndParse(paths: string[]): Promise<number> {
   return parsed;
 }
 
+const crawlOptions = (maxPages: number) => ({ maxPages, maxDepth: 10, concurrency: CONCURRENCY, minDelayMs: 0, timeBudgetMs: 600_000 });
+
+/** The stage every check depends on: the product's crawler and page facts, no classification, checks or report. */
+async function crawlAndFacts(maxPages: number): Promise<number> {
+  const { crawl } = await collectSite(base, { crawl: crawlOptions(maxPages) });
+  return crawl.pages.length;
+}
+
 /** The product: crawl (robots, politeness machinery, BFS), facts, classification, every check, scoring, JSON report. */
 async function fullAudit(maxPages: number): Promise<number> {
   const classifier = loadClassifier();
   const report = await auditSite(base, {
     classify: (page) => classifier.classifyPage(page),
-    crawl: { maxPages, maxDepth: 10, concurrency: CONCURRENCY, minDelayMs: 0, timeBudgetMs: 600_000 },
+    crawl: crawlOptions(maxPages),
   });
   renderJson(report);
   return report.run.pagesFetched;
 }
 
 const paths = Array.from({ length: PAGES }, (_, id) => pagePath(id));
+const phases: Record<string, (pages: number) => Promise<number>> = {
+  raw: (pages) => rawFetchAndParse(paths.slice(0, pages)),
+  facts: crawlAndFacts,
+  audit: fullAudit,
+};
+const run = phases[phase];
+if (!run) throw new Error(`unknown phase ${phase}: raw, facts or audit`);
 // Warm-up on a tenth of the site: JIT, connections, model load.
-if (phase === 'raw') await rawFetchAndParse(paths.slice(0, PAGES / 10));
-else await fullAudit(PAGES / 10);
+await run(PAGES / 10);
 
 const started = performance.now();
-const pages = phase === 'raw' ? await rawFetchAndParse(paths) : await fullAudit(PAGES);
+const pages = await run(PAGES);
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`${JSON.stringify({ pages, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { oneOf, positiveInt, seconds } from './options.js';
 import { writeOutput } from './output.js';
-import { messages } from '../report/i18n/index.js';
+import { messages, type HelpMessages } from '../report/i18n/index.js';
 import type { PageType, Report } from '../types.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html'] as const;
@@ -41,31 +41,32 @@ export interface AuditCliOptions {
 }
 
 /** The audit options shared by `audit` and `demo`. */
-export function addAuditOptions(command: Command): Command {
+export function addAuditOptions(command: Command, help: HelpMessages): Command {
+  const text = help.auditOptions;
   return command
-    .option('-f, --format <format>', 'terminal | json | csv | html (default: terminal on a TTY, json otherwise)', oneOf('--format', FORMATS))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--pages-csv <file>', 'also write one CSV row per crawled page to this file')
-    .option('--lang <lang>', 'report language: it | en', oneOf('--lang', ['it', 'en'] as const), 'it')
-    .option('--bom', 'start CSV output with a UTF-8 byte-order mark (for Excel)', false)
-    .option('--csv-separator <sep>', 'comma (default) or semicolon, with decimal commas: for Excel set to Italian', oneOf('--csv-separator', ['comma', 'semicolon'] as const))
-    .option('--max-pages <n>', 'stop after this many pages', positiveInt('--max-pages'), 300)
-    .option('--max-depth <n>', 'do not follow links deeper than this', positiveInt('--max-depth'), 5)
-    .option('--concurrency <n>', 'parallel requests to the site', positiveInt('--concurrency'), 4)
-    .option('--delay <ms>', 'minimum delay between requests to the site, in ms', positiveInt('--delay'), 100)
-    .addOption(new Option('--timeout <seconds>', 'per-request timeout').argParser(seconds('--timeout')).default(30_000, '30'))
-    .addOption(new Option('--time-budget <seconds>', 'stop crawling after this long').argParser(seconds('--time-budget')).default(600_000, '600'))
-    .option('--max-body <bytes>', 'largest page body read, in bytes', positiveInt('--max-body'), 5 * 1024 * 1024)
-    .option('--no-robots', 'ignore robots.txt (only for your own site)')
-    .option('--insecure', 'accept invalid TLS certificates (the security checks still report them)', false)
-    .option('--single-page', 'audit only this page (no crawl): the page-level criteria of its type', false)
-    .option('--page-type <type>', `with --single-page: ${PAGE_TYPES.join(', ')}`, oneOf('--page-type', PAGE_TYPES))
-    .option('--no-classify', 'do not classify pages into service categories')
-    .option('--no-timing', 'zero the run time fields, so the same site gives the same report byte for byte')
-    .option('--fail-under <index>', 'exit 1 when the maturity index is below this (0-100)', positiveInt('--fail-under'))
-    .option('--fail-on <ids>', 'exit 1 when one of these checks fails: check or point ids, comma-separated (e.g. spid,C.SI.3.3,design)', commaList)
-    .option('--no-progress', 'no progress line on stderr')
-    .option('--user-agent <ua>', 'User-Agent header (default names comune-audit and its URL)');
+    .option('-f, --format <format>', text.format, oneOf('--format', FORMATS))
+    .option('-o, --output <file>', text.output)
+    .option('--pages-csv <file>', text.pagesCsv)
+    .option('--lang <lang>', text.lang, oneOf('--lang', ['it', 'en'] as const), 'it')
+    .option('--bom', text.bom, false)
+    .option('--csv-separator <sep>', text.csvSeparator, oneOf('--csv-separator', ['comma', 'semicolon'] as const))
+    .option('--max-pages <n>', text.maxPages, positiveInt('--max-pages'), 300)
+    .option('--max-depth <n>', text.maxDepth, positiveInt('--max-depth'), 5)
+    .option('--concurrency <n>', text.concurrency, positiveInt('--concurrency'), 4)
+    .option('--delay <ms>', text.delay, positiveInt('--delay'), 100)
+    .addOption(new Option('--timeout <seconds>', text.timeout).argParser(seconds('--timeout')).default(30_000, '30'))
+    .addOption(new Option('--time-budget <seconds>', text.timeBudget).argParser(seconds('--time-budget')).default(600_000, '600'))
+    .option('--max-body <bytes>', text.maxBody, positiveInt('--max-body'), 5 * 1024 * 1024)
+    .option('--no-robots', text.noRobots)
+    .option('--insecure', text.insecure, false)
+    .option('--single-page', text.singlePage, false)
+    .option('--page-type <type>', text.pageType(PAGE_TYPES.join(', ')), oneOf('--page-type', PAGE_TYPES))
+    .option('--no-classify', text.noClassify)
+    .option('--no-timing', text.noTiming)
+    .option('--fail-under <index>', text.failUnder, positiveInt('--fail-under'))
+    .option('--fail-on <ids>', text.failOn, commaList)
+    .option('--no-progress', text.noProgress)
+    .option('--user-agent <ua>', text.userAgent);
 }
 
 function parseStartUrl(raw: string): string {
@@ -177,13 +178,8 @@ function failedChecks(report: Report, ids: string[]): string[] {
   return report.checks.filter((check) => check.status === 'fail' && (named.has(check.id) || named.has(check.point))).map((check) => check.id);
 }
 
-export function register(program: Command): void {
-  addAuditOptions(
-    program
-      .command('audit')
-      .description("audit a comune's website and write an evidence-backed maturity report")
-      .argument('<url>', "the comune's site, e.g. https://www.comune.esempio.it"),
-  ).action(async (url: string, options: AuditCliOptions) => {
+export function register(program: Command, help: HelpMessages): void {
+  addAuditOptions(program.command('audit').description(help.audit.description).argument('<url>', help.audit.url), help).action(async (url: string, options: AuditCliOptions) => {
     process.exitCode = await runAudit(url, options);
   });
 }

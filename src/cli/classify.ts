@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import type { HelpMessages } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
 import { oneOf, seconds } from './options.js';
 import type { Classification } from '../types.js';
@@ -170,15 +171,16 @@ export async function runClassify(
   return { text, failures: failed.length };
 }
 
-export function register(program: Command): void {
+export function register(program: Command, help: HelpMessages): void {
+  const text = help.classify;
   program
     .command('classify')
-    .description('classify pages into the 15 national service categories (Tematiche dei servizi pubblici) or "altro"')
-    .argument('<inputs...>', 'URLs (one page each, no crawl), HTML files, or JSONL files of {"text","title","html"} records')
-    .option('-f, --format <format>', 'jsonl | csv', oneOf('--format', CLASSIFY_FORMATS), 'jsonl')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--model <file>', 'a model trained with "comune-audit train" (default: the shipped model)')
-    .addOption(new Option('--timeout <seconds>', 'per-URL timeout').argParser(seconds('--timeout')).default(30_000, '30'))
+    .description(text.description)
+    .argument('<inputs...>', text.inputs)
+    .option('-f, --format <format>', text.format, oneOf('--format', CLASSIFY_FORMATS), 'jsonl')
+    .option('-o, --output <file>', text.output)
+    .option('--model <file>', text.model)
+    .addOption(new Option('--timeout <seconds>', text.timeout).argParser(seconds('--timeout')).default(30_000, '30'))
     .action(async (inputs: string[], options: ClassifyCliOptions) => {
       const { failures } = await runClassify(inputs, options);
       // Every row was written; the exit code still tells a script that some inputs were not classified.

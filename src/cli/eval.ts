@@ -1,6 +1,7 @@
 // `comune-audit eval --data …`: cross-validated quality of the classifier on labelled records.
 import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import type { HelpMessages } from '../report/i18n/index.js';
 import { positiveInt } from './options.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
@@ -28,13 +29,14 @@ export async function runEval(options: EvalCliOptions, io: { stdout: { write(chu
   return { text, reports };
 }
 
-export function register(program: Command): void {
+export function register(program: Command, help: HelpMessages): void {
+  const text = help.eval;
   program
     .command('eval')
-    .description('cross-validate the classifier: per-category precision/recall/F1, macro-F1, confusion matrix')
-    .requiredOption('--data <files...>', 'labelled CSV or JSONL files (records with a "site" also get leave-one-site-out)')
-    .option('--folds <n>', 'number of stratified folds', positiveInt('--folds'), 5)
-    .option('--json', 'print the reports as JSON', false)
+    .description(text.description)
+    .requiredOption('--data <files...>', text.data)
+    .option('--folds <n>', text.folds, positiveInt('--folds'), 5)
+    .option('--json', text.json, false)
     .action(async (options: EvalCliOptions) => {
       await runEval(options);
     });

@@ -8,18 +8,30 @@ import { register as registerTrain } from './train.js';
 import { register as registerEval } from './eval.js';
 import { toolVersion } from '../util/version.js';
 import { messages, type Lang } from '../report/i18n/index.js';
+import { describeUsageError, isUsageError, localisedHelp } from './usage.js';
 
-export function buildProgram(): Command {
+/** The program with its help in `lang`. Settings come before the commands: subcommands inherit them when added. */
+export function buildProgram(lang: Lang = 'it'): Command {
+  const help = messages(lang).help;
   const program = new Command()
     .name('comune-audit')
-    .description('Measures the digital maturity of an Italian comune from its public website.')
-    .version(toolVersion)
-    .option('--debug', 'print stack traces of unexpected errors')
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
-  for (const register of [registerAudit, registerDemo, registerClassify, registerTrain, registerEval]) register(program);
-  for (const command of program.commands) command.exitOverride();
+    .description(help.program)
+    .version(toolVersion, '-V, --version', help.versionOption)
+    .helpOption('-h, --help', help.helpOption)
+    .helpCommand('help [command]', help.helpCommand)
+    .option('--debug', help.debug)
+    .configureHelp(localisedHelp(help))
+    // Usage errors are printed by main, in the user's language.
+    .configureOutput({ outputError: () => {} })
+    .exitOverride();
+  for (const register of [registerAudit, registerDemo, registerClassify, registerTrain, registerEval]) register(program, help);
   return program;
+}
+
+/** "comune-audit audit" when argv names a command, for the pointer to its help. */
+function commandLine(program: Command, argv: string[]): string {
+  const named = program.commands.find((command) => argv.slice(2).includes(command.name()));
+  return named ? `comune-audit ${named.name()}` : 'comune-audit';
 }
 
 /** The language of messages: --lang's value when given (commander has not parsed it yet when an option fails). */
@@ -31,14 +43,18 @@ function languageOf(argv: string[]): Lang {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const lang = languageOf(argv);
+  const program = buildProgram(lang);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version exit through here with code 0; commander has already printed its message.
+      // Help and version exit through here too, already printed: 0 when asked for, 2 when shown for a missing command.
+      if (isUsageError(error)) {
+        const cli = messages(lang).cli;
+        process.stderr.write(`comune-audit: ${describeUsageError(error, cli)}${cli.seeHelp(commandLine(program, argv))}\n`);
+      }
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof CliError) {

@@ -1,6 +1,7 @@
 // `comune-audit train`: a classifier model from labelled files and/or the self-labelled service pages of a site.
 import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import type { HelpMessages } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
 import { positiveInt } from './options.js';
 import type { LabelledRecord } from '../classify/index.js';
@@ -96,16 +97,17 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
   return lines;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, help: HelpMessages): void {
+  const text = help.train;
   program
     .command('train')
-    .description('train a page-classifier model from labelled pages (CSV/JSONL) or a site\'s self-labelled service pages')
-    .option('--data <files...>', 'labelled CSV (header category,text[,title,headings,breadcrumb,site]) or JSONL files')
-    .requiredOption('-o, --output <file>', 'where to write the model (JSON)')
-    .option('--from-crawl <url>', 'crawl this site and learn from service pages whose breadcrumb "Servizi › <category>" names their category')
-    .option('--with-corpus', 'also train on the shipped corpus (adapts the default model instead of replacing it)', false)
-    .option('--max-pages <n>', 'with --from-crawl: stop after this many pages', positiveInt('--max-pages'), 300)
-    .option('--save-harvest <file>', 'with --from-crawl: also write the harvested records as JSONL')
+    .description(text.description)
+    .option('--data <files...>', text.data)
+    .requiredOption('-o, --output <file>', text.output)
+    .option('--from-crawl <url>', text.fromCrawl)
+    .option('--with-corpus', text.withCorpus, false)
+    .option('--max-pages <n>', text.maxPages, positiveInt('--max-pages'), 300)
+    .option('--save-harvest <file>', text.saveHarvest)
     .action(async (options: TrainCliOptions) => {
       await runTrain(options);
     });

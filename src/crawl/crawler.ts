@@ -10,7 +10,7 @@ import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, metaRefreshTa
 import { loadRobots, type RobotsRules } from './robots.js';
 import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
-import { looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
+import { ABSOLUTE_WEB_URL, looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 /** Meta-refresh forwards followed from the start page before it is taken as the site's home. */
@@ -75,6 +75,11 @@ class Crawler {
   private readonly skipped = new Set<string>();
   private readonly skippedByDepth = new Set<string>();
   private readonly offsite = new Map<string, RedirectHop>();
+  /**
+   * Absolute link URLs already normalised: every page repeats the site's menus, so most links were seen before, and
+   * normalising (URL parsing) was the crawler's largest cost. Bounded by the distinct links of one site.
+   */
+  private readonly normalisedLinks = new Map<string, string | null>();
   private hitMaxPages = false;
   /** Set when the time budget (not the caller) cut something off. */
   private hitTimeBudget = false;
@@ -335,10 +340,21 @@ class Crawler {
   private linksOf({ page, discovered }: ParsedPage): Map<string, Candidate> {
     const candidates = new Map<string, Candidate>();
     for (const link of discovered?.links ?? []) {
-      const url = normaliseUrl(link.url, page.finalUrl);
+      const url = this.normaliseLink(link.url, page.finalUrl);
       if (url) addCandidate(candidates, { url, priority: link.priority, source: 'link' });
     }
     return candidates;
+  }
+
+  private normaliseLink(raw: string, base: string): string | null {
+    // Only absolute http(s) URLs are cached: their normal form does not depend on the page they are on.
+    if (!ABSOLUTE_WEB_URL.test(raw)) return normaliseUrl(raw, base);
+    let url = this.normalisedLinks.get(raw);
+    if (url === undefined) {
+      url = normaliseUrl(raw);
+      this.normalisedLinks.set(raw, url);
+    }
+    return url;
   }
 
   private isSameSite(url: string): boolean {

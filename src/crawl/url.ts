@@ -50,6 +50,9 @@ function normaliseQuery(search: string): string {
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
+/** An absolute http(s) reference: its normal form does not depend on a base. */
+export const ABSOLUTE_WEB_URL = /^https?:\/\//i;
+
 /**
  * Absolute, normalised http(s) URL, or null for anything else (mailto:, javascript:, garbage).
  * Drops the fragment, the default port, credentials and tracking parameters; lower-cases the host

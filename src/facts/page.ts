@@ -9,7 +9,7 @@
 // template and svg is not visited (a link inside an svg is no link), but element texts and subtree searches still
 // look into some of it, as described at SKIPPED and RAW.
 import { Parser, type Handler } from 'htmlparser2';
-import { documentTypeOf, normaliseUrl } from '../crawl/url.js';
+import { ABSOLUTE_WEB_URL, documentTypeOf, normaliseUrl } from '../crawl/url.js';
 import { memoizeBounded } from '../util/memo.js';
 import type {
   CookieFact,
@@ -254,7 +254,6 @@ function baseOf(url: string, parsed = new URL(url)): Base {
   return { url, byOrigin: resolvedTable(`origin ${origin}`), byDirectory: resolvedTable(`directory ${directory}`), byUrl: resolvedTable(`url ${parsed.href}`) };
 }
 
-const ABSOLUTE_WEB_URL = /^https?:\/\//i;
 /** Path-relative references ("page.html", "../x?q"): no scheme, so the base's directory alone decides the result. */
 const PATH_RELATIVE = /^[\w.~%-][^:]*$/;
 

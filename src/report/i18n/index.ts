@@ -70,8 +70,62 @@ export interface Messages {
   };
   pointName: Record<PointId, string>;
   groupName: Record<CriteriaGroup, string>;
+  /** Command-line help: descriptions of commands and options, and commander's headings. */
+  help: HelpMessages;
   /** One-line command-line errors and notices: the cause and what to do. */
   cli: CliMessages;
+}
+
+export interface HelpMessages {
+  program: string;
+  /** Commander's section headings ("Usage:", "Options:"…) by their English text. */
+  titles: Record<string, string>;
+  /** Replace commander's "[options]" and "[command]" in usage lines. */
+  usageWords: { options: string; command: string };
+  /** Replaces commander's "(default: …)". */
+  defaultLabel: string;
+  helpOption: string;
+  helpCommand: string;
+  versionOption: string;
+  debug: string;
+  audit: { description: string; url: string };
+  demo: string;
+  auditOptions: {
+    format: string;
+    output: string;
+    pagesCsv: string;
+    lang: string;
+    bom: string;
+    csvSeparator: string;
+    maxPages: string;
+    maxDepth: string;
+    concurrency: string;
+    delay: string;
+    timeout: string;
+    timeBudget: string;
+    maxBody: string;
+    noRobots: string;
+    insecure: string;
+    singlePage: string;
+    pageType(types: string): string;
+    noClassify: string;
+    noTiming: string;
+    failUnder: string;
+    failOn: string;
+    noProgress: string;
+    userAgent: string;
+  };
+  classify: { description: string; inputs: string; format: string; output: string; model: string; timeout: string };
+  train: {
+    description: string;
+    data: string;
+    output: string;
+    fromCrawl: string;
+    withCorpus: string;
+    maxPages: string;
+    saveHarvest: string;
+  };
+  eval: { description: string; data: string; folds: string; json: string };
 }
 
 export interface CliMessages {
@@ -95,6 +149,17 @@ export interface CliMessages {
   belowThreshold(index: string, threshold: number): string;
   failOnFailed(ids: string): string;
   unexpected(detail: string): string;
+  demoServed(url: string): string;
+  /** Commander's usage errors, with the names it reported. */
+  unknownOption(option: string): string;
+  unknownCommand(command: string): string;
+  didYouMean(suggestions: string): string;
+  missingArgument(argument: string): string;
+  optionMissingArgument(option: string): string;
+  missingMandatoryOption(option: string): string;
+  excessArguments(expected: number, received: number): string;
+  /** Appended to every usage error: where the usage is. */
+  seeHelp(command: string): string;
 }
 
 const MESSAGES: Record<Lang, Messages> = { it, en };

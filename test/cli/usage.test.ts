@@ -1,0 +1,76 @@
+// Usage errors and help in the user's language: commander's own English wording never reaches the user.
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/index.js';
+import { EXIT } from '../../src/cli/errors.js';
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const originalOut = process.stdout.write.bind(process.stdout);
+  const originalErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(['node', 'comune-audit', ...argv]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = originalOut;
+    process.stderr.write = originalErr;
+  }
+}
+
+describe('usage errors', () => {
+  it('names an unknown option in Italian, with commander\'s suggestion and where the usage is', async () => {
+    const result = await run(['audit', 'https://x.it', '--frmat', 'json']);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toBe('comune-audit: opzione sconosciuta --frmat (forse --format?); l\'uso è in "comune-audit audit --help"\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('speaks English with --lang en', async () => {
+    const result = await run(['audit', '--lang', 'en', 'https://x.it', '--frmat', 'json']);
+    expect(result.stderr).toBe('comune-audit: unknown option --frmat (did you mean --format?); usage is in "comune-audit audit --help"\n');
+  });
+
+  it('reports a missing argument, a missing value, too many arguments and an unknown command, one line each', async () => {
+    const cases: [string[], string][] = [
+      [['audit'], 'manca l\'argomento obbligatorio <url>'],
+      [['audit', 'https://x.it', '--max-pages'], 'all\'opzione --max-pages <n> manca il valore'],
+      [['audit', 'https://x.it', 'https://y.it'], 'troppi argomenti: ne servono 1, ricevuti 2'],
+      [['train', '--data', 'x.csv'], 'manca l\'opzione obbligatoria -o, --output <file>'],
+      [['audti'], 'comando sconosciuto "audti" (forse audit?)'],
+    ];
+    for (const [argv, expected] of cases) {
+      const result = await run(argv);
+      expect(result.code, argv.join(' ')).toBe(EXIT.usage);
+      expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(result.stderr).toContain(`comune-audit: ${expected};`);
+      expect(result.stderr).not.toMatch(/error:|missing|unknown|Did you mean/);
+    }
+  });
+});
+
+describe('help', () => {
+  it('is in Italian by default, with commander\'s headings and defaults translated, on stdout with exit 0', async () => {
+    const result = await run(['audit', '--help']);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Uso: comune-audit audit \[opzioni\] <url>/);
+    expect(result.stdout).toContain('Argomenti:');
+    expect(result.stdout).toContain('Opzioni:');
+    expect(result.stdout).toMatch(/--max-pages <n>\s+si ferma dopo questo numero di pagine\s+\(predefinito:\s+300\)/);
+    expect(result.stdout).not.toMatch(/Usage:|Options:|\(default:|\[options\]/);
+  });
+
+  it('is in English with --lang en', async () => {
+    const result = await run(['audit', '--lang', 'en', '--help']);
+    expect(result.stdout).toMatch(/^Usage: comune-audit audit \[options\] <url>/);
+    expect(result.stdout).toMatch(/--max-pages <n>\s+stop after this many pages\s+\(default:\s+300\)/);
+  });
+
+  it('lists every command in the program help', async () => {
+    const result = await run(['--help']);
+    expect(result.stdout).toMatch(/^Uso: comune-audit \[opzioni\] \[comando\]/);
+    for (const command of ['audit', 'demo', 'classify', 'train', 'eval']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} `));
+  });
+});
