@@ -60,7 +60,9 @@ export default defineRule(
     if (tls.https && protocolOk && (!cipher || !list.includes(cipher))) {
       problems.push({ it: `cifratura ${tls.cipher ?? 'sconosciuta'} non tra quelle ammesse`, en: `cipher ${tls.cipher ?? 'unknown'} not in the allowed list` });
     }
-    const shown = `${tls.protocol ?? '?'} ${cipher ?? '?'} · ${tls.validFrom ?? '?'} – ${tls.validTo ?? '?'} · ${tls.issuer ?? '?'}`;
+    // Seen: protocol, cipher, validity and issuer, as far as the handshake reported them (none over plain http).
+    const validity = tls.validFrom || tls.validTo ? `${tls.validFrom ?? '?'} – ${tls.validTo ?? '?'}` : null;
+    const shown = [tls.protocol, cipher, validity, tls.issuer].filter(Boolean).join(' · ');
     const details = { protocol: tls.protocol, cipher, validTo: tls.validTo, authorized: tls.authorized };
     if (problems.length) {
       const why = joinLocalised(problems);

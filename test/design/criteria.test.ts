@@ -431,6 +431,13 @@ describe('C.SI.5.1 HTTPS certificate', () => {
     expect(expired.evidence[0].note?.en).toContain('certificate expired on 2025-03-01');
     expect(expired.evidence[0].note?.it).toContain('certificato scaduto il 2025-03-01');
     expect(expired.message.it).not.toContain('certificate');
+    expect(expired.evidence[0].snippet).toBe('TLSv1.3 · TLS_AES_256_GCM_SHA384 · 2025-01-01T00:00:00.000Z – 2025-03-01T00:00:00.000Z · Actalis');
+  });
+  it('shows no handshake figures for a site over plain http', () => {
+    const http = tls({ https: false, protocol: null, cipher: null, validFrom: null, validTo: null, issuer: null, authorized: null });
+    const result = check('C.SI.5.1', designSite({ extra: { tls: http } }));
+    expect(result.status).toBe('fail');
+    expect(result.evidence[0]).toMatchObject({ snippet: '', note: { it: 'sito non servito in https', en: 'not served over https' } });
   });
   it('is unknown in a single-page audit', () => {
     expect(check('C.SI.5.1', designSite({ extra: { tls: tls({}), singlePage: true } })).status).toBe('unknown');
