@@ -3,7 +3,7 @@
 // declares its language (WCAG 3.1.1), at least 90% of images carry an alt attribute (1.1.1; alt="" is a valid
 // decorative image), and at least 90% of pages have an h1 and no skipped heading level (1.3.1). The 90% margins
 // leave room for a stray legacy page without hiding a site-wide habit.
-import { defineRule, evidence, okPages, partial, pass } from '../src/check/define.js';
+import { defineRule, evidence, joinLocalised, okPages, partial, pass } from '../src/check/define.js';
 import type { AnalysedPage, Evidence, Localised } from '../src/types.js';
 import { capEvidence, findLinks, hostIn, linkEvidence, linkWording, notFound } from './find.js';
 import { ACCESSIBILITY_LINK_TEXT, ACCESSIBILITY_STATEMENT_DOMAINS } from './signals.js';
@@ -93,16 +93,17 @@ export default defineRule(
         details,
       );
     }
-    const gaps: { it: string; en: string }[] = [];
+    const gaps: Localised[] = [];
     if (!agidForm.length) gaps.push({ it: 'dichiarazione non pubblicata su form.agid.gov.it', en: 'statement not published on form.agid.gov.it' });
     if (withoutLang.length) gaps.push({ it: `${withoutLang.length} pagine senza lang`, en: `${withoutLang.length} pages without lang` });
     if (altShare < MIN_SHARE) gaps.push({ it: `alt sul ${percent(altShare)} delle immagini`, en: `alt on ${percent(altShare)} of images` });
     if (headingShare < MIN_SHARE) gaps.push({ it: `titoli in ordine sul ${percent(headingShare)} delle pagine`, en: `headings in order on ${percent(headingShare)} of pages` });
 
     if (gaps.length) {
+      const toFix = joinLocalised(gaps);
       return partial(
         capEvidence([...statementEvidence, ...issues]),
-        { it: `Da sistemare: ${gaps.map((g) => g.it).join('; ')}.`, en: `To fix: ${gaps.map((g) => g.en).join('; ')}.` },
+        { it: `Da sistemare: ${toFix.it}.`, en: `To fix: ${toFix.en}.` },
         details,
       );
     }

@@ -4,8 +4,8 @@
 // (type="text/plain") are fine. Fail: no privacy link, or running trackers with no consent manager at all.
 // Partial: running trackers next to a consent manager (it may block them at run time: a browser run can tell),
 // a privacy link over http, or no DPO contact. Pass: none of these.
-import { defineRule, evidence, fail, hostOf, nameNote, okPages, partial, pass } from '../src/check/define.js';
-import type { AnalysedPage, Evidence } from '../src/types.js';
+import { defineRule, evidence, fail, hostOf, joinLocalised, nameNote, okPages, partial, pass } from '../src/check/define.js';
+import type { AnalysedPage, Evidence, Localised } from '../src/types.js';
 import { capEvidence, findLinks, findTrackers, hostIn, linkEvidence, linkWording, mentions, notFound, type TrackerHit } from './find.js';
 import { CONSENT_MANAGERS, DPO_TEXT, PRIVACY_LINK_TEXT, TRACKERS } from './signals.js';
 
@@ -101,18 +101,19 @@ export default defineRule(
         details,
       );
     }
-    const problems: { it: string; en: string }[] = [];
+    const problems: Localised[] = [];
     if (trackers.length) {
       problems.push({ it: `tracciatori (${names}) da verificare con il gestore del consenso ${consent!.name}`, en: `trackers (${names}) to check against the ${consent!.name} consent manager` });
     }
     if (!privacyLink.link.href.startsWith('https:')) problems.push({ it: 'informativa privacy non in https', en: 'privacy policy not over https' });
     if (!dpo) problems.push({ it: 'nessun contatto del responsabile della protezione dei dati (RPD/DPO)', en: 'no contact of the data protection officer (DPO)' });
     if (problems.length) {
+      const toFix = joinLocalised(problems);
       return partial(
         capEvidence([...trackerEvidence, ...(consent ? [consent.evidence] : []), ...found]),
         {
-          it: `Informativa privacy presente; da sistemare: ${problems.map((p) => p.it).join('; ')}.`,
-          en: `Privacy policy present; to fix: ${problems.map((p) => p.en).join('; ')}.`,
+          it: `Informativa privacy presente; da sistemare: ${toFix.it}.`,
+          en: `Privacy policy present; to fix: ${toFix.en}.`,
         },
         details,
       );

@@ -62,7 +62,7 @@ export default defineRule(
       const why = joinLocalised([
         ...(missing.length ? [{ it: `mancano ${missing.join(', ')}`, en: `missing ${missing.join(', ')}` }] : []),
         ...(inOrder ? [] : [{ it: 'ordine errato', en: 'wrong order' }]),
-        ...(external.length ? [{ it: `${external.length} esterne`, en: `${external.length} external` }] : []),
+        ...(external.length ? [{ it: `${external.length} voci esterne`, en: `${external.length} external` }] : []),
         ...(items.length > MAX_ITEMS ? [{ it: `${items.length} voci`, en: `${items.length} items` }] : []),
       ]);
       return fail(ev, { it: `Menu di primo livello non conforme: ${why.it}`, en: `First-level menu not conforming: ${why.en}` }, details);
