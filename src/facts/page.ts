@@ -10,6 +10,7 @@
 // look into some of it, as described at SKIPPED and RAW.
 import { Parser, type Handler } from 'htmlparser2';
 import { ABSOLUTE_WEB_URL, documentTypeOf, normaliseUrl } from '../crawl/url.js';
+import { detach, detachStrings } from '../util/detach.js';
 import { memoizeBounded } from '../util/memo.js';
 import type {
   CookieFact,
@@ -276,7 +277,8 @@ function resolveAgainst(raw: string | undefined, base: Base): string | null {
   if (url === undefined) {
     makeRoomForOneMore();
     url = normaliseUrl(ref, base.url);
-    table.set(ref, url);
+    // Detached: the reference is cut from the page's HTML, which the table would otherwise keep.
+    table.set(detach(ref), url);
   }
   return url;
 }
@@ -1019,5 +1021,6 @@ export function extractPageFacts(page: FetchedPage): PageFacts {
   facts.forms = scan.forms;
   facts.images = scan.images;
   facts.iframes = scan.iframes;
-  return facts;
+  // Texts and attribute values are cut from the HTML: detached, the facts no longer keep the whole page.
+  return detachStrings(facts);
 }
