@@ -26,7 +26,7 @@ async function startServer(): Promise<{ url: string; stop(): void }> {
   return { url: chunk.toString().trim(), stop: () => child.kill('SIGTERM') };
 }
 
-async function runPhase(phase: 'raw' | 'facts' | 'audit', url: string): Promise<Measure> {
+async function runPhase(phase: 'raw' | 'links' | 'facts' | 'audit', url: string): Promise<Measure> {
   const { stdout } = await promisify(execFile)(process.execPath, [script('phase'), phase, url, String(PAGES), String(CONCURRENCY)]);
   return JSON.parse(stdout) as Measure;
 }
@@ -43,17 +43,20 @@ async function main(): Promise<void> {
     console.log(`comune-audit benchmark — generated site of ${PAGES} pages served by a second process on ${server.url}`);
     console.log(`concurrency ${CONCURRENCY}, best of ${ROUNDS} alternating rounds, each phase in a fresh process, Node ${process.version}`);
     let raw: Measure | null = null;
+    let links: Measure | null = null;
     let facts: Measure | null = null;
     let audit: Measure | null = null;
     const best = (a: Measure | null, b: Measure) => (!a || rate(b) > rate(a) ? b : a);
     for (let round = 0; round < ROUNDS; round++) {
       raw = best(raw, await runPhase('raw', server.url));
+      links = best(links, await runPhase('links', server.url));
       facts = best(facts, await runPhase('facts', server.url));
       audit = best(audit, await runPhase('audit', server.url));
     }
-    if (!raw || !facts || !audit) return;
+    if (!raw || !links || !facts || !audit) return;
     const share = (m: Measure) => `${((rate(m) / rate(raw)) * 100).toFixed(0).padStart(3)}% of the limit`;
     console.log(line('raw fetch + parse (the limit)', raw));
+    console.log(`${line('crawl + parse, links only', links)}  ${share(links)}  (the floor of any audit)`);
     console.log(`${line('crawl + page facts only', facts)}  ${share(facts)}`);
     console.log(`${line('full audit (every check)', audit)}  ${share(audit)}`);
     const ratio = rate(audit) / rate(raw);

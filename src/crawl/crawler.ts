@@ -12,6 +12,7 @@ import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
 import { ABSOLUTE_WEB_URL, looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { detach } from '../util/detach.js';
 
 /** Meta-refresh forwards followed from the start page before it is taken as the site's home. */
 const MAX_REFRESH_HOPS = 3;
@@ -352,7 +353,7 @@ class Crawler {
     let url = this.normalisedLinks.get(raw);
     if (url === undefined) {
       url = normaliseUrl(raw);
-      this.normalisedLinks.set(raw, url);
+      this.normalisedLinks.set(detach(raw), url);
     }
     return url;
   }
