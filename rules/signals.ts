@@ -17,8 +17,9 @@ export const ITALIA_BUTTON_CLASS = 'italia-it-button';
 export const CIE_BUTTON_CLASSES = ['cie-idp-button-box'];
 
 /**
- * SPID identity providers accredited by AgID (registry at registry.spid.gov.it). A link to one of them is a
- * login only when its path is an authentication endpoint (see AUTH_PATH), not the provider's "get SPID" pages.
+ * SPID identity providers accredited by AgID (registry at registry.spid.gov.it), by the hosts of their entity ids
+ * as the official SPID button kits and SDKs list them. A link to one of them is a login only when its path is an
+ * authentication endpoint (see AUTH_PATH), not the provider's "get SPID" pages.
  */
 export const SPID_IDP_DOMAINS = [
   'loginspid.aruba.it',
@@ -33,6 +34,7 @@ export const SPID_IDP_DOMAINS = [
   'loginspid.infocamere.it',
   'id.eht.eu',
   'spid.teamsystem.com',
+  'spid.intesigroup.com',
 ];
 
 /** National information sites: linking them informs about SPID/CIE but is not a login. */

@@ -77,6 +77,15 @@ describe('spid', () => {
     expect(result.evidence[0]).toEqual({ url: url('/servizi/passo-carrabile'), selector: 'text', snippet: "L'accesso con SPID non è ancora disponibile;" });
   });
 
+  it('passes on a link to an identity provider\'s authentication endpoint (Intesi Group), not on its home page', () => {
+    const endpoint = spid.check(onePage('spid/provider-endpoint.html', '/sportello'));
+    expect(endpoint.status).toBe('pass');
+    expect(endpoint.evidence[0].snippet).toContain('https://spid.intesigroup.com/login?');
+    const home = spid.check(onePage('spid/provider-home.html', '/identita-digitale'));
+    expect(home.status).toBe('fail');
+    expect(home.details).toMatchObject({ logins: 0 });
+  });
+
   it('fails on a crawled site with no SPID at all, and is unknown for a single-page audit', () => {
     const crawled = spid.check(onePage('common/plain.html', '/uffici/tecnico'));
     expect(crawled.status).toBe('fail');
