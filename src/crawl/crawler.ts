@@ -6,7 +6,7 @@ import { fetchAssets } from './assets.js';
 import { fetchError } from './errors.js';
 import { HttpClient, type FetchOutcome, type RedirectDecision } from './fetch.js';
 import { withDefaults, type CrawlOptions, type DiscoveredLinks } from './options.js';
-import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, metaRefreshTarget } from './page.js';
+import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, metaRefreshTarget, scriptRedirectTarget } from './page.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
@@ -113,7 +113,7 @@ class Crawler {
       const forbidden = await this.checkRobots(this.startUrl);
       if (forbidden) return this.result(forbidden);
     }
-    const start = await this.followMetaRefresh(await this.fetchStart(this.startUrl));
+    const start = await this.followForwardingPage(await this.fetchStart(this.startUrl));
     const fatal = this.startError(start);
     if (fatal) {
       if (fatal.code === 'aborted') this.noteCut(true);
@@ -178,13 +178,17 @@ class Crawler {
   }
 
   /**
-   * A start page that only forwards with <meta http-equiv="refresh"> (old CMS roots: "/" → "/portale/") is treated
-   * like an HTTP redirect: the hop is recorded and the site is audited from where it leads.
+   * A start page that only forwards, with <meta http-equiv="refresh"> or a one-line script (old CMS roots: "/" →
+   * "/portale/"), is treated like an HTTP redirect: the hop is recorded and the site is audited from where it leads.
+   * No script runs: only a literal target in a page that is nothing else is followed.
    */
-  private async followMetaRefresh(start: FetchOutcome): Promise<FetchOutcome> {
+  private async followForwardingPage(start: FetchOutcome): Promise<FetchOutcome> {
     let current = start;
     for (let hop = 0; hop < MAX_REFRESH_HOPS && !this.startError(current); hop++) {
-      const raw = metaRefreshTarget(current.body.subarray(0, REFRESH_SCAN_BYTES).toString('latin1'));
+      const head = current.body.subarray(0, REFRESH_SCAN_BYTES).toString('latin1');
+      // A forwarding script is only believed in a page read whole: a small one.
+      const whole = current.body.length <= REFRESH_SCAN_BYTES;
+      const raw = metaRefreshTarget(head) ?? (whole ? scriptRedirectTarget(head) : null);
       const target = raw ? normaliseUrl(raw, current.finalUrl) : null;
       if (!target || target === normaliseUrl(current.finalUrl)) break;
       if (!this.options.singlePage && !(await this.isAllowed(target))) break;

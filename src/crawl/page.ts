@@ -61,6 +61,34 @@ export function metaRefreshTarget(html: string): string | null {
   return null;
 }
 
+/** A forwarding page has at most a "click here if nothing happens" link or two and a line of text. */
+const FORWARDING_MAX_LINKS = 3;
+const FORWARDING_MAX_TEXT = 500;
+/** `location = "…"`, `location.href = '…'`, `window.location.replace("…")`, `top.location.assign('…')`: a literal target. */
+const SCRIPT_REDIRECT =
+  /\b(?:(?:window|document|top|self)\.)?location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1|\b(?:(?:window|document|top|self)\.)?location\.(?:replace|assign)\(\s*(["'])([^"'\s]+)\3\s*\)/;
+
+/**
+ * Target of a start page that only forwards with a script (`<script>location.href = "/portale/"</script>`), or
+ * null. `html` is the whole page. Only a page that is nothing else counts — a handful of links and a line of text —
+ * so a home page whose scripts assign `location` somewhere (a menu, a mobile switch) is read as it is.
+ */
+export function scriptRedirectTarget(page: string): string | null {
+  if ((page.match(/<a\b[^>]*\bhref\s*=/gi) ?? []).length > FORWARDING_MAX_LINKS) return null;
+  const scripts = [...page.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)];
+  const text = page
+    .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length > FORWARDING_MAX_TEXT) return null;
+  for (const [, body] of scripts) {
+    const found = SCRIPT_REDIRECT.exec(body);
+    if (found) return found[2] ?? found[4];
+  }
+  return null;
+}
+
 /** rel=canonical href from the page's head, for callers whose onPage did not report it. */
 export function canonicalFromHtml(html: string): string | null {
   const head = html.slice(0, CANONICAL_SCAN_CHARS);

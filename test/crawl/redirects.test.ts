@@ -104,3 +104,46 @@ describe('meta refresh on the start page', () => {
     expect(loop.pages[0].redirects).toHaveLength(3);
   });
 });
+
+describe('script forwarding on the start page', () => {
+  const stub = (script: string, extra = '') => ({
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<!doctype html><html><head><title>Comune di Esempio</title><script>${script}</script></head><body>${extra}</body></html>`,
+  });
+
+  it('is followed like a redirect when the page is only a forwarding script (and its fallback link)', async () => {
+    server = await serveRoutes({
+      '/': stub('window.location.href = "/portale/";', '<p>Se la pagina non si apre <a href="/portale/">clicca qui</a>.</p>'),
+      '/portale/': { body: htmlPage('Portale', ['/portale/servizi']) },
+      '/portale/servizi': { body: htmlPage('Servizi') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.siteUrl).toBe(`${server.url}/portale/`);
+    expect(pathsOf(result)).toEqual(['/', '/portale/servizi']);
+    expect(result.pages[0].redirects).toEqual([{ url: `${server.url}/`, status: 200 }]);
+  });
+
+  it('reads location.replace and top.location too', async () => {
+    server = await serveRoutes({
+      '/': stub("top.location.replace('/a')"),
+      '/a': stub("location = '/b'"),
+      '/b': { body: htmlPage('Home B') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.siteUrl).toBe(`${server.url}/b`);
+    expect(result.pages[0].redirects.map((hop) => new URL(hop.url).pathname)).toEqual(['/', '/a']);
+  });
+
+  it('is not followed on a real home page whose script assigns location (a mobile switch), nor for a computed target', async () => {
+    const links = ['/servizi', '/notizie', '/amministrazione', '/eventi'].map((href) => `<a href="${href}">${href}</a>`).join(' ');
+    server = await serveRoutes({
+      '/': stub("if (screen.width < 600) location.href = '/m/';", `<nav>${links}</nav><p>Benvenuti nel sito del Comune.</p>`),
+      '/computed': stub('location.href = base + "/portale/";'),
+    });
+    const home = await testCrawl(`${server.url}/`);
+    expect(home.siteUrl).toBe(`${server.url}/`);
+    expect(home.pages[0].redirects).toEqual([]);
+    const computed = await testCrawl(`${server.url}/computed`);
+    expect(computed.siteUrl).toBe(`${server.url}/computed`);
+  });
+});
