@@ -55,7 +55,8 @@ export type FetchErrorCode =
 
 export interface FetchError {
   code: FetchErrorCode;
-  message: string;
+  /** What happened, naming the URL or host (and the system's own reason, as it gave it), in both languages. */
+  message: Localised;
 }
 
 /** A CSS or JS asset of the home page fetched for design checks (Bootstrap Italia version, fonts, theme header). */

@@ -139,11 +139,11 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const text = render(report, format, { lang: options.lang, color, ...csv });
   if (options.output) await writeOutput(options.output, text);
   else io.stdout.write(text);
-  if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, csv));
+  if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { ...csv, lang: options.lang }));
 
   const t = messages(options.lang);
   if (report.fatal) {
-    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(t.fatalAdvice[report.fatal.code], report.fatal.message)}\n`);
+    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(t.fatalAdvice[report.fatal.code], report.fatal.message[options.lang])}\n`);
     return EXIT.siteUnavailable;
   }
   if (options.failUnder !== undefined && (report.maturity.index ?? 0) < options.failUnder) {

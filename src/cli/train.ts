@@ -72,7 +72,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     const { collectSite } = await import('../pipeline.js');
     const { site } = await collectSite(options.fromCrawl, { crawl: { maxPages: options.maxPages ?? 300 } });
     if (site.pages.length === 0 || site.pages[0].error) {
-      const reason = site.pages[0]?.error?.message ?? 'no page fetched';
+      const reason = site.pages[0]?.error?.message ?? { it: 'nessuna pagina scaricata', en: 'no page fetched' };
       throw new CliError((m) => m.cannotCrawl(String(options.fromCrawl), reason), EXIT.siteUnavailable);
     }
     const harvested = await harvestLabelledPages(site);

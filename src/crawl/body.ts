@@ -9,7 +9,7 @@ export interface BodyBytes {
 }
 
 export class UnsupportedEncodingError extends Error {
-  constructor(encoding: string) {
+  constructor(readonly encoding: string) {
     super(`unsupported Content-Encoding "${encoding}"`);
     this.name = 'UnsupportedEncodingError';
   }

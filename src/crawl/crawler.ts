@@ -105,7 +105,7 @@ class Crawler {
 
   async run(): Promise<CrawlResult> {
     if (!normaliseUrl(withScheme(this.input))) {
-      return this.result(fetchError('other', `"${this.input}" is not a valid http(s) address`));
+      return this.result(fetchError('other', { it: `"${this.input}" non è un indirizzo http(s) valido`, en: `"${this.input}" is not a valid http(s) address` }));
     }
     for (const host of siteHostsOf(this.startUrl)) this.siteHosts.add(host);
     const crawlsSite = !this.options.singlePage;
@@ -143,7 +143,10 @@ class Crawler {
     const allowed = rules.isAllowed(url);
     this.robots = { ...rules.facts, disallowsStart: !allowed };
     if (allowed || !this.options.respectRobots) return null;
-    return fetchError('robots', `${rules.facts.url} forbids comune-audit to read ${url}: the site asks not to be crawled`);
+    return fetchError('robots', {
+      it: `${rules.facts.url} vieta a comune-audit di leggere ${url}: il sito chiede di non essere esplorato`,
+      en: `${rules.facts.url} forbids comune-audit to read ${url}: the site asks not to be crawled`,
+    });
   }
 
   private robotsFor(url: string): Promise<RobotsRules> {
@@ -162,11 +165,17 @@ class Crawler {
   private startError(start: FetchOutcome): FetchError | null {
     if (start.error) return start.error;
     if (start.status < 200 || start.status >= 300) {
-      return fetchError('http', `The start page ${start.finalUrl} answered HTTP ${start.status}: check the address`);
+      return fetchError('http', {
+        it: `La pagina iniziale ${start.finalUrl} ha risposto HTTP ${start.status}: controlla l'indirizzo`,
+        en: `The start page ${start.finalUrl} answered HTTP ${start.status}: check the address`,
+      });
     }
     const type = start.contentType.split(';')[0].trim() || 'no content type';
     if (!isHtmlType(type.toLowerCase())) {
-      return fetchError('not-html', `The start page ${start.finalUrl} is not HTML (${type}): give the address of the site's home page`);
+      return fetchError('not-html', {
+        it: `La pagina iniziale ${start.finalUrl} non è HTML (${type}): indica l'indirizzo della home page del sito`,
+        en: `The start page ${start.finalUrl} is not HTML (${type}): give the address of the site's home page`,
+      });
     }
     return null;
   }
@@ -332,7 +341,8 @@ class Crawler {
       try {
         discovered = this.options.onPage(page);
       } catch (error) {
-        page.error = fetchError('other', `Could not parse ${page.url}: ${(error as Error).message}`);
+        const reason = (error as Error).message;
+        page.error = fetchError('other', { it: `Impossibile leggere ${page.url}: ${reason}`, en: `Could not parse ${page.url}: ${reason}` });
       }
       const raw = discovered?.canonical !== undefined ? discovered.canonical : canonicalFromHtml(page.html);
       canonical = raw ? normaliseUrl(raw, page.finalUrl) : null;

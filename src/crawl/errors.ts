@@ -1,5 +1,5 @@
 // Turns network and HTTP failures into the short code + one-line message a person can act on.
-import type { FetchError, FetchErrorCode } from '../types.js';
+import type { FetchError, FetchErrorCode, Localised } from '../types.js';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const CONNECT_CODES = new Set([
@@ -11,15 +11,16 @@ const CONNECT_CODES = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
 ]);
-const TIMEOUT_PHASES: Record<string, string> = {
-  UND_ERR_CONNECT_TIMEOUT: 'connecting',
-  UND_ERR_HEADERS_TIMEOUT: 'waiting for the response headers',
-  UND_ERR_BODY_TIMEOUT: 'receiving the body',
-  ETIMEDOUT: 'connecting',
+const CONNECTING: Localised = { it: 'durante la connessione', en: 'while connecting' };
+const TIMEOUT_PHASES: Record<string, Localised> = {
+  UND_ERR_CONNECT_TIMEOUT: CONNECTING,
+  UND_ERR_HEADERS_TIMEOUT: { it: 'in attesa delle intestazioni della risposta', en: 'while waiting for the response headers' },
+  UND_ERR_BODY_TIMEOUT: { it: 'durante la ricezione del contenuto', en: 'while receiving the body' },
+  ETIMEDOUT: CONNECTING,
 };
 const TLS_CODE = /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|HOSTNAME_MISMATCH|EPROTO|ERR_OSSL)/;
 
-export function fetchError(code: FetchErrorCode, message: string): FetchError {
+export function fetchError(code: FetchErrorCode, message: Localised): FetchError {
   return { code, message };
 }
 
@@ -58,21 +59,38 @@ export function classifyError(error: unknown, context: ClassifyContext): FetchEr
   const { host } = context;
   if (isAbortError(error)) {
     return context.crawlStopped
-      ? fetchError('aborted', `Request to ${host} stopped: the crawl's time budget ran out or it was cancelled`)
-      : fetchError('timeout', `${host} did not finish answering within ${context.requestLimitMs} ms`);
+      ? fetchError('aborted', {
+          it: `Richiesta a ${host} interrotta: il tempo massimo dell'audit è scaduto o l'audit è stato annullato`,
+          en: `Request to ${host} stopped: the crawl's time budget ran out or it was cancelled`,
+        })
+      : fetchError('timeout', {
+          it: `${host} non ha finito di rispondere entro ${context.requestLimitMs} ms`,
+          en: `${host} did not finish answering within ${context.requestLimitMs} ms`,
+        });
   }
-  if (DNS_CODES.has(code)) return fetchError('dns', `DNS lookup failed for ${host}: check the address`);
+  if (DNS_CODES.has(code)) {
+    return fetchError('dns', { it: `Il nome ${host} non si risolve (DNS): controlla l'indirizzo`, en: `DNS lookup failed for ${host}: check the address` });
+  }
   if (code === 'ECONNREFUSED') {
-    return fetchError('connect', `Connection refused by ${host}: the server is down or the port is wrong`);
+    return fetchError('connect', {
+      it: `Connessione rifiutata da ${host}: il server è spento o la porta è sbagliata`,
+      en: `Connection refused by ${host}: the server is down or the port is wrong`,
+    });
   }
-  if (CONNECT_CODES.has(code)) return fetchError('connect', `Connection to ${host} failed (${code}): try again later`);
-  if (TIMEOUT_PHASES[code]) return fetchError('timeout', `${host} timed out while ${TIMEOUT_PHASES[code]}`);
+  if (CONNECT_CODES.has(code)) {
+    return fetchError('connect', { it: `Connessione a ${host} non riuscita (${code}): riprova più tardi`, en: `Connection to ${host} failed (${code}): try again later` });
+  }
+  const phase = TIMEOUT_PHASES[code];
+  if (phase) return fetchError('timeout', { it: `${host} non ha risposto in tempo ${phase.it}`, en: `${host} timed out ${phase.en}` });
+  // The system's own reason is kept as it gave it (English), in both texts.
+  const reason = errorMessage(error);
   if (TLS_CODE.test(code)) {
-    return fetchError('tls', `TLS/certificate error with ${host}: ${errorMessage(error)} (${code})`);
+    return fetchError('tls', { it: `Errore TLS/certificato con ${host}: ${reason} (${code})`, en: `TLS/certificate error with ${host}: ${reason} (${code})` });
   }
-  return fetchError('other', `Request to ${host} failed: ${errorMessage(error)}${code ? ` (${code})` : ''}`);
+  const suffix = code ? ` (${code})` : '';
+  return fetchError('other', { it: `Richiesta a ${host} non riuscita: ${reason}${suffix}`, en: `Request to ${host} failed: ${reason}${suffix}` });
 }
 
 export function httpStatusError(status: number, url: string): FetchError {
-  return fetchError('http', `HTTP ${status} for ${url}`);
+  return fetchError('http', { it: `HTTP ${status} per ${url}`, en: `HTTP ${status} for ${url}` });
 }

@@ -175,22 +175,22 @@ export class HttpClient {
       try {
         next = new URL(location, current).href.replace(/#.*$/, '');
       } catch {
-        return outcome({ error: fetchError('http', `Redirect from ${current} to an invalid Location: ${location}`) });
+        return outcome({ error: fetchError('http', { it: `Redirect da ${current} verso un indirizzo non valido: ${location}`, en: `Redirect from ${current} to an invalid Location: ${location}` }) });
       }
       redirects.push({ url: current, status: response.status });
       if (seen.has(next)) {
-        return outcome({ error: fetchError('too-many-redirects', `Redirect loop: ${current} leads back to ${next}`) });
+        return outcome({ error: fetchError('too-many-redirects', { it: `Ciclo di redirect: ${current} riporta a ${next}`, en: `Redirect loop: ${current} leads back to ${next}` }) });
       }
       if (redirects.length >= MAX_REDIRECTS) {
-        return outcome({ error: fetchError('too-many-redirects', `More than ${MAX_REDIRECTS} redirects from ${url}`) });
+        return outcome({ error: fetchError('too-many-redirects', { it: `Più di ${MAX_REDIRECTS} redirect a partire da ${url}`, en: `More than ${MAX_REDIRECTS} redirects from ${url}` }) });
       }
       const decision = options.redirectPolicy ? await options.redirectPolicy(next) : 'follow';
       if (decision !== 'follow') {
         const hop = { url: next, status: response.status };
         const message =
           decision === 'offsite'
-            ? fetchError('redirect-offsite', `${current} redirects to another site: ${next}`)
-            : fetchError('robots', `${current} redirects to ${next}, which robots.txt forbids`);
+            ? fetchError('redirect-offsite', { it: `${current} rimanda a un altro sito: ${next}`, en: `${current} redirects to another site: ${next}` })
+            : fetchError('robots', { it: `${current} rimanda a ${next}, che robots.txt vieta`, en: `${current} redirects to ${next}, which robots.txt forbids` });
         return outcome({ finalUrl: next, stoppedRedirect: hop, error: message });
       }
       seen.add(next);
@@ -261,7 +261,7 @@ export class HttpClient {
     } catch (error) {
       discard(response.body);
       if (error instanceof UnsupportedEncodingError) {
-        return { status, headers, body: Buffer.alloc(0), truncated: false, error: fetchError('other', `${url}: ${error.message}`) };
+        return { status, headers, body: Buffer.alloc(0), truncated: false, error: fetchError('other', { it: `${url}: codifica del contenuto non supportata (${error.encoding})`, en: `${url}: ${error.message}` }) };
       }
       return { ...failure(error), status, headers };
     }

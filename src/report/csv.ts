@@ -92,7 +92,7 @@ export const PAGE_COLUMNS = [
   'error',
 ];
 
-export function renderPagesCsv(report: Report, options: CsvOptions): string {
+export function renderPagesCsv(report: Report, options: CsvOptions & { lang: Lang }): string {
   const rows = report.pages.map((page): Cell[] => [
     page.url,
     page.finalUrl,
@@ -106,7 +106,7 @@ export function renderPagesCsv(report: Report, options: CsvOptions): string {
     page.declaredCategory,
     page.links,
     page.documents,
-    page.error ? `${page.error.code}: ${page.error.message}` : null,
+    page.error ? `${page.error.code}: ${page.error.message[options.lang]}` : null,
   ]);
   return toCsv(PAGE_COLUMNS, rows, options);
 }

@@ -190,13 +190,13 @@ function findingsSection(report: Report, t: Messages, lang: Lang): string {
   return `<section aria-labelledby="findings"><h2 id="findings">${esc(t.section.findings)}</h2>${body}</section>`;
 }
 
-function pagesSection(report: Report, t: Messages): string {
+function pagesSection(report: Report, t: Messages, lang: Lang): string {
   if (report.pages.length === 0) return '';
   const rows = report.pages.map(
     (page) =>
       `<tr><td>${urlHtml(page.url)}</td><td class="num">${page.status}</td><td>${esc(page.pageType)}</td>` +
       `<td>${esc(page.category ?? '')}</td><td class="num">${page.documents}</td>` +
-      `<td>${page.error ? esc(`${page.error.code}: ${page.error.message}`) : ''}</td></tr>`,
+      `<td>${page.error ? esc(`${page.error.code}: ${page.error.message[lang]}`) : ''}</td></tr>`,
   );
   const head = [t.html.url, t.html.httpStatus, t.html.pageType, t.html.category, t.html.documents, t.html.fetchError]
     .map((label) => `<th scope="col">${esc(label)}</th>`)
@@ -208,11 +208,11 @@ function pagesSection(report: Report, t: Messages): string {
   );
 }
 
-function fatalSection(report: Report, t: Messages): string {
+function fatalSection(report: Report, t: Messages, lang: Lang): string {
   const fatal = report.fatal!;
   return (
     `<section class="fatal" aria-labelledby="fatal"><h2 id="fatal">${esc(t.fatalTitle)}</h2>` +
-    `<p>${esc(fatal.message)} (<code>${esc(fatal.code)}</code>)</p>` +
+    `<p>${esc(fatal.message[lang])} (<code>${esc(fatal.code)}</code>)</p>` +
     `<p><strong>${esc(t.whatToDo)}:</strong> ${esc(t.fatalAdvice[fatal.code])}</p></section>`
   );
 }
@@ -221,8 +221,8 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const { lang } = options;
   const t = messages(lang);
   const main = report.fatal
-    ? fatalSection(report, t)
-    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), findingsSection(report, t, lang), pagesSection(report, t)].join('\n');
+    ? fatalSection(report, t, lang)
+    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), findingsSection(report, t, lang), pagesSection(report, t, lang)].join('\n');
   return `<!doctype html>
 <html lang="${esc(t.htmlLang)}">
 <head>

@@ -118,7 +118,7 @@ function renderFatal(layout: Layout, report: Report, labelWidth: number): void {
   const { t, c } = layout;
   const fatal = report.fatal!;
   layout.push('');
-  layout.paragraph(`${STATUS_SYMBOL.fail} ${t.fatalTitle}: ${clean(fatal.message)} (${fatal.code})`, 0, c.red);
+  layout.paragraph(`${STATUS_SYMBOL.fail} ${t.fatalTitle}: ${clean(fatal.message[layout.options.lang])} (${fatal.code})`, 0, c.red);
   layout.field(`${t.whatToDo}:`, t.fatalAdvice[fatal.code], labelWidth);
 }
 

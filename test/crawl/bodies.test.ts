@@ -97,7 +97,7 @@ describe('timeouts', () => {
     });
     const result = await testCrawl(`${server.url}/`, { retries: 0, timeouts: { connectMs: 1_000, headersMs: 500, bodyMs: 300 } });
     expect(result.fatal?.code).toBe('timeout');
-    expect(result.fatal?.message).toContain('127.0.0.1');
+    expect(result.fatal?.message.en).toContain('127.0.0.1');
     expect(result.pages).toEqual([]);
   });
 });

@@ -18,7 +18,10 @@ describe('fatal start-URL errors', () => {
     const port = await closedPort();
     const result = await testCrawl(`http://127.0.0.1:${port}/`);
     expect(result.fatal?.code).toBe('connect');
-    expect(result.fatal?.message).toBe(`Connection refused by 127.0.0.1:${port}: the server is down or the port is wrong`);
+    expect(result.fatal?.message).toEqual({
+      it: `Connessione rifiutata da 127.0.0.1:${port}: il server è spento o la porta è sbagliata`,
+      en: `Connection refused by 127.0.0.1:${port}: the server is down or the port is wrong`,
+    });
     expect(result.pages).toEqual([]);
     expect(result.startUrl).toBe(`http://127.0.0.1:${port}/`);
   });
@@ -28,7 +31,8 @@ describe('fatal start-URL errors', () => {
     try {
       const result = await testCrawl(`${server.url}/`);
       expect(result.fatal?.code).toBe('not-html');
-      expect(result.fatal?.message).toContain('application/pdf');
+      expect(result.fatal?.message.en).toContain('application/pdf');
+      expect(result.fatal?.message.it).toContain('non è HTML (application/pdf)');
       expect(result.pages).toEqual([]);
     } finally {
       await server.close();
@@ -39,7 +43,13 @@ describe('fatal start-URL errors', () => {
     const server = await serveRoutes({});
     try {
       const result = await testCrawl(`${server.url}/nope`);
-      expect(result.fatal).toEqual({ code: 'http', message: `The start page ${server.url}/nope answered HTTP 404: check the address` });
+      expect(result.fatal).toEqual({
+        code: 'http',
+        message: {
+          it: `La pagina iniziale ${server.url}/nope ha risposto HTTP 404: controlla l'indirizzo`,
+          en: `The start page ${server.url}/nope answered HTTP 404: check the address`,
+        },
+      });
     } finally {
       await server.close();
     }
@@ -48,7 +58,8 @@ describe('fatal start-URL errors', () => {
   it('an invalid address is fatal without any request; a bare host name gets https://', async () => {
     const result = await testCrawl('http://exa mple.it/');
     expect(result.fatal?.code).toBe('other');
-    expect(result.fatal?.message).toContain('not a valid');
+    expect(result.fatal?.message.en).toContain('not a valid');
+    expect(result.fatal?.message.it).toContain('non è un indirizzo http(s) valido');
     const server = await serveRoutes({ '/': { body: htmlPage('Home') } });
     try {
       const bare = await testCrawl(`comune.test:${server.port}`, { resolve: { 'comune.test': '127.0.0.1' }, retries: 0 });
@@ -65,7 +76,7 @@ describe('fatal start-URL errors', () => {
     const error = Object.assign(new Error('getaddrinfo ENOTFOUND comune.example.it'), { code: 'ENOTFOUND' });
     expect(classifyError(error, { host: 'comune.example.it', crawlStopped: false, requestLimitMs: 1 })).toEqual({
       code: 'dns',
-      message: 'DNS lookup failed for comune.example.it: check the address',
+      message: { it: "Il nome comune.example.it non si risolve (DNS): controlla l'indirizzo", en: 'DNS lookup failed for comune.example.it: check the address' },
     });
     const tls = Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' });
     expect(classifyError(tls, { host: 'c.it', crawlStopped: false, requestLimitMs: 1 }).code).toBe('tls');

@@ -37,7 +37,8 @@ describe('redirects', () => {
     const result = await testCrawl(`${server.url}/`);
     const loop = result.pages.find((page) => page.url.endsWith('/loop-a'));
     expect(loop?.error?.code).toBe('too-many-redirects');
-    expect(loop?.error?.message).toMatch(/loop/i);
+    expect(loop?.error?.message.en).toMatch(/loop/i);
+    expect(loop?.error?.message.it).toMatch(/ciclo di redirect/i);
     expect(pathsOf(result)).toEqual(['/', '/loop-a', '/ok']);
   });
 

@@ -47,7 +47,8 @@ describe('robots.txt', () => {
     });
     const result = await testCrawl(`${server.url}/`);
     expect(result.fatal?.code).toBe('robots');
-    expect(result.fatal?.message).toContain('robots.txt');
+    expect(result.fatal?.message.en).toContain('robots.txt');
+    expect(result.fatal?.message.it).toContain('vieta a comune-audit di leggere');
     expect(result.pages).toEqual([]);
     expect(result.robots?.disallowsStart).toBe(true);
     expect(server.requests).toEqual(['/robots.txt']);

@@ -29,7 +29,8 @@ describe('TLS facts', () => {
     const server = await httpsSite();
     const result = await testCrawl(`${server.url}/`, { retries: 0 });
     expect(result.fatal?.code).toBe('tls');
-    expect(result.fatal?.message).toMatch(/self[- ]signed/i);
+    expect(result.fatal?.message.en).toMatch(/self[- ]signed/i);
+    expect(result.fatal?.message.it).toMatch(/^Errore TLS\/certificato con .*self[- ]signed/i);
     expect(result.pages).toEqual([]);
     expect(result.tls).toMatchObject({ https: true, authorized: false, authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
   });

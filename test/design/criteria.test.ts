@@ -102,7 +102,7 @@ describe('C.SI.1.2 Bootstrap Italia', () => {
     expect(result.evidence[0].note?.en).toContain('; 0% of');
   });
   it('is partial when the classes fit but the CSS carrying the version could not be read', () => {
-    const assets = [{ url: CSS_URL, kind: 'css' as const, bootstrapItaliaVersion: null, fontFamilies: [], themeHeader: null, error: { code: 'timeout' as const, message: 'timeout' } }];
+    const assets = [{ url: CSS_URL, kind: 'css' as const, bootstrapItaliaVersion: null, fontFamilies: [], themeHeader: null, error: { code: 'timeout' as const, message: { it: 'tempo scaduto', en: 'timeout' } } }];
     const result = check('C.SI.1.2', designSite({ extra: { assets } }));
     expect(result.status).toBe('partial');
     expect(result.score).toBe(0.5);

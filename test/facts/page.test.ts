@@ -135,7 +135,7 @@ describe('extractPageFacts details', () => {
     const page = facts('<p>x</p>', URL_HOME, { 'set-cookie': 'a=1; Domain=.esempio.it', 'x-random': 'no' });
     expect(page.headers['set-cookie']).toBe('a=1; Domain=.esempio.it');
     expect(page.headers['x-random']).toBeUndefined();
-    const failed = extractPageFacts({ ...fetchedPage({ url: URL_HOME, html: '' }), status: 0, error: { code: 'timeout', message: 'timed out' } });
+    const failed = extractPageFacts({ ...fetchedPage({ url: URL_HOME, html: '' }), status: 0, error: { code: 'timeout', message: { it: 'tempo scaduto', en: 'timed out' } } });
     expect(failed.error?.code).toBe('timeout');
     expect(failed.links).toEqual([]);
   });

@@ -3,6 +3,8 @@ import { buildReport } from '../../src/report/build.js';
 import { makeCheck } from '../score/make-check.js';
 import { SITE, makeSite, sampleInput, sampleReport } from './sample.js';
 
+
+const DNS_FAILURE = { it: 'Il nome www.comune.esempio.it non si risolve (DNS)', en: 'DNS lookup failed for www.comune.esempio.it' };
 describe('buildReport', () => {
   it('orders pages by depth, then URL', () => {
     expect(sampleReport().pages.map((page) => [page.depth, page.url])).toEqual([
@@ -32,7 +34,7 @@ describe('buildReport', () => {
       status: 0,
       category: null,
       confidence: null,
-      error: { code: 'timeout', message: 'no response in 10 s' },
+      error: { code: 'timeout', message: { it: 'nessuna risposta in 10 s', en: 'no response in 10 s' } },
     });
     expect(report.run.pagesFetched).toBe(4);
     expect(report.run.pagesFailed).toBe(1);
@@ -62,8 +64,8 @@ describe('buildReport', () => {
   });
 
   it('records a fatal error and still scores nothing', () => {
-    const report = buildReport(sampleInput({ site: makeSite([]), checks: [], fatal: { code: 'dns', message: 'getaddrinfo ENOTFOUND www.comune.esempio.it' } }));
-    expect(report.fatal).toEqual({ code: 'dns', message: 'getaddrinfo ENOTFOUND www.comune.esempio.it' });
+    const report = buildReport(sampleInput({ site: makeSite([]), checks: [], fatal: { code: 'dns', message: DNS_FAILURE } }));
+    expect(report.fatal).toEqual({ code: 'dns', message: DNS_FAILURE });
     expect(report.maturity).toEqual({ index: null, level: null });
     expect(report.points).toHaveLength(15);
     expect(report.pages).toEqual([]);

@@ -127,13 +127,13 @@ describe('CSV for Excel set to Italian', () => {
     expect(header).toBe(CHECK_COLUMNS.join(';'));
     expect(row).toContain(';0,5;1,5;');
     expect(row).toContain(';"uno, due; tre";');
-    const pages = renderPagesCsv(sampleReport(), { bom: false, separator: ';' });
+    const pages = renderPagesCsv(sampleReport(), { bom: false, separator: ';', lang: 'it' });
     expect(pages.split('\r\n')[0]).toBe(PAGE_COLUMNS.join(';'));
   });
 });
 
 describe('pages CSV', () => {
-  const text = renderPagesCsv(sampleReport(), { bom: false });
+  const text = renderPagesCsv(sampleReport(), { bom: false, lang: 'en' });
   const rows = table(text);
 
   it('has the stable header and one row per page, by depth then URL', () => {
@@ -160,7 +160,11 @@ describe('pages CSV', () => {
     expect(rows[1]).toMatchObject({ status: '0', lang: '', category: '', confidence: '', error: 'timeout: no response in 10 s' });
   });
 
+  it('writes the error in the report language', () => {
+    expect(table(renderPagesCsv(sampleReport(), { bom: false, lang: 'it' }))[1].error).toBe('timeout: nessuna risposta in 10 s');
+  });
+
   it('starts with a BOM when asked', () => {
-    expect(renderPagesCsv(sampleReport(), { bom: true })).toBe(`${BOM}${text}`);
+    expect(renderPagesCsv(sampleReport(), { bom: true, lang: 'en' })).toBe(`${BOM}${text}`);
   });
 });

@@ -67,10 +67,11 @@ describe('HTML report as text', () => {
   });
 
   it('prints the cause and what to do for a site that could not be audited', () => {
-    const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'tls', message: 'certificate has expired' } });
+    const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'tls', message: { it: 'certificato scaduto', en: 'certificate has expired' } } });
     const out = renderHtml(report, { lang: 'it' });
     expect(out).toContain('<h2 id="fatal">Audit non eseguito</h2>');
-    expect(out).toContain('certificate has expired (<code>tls</code>)');
+    expect(out).toContain('certificato scaduto (<code>tls</code>)');
+    expect(renderHtml(report, { lang: 'en' })).toContain('certificate has expired (<code>tls</code>)');
     expect(out).toContain('Il certificato HTTPS non è valido');
     expect(out).not.toContain('id="points"');
   });
@@ -122,7 +123,7 @@ describe('HTML report in headless Chromium', () => {
 
     await page.getByText('Mostra 4 pagine').click();
     const pageRows = await page.getByRole('table').filter({ hasText: 'Stato HTTP' }).locator('tbody tr').allInnerTexts();
-    expect(pageRows[1]).toContain('timeout: no response in 10 s');
+    expect(pageRows[1]).toContain('timeout: nessuna risposta in 10 s');
 
     expect(requests).toEqual([pathToFileURL(file).href]);
     await page.screenshot({ path: join(tmpdir(), 'comune-audit-report.png'), fullPage: true });

@@ -91,7 +91,7 @@ export function samplePages(): AnalysedPage[] {
       status: 0,
       title: '',
       lang: null,
-      error: { code: 'timeout', message: 'no response in 10 s' },
+      error: { code: 'timeout', message: { it: 'nessuna risposta in 10 s', en: 'no response in 10 s' } },
     }),
   ];
 }

@@ -21,7 +21,7 @@ describe('report JSON Schema', () => {
   });
 
   it('accepts a fatal report with no pages and no checks', () => {
-    const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'robots', message: 'robots.txt disallows /' } });
+    const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'robots', message: { it: 'robots.txt vieta /', en: 'robots.txt disallows /' } } });
     expect(errorsOf(asJson(report))).toEqual([]);
   });
 

@@ -139,12 +139,12 @@ describe('terminal report of a site that could not be audited', () => {
   const report = sampleReport({
     site: makeSite([]),
     checks: [],
-    fatal: { code: 'dns', message: 'getaddrinfo ENOTFOUND www.comune.esempio.it' },
+    fatal: { code: 'dns', message: { it: 'Il nome www.comune.esempio.it non si risolve (DNS)', en: 'DNS lookup failed for www.comune.esempio.it' } },
   });
 
   it('prints the cause and what to do, in Italian', () => {
     const text = plainIt(report);
-    expect(text).toContain('✘ Audit non eseguito: getaddrinfo ENOTFOUND www.comune.esempio.it (dns)');
+    expect(text).toContain('✘ Audit non eseguito: Il nome www.comune.esempio.it non si risolve (DNS) (dns)');
     expect(text).toContain('Cosa fare:');
     expect(text).toContain('Il nome a dominio non si risolve');
     expect(text).not.toContain('I dieci punti');
@@ -152,7 +152,7 @@ describe('terminal report of a site that could not be audited', () => {
 
   it('prints the cause and what to do, in English', () => {
     const text = renderTerminal(report, { lang: 'en', color: false });
-    expect(text).toContain('✘ Audit not performed: getaddrinfo ENOTFOUND www.comune.esempio.it (dns)');
+    expect(text).toContain('✘ Audit not performed: DNS lookup failed for www.comune.esempio.it (dns)');
     expect(text).toContain('What to do:');
     expect(text).toContain('The domain name does not resolve');
   });

@@ -188,7 +188,7 @@ export const en: Messages = {
     tooFewRecords: (records, folds) => `${records} labelled records cannot be split into ${folds} folds: add records or lower --folds`,
     badTrainingFile: (detail) => `${detail}: fix the file and run again`,
     trainNeedsData: 'train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus',
-    cannotCrawl: (url, reason) => `cannot crawl ${url} (${reason}): check the address`,
+    cannotCrawl: (url, reason) => `cannot crawl ${url} (${reason.en}): check the address`,
     noRecords: 'no labelled records to train on: the files are empty and the crawl found no page naming its category',
     siteUnavailable: (advice, detail) => `${advice} (${detail})`,
     belowThreshold: (index, threshold) => `maturity index ${index} is below --fail-under ${threshold}`,

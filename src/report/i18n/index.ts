@@ -1,5 +1,5 @@
 // The shape every language file must fill: a key missing from it.ts or en.ts fails the typecheck.
-import type { FetchErrorCode, PointId, RuleMeta, Status } from '../../types.js';
+import type { FetchErrorCode, Localised, PointId, RuleMeta, Status } from '../../types.js';
 import { en } from './en.js';
 import { it } from './it.js';
 
@@ -143,7 +143,7 @@ export interface CliMessages {
   tooFewRecords(records: number, folds: number): string;
   badTrainingFile(detail: string): string;
   trainNeedsData: string;
-  cannotCrawl(url: string, reason: string): string;
+  cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
   siteUnavailable(advice: string, detail: string): string;
   belowThreshold(index: string, threshold: number): string;

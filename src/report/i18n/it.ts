@@ -188,7 +188,7 @@ export const it: Messages = {
     tooFewRecords: (records, folds) => `${records} esempi etichettati non bastano per ${folds} fold: aggiungi esempi o riduci --folds`,
     badTrainingFile: (detail) => `${detail}: correggi il file e riprova`,
     trainNeedsData: 'train vuole --data <file> (CSV o JSONL), --from-crawl <url> oppure --with-corpus',
-    cannotCrawl: (url, reason) => `impossibile analizzare ${url} (${reason}): verifica l'indirizzo`,
+    cannotCrawl: (url, reason) => `impossibile analizzare ${url} (${reason.it}): verifica l'indirizzo`,
     noRecords: "nessun esempio etichettato: i file sono vuoti e l'analisi non ha trovato pagine che dichiarano la categoria",
     siteUnavailable: (advice, detail) => `${advice} (${detail})`,
     belowThreshold: (index, threshold) => `indice di maturità ${index} sotto --fail-under ${threshold}`,
