@@ -133,27 +133,3 @@ export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): 
 export function evaluateHeldOut(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions = {}): EvalReport {
   return scoreOutcomes(classifyAll(train, test, options), 'held-out', 1);
 }
-
-/** Short label for confusion-matrix columns: the slug's first three letters ("anagrafe-stato-civile" → "ana"), all distinct. */
-const shortLabel = (id: CategoryId): string => id.slice(0, 3);
-
-/** Printable lines: summary, per-category table, confusion matrix. */
-export function formatEvalReport(report: EvalReport): string[] {
-  const pct = (value: number): string => (value * 100).toFixed(1).padStart(5);
-  const lines = [
-    `${report.method}${report.method === 'held-out' ? '' : `: ${report.folds} folds`}, ${report.documents} held-out records`,
-    `macro-F1 ${report.macroF1.toFixed(3)}   accuracy ${report.accuracy.toFixed(3)}   calibration error (ECE) ${report.expectedCalibrationError.toFixed(3)}`,
-    '',
-    `${'category'.padEnd(32)} ${'prec%'.padStart(5)} ${'rec%'.padStart(5)} ${'F1%'.padStart(5)} ${'n'.padStart(5)}`,
-  ];
-  for (const s of report.perCategory) {
-    lines.push(`${s.category.padEnd(32)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)} ${String(s.support).padStart(5)}`);
-  }
-  const { labels, matrix } = report.confusion;
-  lines.push('', 'confusion matrix (rows: true, columns: predicted)', `${''.padEnd(6)}${labels.map((l) => shortLabel(l).padStart(5)).join('')}`);
-  labels.forEach((label, r) => {
-    if (matrix[r].every((v) => v === 0)) return;
-    lines.push(`${shortLabel(label).padEnd(6)}${matrix[r].map((v) => String(v).padStart(5)).join('')}`);
-  });
-  return lines;
-}

@@ -7,7 +7,7 @@ import { classifierInput } from './furniture.js';
 import { classifyCompiled, compileModel, type ClassifyInput, type Model, type TextOptions } from './model.js';
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
-export { evaluate, evaluateHeldOut, formatEvalReport, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
+export { evaluate, evaluateHeldOut, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
 export { classifierInput, outsideServices, stripFurniture } from './furniture.js';
 export { readLabelledFile } from './labelled.js';
 export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';

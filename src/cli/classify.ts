@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import type { HelpMessages } from '../report/i18n/index.js';
+import { messages, type ClassifierMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
 import { oneOf, seconds } from './options.js';
 import type { Classification } from '../types.js';
@@ -18,6 +18,8 @@ export interface ClassifyCliOptions {
   model?: string;
   /** Per-URL timeout in ms. */
   timeout?: number;
+  /** Language of the lines on stderr (default it); the rows are the same in both. */
+  lang?: Lang;
 }
 
 /** One output row: which input, its title, and the classification (or why there is none). */
@@ -28,7 +30,17 @@ export interface ClassifiedRow {
   url?: string;
   title: string;
   classification: Classification | null;
+  /** Why there is no classification, in English whatever --lang: scripts may match it. */
   error?: string;
+}
+
+/** Why an input failed, in the catalog's words. */
+type Reason = (m: ClassifierMessages['input']) => string;
+
+/** A row and, when it failed, the reason: written into the row in English, on stderr in the user's language. */
+interface Outcome {
+  row: ClassifiedRow;
+  reason?: Reason;
 }
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
@@ -39,8 +51,14 @@ async function classifyHtml(classifier: Classifier, url: string, html: string): 
   return { title: facts.title, classification: classifier.classifyPage(facts) };
 }
 
-async function classifyUrl(classifier: Classifier, url: string, timeoutMs: number): Promise<ClassifiedRow> {
-  const { Agent, interceptors, request } = await import('undici');
+/** A row for an input that could not be classified: the run goes on and the output says why. */
+function failed(input: string, reason: Reason, line?: number, url?: string): Outcome {
+  const row = { input, ...(line ? { line } : {}), ...(url ? { url } : {}), title: '', classification: null };
+  return { row: { ...row, error: reason(messages('en').classifier.input) }, reason };
+}
+
+async function classifyUrl(classifier: Classifier, url: string, timeoutMs: number): Promise<Outcome> {
+  const [{ Agent, interceptors, request }, { classifyError }] = await Promise.all([import('undici'), import('../crawl/errors.js')]);
   const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }));
   try {
     const response = await request(url, {
@@ -50,61 +68,63 @@ async function classifyUrl(classifier: Classifier, url: string, timeoutMs: numbe
       headers: { 'user-agent': 'comune-audit (classify)', accept: 'text/html,*/*;q=0.5' },
     });
     const html = await response.body.text();
-    if (response.statusCode >= 400) return { input: url, url, title: '', classification: null, error: `HTTP ${response.statusCode}` };
-    return { input: url, url, ...(await classifyHtml(classifier, url, html)) };
+    if (response.statusCode >= 400) return failed(url, (m) => m.httpStatus(response.statusCode), undefined, url);
+    return { row: { input: url, url, ...(await classifyHtml(classifier, url, html)) } };
   } catch (error) {
-    return { input: url, url, title: '', classification: null, error: (error as Error).message };
+    const host = URL.canParse(url) ? new URL(url).host : url;
+    const { message } = classifyError(error, { host, crawlStopped: false, requestLimitMs: timeoutMs });
+    return failed(url, (m) => m.fetchFailed(message), undefined, url);
   } finally {
     await dispatcher.close();
   }
 }
 
-/** A row for an input that could not be classified: the run goes on and the output says why. */
-function failedRow(input: string, error: string, line?: number): ClassifiedRow {
-  return { input, ...(line ? { line } : {}), title: '', classification: null, error };
-}
-
-async function readInput(path: string): Promise<string | ClassifiedRow> {
+async function readInput(path: string): Promise<string | Outcome> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return failedRow(path, `cannot read the file (${reason}): give a URL, an HTML file or a JSONL file of {text,title,html} records`);
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return failed(path, (m) => m.cannotRead(code));
   }
 }
 
-async function classifyJsonl(classifier: Classifier, path: string, content: string): Promise<ClassifiedRow[]> {
-  const rows: ClassifiedRow[] = [];
+async function classifyJsonl(classifier: Classifier, path: string, content: string): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
   const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
-    let record: Record<string, unknown>;
+    let value: unknown;
     try {
-      record = JSON.parse(lines[i]) as Record<string, unknown>;
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Error('expected a JSON object');
+      value = JSON.parse(lines[i]);
     } catch (error) {
-      rows.push(failedRow(path, `not a JSON object (${(error as Error).message}); each line needs {"text": …} or {"html": …}`, i + 1));
+      const detail = (error as Error).message;
+      outcomes.push(failed(path, (m) => m.notJson(detail), i + 1));
       continue;
     }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      outcomes.push(failed(path, (m) => m.notAnObject, i + 1));
+      continue;
+    }
+    const record = value as Record<string, unknown>;
     const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
     const list = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
     const url = str(record.url);
     const base = { input: path, line: i + 1, ...(url ? { url } : {}) };
     const html = str(record.html);
     if (html !== undefined) {
-      rows.push({ ...base, ...(await classifyHtml(classifier, url && isUrl(url) ? url : 'http://localhost/', html)) });
+      outcomes.push({ row: { ...base, ...(await classifyHtml(classifier, url && isUrl(url) ? url : 'http://localhost/', html)) } });
       continue;
     }
     const text = str(record.text);
     const title = str(record.title);
     if (text === undefined && title === undefined) {
-      rows.push(failedRow(path, 'the record has no "text", "title" or "html" string to classify', i + 1));
+      outcomes.push(failed(path, (m) => m.nothingToClassify, i + 1));
       continue;
     }
     const classification = classifier.classifyText({ text: text ?? '', title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) });
-    rows.push({ ...base, title: title ?? '', classification });
+    outcomes.push({ row: { ...base, title: title ?? '', classification } });
   }
-  return rows;
+  return outcomes;
 }
 
 export async function formatRows(rows: ClassifiedRow[], format: 'jsonl' | 'csv'): Promise<string> {
@@ -152,23 +172,28 @@ export async function runClassify(
   } catch (error) {
     throw new CliError((m) => m.cannotLoadModel((error as Error).message), EXIT.io);
   }
-  const rows: ClassifiedRow[] = [];
+  const outcomes: Outcome[] = [];
   for (const input of inputs) {
     if (isUrl(input)) {
-      rows.push(await classifyUrl(classifier, input, options.timeout ?? 30_000));
+      outcomes.push(await classifyUrl(classifier, input, options.timeout ?? 30_000));
       continue;
     }
     const content = await readInput(input);
-    if (typeof content !== 'string') rows.push(content);
-    else if (/\.(jsonl|ndjson)$/i.test(input)) rows.push(...(await classifyJsonl(classifier, input, content)));
-    else rows.push({ input, ...(await classifyHtml(classifier, pathToFileURL(resolve(input)).href, content)) });
+    if (typeof content !== 'string') outcomes.push(content);
+    else if (/\.(jsonl|ndjson)$/i.test(input)) outcomes.push(...(await classifyJsonl(classifier, input, content)));
+    else outcomes.push({ row: { input, ...(await classifyHtml(classifier, pathToFileURL(resolve(input)).href, content)) } });
   }
-  const text = await formatRows(rows, options.format ?? 'jsonl');
+  const text = await formatRows(outcomes.map((outcome) => outcome.row), options.format ?? 'jsonl');
   if (options.output) await writeOutput(options.output, text);
   else io.stdout.write(text);
-  const failed = rows.filter((row) => row.error);
-  for (const row of failed) io.stderr.write(`comune-audit: ${row.input}${row.line ? `:${row.line}` : ''}: ${row.error}\n`);
-  return { text, failures: failed.length };
+  const m = messages(options.lang ?? 'it').classifier.input;
+  let failures = 0;
+  for (const { row, reason } of outcomes) {
+    if (!reason) continue;
+    failures++;
+    io.stderr.write(`comune-audit: ${row.input}${row.line ? `:${row.line}` : ''}: ${reason(m)}\n`);
+  }
+  return { text, failures };
 }
 
 export function register(program: Command, help: HelpMessages): void {
@@ -181,6 +206,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('-o, --output <file>', text.output)
     .option('--model <file>', text.model)
     .addOption(new Option('--timeout <seconds>', text.timeout).argParser(seconds('--timeout')).default(30_000, '30'))
+    .option('--lang <lang>', help.auditOptions.lang, oneOf('--lang', ['it', 'en'] as const), 'it')
     .action(async (inputs: string[], options: ClassifyCliOptions) => {
       const { failures } = await runClassify(inputs, options);
       // Every row was written; the exit code still tells a script that some inputs were not classified.

@@ -1,30 +1,62 @@
 // `comune-audit eval --data …`: cross-validated quality of the classifier on labelled records.
 import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import type { HelpMessages } from '../report/i18n/index.js';
-import { positiveInt } from './options.js';
+import { messages, type HelpMessages, type Lang, type Messages } from '../report/i18n/index.js';
+import { formatDecimal } from '../report/common.js';
+import { oneOf, positiveInt } from './options.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
+import type { CategoryId } from '../types.js';
 
 export interface EvalCliOptions {
   data: string[];
   folds: number;
   json?: boolean;
+  /** Language of the text report (default it); --json is the same in both. */
+  lang?: Lang;
+}
+
+/** Short label for confusion-matrix columns: the slug's first three letters ("anagrafe-stato-civile" → "ana"), all distinct. */
+const shortLabel = (id: CategoryId): string => id.slice(0, 3);
+
+/** Printable lines: summary, per-category table, confusion matrix. */
+export function formatEvalReport(report: EvalReport, m: Messages): string[] {
+  const text = m.classifier;
+  const decimal = (value: number): string => formatDecimal(value, 3, m);
+  const pct = (value: number): string => formatDecimal(value * 100, 1, m).padStart(5);
+  const column = text.column;
+  const lines = [
+    text.evalHeading(report.method, report.folds, report.documents),
+    text.evalSummary(decimal(report.macroF1), decimal(report.accuracy), decimal(report.expectedCalibrationError)),
+    '',
+    `${column.category.padEnd(32)} ${column.precision.padStart(5)} ${column.recall.padStart(5)} ${column.f1.padStart(5)} ${column.support.padStart(5)}`,
+  ];
+  for (const s of report.perCategory) {
+    lines.push(`${s.category.padEnd(32)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)} ${String(s.support).padStart(5)}`);
+  }
+  const { labels, matrix } = report.confusion;
+  lines.push('', text.confusionMatrix, `${''.padEnd(6)}${labels.map((l) => shortLabel(l).padStart(5)).join('')}`);
+  labels.forEach((label, r) => {
+    if (matrix[r].every((v) => v === 0)) return;
+    lines.push(`${shortLabel(label).padEnd(6)}${matrix[r].map((v) => String(v).padStart(5)).join('')}`);
+  });
+  return lines;
 }
 
 /** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
 export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
   if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.folds(String(options.folds)), EXIT.usage);
-  const { evaluate, formatEvalReport } = await import('../classify/index.js');
+  const { evaluate } = await import('../classify/index.js');
   const records = await readTrainingFiles(options.data);
   if (records.length < options.folds) {
     throw new CliError((m) => m.tooFewRecords(records.length, options.folds), EXIT.io);
   }
   const reports = [evaluate(records, { folds: options.folds })];
   if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));
+  const m = messages(options.lang ?? 'it');
   const text = options.json
     ? `${JSON.stringify(reports, null, 2)}\n`
-    : `${reports.map((report) => formatEvalReport(report).join('\n')).join('\n\n')}\n`;
+    : `${reports.map((report) => formatEvalReport(report, m).join('\n')).join('\n\n')}\n`;
   io.stdout.write(text);
   return { text, reports };
 }
@@ -37,6 +69,7 @@ export function register(program: Command, help: HelpMessages): void {
     .requiredOption('--data <files...>', text.data)
     .option('--folds <n>', text.folds, positiveInt('--folds'), 5)
     .option('--json', text.json, false)
+    .option('--lang <lang>', help.auditOptions.lang, oneOf('--lang', ['it', 'en'] as const), 'it')
     .action(async (options: EvalCliOptions) => {
       await runEval(options);
     });

@@ -1,9 +1,10 @@
 // `comune-audit train`: a classifier model from labelled files and/or the self-labelled service pages of a site.
 import type { Command } from 'commander';
-import { CliError, EXIT } from './errors.js';
-import type { HelpMessages } from '../report/i18n/index.js';
+import { CliError, EXIT, type ExitCode } from './errors.js';
+import { messages, type ClassifierMessages, type CliMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
+import { formatDecimal } from '../report/common.js';
 import { writeOutput } from './output.js';
-import { positiveInt } from './options.js';
+import { oneOf, positiveInt } from './options.js';
 import type { LabelledRecord } from '../classify/index.js';
 import type { SiteFacts } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
@@ -17,6 +18,19 @@ export interface TrainCliOptions {
   maxPages?: number;
   /** Also write the harvested records as JSONL, to review or reuse with --data. */
   saveHarvest?: string;
+  /** Language of the lines printed on stderr (default it). */
+  lang?: Lang;
+}
+
+const LANGS: readonly Lang[] = ['it', 'en'];
+
+/**
+ * A CliError worded by the classifier section of the catalog. CliError hands `describe` the cli section of the
+ * language asked for, so the language is found back from it.
+ */
+function classifierError(describe: (m: ClassifierMessages) => string, exitCode: ExitCode): CliError {
+  const languageOf = (cli: CliMessages): Lang => LANGS.find((lang) => messages(lang).cli === cli) ?? 'en';
+  return new CliError((cli) => describe(messages(languageOf(cli)).classifier), exitCode);
 }
 
 /** Service pages that name their own category (breadcrumb "Servizi › <category>" or one service-category-link). */
@@ -51,8 +65,8 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
       records.push(...readLabelledFile(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const message = code ? `cannot read ${path} (${code})` : (error as Error).message;
-      throw new CliError((m) => m.badTrainingFile(message), EXIT.io);
+      if (code) throw classifierError((m) => m.cannotReadTrainingFile(path, code), EXIT.io);
+      throw new CliError((m) => m.badTrainingFile((error as Error).message), EXIT.io);
     }
   }
   return records;
@@ -64,6 +78,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     throw new CliError((m) => m.trainNeedsData, EXIT.usage);
   }
   const { trainModel, serialiseModel, CORPUS_FILES } = await import('../classify/index.js');
+  const m = messages(options.lang ?? 'it');
   const records: LabelledRecord[] = [];
   if (options.withCorpus) records.push(...(await readTrainingFiles([...CORPUS_FILES])));
   records.push(...(await readTrainingFiles(options.data ?? [])));
@@ -76,7 +91,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
       throw new CliError((m) => m.cannotCrawl(String(options.fromCrawl), reason), EXIT.siteUnavailable);
     }
     const harvested = await harvestLabelledPages(site);
-    lines.push(`${options.fromCrawl}: ${site.pages.length} pages crawled, ${harvested.length} self-labelled service pages harvested`);
+    lines.push(m.classifier.harvested(options.fromCrawl, site.pages.length, harvested.length));
     if (options.saveHarvest) await writeOutput(options.saveHarvest, harvested.map((r) => `${JSON.stringify(r)}\n`).join(''));
     records.push(...harvested);
   }
@@ -89,9 +104,10 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
   await writeOutput(options.output, text);
   const perCategory = new Map<string, number>();
   for (const record of records) perCategory.set(record.category, (perCategory.get(record.category) ?? 0) + 1);
+  const seconds = formatDecimal((performance.now() - started) / 1000, 2, m);
   lines.push(
-    `trained on ${records.length} records (${[...perCategory].sort().map(([c, n]) => `${c} ${n}`).join(', ')})`,
-    `${Object.keys(model.vocabulary).length} terms, temperature ${model.temperature}, ${(text.length / 1024).toFixed(0)} KB → ${options.output} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    m.classifier.trainedOn(records.length, [...perCategory].sort().map(([c, n]) => `${c} ${n}`).join(', ')),
+    m.classifier.modelWritten(options.output, Object.keys(model.vocabulary).length, String(model.temperature).replace('.', m.decimalSeparator), Math.round(text.length / 1024), seconds),
   );
   for (const line of lines) io.stderr.write(`${line}\n`);
   return lines;
@@ -108,6 +124,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--with-corpus', text.withCorpus, false)
     .option('--max-pages <n>', text.maxPages, positiveInt('--max-pages'), 300)
     .option('--save-harvest <file>', text.saveHarvest)
+    .option('--lang <lang>', help.auditOptions.lang, oneOf('--lang', ['it', 'en'] as const), 'it')
     .action(async (options: TrainCliOptions) => {
       await runTrain(options);
     });

@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runClassify } from '../../src/cli/classify.js';
 import { runEval } from '../../src/cli/eval.js';
 import { runTrain } from '../../src/cli/train.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
+import { main } from '../../src/cli/index.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'classify-cli-'));
@@ -56,20 +57,56 @@ describe('comune-audit classify', () => {
     expect(server.requests).toEqual(['/servizi/tari']);
   });
 
-  it('goes on past a missing file and a malformed JSONL line, naming them in the output and on stderr', async () => {
-    writeFileSync(path('bad.jsonl'), '{"text": "Pagamento della TARI"}\nnot json\n{"other": 1}\n');
+  it('goes on past a missing file and malformed JSONL lines, naming them in Italian on stderr and in English in the rows', async () => {
+    writeFileSync(path('bad.jsonl'), '{"text": "Pagamento della TARI"}\nnot json\n{"other": 1}\n[1]\n');
     const err = sink();
     const { text, failures } = await runClassify([path('missing.html'), path('bad.jsonl')], {}, { stdout: sink().stream, stderr: err.stream });
-    expect(failures).toBe(3);
+    expect(failures).toBe(4);
     const rows = text.trim().split('\n').map((line) => JSON.parse(line));
-    expect(rows.map((r) => [r.line ?? null, r.category, Boolean(r.error)])).toEqual([
-      [null, null, true],
-      [1, 'tributi-finanze-contravvenzioni', false],
-      [2, null, true],
-      [3, null, true],
+    expect(rows.map((r) => [r.line ?? null, r.category, r.error?.replace(/ \(.*?\)/, '').split(/[:;]/)[0] ?? null])).toEqual([
+      [null, null, 'cannot read the file'],
+      [1, 'tributi-finanze-contravvenzioni', null],
+      [2, null, 'not a JSON object'],
+      [3, null, 'the record has no "text", "title" or "html" string to classify'],
+      [4, null, 'not a JSON object'],
     ]);
-    expect(err.text()).toMatch(/missing\.html: cannot read the file \(ENOENT\)/);
-    expect(err.text()).toMatch(/bad\.jsonl:2: not a JSON object/);
+    expect(err.text().split('\n').map((line) => line.replace(dir, '<dir>'))).toEqual([
+      'comune-audit: <dir>/missing.html: impossibile leggere il file (ENOENT): indica un URL, un file HTML o un file JSONL di record {text,title,html}',
+      expect.stringMatching(/^comune-audit: <dir>\/bad\.jsonl:2: la riga non è JSON valido \(.+\); ogni riga deve essere un oggetto \{"text": …\} o \{"html": …\}$/),
+      'comune-audit: <dir>/bad.jsonl:3: il record non ha un testo "text", "title" o "html" da classificare',
+      'comune-audit: <dir>/bad.jsonl:4: la riga non è un oggetto JSON; ogni riga deve essere un oggetto {"text": …} o {"html": …}',
+      '',
+    ]);
+  });
+
+  it('with lang en prints the same failures in English, and the rows do not change', async () => {
+    const italian = await runClassify([path('missing.html'), path('bad.jsonl')], {}, { stdout: sink().stream, stderr: sink().stream });
+    const err = sink();
+    const english = await runClassify([path('missing.html'), path('bad.jsonl')], { lang: 'en' }, { stdout: sink().stream, stderr: err.stream });
+    expect(english.text).toBe(italian.text);
+    expect(err.text()).toContain(`comune-audit: ${path('missing.html')}: cannot read the file (ENOENT): give a URL, an HTML file or a JSONL file of {text,title,html} records\n`);
+    expect(err.text()).toContain(`comune-audit: ${path('bad.jsonl')}:4: not a JSON object; each line needs {"text": …} or {"html": …}\n`);
+  });
+
+  it('a URL answering with an HTTP error gets a row with "HTTP 404" and a line in the language asked for', async () => {
+    const it = sink();
+    const en = sink();
+    const url = `${server.url}/servizi/gone`;
+    const { text } = await runClassify([url], {}, { stdout: sink().stream, stderr: it.stream });
+    await runClassify([url], { lang: 'en' }, { stdout: sink().stream, stderr: en.stream });
+    expect(JSON.parse(text)).toMatchObject({ input: url, url, category: null, error: 'HTTP 404' });
+    expect(it.text()).toBe(`comune-audit: ${url}: la pagina risponde con l'errore HTTP 404\n`);
+    expect(en.text()).toBe(`comune-audit: ${url}: HTTP 404\n`);
+  });
+
+  it('a URL that cannot be fetched names the network failure, not the HTTP library\'s wording', async () => {
+    const closed = await serveRoutes({});
+    const url = `${closed.url}/servizi/cie`;
+    await closed.close();
+    const it = sink();
+    const { text } = await runClassify([url], {}, { stdout: sink().stream, stderr: it.stream });
+    expect(JSON.parse(text).error).toBe(`page not fetched: Connection refused by ${new URL(url).host}: the server is down or the port is wrong`);
+    expect(it.text()).toBe(`comune-audit: ${url}: pagina non scaricata: Connessione rifiutata da ${new URL(url).host}: il server è spento o la porta è sbagliata\n`);
   });
 });
 
@@ -84,13 +121,30 @@ describe('comune-audit train and eval', () => {
     writeFileSync(path('train.csv'), csv);
     const err = sink();
     const lines = await runTrain({ data: [path('train.csv')], output: path('model.json') }, { stderr: err.stream });
-    expect(lines[0]).toMatch(/^trained on 8 records \(ambiente 4, turismo 4\)/);
+    expect(lines[0]).toBe('modello addestrato su 8 esempi (ambiente 4, turismo 4)');
+    expect(lines[1]).toMatch(new RegExp(`^modello scritto in ${path('model.json').replace(/[.\\/]/g, '\\$&')}: \\d+ termini, temperatura \\d+(,\\d+)?, \\d+ KB, in \\d+,\\d\\d s$`));
+    expect(err.text()).toBe(`${lines.join('\n')}\n`);
     const first = readFileSync(path('model.json'), 'utf8');
     await runTrain({ data: [path('train.csv')], output: path('model2.json') }, { stderr: sink().stream });
     expect(readFileSync(path('model2.json'), 'utf8')).toBe(first);
     writeFileSync(path('q.jsonl'), `${JSON.stringify({ text: 'albergo sulla spiaggia' })}\n`);
     const { text } = await runClassify([path('q.jsonl')], { model: path('model.json') }, { stdout: sink().stream, stderr: sink().stream });
     expect(JSON.parse(text).category).toBe('turismo');
+  });
+
+  it('with lang en the summary is in English', async () => {
+    const lines = await runTrain({ data: [path('train.csv')], output: path('model-en.json'), lang: 'en' }, { stderr: sink().stream });
+    expect(lines[0]).toBe('trained on 8 records (ambiente 4, turismo 4)');
+    expect(lines[1]).toMatch(/^model written to .*model-en\.json: \d+ terms, temperature \d+(\.\d+)?, \d+ KB, in \d+\.\d\d s$/);
+  });
+
+  it('a training file that cannot be opened is named, in either language', async () => {
+    const error = await runTrain({ data: [path('absent.csv')], output: path('never.json') }, { stderr: sink().stream }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(EXIT.io);
+    expect((error as CliError).in('it')).toBe(`impossibile leggere ${path('absent.csv')} (ENOENT): controlla il percorso e che il file sia leggibile`);
+    expect((error as CliError).in('en')).toBe(`cannot read ${path('absent.csv')} (ENOENT): check the path and that the file is readable`);
+    expect((error as CliError).message).toBe((error as CliError).in('en'));
   });
 
   it('a malformed training file fails with the line named', async () => {
@@ -105,23 +159,72 @@ describe('comune-audit train and eval', () => {
     await expect(runTrain({ output: path('x.json') })).rejects.toMatchObject({ exitCode: EXIT.usage });
   });
 
-  it('eval prints k-fold and leave-one-site-out reports', async () => {
+  it('eval prints k-fold and leave-one-site-out reports in Italian, with decimal commas', async () => {
     writeFileSync(path('eval.csv'), csv);
     const out = sink();
     const { text, reports } = await runEval({ data: [path('eval.csv')], folds: 2 }, { stdout: out.stream });
+    expect(out.text()).toBe(text);
     expect(reports.map((r) => r.method)).toEqual(['stratified-k-fold', 'leave-one-site-out']);
-    expect(text).toContain('macro-F1');
-    expect(text).toContain('confusion matrix');
     expect(reports[0].documents).toBe(8);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe("validazione incrociata stratificata: 2 fold, 8 esempi valutati fuori dall'addestramento");
+    expect(lines[1]).toMatch(/^macro-F1 \d,\d{3} {3}accuratezza \d,\d{3} {3}errore di calibrazione \(ECE\) \d,\d{3}$/);
+    expect(lines[3]).toBe(`${'categoria'.padEnd(32)} prec% rich%   F1%     n`);
+    expect(lines).toContain('matrice di confusione (righe: categoria vera, colonne: categoria prevista)');
+    expect(lines).toContain("validazione escludendo un sito alla volta: 2 siti, 8 esempi valutati fuori dall'addestramento");
+    expect(text).not.toMatch(/confusion matrix|held-out|\d\.\d/);
+  });
+
+  it('eval --lang en prints the report in English; --json is the same in both languages', async () => {
+    const { text } = await runEval({ data: [path('eval.csv')], folds: 2, lang: 'en' }, { stdout: sink().stream });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('stratified k-fold: 2 folds, 8 held-out records');
+    expect(lines[1]).toMatch(/^macro-F1 \d\.\d{3} {3}accuracy \d\.\d{3} {3}calibration error \(ECE\) \d\.\d{3}$/);
+    expect(lines[3]).toBe(`${'category'.padEnd(32)} prec%  rec%   F1%     n`);
+    expect(lines).toContain('confusion matrix (rows: true, columns: predicted)');
+    expect(lines).toContain('leave-one-site-out: 2 sites, 8 held-out records');
+    const json = await runEval({ data: [path('eval.csv')], folds: 2, json: true }, { stdout: sink().stream });
+    const jsonEn = await runEval({ data: [path('eval.csv')], folds: 2, json: true, lang: 'en' }, { stdout: sink().stream });
+    expect(jsonEn.text).toBe(json.text);
+    expect(JSON.parse(json.text)[0]).toMatchObject({ method: 'stratified-k-fold', folds: 2, documents: 8 });
   });
 
   it('--from-crawl harvests service pages that name their category', async () => {
     const lines = await runTrain({ fromCrawl: `${server.url}/`, output: path('crawl-model.json'), saveHarvest: path('harvest.jsonl'), maxPages: 10 }, { stderr: sink().stream });
-    expect(lines[0]).toMatch(/2 self-labelled service pages harvested/);
+    expect(lines[0]).toBe(`${server.url}/: 5 pagine analizzate, raccolte 2 schede servizio che dichiarano la propria categoria`);
     const harvested = readFileSync(path('harvest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(harvested.map((r) => [r.category, new URL(r.source).pathname])).toEqual([
       ['anagrafe-stato-civile', '/servizi/cie'],
       ['tributi-finanze-contravvenzioni', '/servizi/tari'],
     ]);
+  });
+});
+
+describe('--lang on the command line', () => {
+  const output = { stdout: '', stderr: '' };
+  afterEach(() => {
+    vi.restoreAllMocks();
+    // classify sets the exit code of the process for inputs it could not classify; main reads it back.
+    process.exitCode = undefined;
+    output.stdout = output.stderr = '';
+  });
+  const capture = () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output.stdout += String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((output.stderr += String(chunk)), true));
+  };
+
+  it('classify, train and eval take --lang it|en and reject other languages', async () => {
+    capture();
+    expect(await main(['node', 'comune-audit', 'classify', '--lang', 'en', path('missing.html')])).toBe(EXIT.io);
+    expect(output.stderr).toBe(`comune-audit: ${path('missing.html')}: cannot read the file (ENOENT): give a URL, an HTML file or a JSONL file of {text,title,html} records\n`);
+    output.stdout = output.stderr = '';
+    process.exitCode = undefined;
+    expect(await main(['node', 'comune-audit', 'eval', '--data', path('eval.csv'), '--folds', '2', '--lang', 'en'])).toBe(EXIT.ok);
+    expect(output.stdout).toMatch(/^stratified k-fold: 2 folds, 8 held-out records\n/);
+    expect(await main(['node', 'comune-audit', 'train', '--data', path('absent.csv'), '-o', path('never.json')])).toBe(EXIT.io);
+    expect(output.stderr).toBe(`comune-audit: impossibile leggere ${path('absent.csv')} (ENOENT): controlla il percorso e che il file sia leggibile\n`);
+    output.stderr = '';
+    expect(await main(['node', 'comune-audit', 'train', '--data', path('train.csv'), '-o', path('x.json'), '--lang', 'de'])).toBe(EXIT.usage);
+    expect(output.stderr).toMatch(/^comune-audit: --lang vuole uno tra it, en, non "de"/);
   });
 });

@@ -204,4 +204,29 @@ export const en: Messages = {
     excessArguments: (expected, received) => `too many arguments: expected ${expected}, got ${received}`,
     seeHelp: (command) => `; usage is in "${command} --help"`,
   },
+  classifier: {
+    input: {
+      httpStatus: (status) => `HTTP ${status}`,
+      fetchFailed: (reason) => `page not fetched: ${reason.en}`,
+      cannotRead: (code) => `cannot read the file (${code}): give a URL, an HTML file or a JSONL file of {text,title,html} records`,
+      notJson: (detail) => `not a JSON object (${detail}); each line needs {"text": …} or {"html": …}`,
+      notAnObject: 'not a JSON object; each line needs {"text": …} or {"html": …}',
+      nothingToClassify: 'the record has no "text", "title" or "html" string to classify',
+    },
+    cannotReadTrainingFile: (path, code) => `cannot read ${path} (${code}): check the path and that the file is readable`,
+    harvested: (url, pages, records) =>
+      `${url}: ${plural(pages, 'page', 'pages')} crawled, ${plural(records, 'self-labelled service page', 'self-labelled service pages')} harvested`,
+    trainedOn: (records, perCategory) => `trained on ${plural(records, 'record', 'records')} (${perCategory})`,
+    modelWritten: (path, terms, temperature, kilobytes, seconds) =>
+      `model written to ${path}: ${plural(terms, 'term', 'terms')}, temperature ${temperature}, ${kilobytes} KB, in ${seconds} s`,
+    evalHeading: (method, folds, documents) => {
+      const scored = plural(documents, 'held-out record', 'held-out records');
+      if (method === 'held-out') return `held-out set: ${scored}`;
+      if (method === 'leave-one-site-out') return `leave-one-site-out: ${plural(folds, 'site', 'sites')}, ${scored}`;
+      return `stratified k-fold: ${folds} folds, ${scored}`;
+    },
+    evalSummary: (macroF1, accuracy, calibrationError) => `macro-F1 ${macroF1}   accuracy ${accuracy}   calibration error (ECE) ${calibrationError}`,
+    column: { category: 'category', precision: 'prec%', recall: 'rec%', f1: 'F1%', support: 'n' },
+    confusionMatrix: 'confusion matrix (rows: true, columns: predicted)',
+  },
 };

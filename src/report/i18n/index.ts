@@ -1,5 +1,6 @@
 // The shape every language file must fill: a key missing from it.ts or en.ts fails the typecheck.
 import type { FetchErrorCode, Localised, PointId, RuleMeta, Status } from '../../types.js';
+import type { EvalReport } from '../../classify/evaluate.js';
 import { en } from './en.js';
 import { it } from './it.js';
 
@@ -74,6 +75,8 @@ export interface Messages {
   help: HelpMessages;
   /** One-line command-line errors and notices: the cause and what to do. */
   cli: CliMessages;
+  /** What classify, train and eval print for a person: per-input errors, training summaries, the evaluation report. */
+  classifier: ClassifierMessages;
 }
 
 export interface HelpMessages {
@@ -160,6 +163,32 @@ export interface CliMessages {
   excessArguments(expected: number, received: number): string;
   /** Appended to every usage error: where the usage is. */
   seeHelp(command: string): string;
+}
+
+export interface ClassifierMessages {
+  /** Why one classify input has no category (after "<input>[:<line>]: " on stderr). */
+  input: {
+    httpStatus(status: number): string;
+    /** The request failed: reason is the crawler's localised description of the network error. */
+    fetchFailed(reason: Localised): string;
+    cannotRead(code: string): string;
+    /** detail: the JSON parser's own message, as it gives it (English). */
+    notJson(detail: string): string;
+    notAnObject: string;
+    nothingToClassify: string;
+  };
+  /** A labelled file train or eval cannot open. */
+  cannotReadTrainingFile(path: string, code: string): string;
+  harvested(url: string, pages: number, records: number): string;
+  /** perCategory: "ambiente 4, turismo 4". */
+  trainedOn(records: number, perCategory: string): string;
+  modelWritten(path: string, terms: number, temperature: string, kilobytes: number, seconds: string): string;
+  /** The evaluation report's heading: method, folds (sites for leave-one-site-out) and records scored. */
+  evalHeading(method: EvalReport['method'], folds: number, documents: number): string;
+  evalSummary(macroF1: string, accuracy: string, calibrationError: string): string;
+  /** Column headings of the per-category table, at most 5 characters except category. */
+  column: { category: string; precision: string; recall: string; f1: string; support: string };
+  confusionMatrix: string;
 }
 
 const MESSAGES: Record<Lang, Messages> = { it, en };

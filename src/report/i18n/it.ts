@@ -204,4 +204,35 @@ export const it: Messages = {
     excessArguments: (expected, received) => `troppi argomenti: ne servono ${expected}, ricevuti ${received}`,
     seeHelp: (command) => `; l'uso è in "${command} --help"`,
   },
+  classifier: {
+    input: {
+      httpStatus: (status) => `la pagina risponde con l'errore HTTP ${status}`,
+      fetchFailed: (reason) => `pagina non scaricata: ${reason.it}`,
+      cannotRead: (code) => `impossibile leggere il file (${code}): indica un URL, un file HTML o un file JSONL di record {text,title,html}`,
+      notJson: (detail) => `la riga non è JSON valido (${detail}); ogni riga deve essere un oggetto {"text": …} o {"html": …}`,
+      notAnObject: 'la riga non è un oggetto JSON; ogni riga deve essere un oggetto {"text": …} o {"html": …}',
+      nothingToClassify: 'il record non ha un testo "text", "title" o "html" da classificare',
+    },
+    cannotReadTrainingFile: (path, code) => `impossibile leggere ${path} (${code}): controlla il percorso e che il file sia leggibile`,
+    harvested: (url, pages, records) =>
+      `${url}: ${plural(pages, 'pagina analizzata', 'pagine analizzate')}, ${
+        records === 0
+          ? 'nessuna scheda servizio che dichiari la propria categoria'
+          : records === 1
+            ? 'raccolta 1 scheda servizio che dichiara la propria categoria'
+            : `raccolte ${records} schede servizio che dichiarano la propria categoria`
+      }`,
+    trainedOn: (records, perCategory) => `modello addestrato su ${plural(records, 'esempio', 'esempi')} (${perCategory})`,
+    modelWritten: (path, terms, temperature, kilobytes, seconds) =>
+      `modello scritto in ${path}: ${plural(terms, 'termine', 'termini')}, temperatura ${temperature}, ${kilobytes} KB, in ${seconds} s`,
+    evalHeading: (method, folds, documents) => {
+      const scored = plural(documents, 'esempio valutato', 'esempi valutati');
+      if (method === 'held-out') return `insieme di verifica separato: ${scored}`;
+      if (method === 'leave-one-site-out') return `validazione escludendo un sito alla volta: ${plural(folds, 'sito', 'siti')}, ${scored} fuori dall'addestramento`;
+      return `validazione incrociata stratificata: ${folds} fold, ${scored} fuori dall'addestramento`;
+    },
+    evalSummary: (macroF1, accuracy, calibrationError) => `macro-F1 ${macroF1}   accuratezza ${accuracy}   errore di calibrazione (ECE) ${calibrationError}`,
+    column: { category: 'categoria', precision: 'prec%', recall: 'rich%', f1: 'F1%', support: 'n' },
+    confusionMatrix: 'matrice di confusione (righe: categoria vera, colonne: categoria prevista)',
+  },
 };
