@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { CategoryId, Classification, PageFacts } from '../types.js';
 import { dataPath } from '../util/paths.js';
 import { categoryFromLabel } from './categories.js';
+import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
 import { classifyCompiled, compileModel, type ClassifyInput, type Model, type TextOptions } from './model.js';
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
+export { ClassifierDataError } from './errors.js';
 export { evaluate, evaluateHeldOut, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
 export { classifierInput, outsideServices, stripFurniture } from './furniture.js';
 export { readLabelledFile } from './labelled.js';
@@ -35,7 +37,11 @@ export function parseModel(text: string, source: string): Model {
   try {
     model = JSON.parse(text) as Model;
   } catch (error) {
-    throw new Error(`${source}: not a JSON model file (${(error as Error).message}); train one with "comune-audit train"`);
+    const detail = (error as Error).message;
+    throw new ClassifierDataError({
+      it: `${source}: non è un file JSON di modello (${detail}); addestrane uno con "comune-audit train"`,
+      en: `${source}: not a JSON model file (${detail}); train one with "comune-audit train"`,
+    });
   }
   const valid =
     model?.format === 'comune-audit-nb' &&
@@ -47,7 +53,12 @@ export function parseModel(text: string, source: string): Model {
     typeof model.vocabulary === 'object' &&
     model.vocabulary !== null &&
     Object.values(model.vocabulary).every((row) => Array.isArray(row) && row.length === model.categories.length + 1);
-  if (!valid) throw new Error(`${source}: not a comune-audit classifier model (format comune-audit-nb, version 2); train one with "comune-audit train"`);
+  if (!valid) {
+    throw new ClassifierDataError({
+      it: `${source}: non è un modello di classificazione di comune-audit (formato comune-audit-nb, versione 2); addestrane uno con "comune-audit train"`,
+      en: `${source}: not a comune-audit classifier model (format comune-audit-nb, version 2); train one with "comune-audit train"`,
+    });
+  }
   return model;
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { CategoryId } from '../types.js';
 import { categoryFromLabel, isCategoryId } from './categories.js';
 import type { LabelledRecord } from './model.js';
+import { ClassifierDataError } from './errors.js';
 
 /** Category slug ("anagrafe-stato-civile"), official label or a known variant ("Impresa e commercio"). */
 function categoryOf(value: unknown): CategoryId | null {
@@ -25,18 +26,27 @@ function listOf(value: unknown): string[] | undefined | null {
 function recordOf(fields: Record<string, unknown>, where: string): LabelledRecord {
   const category = categoryOf(fields.category ?? fields.label);
   if (category === null) {
-    throw new Error(`${where}: unknown or missing category ${JSON.stringify(fields.category ?? fields.label ?? null)}; use a slug such as "anagrafe-stato-civile" or "altro"`);
+    const given = JSON.stringify(fields.category ?? fields.label ?? null);
+    throw new ClassifierDataError({
+      it: `${where}: categoria sconosciuta o mancante ${given}; usa un identificativo come "anagrafe-stato-civile" o "altro"`,
+      en: `${where}: unknown or missing category ${given}; use a slug such as "anagrafe-stato-civile" or "altro"`,
+    });
   }
   const text = fields.text ?? '';
   const title = fields.title;
   if (typeof text !== 'string' || (title !== undefined && typeof title !== 'string')) {
-    throw new Error(`${where}: "text" and "title" must be strings`);
+    throw new ClassifierDataError({ it: `${where}: "text" e "title" devono essere stringhe`, en: `${where}: "text" and "title" must be strings` });
   }
-  if (text.trim() === '' && (title ?? '').trim() === '') throw new Error(`${where}: record has neither "text" nor "title"`);
+  if (text.trim() === '' && (title ?? '').trim() === '') {
+    throw new ClassifierDataError({ it: `${where}: il record non ha né "text" né "title"`, en: `${where}: record has neither "text" nor "title"` });
+  }
   const headings = listOf(fields.headings);
   const breadcrumb = listOf(fields.breadcrumb);
   if (headings === null || breadcrumb === null) {
-    throw new Error(`${where}: "headings" and "breadcrumb" must be arrays of strings`);
+    throw new ClassifierDataError({
+      it: `${where}: "headings" e "breadcrumb" devono essere elenchi di stringhe`,
+      en: `${where}: "headings" and "breadcrumb" must be arrays of strings`,
+    });
   }
   const record: LabelledRecord = { category, text };
   if (title) record.title = title;
@@ -56,9 +66,13 @@ function parseJsonl(content: string, path: string): LabelledRecord[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
+      // The parser's own reason is kept as it gives it (English), in both texts.
+      const detail = (error as Error).message;
+      throw new ClassifierDataError({ it: `${where}: JSON non valido (${detail})`, en: `${where}: not valid JSON (${detail})` });
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where}: expected a JSON object per line`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new ClassifierDataError({ it: `${where}: ogni riga deve essere un oggetto JSON`, en: `${where}: expected a JSON object per line` });
+    }
     records.push(recordOf(value as Record<string, unknown>, where));
   });
   return records;
@@ -88,7 +102,12 @@ function csvRows(content: string, path: string): { line: number; cells: string[]
       continue;
     }
     if (ch === '"') {
-      if (cellStarted) throw new Error(`${path}:${line}: stray quote inside an unquoted CSV field`);
+      if (cellStarted) {
+        throw new ClassifierDataError({
+          it: `${path}:${line}: virgolette dentro un campo CSV non racchiuso tra virgolette`,
+          en: `${path}:${line}: stray quote inside an unquoted CSV field`,
+        });
+      }
       quoted = true;
       cellStarted = true;
     } else if (ch === ',') {
@@ -109,7 +128,9 @@ function csvRows(content: string, path: string): { line: number; cells: string[]
       cellStarted = true;
     }
   }
-  if (quoted) throw new Error(`${path}:${rowLine}: unterminated quoted CSV field`);
+  if (quoted) {
+    throw new ClassifierDataError({ it: `${path}:${rowLine}: campo CSV tra virgolette mai chiuso`, en: `${path}:${rowLine}: unterminated quoted CSV field` });
+  }
   cells.push(cell);
   if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
   return rows;
@@ -120,11 +141,17 @@ function parseCsv(content: string, path: string): LabelledRecord[] {
   if (rows.length === 0) return [];
   const header = rows[0].cells.map((name) => name.trim().toLowerCase());
   if (!header.includes('category') && !header.includes('label')) {
-    throw new Error(`${path}:1: the CSV header must name a "category" column and a "text" (or "title") column`);
+    throw new ClassifierDataError({
+      it: `${path}:1: l'intestazione del CSV deve avere una colonna "category" e una colonna "text" (o "title")`,
+      en: `${path}:1: the CSV header must name a "category" column and a "text" (or "title") column`,
+    });
   }
   return rows.slice(1).map(({ line, cells }) => {
     if (cells.length !== header.length) {
-      throw new Error(`${path}:${line}: ${cells.length} fields where the header has ${header.length}; quote fields that contain commas`);
+      throw new ClassifierDataError({
+        it: `${path}:${line}: ${cells.length} campi mentre l'intestazione ne ha ${header.length}; racchiudi tra virgolette i campi che contengono virgole`,
+        en: `${path}:${line}: ${cells.length} fields where the header has ${header.length}; quote fields that contain commas`,
+      });
     }
     return recordOf(Object.fromEntries(header.map((name, i) => [name, cells[i]])), `${path}:${line}`);
   });
@@ -135,5 +162,8 @@ export function readLabelledFile(path: string): LabelledRecord[] {
   const content = readFileSync(path, 'utf8');
   if (/\.csv$/i.test(path)) return parseCsv(content, path);
   if (/\.(jsonl|ndjson|json)$/i.test(path)) return parseJsonl(content, path);
-  throw new Error(`${path}: unknown training file type; use .csv (header category,text,...) or .jsonl`);
+  throw new ClassifierDataError({
+    it: `${path}: tipo di file di addestramento sconosciuto; usa .csv (intestazione category,text,...) o .jsonl`,
+    en: `${path}: unknown training file type; use .csv (header category,text,...) or .jsonl`,
+  });
 }

@@ -1,7 +1,8 @@
 // `comune-audit train`: a classifier model from labelled files and/or the self-labelled service pages of a site.
 import type { Command } from 'commander';
-import { CliError, EXIT, type ExitCode } from './errors.js';
-import { messages, type ClassifierMessages, type CliMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
+import { CliError, EXIT } from './errors.js';
+import { catalogError } from './catalog-error.js';
+import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { formatDecimal } from '../report/common.js';
 import { writeOutput } from './output.js';
 import { oneOf, positiveInt } from './options.js';
@@ -20,17 +21,6 @@ export interface TrainCliOptions {
   saveHarvest?: string;
   /** Language of the lines printed on stderr (default it). */
   lang?: Lang;
-}
-
-const LANGS: readonly Lang[] = ['it', 'en'];
-
-/**
- * A CliError worded by the classifier section of the catalog. CliError hands `describe` the cli section of the
- * language asked for, so the language is found back from it.
- */
-function classifierError(describe: (m: ClassifierMessages) => string, exitCode: ExitCode): CliError {
-  const languageOf = (cli: CliMessages): Lang => LANGS.find((lang) => messages(lang).cli === cli) ?? 'en';
-  return new CliError((cli) => describe(messages(languageOf(cli)).classifier), exitCode);
 }
 
 /** Service pages that name their own category (breadcrumb "Servizi › <category>" or one service-category-link). */
@@ -58,14 +48,15 @@ export async function harvestLabelledPages(site: SiteFacts): Promise<LabelledRec
 
 /** Reads labelled files; a malformed file is an I/O error naming the file and line. */
 export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord[]> {
-  const { readLabelledFile } = await import('../classify/index.js');
+  const { readLabelledFile, ClassifierDataError } = await import('../classify/index.js');
   const records: LabelledRecord[] = [];
   for (const path of paths) {
     try {
       records.push(...readLabelledFile(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code) throw classifierError((m) => m.cannotReadTrainingFile(path, code), EXIT.io);
+      if (code) throw catalogError((m) => m.classifier.cannotReadTrainingFile(path, code), EXIT.io);
+      if (error instanceof ClassifierDataError) throw catalogError((m, lang) => m.cli.badTrainingFile(error.text[lang]), EXIT.io);
       throw new CliError((m) => m.badTrainingFile((error as Error).message), EXIT.io);
     }
   }

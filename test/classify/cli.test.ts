@@ -110,6 +110,23 @@ describe('comune-audit classify', () => {
   });
 });
 
+describe('classify with a model that cannot be used', () => {
+  it('names the file and why, in the language asked for', async () => {
+    writeFileSync(path('not-a-model.json'), '{"format": "something-else"}');
+    const error = await runClassify([path('page.html')], { model: path('not-a-model.json') }, { stdout: sink().stream, stderr: sink().stream }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(EXIT.io);
+    expect((error as CliError).in('it')).toBe(
+      `impossibile caricare il modello: ${path('not-a-model.json')}: non è un modello di classificazione di comune-audit (formato comune-audit-nb, versione 2); addestrane uno con "comune-audit train"`,
+    );
+    expect((error as CliError).in('en')).toBe(
+      `cannot load the model: ${path('not-a-model.json')}: not a comune-audit classifier model (format comune-audit-nb, version 2); train one with "comune-audit train"`,
+    );
+    const missing = await runClassify([path('page.html')], { model: path('no-model.json') }).catch((e: unknown) => e);
+    expect((missing as CliError).in('it')).toBe(`impossibile caricare il modello: ${path('no-model.json')} (ENOENT)`);
+  });
+});
+
 describe('comune-audit train and eval', () => {
   const csv = [
     'category,title,text,site',
@@ -152,7 +169,8 @@ describe('comune-audit train and eval', () => {
     const error = await runTrain({ data: [path('broken.csv')], output: path('never.json') }, { stderr: sink().stream }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(EXIT.io);
-    expect((error as CliError).message).toMatch(/broken\.csv:10: unterminated quoted CSV field/);
+    expect((error as CliError).message).toBe(`${path('broken.csv')}:10: unterminated quoted CSV field: fix the file and run again`);
+    expect((error as CliError).in('it')).toBe(`${path('broken.csv')}:10: campo CSV tra virgolette mai chiuso: correggi il file e riprova`);
   });
 
   it('needs some training data', async () => {
