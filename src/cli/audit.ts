@@ -4,7 +4,7 @@ import { CliError, EXIT, type ExitCode } from './errors.js';
 import { oneOf, positiveInt, seconds } from './options.js';
 import { writeOutput } from './output.js';
 import { messages, type HelpMessages, type Messages } from '../report/i18n/index.js';
-import { formatDecimal } from '../report/common.js';
+import { fatalAdvice, formatDecimal } from '../report/common.js';
 import { readBaseline, regressions, type Comparable } from './baseline.js';
 import type { PageType, Report } from '../types.js';
 
@@ -149,7 +149,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
 
   const t = messages(options.lang);
   if (report.fatal) {
-    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(t.fatalAdvice[report.fatal.code], report.fatal.message[options.lang])}\n`);
+    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(fatalAdvice(report.fatal, t), report.fatal.message[options.lang])}\n`);
     return EXIT.siteUnavailable;
   }
   // Every gate that fails says so, so one CI run shows all of them.

@@ -48,6 +48,8 @@ export interface Messages {
   fatalTitle: string;
   whatToDo: string;
   fatalAdvice: Record<FetchErrorCode, string>;
+  /** Sharper advice for an HTTP error on the start page, by its status. */
+  httpAdvice: { blocked: string; notFound: string; serverError: string };
   /** Strings only the HTML report uses. */
   html: {
     generatedBy(tool: string): string;

@@ -66,6 +66,11 @@ export const it: Messages = {
     aborted: 'L’audit è stato interrotto prima di iniziare: rilancialo.',
     other: 'Errore imprevisto nel recuperare la pagina iniziale: riprova con --debug e segnala il problema.',
   },
+  httpAdvice: {
+    blocked: 'Il sito rifiuta l’accesso a questo strumento (HTTP 401/403, spesso un filtro anti-bot): chiedi al fornitore di consentire lo user agent di comune-audit, o prova con --user-agent.',
+    notFound: 'L’indirizzo non esiste (HTTP 404/410): controlla l’indirizzo della home page del sito.',
+    serverError: 'Il server del sito è in errore (HTTP 5xx): riprova più tardi e, se continua, segnalalo al fornitore del sito.',
+  },
   html: {
     generatedBy: (tool) => `Report generato da ${tool} a partire dal solo sito pubblico: ogni risultato cita le evidenze viste.`,
     status: 'Esito',
