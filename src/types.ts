@@ -57,6 +57,8 @@ export interface FetchError {
   code: FetchErrorCode;
   /** What happened, naming the URL or host (and the system's own reason, as it gave it), in both languages. */
   message: Localised;
+  /** The HTTP status, for code "http". */
+  status?: number;
 }
 
 /** A CSS or JS asset of the home page fetched for design checks (Bootstrap Italia version, fonts, theme header). */

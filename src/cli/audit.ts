@@ -3,7 +3,9 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { oneOf, positiveInt, seconds } from './options.js';
 import { writeOutput } from './output.js';
-import { messages, type HelpMessages } from '../report/i18n/index.js';
+import { messages, type HelpMessages, type Messages } from '../report/i18n/index.js';
+import { fatalAdvice, formatDecimal } from '../report/common.js';
+import { readBaseline, regressions, type Comparable } from './baseline.js';
 import type { PageType, Report } from '../types.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html'] as const;
@@ -36,6 +38,7 @@ export interface AuditCliOptions {
   timing: boolean;
   failUnder?: number;
   failOn?: string[];
+  baseline?: string;
   progress: boolean;
   userAgent?: string;
 }
@@ -65,6 +68,7 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .option('--no-timing', text.noTiming)
     .option('--fail-under <index>', text.failUnder, positiveInt('--fail-under'))
     .option('--fail-on <ids>', text.failOn, commaList)
+    .option('--baseline <report.json>', text.baseline)
     .option('--no-progress', text.noProgress)
     .option('--user-agent <ua>', text.userAgent);
 }
@@ -97,6 +101,8 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const startUrl = parseStartUrl(rawUrl);
   if (options.pageType && !options.singlePage) throw new CliError((m) => m.pageTypeNeedsSinglePage, EXIT.usage);
   if (options.failOn) await checkKnownIds(options.failOn);
+  // Read first: a wrong path should not cost a whole crawl.
+  const baseline = options.baseline ? await readBaseline(options.baseline) : null;
   const format: Format = options.format ?? (io.stdout.isTTY ? 'terminal' : 'json');
 
   // Heavy modules load only when an audit runs, so --help stays instant.
@@ -143,19 +149,31 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
 
   const t = messages(options.lang);
   if (report.fatal) {
-    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(t.fatalAdvice[report.fatal.code], report.fatal.message[options.lang])}\n`);
+    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(fatalAdvice(report.fatal, t), report.fatal.message[options.lang])}\n`);
     return EXIT.siteUnavailable;
   }
+  // Every gate that fails says so, so one CI run shows all of them.
+  const gates: string[] = [];
   if (options.failUnder !== undefined && (report.maturity.index ?? 0) < options.failUnder) {
-    io.stderr.write(`comune-audit: ${t.cli.belowThreshold(String(report.maturity.index ?? t.notScored), options.failUnder)}\n`);
-    return EXIT.belowThreshold;
+    gates.push(t.cli.belowThreshold(String(report.maturity.index ?? t.notScored), options.failUnder));
   }
   const failing = options.failOn ? failedChecks(report, options.failOn) : [];
-  if (failing.length) {
-    io.stderr.write(`comune-audit: ${t.cli.failOnFailed(failing.join(', '))}\n`);
-    return EXIT.belowThreshold;
-  }
-  return EXIT.ok;
+  if (failing.length) gates.push(t.cli.failOnFailed(failing.join(', ')));
+  for (const line of gates) io.stderr.write(`comune-audit: ${line}\n`);
+  const worse = baseline && options.baseline ? regressionText(options.baseline, baseline, report, t) : '';
+  io.stderr.write(worse);
+  return gates.length || worse ? EXIT.belowThreshold : EXIT.ok;
+}
+
+/** The regression line and, under it, the evidence each worsened check no longer shows (three at most each); '' if none. */
+function regressionText(path: string, baseline: Comparable, report: Report, t: Messages): string {
+  const found = regressions(baseline, report);
+  if (!found.length) return '';
+  const checks = found.map((r) => `${r.id} (${t.status[r.before]} → ${t.status[r.after]})`).join(', ');
+  const index = (value: number | null) => (value === null ? t.notScored : formatDecimal(value, 1, t));
+  const lines = [`comune-audit: ${t.cli.regressed(path, checks, `${index(baseline.maturity.index)} → ${index(report.maturity.index)}`)}`];
+  for (const r of found) for (const place of r.lost.slice(0, 3)) lines.push(t.cli.lostEvidence(r.id, place));
+  return `${lines.join('\n')}\n`;
 }
 
 function commaList(value: string): string[] {

@@ -4,7 +4,7 @@ import { messages, type CliMessages, type Lang } from '../report/i18n/index.js';
 export const EXIT = {
   /** The command did its job (an audit ran and wrote its report). */
   ok: 0,
-  /** The audit ran but the maturity index is below --fail-under, or a check failed that --fail-on names. */
+  /** The audit ran but the maturity index is below --fail-under, a check failed that --fail-on names, or a check got worse than in --baseline. */
   belowThreshold: 1,
   /** Bad command line: unknown option, invalid URL or value. */
   usage: 2,

@@ -168,7 +168,7 @@ class Crawler {
       return fetchError('http', {
         it: `La pagina iniziale ${start.finalUrl} ha risposto HTTP ${start.status}: controlla l'indirizzo`,
         en: `The start page ${start.finalUrl} answered HTTP ${start.status}: check the address`,
-      });
+      }, start.status);
     }
     const type = start.contentType.split(';')[0].trim() || 'no content type';
     if (!isHtmlType(type.toLowerCase())) {

@@ -20,8 +20,8 @@ const TIMEOUT_PHASES: Record<string, Localised> = {
 };
 const TLS_CODE = /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|HOSTNAME_MISMATCH|EPROTO|ERR_OSSL)/;
 
-export function fetchError(code: FetchErrorCode, message: Localised): FetchError {
-  return { code, message };
+export function fetchError(code: FetchErrorCode, message: Localised, status?: number): FetchError {
+  return status === undefined ? { code, message } : { code, message, status };
 }
 
 function errorCode(error: unknown): string {
@@ -92,5 +92,5 @@ export function classifyError(error: unknown, context: ClassifyContext): FetchEr
 }
 
 export function httpStatusError(status: number, url: string): FetchError {
-  return fetchError('http', { it: `HTTP ${status} per ${url}`, en: `HTTP ${status} for ${url}` });
+  return fetchError('http', { it: `HTTP ${status} per ${url}`, en: `HTTP ${status} for ${url}` }, status);
 }

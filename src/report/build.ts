@@ -36,7 +36,7 @@ function summarisePage(page: AnalysedPage): PageSummary {
     links: page.links.length,
     documents: page.links.filter((link) => link.documentType !== null).length,
   };
-  if (page.error) summary.error = { code: page.error.code, message: page.error.message };
+  if (page.error) summary.error = { ...page.error };
   return summary;
 }
 
@@ -63,6 +63,6 @@ export function buildReport(input: BuildReportInput): Report {
     checks: [...checks],
     pages: site.pages.map(summarisePage).sort(byDepthThenUrl),
   };
-  if (input.fatal) report.fatal = { code: input.fatal.code, message: input.fatal.message };
+  if (input.fatal) report.fatal = { ...input.fatal };
   return report;
 }

@@ -1,6 +1,6 @@
 // What the human-readable reporters (terminal, HTML) share: ordering, selections and wording of figures.
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
-import type { CheckResult, PointScore, Report, Status } from '../types.js';
+import type { CheckResult, FetchError, PointScore, Report, Status } from '../types.js';
 import type { CriteriaGroup, Lang, Messages } from './i18n/index.js';
 
 export const STATUS_SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✘', unknown: '?', error: '!' };
@@ -69,6 +69,15 @@ export function statusCounts(checks: CheckResult[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, partial: 0, fail: 0, unknown: 0, error: 0 };
   for (const check of checks) counts[check.status] += 1;
   return counts;
+}
+
+/** What to do about a site that could not be audited: by error code, sharper for the commonest HTTP statuses. */
+export function fatalAdvice(fatal: FetchError, t: Messages): string {
+  const status = fatal.code === 'http' ? (fatal.status ?? 0) : 0;
+  if (status === 401 || status === 403) return t.httpAdvice.blocked;
+  if (status === 404 || status === 410) return t.httpAdvice.notFound;
+  if (status >= 500) return t.httpAdvice.serverError;
+  return t.fatalAdvice[fatal.code];
 }
 
 export function formatDecimal(value: number, digits: number, t: Messages): string {

@@ -7,6 +7,7 @@ import {
   capPhrases,
   clean,
   criteriaSections,
+  fatalAdvice,
   findings,
   formatDecimal,
   formatScore,
@@ -213,7 +214,7 @@ function fatalSection(report: Report, t: Messages, lang: Lang): string {
   return (
     `<section class="fatal" aria-labelledby="fatal"><h2 id="fatal">${esc(t.fatalTitle)}</h2>` +
     `<p>${esc(fatal.message[lang])} (<code>${esc(fatal.code)}</code>)</p>` +
-    `<p><strong>${esc(t.whatToDo)}:</strong> ${esc(t.fatalAdvice[fatal.code])}</p></section>`
+    `<p><strong>${esc(t.whatToDo)}:</strong> ${esc(fatalAdvice(fatal, t))}</p></section>`
   );
 }
 

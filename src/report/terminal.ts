@@ -7,6 +7,7 @@ import {
   capPhrases,
   clean,
   criteriaSections,
+  fatalAdvice,
   findings,
   formatDecimal,
   formatScore,
@@ -119,7 +120,7 @@ function renderFatal(layout: Layout, report: Report, labelWidth: number): void {
   const fatal = report.fatal!;
   layout.push('');
   layout.paragraph(`${STATUS_SYMBOL.fail} ${t.fatalTitle}: ${clean(fatal.message[layout.options.lang])} (${fatal.code})`, 0, c.red);
-  layout.field(`${t.whatToDo}:`, t.fatalAdvice[fatal.code], labelWidth);
+  layout.field(`${t.whatToDo}:`, fatalAdvice(fatal, t), labelWidth);
 }
 
 function renderRun(layout: Layout, report: Report, labelWidth: number): void {

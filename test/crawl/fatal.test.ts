@@ -49,6 +49,7 @@ describe('fatal start-URL errors', () => {
           it: `La pagina iniziale ${server.url}/nope ha risposto HTTP 404: controlla l'indirizzo`,
           en: `The start page ${server.url}/nope answered HTTP 404: check the address`,
         },
+        status: 404,
       });
     } finally {
       await server.close();

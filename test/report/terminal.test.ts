@@ -157,3 +157,24 @@ describe('terminal report of a site that could not be audited', () => {
     expect(text).toContain('The domain name does not resolve');
   });
 });
+
+describe('advice for an HTTP error on the start page', () => {
+  const fatalReport = (status: number) =>
+    sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'http', status, message: { it: `HTTP ${status} per ${SITE}`, en: `HTTP ${status} for ${SITE}` } } });
+  const adviceOf = (status: number, lang: 'it' | 'en' = 'it') => {
+    const text = renderTerminal(fatalReport(status), { lang, color: false });
+    return text.slice(text.indexOf(lang === 'it' ? 'Cosa fare:' : 'What to do:')).replace(/\s+/g, ' ');
+  };
+
+  it('says the site blocks automated clients on 401/403, the address is wrong on 404, the server fails on 5xx', () => {
+    expect(adviceOf(403)).toContain('Il sito rifiuta l’accesso a questo strumento');
+    expect(adviceOf(401)).toContain('--user-agent');
+    expect(adviceOf(404)).toContain('L’indirizzo non esiste');
+    expect(adviceOf(503)).toContain('Il server del sito è in errore');
+    expect(adviceOf(403, 'en')).toContain('The site refuses this tool');
+  });
+
+  it('falls back to the general HTTP advice for other statuses', () => {
+    expect(adviceOf(418)).toContain('La pagina iniziale risponde con un errore HTTP');
+  });
+});

@@ -49,6 +49,8 @@ export interface Messages {
   fatalTitle: string;
   whatToDo: string;
   fatalAdvice: Record<FetchErrorCode, string>;
+  /** Sharper advice for an HTTP error on the start page, by its status. */
+  httpAdvice: { blocked: string; notFound: string; serverError: string };
   /** Strings only the HTML report uses. */
   html: {
     generatedBy(tool: string): string;
@@ -115,6 +117,7 @@ export interface HelpMessages {
     noTiming: string;
     failUnder: string;
     failOn: string;
+    baseline: string;
     noProgress: string;
     userAgent: string;
   };
@@ -151,6 +154,12 @@ export interface CliMessages {
   siteUnavailable(advice: string, detail: string): string;
   belowThreshold(index: string, threshold: number): string;
   failOnFailed(ids: string): string;
+  /** "spid (superato → non superato), C.SI.3.3 (…)" is built by the caller with the status words. */
+  regressed(baseline: string, checks: string, indexChange: string): string;
+  /** One lost evidence item of a regressed check. */
+  lostEvidence(id: string, place: string): string;
+  baselineUnreadable(path: string, reason: string): string;
+  baselineNotReport(path: string): string;
   unexpected(detail: string): string;
   demoServed(url: string): string;
   /** Commander's usage errors, with the names it reported. */

@@ -1,0 +1,112 @@
+// --baseline: a CI run fails when a check got worse than in an earlier JSON report, and says what disappeared.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBaseline, regressions, type Comparable } from '../../src/cli/baseline.js';
+import { runAudit, type AuditCliOptions } from '../../src/cli/audit.js';
+import { CliError, EXIT } from '../../src/cli/errors.js';
+import type { CheckResult } from '../../src/types.js';
+import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { makeCheck } from '../score/make-check.js';
+
+const ev = (url: string, selector: string) => ({ url, selector, snippet: '' });
+
+function report(siteUrl: string, index: number | null, checks: CheckResult[]): Comparable {
+  return { site: { startUrl: siteUrl, siteUrl, host: new URL(siteUrl).host }, maturity: { index, level: null }, checks } as Comparable;
+}
+
+describe('regressions', () => {
+  const baseline = report('https://www.comune.esempio.it/', 80, [
+    makeCheck('spid', 'pass', { evidence: [ev('https://www.comune.esempio.it/servizi/accesso', '.spid-idp-button'), ev('https://www.comune.esempio.it/', 'footer a[href="/spid"]')] }),
+    makeCheck('pagopa', 'partial'),
+    makeCheck('cie', 'fail'),
+    makeCheck('cloud', 'pass'),
+    makeCheck('io', 'pass'),
+  ]);
+
+  it('lists checks whose scored status got worse, with the evidence no longer shown, by path across hosts', () => {
+    const current = report('http://127.0.0.1:8080/', 70, [
+      makeCheck('spid', 'fail', { evidence: [ev('http://127.0.0.1:8080/', 'footer a[href="/spid"]')] }),
+      makeCheck('pagopa', 'fail'),
+      makeCheck('cie', 'pass'), // better: not a regression
+      makeCheck('cloud', 'unknown'), // not scored now: says nothing about worse
+      makeCheck('io', 'pass'),
+    ]);
+    expect(regressions(baseline, current)).toEqual([
+      { id: 'spid', before: 'pass', after: 'fail', lost: ['/servizi/accesso · .spid-idp-button'] },
+      { id: 'pagopa', before: 'partial', after: 'fail', lost: [] },
+    ]);
+  });
+
+  it('finds nothing when the same report is compared with itself, or a check is new', () => {
+    expect(regressions(baseline, baseline)).toEqual([]);
+    expect(regressions(baseline, report('https://www.comune.esempio.it/', 80, [makeCheck('C.SI.9.9', 'fail')]))).toEqual([]);
+  });
+});
+
+describe('readBaseline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'comune-audit-baseline-'));
+
+  it('is an I/O error naming the file when it is missing or not a report', async () => {
+    await expect(readBaseline(join(dir, 'missing.json'))).rejects.toMatchObject({ exitCode: EXIT.io });
+    const notReport = join(dir, 'other.json');
+    writeFileSync(notReport, JSON.stringify({ hello: 'world' }));
+    const error = await readBaseline(notReport).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).in('it')).toBe(`${notReport} non è un report JSON di comune-audit: generalo con "comune-audit audit <url> -f json -o ${notReport}"`);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"schemaVersion": 1, ');
+    await expect(readBaseline(broken)).rejects.toMatchObject({ exitCode: EXIT.io });
+  });
+});
+
+describe('audit --baseline', () => {
+  const OPTIONS: AuditCliOptions = {
+    lang: 'it', bom: false, maxPages: 20, maxDepth: 3, concurrency: 2, delay: 0, timeout: 5_000, timeBudget: 60_000,
+    maxBody: 1_000_000, robots: true, insecure: false, singlePage: false, classify: false, timing: false, progress: false, format: 'json',
+  };
+  const html = (body: string) => ({ headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="it"><head><title>Comune</title></head><body><main>${body}</main></body></html>` });
+  let before: FixtureServer;
+  let after: FixtureServer;
+
+  beforeAll(async () => {
+    // The same site on two hosts: the release before has the SPID login, the one after lost it.
+    before = await serveRoutes({ '/': html('<a href="/area-personale">Area personale</a>'), '/area-personale': html('<a href="/login" class="spid-idp-button">Entra con SPID</a>') });
+    after = await serveRoutes({ '/': html('<a href="/area-personale">Area personale</a>'), '/area-personale': html('<p>Servizio in manutenzione.</p>') });
+  });
+  afterAll(async () => {
+    await before.close();
+    await after.close();
+  });
+
+  function capture() {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stdout.resume();
+    stderr.on('data', (chunk) => (err += chunk));
+    return { io: { stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream }, err: () => err };
+  }
+
+  it('exits 1 and names what got worse and what disappeared; exits 0 against itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comune-audit-baseline-'));
+    const baselineFile = join(dir, 'prima.json');
+    expect(await runAudit(`${before.url}/`, { ...OPTIONS, output: baselineFile }, capture().io)).toBe(EXIT.ok);
+
+    const same = capture();
+    expect(await runAudit(`${before.url}/`, { ...OPTIONS, baseline: baselineFile }, same.io)).toBe(EXIT.ok);
+    expect(same.err()).toBe('');
+
+    const worse = capture();
+    expect(await runAudit(`${after.url}/`, { ...OPTIONS, baseline: baselineFile }, worse.io)).toBe(EXIT.belowThreshold);
+    const lines = worse.err().trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^comune-audit: peggiorato rispetto a ${baselineFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*spid \\(superato → non superato\\).*; indice di maturità [\\d,]+ → [\\d,]+$`));
+    expect(lines).toContain('  spid: non più trovato /area-personale · .spid-idp-button');
+  });
+
+  it('reads the baseline before crawling: a missing file stops the run with exit 4', async () => {
+    await expect(runAudit(`${before.url}/`, { ...OPTIONS, baseline: '/nonexistent/prima.json' }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.io });
+  });
+});
