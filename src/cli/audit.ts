@@ -79,10 +79,10 @@ function parseStartUrl(raw: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new CliError((m) => m.invalidUrl(raw), EXIT.usage);
+    throw new CliError((m) => m.cli.invalidUrl(raw), EXIT.usage);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CliError((m) => m.notWebAddress(raw), EXIT.usage);
+    throw new CliError((m) => m.cli.notWebAddress(raw), EXIT.usage);
   }
   return url.href;
 }
@@ -99,7 +99,7 @@ export interface AuditIo {
 
 export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const startUrl = parseStartUrl(rawUrl);
-  if (options.pageType && !options.singlePage) throw new CliError((m) => m.pageTypeNeedsSinglePage, EXIT.usage);
+  if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);
   if (options.failOn) await checkKnownIds(options.failOn);
   // Read first: a wrong path should not cost a whole crawl.
   const baseline = options.baseline ? await readBaseline(options.baseline) : null;
@@ -186,7 +186,7 @@ async function checkKnownIds(ids: string[]): Promise<void> {
   const known = new Set(allRules.flatMap((rule) => [rule.meta.id, rule.meta.point]));
   const unknownIds = ids.filter((id) => !known.has(id));
   if (unknownIds.length) {
-    throw new CliError((m) => m.unknownFailOn(unknownIds.join(', ')), EXIT.usage);
+    throw new CliError((m) => m.cli.unknownFailOn(unknownIds.join(', ')), EXIT.usage);
   }
 }
 

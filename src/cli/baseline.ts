@@ -68,14 +68,14 @@ export async function readBaseline(path: string): Promise<Comparable> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new CliError((m) => m.baselineUnreadable(path, (error as NodeJS.ErrnoException).code ?? String(error)), EXIT.io);
+    throw new CliError((m) => m.cli.baselineUnreadable(path, (error as NodeJS.ErrnoException).code ?? String(error)), EXIT.io);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new CliError((m) => m.baselineNotReport(path), EXIT.io);
+    throw new CliError((m) => m.cli.baselineNotReport(path), EXIT.io);
   }
-  if (!isComparable(value)) throw new CliError((m) => m.baselineNotReport(path), EXIT.io);
+  if (!isComparable(value)) throw new CliError((m) => m.cli.baselineNotReport(path), EXIT.io);
   return value;
 }

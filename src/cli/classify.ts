@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import { catalogError } from './catalog-error.js';
 import { messages, type ClassifierMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
 import { oneOf, seconds } from './options.js';
@@ -165,16 +164,16 @@ export async function runClassify(
   options: ClassifyCliOptions = {},
   io: ClassifyIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<{ text: string; failures: number }> {
-  if (inputs.length === 0) throw new CliError((m) => m.classifyNeedsInput, EXIT.usage);
+  if (inputs.length === 0) throw new CliError((m) => m.cli.classifyNeedsInput, EXIT.usage);
   const { loadClassifier, ClassifierDataError, DEFAULT_MODEL_PATH } = await import('../classify/index.js');
   let classifier: Classifier;
   try {
     classifier = loadClassifier(options.model);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new CliError((m) => m.cannotLoadModel(`${options.model ?? DEFAULT_MODEL_PATH} (${code})`), EXIT.io);
-    if (error instanceof ClassifierDataError) throw catalogError((m, lang) => m.cli.cannotLoadModel(error.text[lang]), EXIT.io);
-    throw new CliError((m) => m.cannotLoadModel((error as Error).message), EXIT.io);
+    if (code) throw new CliError((m) => m.cli.cannotLoadModel(`${options.model ?? DEFAULT_MODEL_PATH} (${code})`), EXIT.io);
+    if (error instanceof ClassifierDataError) throw new CliError((m, lang) => m.cli.cannotLoadModel(error.text[lang]), EXIT.io);
+    throw new CliError((m) => m.cli.cannotLoadModel((error as Error).message), EXIT.io);
   }
   const outcomes: Outcome[] = [];
   for (const input of inputs) {

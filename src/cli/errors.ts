@@ -1,5 +1,5 @@
 // Exit codes and the one error type the CLI turns into a one-line message (stack only with --debug).
-import { messages, type CliMessages, type Lang } from '../report/i18n/index.js';
+import { messages, type Lang, type Messages } from '../report/i18n/index.js';
 
 export const EXIT = {
   /** The command did its job (an audit ran and wrote its report). */
@@ -24,14 +24,14 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  */
 export class CliError extends Error {
   constructor(
-    readonly describe: (messages: CliMessages) => string,
+    readonly describe: (messages: Messages, lang: Lang) => string,
     readonly exitCode: ExitCode,
   ) {
-    super(describe(messages('en').cli));
+    super(describe(messages('en'), 'en'));
     this.name = 'CliError';
   }
 
   in(lang: Lang): string {
-    return this.describe(messages(lang).cli);
+    return this.describe(messages(lang), lang);
   }
 }

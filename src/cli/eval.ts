@@ -45,11 +45,11 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
 
 /** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
 export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
-  if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.folds(String(options.folds)), EXIT.usage);
+  if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.cli.folds(String(options.folds)), EXIT.usage);
   const { evaluate } = await import('../classify/index.js');
   const records = await readTrainingFiles(options.data);
   if (records.length < options.folds) {
-    throw new CliError((m) => m.tooFewRecords(records.length, options.folds), EXIT.io);
+    throw new CliError((m) => m.cli.tooFewRecords(records.length, options.folds), EXIT.io);
   }
   const reports = [evaluate(records, { folds: options.folds })];
   if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));

@@ -4,7 +4,7 @@ import { CliError, EXIT } from './errors.js';
 export function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new CliError((m) => m.wholeNumber(name, value), EXIT.usage);
+    if (!Number.isInteger(n) || n < 0) throw new CliError((m) => m.cli.wholeNumber(name, value), EXIT.usage);
     return n;
   };
 }
@@ -12,7 +12,7 @@ export function positiveInt(name: string) {
 export function seconds(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new CliError((m) => m.seconds(name, value), EXIT.usage);
+    if (!Number.isFinite(n) || n <= 0) throw new CliError((m) => m.cli.seconds(name, value), EXIT.usage);
     return Math.round(n * 1000);
   };
 }
@@ -20,7 +20,7 @@ export function seconds(name: string) {
 export function oneOf<T extends string>(name: string, allowed: readonly T[]) {
   return (value: string): T => {
     if (!(allowed as readonly string[]).includes(value)) {
-      throw new CliError((m) => m.oneOf(name, allowed.join(', '), value), EXIT.usage);
+      throw new CliError((m) => m.cli.oneOf(name, allowed.join(', '), value), EXIT.usage);
     }
     return value as T;
   };

@@ -7,6 +7,6 @@ export async function writeOutput(path: string, content: string): Promise<void> 
     await writeFile(path, content);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError((m) => m.cannotWrite(path, reason), EXIT.io);
+    throw new CliError((m) => m.cli.cannotWrite(path, reason), EXIT.io);
   }
 }

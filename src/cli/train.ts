@@ -1,7 +1,6 @@
 // `comune-audit train`: a classifier model from labelled files and/or the self-labelled service pages of a site.
 import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import { catalogError } from './catalog-error.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { formatDecimal } from '../report/common.js';
 import { writeOutput } from './output.js';
@@ -55,9 +54,9 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
       records.push(...readLabelledFile(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code) throw catalogError((m) => m.classifier.cannotReadTrainingFile(path, code), EXIT.io);
-      if (error instanceof ClassifierDataError) throw catalogError((m, lang) => m.cli.badTrainingFile(error.text[lang]), EXIT.io);
-      throw new CliError((m) => m.badTrainingFile((error as Error).message), EXIT.io);
+      if (code) throw new CliError((m) => m.classifier.cannotReadTrainingFile(path, code), EXIT.io);
+      if (error instanceof ClassifierDataError) throw new CliError((m, lang) => m.cli.badTrainingFile(error.text[lang]), EXIT.io);
+      throw new CliError((m) => m.cli.badTrainingFile((error as Error).message), EXIT.io);
     }
   }
   return records;
@@ -66,7 +65,7 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
 /** Trains and writes the model; returns the summary lines it prints to stderr. */
 export async function runTrain(options: TrainCliOptions, io: { stderr: { write(chunk: string): unknown } } = { stderr: process.stderr }): Promise<string[]> {
   if (!options.data?.length && !options.fromCrawl && !options.withCorpus) {
-    throw new CliError((m) => m.trainNeedsData, EXIT.usage);
+    throw new CliError((m) => m.cli.trainNeedsData, EXIT.usage);
   }
   const { trainModel, serialiseModel, CORPUS_FILES } = await import('../classify/index.js');
   const m = messages(options.lang ?? 'it');
@@ -79,7 +78,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     const { site } = await collectSite(options.fromCrawl, { crawl: { maxPages: options.maxPages ?? 300 } });
     if (site.pages.length === 0 || site.pages[0].error) {
       const reason = site.pages[0]?.error?.message ?? { it: 'nessuna pagina scaricata', en: 'no page fetched' };
-      throw new CliError((m) => m.cannotCrawl(String(options.fromCrawl), reason), EXIT.siteUnavailable);
+      throw new CliError((m) => m.cli.cannotCrawl(String(options.fromCrawl), reason), EXIT.siteUnavailable);
     }
     const harvested = await harvestLabelledPages(site);
     lines.push(m.classifier.harvested(options.fromCrawl, site.pages.length, harvested.length));
@@ -87,7 +86,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     records.push(...harvested);
   }
   if (records.length === 0) {
-    throw new CliError((m) => m.noRecords, EXIT.io);
+    throw new CliError((m) => m.cli.noRecords, EXIT.io);
   }
   const started = performance.now();
   const model = trainModel(records);
