@@ -1,7 +1,7 @@
 // `comune-audit audit <url>`: crawl a comune site, run every check, write the report.
 import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
-import { oneOf, positiveInt, seconds } from './options.js';
+import { langOption, oneOf, positiveInt, seconds } from './options.js';
 import { writeOutput } from './output.js';
 import { messages, type HelpMessages, type Messages } from '../report/i18n/index.js';
 import { fatalAdvice, formatDecimal } from '../report/common.js';
@@ -50,7 +50,7 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .option('-f, --format <format>', text.format, oneOf('--format', FORMATS))
     .option('-o, --output <file>', text.output)
     .option('--pages-csv <file>', text.pagesCsv)
-    .option('--lang <lang>', text.lang, oneOf('--lang', ['it', 'en'] as const), 'it')
+    .addOption(langOption(text.lang))
     .option('--bom', text.bom, false)
     .option('--csv-separator <sep>', text.csvSeparator, oneOf('--csv-separator', ['comma', 'semicolon'] as const))
     .option('--max-pages <n>', text.maxPages, positiveInt('--max-pages'), 300)

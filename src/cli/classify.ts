@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { messages, type ClassifierMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
-import { oneOf, seconds } from './options.js';
+import { langOption, oneOf, seconds } from './options.js';
 import type { Classification } from '../types.js';
 import type { Classifier } from '../classify/index.js';
 
@@ -209,7 +209,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('-o, --output <file>', text.output)
     .option('--model <file>', text.model)
     .addOption(new Option('--timeout <seconds>', text.timeout).argParser(seconds('--timeout')).default(30_000, '30'))
-    .option('--lang <lang>', help.auditOptions.lang, oneOf('--lang', ['it', 'en'] as const), 'it')
+    .addOption(langOption(help.messagesLang))
     .action(async (inputs: string[], options: ClassifyCliOptions) => {
       const { failures } = await runClassify(inputs, options);
       // Every row was written; the exit code still tells a script that some inputs were not classified.

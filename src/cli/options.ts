@@ -1,4 +1,5 @@
 // Parsers for numeric and enumerated options: a bad value is a usage error naming the option and what it takes.
+import { Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 
 export function positiveInt(name: string) {
@@ -24,4 +25,9 @@ export function oneOf<T extends string>(name: string, allowed: readonly T[]) {
     }
     return value as T;
   };
+}
+
+/** `--lang it|en` (Italian by default): the language of everything a command prints for a person. */
+export function langOption(description: string): Option {
+  return new Option('--lang <lang>', description).argParser(oneOf('--lang', ['it', 'en'] as const)).default('it');
 }

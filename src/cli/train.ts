@@ -4,7 +4,7 @@ import { CliError, EXIT } from './errors.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { formatDecimal } from '../report/common.js';
 import { writeOutput } from './output.js';
-import { oneOf, positiveInt } from './options.js';
+import { langOption, positiveInt } from './options.js';
 import type { LabelledRecord } from '../classify/index.js';
 import type { SiteFacts } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
@@ -114,7 +114,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--with-corpus', text.withCorpus, false)
     .option('--max-pages <n>', text.maxPages, positiveInt('--max-pages'), 300)
     .option('--save-harvest <file>', text.saveHarvest)
-    .option('--lang <lang>', help.auditOptions.lang, oneOf('--lang', ['it', 'en'] as const), 'it')
+    .addOption(langOption(help.messagesLang))
     .action(async (options: TrainCliOptions) => {
       await runTrain(options);
     });

@@ -124,6 +124,7 @@ export const en: Messages = {
     helpCommand: 'display help for command',
     versionOption: 'output the version number',
     debug: 'print stack traces of unexpected errors',
+    messagesLang: 'language of the messages: it | en',
     audit: {
       description: "audit a comune's website and write an evidence-backed maturity report",
       url: "the comune's site, e.g. https://www.comune.esempio.it",

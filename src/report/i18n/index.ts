@@ -93,6 +93,8 @@ export interface HelpMessages {
   helpCommand: string;
   versionOption: string;
   debug: string;
+  /** --lang of the commands that print messages, not a report. */
+  messagesLang: string;
   audit: { description: string; url: string };
   demo: string;
   auditOptions: {

@@ -124,6 +124,7 @@ export const it: Messages = {
     helpCommand: "mostra l'aiuto di un comando",
     versionOption: 'mostra la versione',
     debug: 'mostra lo stack degli errori imprevisti',
+    messagesLang: 'lingua dei messaggi: it | en',
     audit: {
       description: 'analizza il sito di un comune e scrive un report di maturità con le evidenze',
       url: 'il sito del comune, per esempio https://www.comune.esempio.it',
