@@ -12,6 +12,7 @@ import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
 import { ABSOLUTE_WEB_URL, looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { deadline } from './deadline.js';
 import { detach } from '../util/detach.js';
 
 /** Meta-refresh forwards followed from the start page before it is taken as the site's home. */
@@ -52,15 +53,16 @@ export async function crawl(
   options: Partial<CrawlOptions> & Pick<CrawlOptions, 'onPage'>,
 ): Promise<CrawlResult> {
   const settings = withDefaults(options);
-  const budget = AbortSignal.any([AbortSignal.timeout(settings.timeBudgetMs), ...(settings.signal ? [settings.signal] : [])]);
+  const budget = deadline(settings.timeBudgetMs, settings.signal);
   const client = new HttpClient({
     ...settings,
-    signal: budget,
+    signal: budget.signal,
     deadline: Date.now() + settings.timeBudgetMs,
   });
   try {
-    return await new Crawler(startInput, settings, client, budget).run();
+    return await new Crawler(startInput, settings, client, budget.signal).run();
   } finally {
+    budget.release();
     await client.close();
   }
 }

@@ -7,6 +7,7 @@ import type { FetchError, RedirectHop } from '../types.js';
 import { readBody, UnsupportedEncodingError } from './body.js';
 import { classifyError, fetchError, isTransientError } from './errors.js';
 import { HostGates, sleep } from './gate.js';
+import { deadline } from './deadline.js';
 
 const MAX_REDIRECTS = 10;
 /** Longest we wait on a Retry-After before giving up on that URL. */
@@ -215,10 +216,19 @@ export class HttpClient {
     }
   }
 
-  /** One request, no redirects; the body is read only for responses the caller wants. */
+  /** One request, no redirects, within the per-request limit (body included). */
   private async requestOnce(url: string, options: GetOptions): Promise<SingleResponse> {
+    const limit = deadline(this.requestLimitMs, this.options.signal);
+    try {
+      return await this.requestWithin(url, options, limit.signal);
+    } finally {
+      limit.release();
+    }
+  }
+
+  /** The body is read only for responses the caller wants. */
+  private async requestWithin(url: string, options: GetOptions, signal: AbortSignal): Promise<SingleResponse> {
     const host = new URL(url).host;
-    const signal = AbortSignal.any([this.options.signal, AbortSignal.timeout(this.requestLimitMs)]);
     const failure = (error: unknown): SingleResponse => ({
       status: 0,
       headers: {},

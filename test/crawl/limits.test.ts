@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveRoutes, type FixtureServer, type Route } from '../helpers/fixture-server.js';
 import { htmlPage, pathsOf, testCrawl } from './helpers.js';
@@ -74,6 +76,26 @@ describe('caps', () => {
     expect(result.limits.hitTimeBudget).toBe(true);
     expect(result.limits.skippedUrls).toBeGreaterThanOrEqual(10);
     expect(pathsOf(result)).toEqual(['/', '/d1']);
+  });
+
+  it('keeps the time budget while garbage collection runs (a timer-driven deadline, not a collectable signal)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // Thirty pages a polite 100 ms apart: 3 s of work against a 600 ms budget, with the heap collected all along.
+    const pages = Array.from({ length: 30 }, (_, i) => `/p${String(i).padStart(2, '0')}`);
+    const routes: Record<string, Route> = { '/': { body: htmlPage('Home', pages) } };
+    for (const path of pages) routes[path] = { body: htmlPage(path) };
+    server = await serveRoutes(routes);
+    const collector = setInterval(gc, 10);
+    try {
+      const started = Date.now();
+      const result = await testCrawl(`${server.url}/`, { timeBudgetMs: 600, concurrency: 1, minDelayMs: 100 });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(result.limits.hitTimeBudget).toBe(true);
+      expect(result.pages.length).toBeLessThan(pages.length);
+    } finally {
+      clearInterval(collector);
+    }
   });
 
   it('reports progress once per fetched page', async () => {
