@@ -115,6 +115,8 @@ export interface CrawlLimits {
   /** URLs discovered but not fetched because of a cap. */
   skippedUrls: number;
   skippedByDepth: number;
+  /** Pages whose body was cut at maxBodyBytes: their facts come from the part read. */
+  truncatedPages: number;
 }
 
 export interface CrawlResult {
@@ -207,6 +209,8 @@ export interface PageFacts {
   contentType: string;
   /** Relevant response headers only (server, x-powered-by, strict-transport-security, set-cookie, content-security-policy, x-generator, ...). */
   headers: Record<string, string>;
+  /** Present when the body was cut at the size cap: the facts come from the part read. */
+  truncated?: true;
   title: string;
   lang: string | null;
   /** <meta name|property → content>, lower-cased keys, first occurrence wins. */
@@ -453,6 +457,8 @@ export interface PageSummary {
   declaredCategory: CategoryId | null;
   links: number;
   documents: number;
+  /** Present when the page's body was cut at the size cap. */
+  truncated?: true;
   error?: FetchError;
 }
 

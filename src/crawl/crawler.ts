@@ -419,6 +419,7 @@ class Crawler {
       hitTimeBudget: this.hitTimeBudget,
       skippedUrls: [...this.skipped].filter((url) => !fetched.has(url)).length,
       skippedByDepth: [...this.skippedByDepth].filter((url) => !fetched.has(url)).length,
+      truncatedPages: this.pages.filter((page) => page.truncated).length,
     };
   }
 

@@ -984,6 +984,7 @@ export function emptyPageFacts(page: FetchedPage): PageFacts {
     images: [],
     iframes: [],
   };
+  if (page.truncated) facts.truncated = true;
   if (page.error) facts.error = page.error;
   return facts;
 }

@@ -36,6 +36,7 @@ function summarisePage(page: AnalysedPage): PageSummary {
     links: page.links.length,
     documents: page.links.filter((link) => link.documentType !== null).length,
   };
+  if (page.truncated) summary.truncated = true;
   if (page.error) summary.error = { ...page.error };
   return summary;
 }

@@ -97,6 +97,7 @@ export function capPhrases(report: Report, t: Messages): string[] {
   if (limits.hitTimeBudget) phrases.push(t.capTimeBudget(formatDecimal(limits.timeBudgetMs / 1000, 0, t)));
   if (limits.skippedUrls > 0) phrases.push(t.capSkipped(limits.skippedUrls));
   if (limits.skippedByDepth > 0) phrases.push(t.capDepth(limits.skippedByDepth, limits.maxDepth));
+  if (limits.truncatedPages > 0) phrases.push(t.capTruncated(limits.truncatedPages, formatDecimal(limits.maxBodyBytes / 1024, 0, t)));
   return phrases;
 }
 

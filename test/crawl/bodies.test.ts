@@ -39,6 +39,7 @@ describe('response bodies', () => {
     expect(result.pages[0].error).toBeUndefined();
     expect(pathsOf(result)).toEqual(['/', '/next']);
     expect(result.pages[1].truncated).toBe(false);
+    expect(result.limits.truncatedPages).toBe(1);
   });
 
   it('applies the cap to decoded bytes, so a small gzip bomb is cut too', async () => {

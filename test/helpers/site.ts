@@ -41,6 +41,7 @@ export function emptyCrawl(startUrl: string): CrawlResult {
       hitTimeBudget: false,
       skippedUrls: 0,
       skippedByDepth: 0,
+      truncatedPages: 0,
     },
   };
 }

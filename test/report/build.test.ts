@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
 import { makeCheck } from '../score/make-check.js';
-import { SITE, makeSite, sampleInput, sampleReport } from './sample.js';
+import { SITE, makePage, makeSite, sampleInput, sampleReport } from './sample.js';
 
 
 const DNS_FAILURE = { it: 'Il nome www.comune.esempio.it non si risolve (DNS)', en: 'DNS lookup failed for www.comune.esempio.it' };
@@ -38,6 +38,11 @@ describe('buildReport', () => {
     });
     expect(report.run.pagesFetched).toBe(4);
     expect(report.run.pagesFailed).toBe(1);
+  });
+
+  it('flags a page whose body was cut at the size cap, and only that one', () => {
+    const report = buildReport(sampleInput({ site: makeSite([makePage(SITE, 0), makePage(`${SITE}grande`, 1, { truncated: true })]) }));
+    expect(report.pages.map((page) => page.truncated)).toEqual([undefined, true]);
   });
 
   it('keeps checks in rule order and scores points from them', () => {

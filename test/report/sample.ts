@@ -57,6 +57,7 @@ export const LIMITS: CrawlLimits = {
   hitTimeBudget: false,
   skippedUrls: 0,
   skippedByDepth: 0,
+  truncatedPages: 0,
 };
 
 export function makeSite(pages: AnalysedPage[], overrides: Partial<SiteFacts> = {}): SiteFacts {

@@ -87,6 +87,10 @@ describe('terminal report, Italian', () => {
     expect(lineWith(capped, 'Limiti')).toContain(
       'raggiunto il massimo di 300 pagine; 57 URL trovati e non visitati; 3 URL oltre la profondità massima (4)',
     );
+    const cut = plainIt(sampleReport({ site: makeSite([], { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 2 } }) }), { width: 200 });
+    expect(lineWith(cut, 'Limiti')).toContain('2 pagine lette solo fino a 20 KB (--max-body): risultati parziali');
+    const cutEn = renderTerminal(sampleReport({ site: makeSite([], { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 1 } }) }), { lang: 'en', color: false, width: 200 });
+    expect(cutEn).toContain('1 page read only up to 20 KB (--max-body): partial results');
   });
 
   it('omits the timing line when timing was zeroed', () => {

@@ -24,6 +24,7 @@ export const en: Messages = {
   capTimeBudget: (seconds) => `ran out of the ${seconds} s time budget`,
   capSkipped: (urls) => `${plural(urls, 'URL', 'URLs')} found but not visited`,
   capDepth: (urls, maxDepth) => `${plural(urls, 'URL', 'URLs')} beyond the maximum depth (${maxDepth})`,
+  capTruncated: (pages, kilobytes) => `${plural(pages, 'page', 'pages')} read only up to ${kilobytes} KB (--max-body): partial results`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, took ${seconds} s`,
   levelLine: (position, of, name) => `${position} of ${of} · ${name}`,
   statusCount: {

@@ -30,6 +30,8 @@ export interface Messages {
   capTimeBudget(seconds: string): string;
   capSkipped(urls: number): string;
   capDepth(urls: number, maxDepth: number): string;
+  /** Pages cut at --max-body (kilobytes already formatted). */
+  capTruncated(pages: number, kilobytes: string): string;
   runLine(dateUtc: string, seconds: string): string;
   levelLine(position: number, of: number, name: string): string;
   /** "12 passed": a count with the plural status word. */

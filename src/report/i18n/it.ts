@@ -24,6 +24,7 @@ export const it: Messages = {
   capTimeBudget: (seconds) => `esaurito il tempo massimo di ${seconds} s`,
   capSkipped: (urls) => plural(urls, 'URL trovato e non visitato', 'URL trovati e non visitati'),
   capDepth: (urls, maxDepth) => `${urls} URL oltre la profondità massima (${maxDepth})`,
+  capTruncated: (pages, kilobytes) => `${pages === 1 ? '1 pagina letta' : `${pages} pagine lette`} solo fino a ${kilobytes} KB (--max-body): risultati parziali`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, durata ${seconds} s`,
   levelLine: (position, of, name) => `${position} di ${of} · ${name}`,
   statusCount: {
