@@ -45,7 +45,10 @@ const byDepthThenUrl = (a: PageSummary, b: PageSummary): number => a.depth - b.d
 
 export function buildReport(input: BuildReportInput): Report {
   const { site, checks } = input;
-  const { points, maturity } = scoreChecks(checks);
+  const scored = scoreChecks(checks);
+  const { points } = scored;
+  // One page cannot measure a comune's maturity: its points are scored, the index is not.
+  const maturity = site.singlePage ? { index: null, level: null } : scored.maturity;
   const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: input.toolVersion },

@@ -40,6 +40,14 @@ describe('buildReport', () => {
     expect(report.run.pagesFailed).toBe(1);
   });
 
+  it('scores the points of a single-page audit but gives no maturity index: one page cannot measure a comune', () => {
+    const whole = sampleReport();
+    expect(whole.maturity.index).not.toBeNull();
+    const single = buildReport(sampleInput({ site: makeSite([makePage(SITE, 0)], { singlePage: true }) }));
+    expect(single.maturity).toEqual({ index: null, level: null });
+    expect(single.points).toEqual(whole.points);
+  });
+
   it('flags a page whose body was cut at the size cap, and only that one', () => {
     const report = buildReport(sampleInput({ site: makeSite([makePage(SITE, 0), makePage(`${SITE}grande`, 1, { truncated: true })]) }));
     expect(report.pages.map((page) => page.truncated)).toEqual([undefined, true]);
