@@ -44,6 +44,8 @@ export type FetchErrorCode =
   | 'connect'
   | 'timeout'
   | 'tls'
+  /** The server answered a TLS handshake with plain HTTP: the site is http only, or the port is wrong. */
+  | 'no-https'
   | 'http'
   | 'too-many-redirects'
   | 'redirect-offsite'

@@ -6,7 +6,7 @@ import { fetchAssets } from './assets.js';
 import { fetchError } from './errors.js';
 import { HttpClient, type FetchOutcome, type RedirectDecision } from './fetch.js';
 import { withDefaults, type CrawlOptions, type DiscoveredLinks } from './options.js';
-import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, metaRefreshTarget, scriptRedirectTarget } from './page.js';
+import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, mayBeHtml, mediaTypeOfResponse, metaRefreshTarget, scriptRedirectTarget } from './page.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
@@ -166,24 +166,25 @@ class Crawler {
 
   private startError(start: FetchOutcome): FetchError | null {
     if (start.error) return start.error;
+    // Facts only: what to do is the report's advice for the error's code and status.
     if (start.status < 200 || start.status >= 300) {
       return fetchError('http', {
-        it: `La pagina iniziale ${start.finalUrl} ha risposto HTTP ${start.status}: controlla l'indirizzo`,
-        en: `The start page ${start.finalUrl} answered HTTP ${start.status}: check the address`,
+        it: `La pagina iniziale ${start.finalUrl} ha risposto HTTP ${start.status}`,
+        en: `The start page ${start.finalUrl} answered HTTP ${start.status}`,
       }, start.status);
     }
-    const type = start.contentType.split(';')[0].trim() || 'no content type';
-    if (!isHtmlType(type.toLowerCase())) {
+    const type = mediaTypeOfResponse(start);
+    if (!isHtmlType(type)) {
       return fetchError('not-html', {
-        it: `La pagina iniziale ${start.finalUrl} non è HTML (${type}): indica l'indirizzo della home page del sito`,
-        en: `The start page ${start.finalUrl} is not HTML (${type}): give the address of the site's home page`,
+        it: `La pagina iniziale ${start.finalUrl} non è HTML (${type || 'Content-Type assente'})`,
+        en: `The start page ${start.finalUrl} is not HTML (${type || 'no Content-Type'})`,
       });
     }
     return null;
   }
 
   private async fetchStart(url: string): Promise<FetchOutcome> {
-    const outcome = await this.client.get(url, { maxBytes: this.options.maxBodyBytes, wantBody: isHtmlType });
+    const outcome = await this.client.get(url, { maxBytes: this.options.maxBodyBytes, wantBody: mayBeHtml });
     this.progress(url);
     return outcome;
   }
@@ -282,7 +283,7 @@ class Crawler {
   private async fetchCandidate(candidate: Candidate, depth: number): Promise<ParsedPage | null> {
     const outcome = await this.client.get(candidate.url, {
       maxBytes: this.options.maxBodyBytes,
-      wantBody: isHtmlType,
+      wantBody: mayBeHtml,
       redirectPolicy: (url) => this.redirectDecision(url),
     });
     this.progress(candidate.url);

@@ -84,6 +84,13 @@ export function classifyError(error: unknown, context: ClassifyContext): FetchEr
   if (phase) return fetchError('timeout', { it: `${host} non ha risposto in tempo ${phase.it}`, en: `${host} timed out ${phase.en}` });
   // The system's own reason is kept as it gave it (English), in both texts.
   const reason = errorMessage(error);
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(reason)) {
+    // What an http-only server answers to a TLS handshake: https:// is assumed when no scheme is given.
+    return fetchError('no-https', {
+      it: `${host} non risponde in HTTPS (${code || 'wrong version number'})`,
+      en: `${host} does not speak HTTPS (${code || 'wrong version number'})`,
+    });
+  }
   if (TLS_CODE.test(code)) {
     return fetchError('tls', { it: `Errore TLS/certificato con ${host}: ${reason} (${code})`, en: `TLS/certificate error with ${host}: ${reason} (${code})` });
   }

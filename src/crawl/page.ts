@@ -13,6 +13,24 @@ export function isHtmlType(mediaType: string): boolean {
   return HTML_TYPES.has(mediaType);
 }
 
+/** Worth reading the body of: HTML, or a response that does not say what it is (its first bytes will tell). */
+export function mayBeHtml(mediaType: string): boolean {
+  return mediaType === '' || isHtmlType(mediaType);
+}
+
+/** A document that opens like HTML, after any byte-order mark, blanks and comments. */
+const HTML_START = /^(?:\uFEFF)?(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body)\b/i;
+
+/**
+ * The response's media type; when the server sent none, text/html if the body opens like HTML (as browsers sniff),
+ * else "". Old comune servers do forget the header.
+ */
+export function mediaTypeOfResponse(outcome: Pick<FetchOutcome, 'contentType' | 'body'>): string {
+  const declared = mediaTypeOf(outcome.contentType);
+  if (declared) return declared;
+  return HTML_START.test(outcome.body.subarray(0, 1024).toString('latin1')) ? 'text/html' : '';
+}
+
 /** A 2xx HTML response: the only kind that is parsed and whose links are followed. */
 export function isParsablePage(page: FetchedPage): boolean {
   return !page.error && page.status >= 200 && page.status < 300 && isHtmlType(page.contentType);
@@ -20,7 +38,7 @@ export function isParsablePage(page: FetchedPage): boolean {
 
 /** The FetchedPage for an outcome, with the HTML decoded (a 4xx/5xx gets an 'http' error and no HTML). */
 export function buildPage(outcome: FetchOutcome, depth: number, source: DiscoverySource): FetchedPage {
-  const contentType = mediaTypeOf(outcome.contentType);
+  const contentType = mediaTypeOfResponse(outcome);
   const error = outcome.error ?? (outcome.status >= 400 ? httpStatusError(outcome.status, outcome.finalUrl) : undefined);
   const decoded = !error && isHtmlType(contentType) ? decodeHtml(outcome.body, outcome.contentType) : null;
   return {

@@ -213,7 +213,7 @@ function fatalSection(report: Report, t: Messages, lang: Lang): string {
   const fatal = report.fatal!;
   return (
     `<section class="fatal" aria-labelledby="fatal"><h2 id="fatal">${esc(t.fatalTitle)}</h2>` +
-    `<p>${esc(fatal.message[lang])} (<code>${esc(fatal.code)}</code>)</p>` +
+    `<p>${esc(fatal.message[lang])}</p>` +
     `<p><strong>${esc(t.whatToDo)}:</strong> ${esc(fatalAdvice(fatal, t))}</p></section>`
   );
 }

@@ -119,7 +119,7 @@ function renderFatal(layout: Layout, report: Report, labelWidth: number): void {
   const { t, c } = layout;
   const fatal = report.fatal!;
   layout.push('');
-  layout.paragraph(`${STATUS_SYMBOL.fail} ${t.fatalTitle}: ${clean(fatal.message[layout.options.lang])} (${fatal.code})`, 0, c.red);
+  layout.paragraph(`${STATUS_SYMBOL.fail} ${t.fatalTitle}: ${clean(fatal.message[layout.options.lang])}`, 0, c.red);
   layout.field(`${t.whatToDo}:`, fatalAdvice(fatal, t), labelWidth);
 }
 

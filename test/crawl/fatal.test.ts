@@ -1,8 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/crawl/errors.js';
 import { serveRoutes } from '../helpers/fixture-server.js';
-import { htmlPage, testCrawl } from './helpers.js';
+import { htmlPage, pathsOf, testCrawl } from './helpers.js';
 
 /** A port nothing listens on: bind one, note it, close it. */
 async function closedPort(): Promise<number> {
@@ -39,6 +40,32 @@ describe('fatal start-URL errors', () => {
     }
   });
 
+  it('reads a start page sent without Content-Type by its first bytes: HTML is audited, anything else is not-html', async () => {
+    const bare = (body: string) => (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200);
+      res.end(body);
+    };
+    const server = await serveRoutes({
+      '/': bare('\n  <!-- vecchio CMS -->\n<!DOCTYPE html><html><head><title>Comune</title></head><body><a href="/servizi">Servizi</a></body></html>'),
+      '/servizi': bare('<html><body><h1>Servizi</h1></body></html>'),
+      '/dati': bare('id;nome\n1;Esempio\n'),
+    });
+    try {
+      const html = await testCrawl(`${server.url}/`);
+      expect(html.fatal).toBeUndefined();
+      expect(pathsOf(html)).toEqual(['/', '/servizi']);
+      expect(html.pages[0].contentType).toBe('text/html');
+      const data = await testCrawl(`${server.url}/dati`);
+      expect(data.fatal?.code).toBe('not-html');
+      expect(data.fatal?.message).toEqual({
+        it: `La pagina iniziale ${server.url}/dati non è HTML (Content-Type assente)`,
+        en: `The start page ${server.url}/dati is not HTML (no Content-Type)`,
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('an HTTP error on the start page is fatal', async () => {
     const server = await serveRoutes({});
     try {
@@ -46,8 +73,8 @@ describe('fatal start-URL errors', () => {
       expect(result.fatal).toEqual({
         code: 'http',
         message: {
-          it: `La pagina iniziale ${server.url}/nope ha risposto HTTP 404: controlla l'indirizzo`,
-          en: `The start page ${server.url}/nope answered HTTP 404: check the address`,
+          it: `La pagina iniziale ${server.url}/nope ha risposto HTTP 404`,
+          en: `The start page ${server.url}/nope answered HTTP 404`,
         },
         status: 404,
       });
@@ -68,6 +95,17 @@ describe('fatal start-URL errors', () => {
       expect(bare.startUrl).toBe(`https://comune.test:${server.port}/`);
       expect(bare.fatal).toBeDefined();
       expect(bare.fatal?.code).not.toBe('dns');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('tells an http-only server asked for https:// (no-https), not a certificate problem', async () => {
+    const server = await serveRoutes({ '/': { body: htmlPage('Home') } });
+    try {
+      const result = await testCrawl(`https://${new URL(server.url).host}/`);
+      expect(result.fatal?.code).toBe('no-https');
+      expect(result.fatal?.message.it).toMatch(/^127\.0\.0\.1:\d+ non risponde in HTTPS/);
     } finally {
       await server.close();
     }

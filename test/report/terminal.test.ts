@@ -148,7 +148,7 @@ describe('terminal report of a site that could not be audited', () => {
 
   it('prints the cause and what to do, in Italian', () => {
     const text = plainIt(report);
-    expect(text).toContain('✘ Audit non eseguito: Il nome www.comune.esempio.it non si risolve (DNS) (dns)');
+    expect(text).toContain('✘ Audit non eseguito: Il nome www.comune.esempio.it non si risolve (DNS)\n');
     expect(text).toContain('Cosa fare:');
     expect(text).toContain('Il nome a dominio non si risolve');
     expect(text).not.toContain('I dieci punti');
@@ -156,7 +156,7 @@ describe('terminal report of a site that could not be audited', () => {
 
   it('prints the cause and what to do, in English', () => {
     const text = renderTerminal(report, { lang: 'en', color: false });
-    expect(text).toContain('✘ Audit not performed: DNS lookup failed for www.comune.esempio.it (dns)');
+    expect(text).toContain('✘ Audit not performed: DNS lookup failed for www.comune.esempio.it\n');
     expect(text).toContain('What to do:');
     expect(text).toContain('The domain name does not resolve');
   });
