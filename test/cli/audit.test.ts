@@ -120,7 +120,7 @@ describe('runAudit', () => {
   it('lists the valid point and check ids when --fail-on names an unknown one', async () => {
     const error = (await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'spdi', 'C.SI.9.9'] }, capture().io).catch((e: unknown) => e)) as CliError;
     expect(error.exitCode).toBe(EXIT.usage);
-    const [, unknown, valid] = /^--fail-on: unknown id (.*); the valid ids \(of points and checks\) are: (.*)$/.exec(error.in('en')) ?? [];
+    const [, unknown, valid] = /^--fail-on: unknown ids (.*); the valid ids \(of points and checks\) are: (.*)$/.exec(error.in('en')) ?? [];
     expect(unknown).toBe('spdi, C.SI.9.9');
     const ids = valid.split(', ');
     expect(ids).toEqual(expect.arrayContaining(['spid', 'design', 'online-services', 'C.SI.3.3', 'R.SI.1.1']));
@@ -133,7 +133,7 @@ describe('runAudit', () => {
     const report = JSON.parse(c.out()) as Report;
     expect(['C.SI.4.1', 'cloud'].map((id) => report.checks.find((check) => check.id === id)?.status)).toEqual(['unknown', 'unknown']);
     // in the report's order, once
-    expect(c.err()).toBe('comune-audit: --fail-on: cloud, C.SI.4.1 non verificabili o in errore: per questi --fail-on non ha controllato nulla, guarda le evidenze nel report\n');
+    expect(c.err()).toBe('comune-audit: --fail-on: esito non verificabile o errore per cloud, C.SI.4.1: su questi --fail-on non ha controllato nulla, guarda le evidenze nel report\n');
   });
 
   it('exits 3 for an unreachable site and still writes a JSON report of the attempt', async () => {
@@ -177,7 +177,11 @@ describe('output files', () => {
   it('takes the format from the extension of -o when -f is not given, json for any other', async () => {
     const written = async (name: string, format?: AuditCliOptions['format']) => {
       const path = join(dir, name);
-      expect(await runAudit(`${site.url}/`, { ...OPTIONS, format, output: path }, capture().io)).toBe(EXIT.ok);
+      // on a terminal, where stdout alone would get terminal text
+      const tty = capture();
+      tty.io.stdout.isTTY = true;
+      expect(await runAudit(`${site.url}/`, { ...OPTIONS, format, output: path }, tty.io)).toBe(EXIT.ok);
+      expect(tty.out()).toBe('');
       return readFileSync(path, 'utf8');
     };
     expect((JSON.parse(await written('r.json')) as Report).checks.length).toBeGreaterThan(0);

@@ -218,7 +218,7 @@ export const it: Messages = {
     wholeNumberBetween: (option, value, min, max) => `${option} vuole un numero intero da ${min} a ${max}, non "${value}"`,
     percentage: (option, value) => `${option} vuole un numero da 0 a 100, anche con decimali (92,5 o 92.5), non "${value}"`,
     failOnEmpty: '--fail-on è vuoto: indica gli id dei controlli o dei punti, separati da virgole (es. spid,C.SI.3.3)',
-    failOnUndecided: (ids) => `--fail-on: ${ids} non verificabili o in errore: per questi --fail-on non ha controllato nulla, guarda le evidenze nel report`,
+    failOnUndecided: (ids) => `--fail-on: esito non verificabile o errore per ${ids}: su questi --fail-on non ha controllato nulla, guarda le evidenze nel report`,
     outputIsDirectory: (path) => `${path} è una cartella: indica il nome di un file, per esempio ${path.replace(/[\\/]+$/, '')}/report.json`,
     sameOutputFile: (first, second, path) => `${first} e ${second} indicano lo stesso file ${path}: il secondo sovrascriverebbe il primo, usa due nomi diversi`,
     baselineDidNotRun: (path, reason) => `${path} non contiene controlli: l'audit che l'ha prodotto non è riuscito (${reason}); usa come confronto il report di un audit andato a buon fine`,
