@@ -1,12 +1,13 @@
 // `comune-audit audit <url>`: crawl a comune site, run every check, write the report.
+import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
-import { langOption, oneOf, positiveInt, seconds } from './options.js';
-import { writeOutput } from './output.js';
+import { langOption, oneOf, percentage, seconds, wholeNumber } from './options.js';
+import { checkOutputPaths, writeOutput } from './output.js';
 import { messages, type HelpMessages, type Messages } from '../report/i18n/index.js';
 import { fatalAdvice, formatDecimal } from '../report/common.js';
 import { readBaseline, regressions, type Comparable } from './baseline.js';
-import type { PageType, Report } from '../types.js';
+import type { CheckResult, PageType, Report } from '../types.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -53,25 +54,28 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .addOption(langOption(text.lang))
     .option('--bom', text.bom, false)
     .option('--csv-separator <sep>', text.csvSeparator, oneOf('--csv-separator', ['comma', 'semicolon'] as const))
-    .option('--max-pages <n>', text.maxPages, positiveInt('--max-pages'), 300)
-    .option('--max-depth <n>', text.maxDepth, positiveInt('--max-depth'), 5)
-    .option('--concurrency <n>', text.concurrency, positiveInt('--concurrency'), 4)
-    .option('--delay <ms>', text.delay, positiveInt('--delay'), 100)
+    .option('--max-pages <n>', text.maxPages, wholeNumber('--max-pages', 1), 300)
+    .option('--max-depth <n>', text.maxDepth, wholeNumber('--max-depth'), 5)
+    .option('--concurrency <n>', text.concurrency, wholeNumber('--concurrency', 1), 4)
+    .option('--delay <ms>', text.delay, wholeNumber('--delay'), 100)
     .addOption(new Option('--timeout <seconds>', text.timeout).argParser(seconds('--timeout')).default(30_000, '30'))
     .addOption(new Option('--time-budget <seconds>', text.timeBudget).argParser(seconds('--time-budget')).default(600_000, '600'))
-    .option('--max-body <bytes>', text.maxBody, positiveInt('--max-body'), 5 * 1024 * 1024)
+    .option('--max-body <bytes>', text.maxBody, wholeNumber('--max-body', 1), 5 * 1024 * 1024)
     .option('--no-robots', text.noRobots)
     .option('--insecure', text.insecure, false)
     .option('--single-page', text.singlePage, false)
     .option('--page-type <type>', text.pageType(PAGE_TYPES.join(', ')), oneOf('--page-type', PAGE_TYPES))
     .option('--no-classify', text.noClassify)
     .option('--no-timing', text.noTiming)
-    .option('--fail-under <index>', text.failUnder, positiveInt('--fail-under'))
+    .option('--fail-under <index>', text.failUnder, percentage('--fail-under'))
     .option('--fail-on <ids>', text.failOn, commaList)
     .option('--baseline <report.json>', text.baseline)
     .option('--no-progress', text.noProgress)
     .option('--user-agent <ua>', text.userAgent);
 }
+
+/** A host name's labels (letters, digits, hyphens; underscores, which some real hosts have), an IPv4 address or an [IPv6] one. */
+const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])$/i;
 
 function parseStartUrl(raw: string): string {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
@@ -84,8 +88,19 @@ function parseStartUrl(raw: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new CliError((m) => m.cli.notWebAddress(raw), EXIT.usage);
   }
+  // The URL parser lets through hosts no DNS name can have ("ht!tp://x" reads as host "ht!tp"): refuse before any request.
+  if (!HOST.test(url.hostname)) throw new CliError((m) => m.cli.invalidUrl(raw), EXIT.usage);
   return url.href;
 }
+
+/** The report's format: -f, else what -o's extension says (json for any other), else terminal on a TTY and json otherwise. */
+function formatFor(options: AuditCliOptions, stdoutIsTty: boolean): Format {
+  if (options.format) return options.format;
+  if (options.output === undefined) return stdoutIsTty ? 'terminal' : 'json';
+  return FORMAT_BY_EXTENSION[extname(options.output).toLowerCase()] ?? 'json';
+}
+
+const FORMAT_BY_EXTENSION: Record<string, Format> = { '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'terminal' };
 
 function withoutTiming(report: Report): Report {
   return { ...report, run: { ...report.run, startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 } };
@@ -100,10 +115,14 @@ export interface AuditIo {
 export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const startUrl = parseStartUrl(rawUrl);
   if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);
-  if (options.failOn) await checkKnownIds(options.failOn);
-  // Read first: a wrong path should not cost a whole crawl.
+  const failOn = options.failOn ? await knownIds(options.failOn) : undefined;
+  // Files first: a wrong path should not cost a whole crawl.
   const baseline = options.baseline ? await readBaseline(options.baseline) : null;
-  const format: Format = options.format ?? (io.stdout.isTTY ? 'terminal' : 'json');
+  await checkOutputPaths([
+    { option: '-o', path: options.output },
+    { option: '--pages-csv', path: options.pagesCsv },
+  ]);
+  const format = formatFor(options, Boolean(io.stdout.isTTY));
 
   // Heavy modules load only when an audit runs, so --help stays instant.
   const [{ auditSite }, { render }, { renderPagesCsv }, { loadClassifier }, { startProgress }] = await Promise.all([
@@ -124,7 +143,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
       crawl: {
         maxPages: options.maxPages,
         maxDepth: options.maxDepth,
-        concurrency: Math.max(1, options.concurrency),
+        concurrency: options.concurrency,
         minDelayMs: options.delay,
         timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout },
         timeBudgetMs: options.timeBudget,
@@ -155,11 +174,16 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   // Every gate that fails says so, so one CI run shows all of them.
   const gates: string[] = [];
   if (options.failUnder !== undefined && (report.maturity.index ?? 0) < options.failUnder) {
-    gates.push(t.cli.belowThreshold(String(report.maturity.index ?? t.notScored), options.failUnder));
+    const index = report.maturity.index === null ? t.notScored : formatDecimal(report.maturity.index, 1, t);
+    gates.push(t.cli.belowThreshold(index, formatDecimal(options.failUnder, decimalsOf(options.failUnder), t)));
   }
-  const failing = options.failOn ? failedChecks(report, options.failOn) : [];
+  const named = failOn ? namedChecks(report, failOn) : [];
+  const failing = named.filter((check) => check.status === 'fail').map((check) => check.id);
   if (failing.length) gates.push(t.cli.failOnFailed(failing.join(', ')));
   for (const line of gates) io.stderr.write(`comune-audit: ${line}\n`);
+  // Not a gate (only a fail trips it), but a CI log must show that these checks were not really verified.
+  const undecided = named.filter((check) => check.status === 'unknown' || check.status === 'error').map((check) => check.id);
+  if (undecided.length) io.stderr.write(`comune-audit: ${t.cli.failOnUndecided(undecided.join(', '))}\n`);
   const worse = baseline && options.baseline ? regressionText(options.baseline, baseline, report, t) : '';
   io.stderr.write(worse);
   return gates.length || worse ? EXIT.belowThreshold : EXIT.ok;
@@ -176,24 +200,37 @@ function regressionText(path: string, baseline: Comparable, report: Report, t: M
   return `${lines.join('\n')}\n`;
 }
 
+/** `--fail-on`'s ids; none at all is a usage error (an empty variable in a CI job would silently gate nothing). */
 function commaList(value: string): string[] {
-  return value.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (!ids.length) throw new CliError((m) => m.cli.failOnEmpty, EXIT.usage);
+  return ids;
 }
 
-/** A typo in a CI job's --fail-on would silently never fail: unknown ids are a usage error. */
-async function checkKnownIds(ids: string[]): Promise<void> {
+/** The digits after the point of a --fail-under value as given, to print it back as written. */
+function decimalsOf(value: number): number {
+  return String(value).split('.')[1]?.length ?? 0;
+}
+
+/**
+ * The ids as the rules spell them, matched case-insensitively (SPID, c.si.3.3). A typo in a CI job's --fail-on would
+ * silently never fail: an unknown id is a usage error listing the valid ones, point ids first.
+ */
+async function knownIds(ids: string[]): Promise<string[]> {
   const { allRules } = await import('../check/registry.js');
-  const known = new Set(allRules.flatMap((rule) => [rule.meta.id, rule.meta.point]));
-  const unknownIds = ids.filter((id) => !known.has(id));
+  const valid = [...new Set([...allRules.map((rule) => rule.meta.point), ...allRules.map((rule) => rule.meta.id)])];
+  const byLowerCase = new Map(valid.map((id) => [id.toLowerCase(), id]));
+  const unknownIds = ids.filter((id) => !byLowerCase.has(id.toLowerCase()));
   if (unknownIds.length) {
-    throw new CliError((m) => m.cli.unknownFailOn(unknownIds.join(', ')), EXIT.usage);
+    throw new CliError((m) => m.cli.unknownFailOn(unknownIds.join(', '), valid.join(', ')), EXIT.usage);
   }
+  return ids.map((id) => byLowerCase.get(id.toLowerCase()) as string);
 }
 
-/** Ids of the checks that failed among those named, directly or through their point. */
-function failedChecks(report: Report, ids: string[]): string[] {
+/** The checks --fail-on names, directly or through their point. */
+function namedChecks(report: Report, ids: string[]): CheckResult[] {
   const named = new Set(ids);
-  return report.checks.filter((check) => check.status === 'fail' && (named.has(check.id) || named.has(check.point))).map((check) => check.id);
+  return report.checks.filter((check) => named.has(check.id) || named.has(check.point));
 }
 
 export function register(program: Command, help: HelpMessages): void {

@@ -77,5 +77,10 @@ export async function readBaseline(path: string): Promise<Comparable> {
     throw new CliError((m) => m.cli.baselineNotReport(path), EXIT.io);
   }
   if (!isComparable(value)) throw new CliError((m) => m.cli.baselineNotReport(path), EXIT.io);
+  // Compared with nothing, every check would look unchanged and the gate would pass without looking.
+  const fatal = (value as Partial<Report>).fatal;
+  if (fatal && value.checks.length === 0) {
+    throw new CliError((m, lang) => m.cli.baselineDidNotRun(path, fatal.message?.[lang] ?? String(fatal.code)), EXIT.io);
+  }
   return value;
 }

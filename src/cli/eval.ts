@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { messages, type HelpMessages, type Lang, type Messages } from '../report/i18n/index.js';
 import { formatDecimal } from '../report/common.js';
-import { langOption, positiveInt } from './options.js';
+import { langOption, wholeNumber } from './options.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
 import type { CategoryId } from '../types.js';
@@ -67,7 +67,7 @@ export function register(program: Command, help: HelpMessages): void {
     .command('eval')
     .description(text.description)
     .requiredOption('--data <files...>', text.data)
-    .option('--folds <n>', text.folds, positiveInt('--folds'), 5)
+    .option('--folds <n>', text.folds, wholeNumber('--folds', 2), 5)
     .option('--json', text.json, false)
     .addOption(langOption(help.messagesLang))
     .action(async (options: EvalCliOptions) => {

@@ -2,11 +2,21 @@
 import { Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 
-export function positiveInt(name: string) {
+/** A whole number from `min` up (digits only: no sign, exponent or hex); with `max`, up to that too. */
+export function wholeNumber(name: string, min = 0, max?: number) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new CliError((m) => m.cli.wholeNumber(name, value), EXIT.usage);
-    return n;
+    const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+    if (Number.isSafeInteger(n) && n >= min && (max === undefined || n <= max)) return n;
+    throw new CliError((m) => (max === undefined ? m.cli.wholeNumber(name, value, min) : m.cli.wholeNumberBetween(name, value, min, max)), EXIT.usage);
+  };
+}
+
+/** A number from 0 to 100, decimals allowed with a point or a comma ("92.5", "92,5"): a maturity index threshold. */
+export function percentage(name: string) {
+  return (value: string): number => {
+    const n = /^\d+(?:[.,]\d+)?$/.test(value.trim()) ? Number(value.trim().replace(',', '.')) : NaN;
+    if (n >= 0 && n <= 100) return n;
+    throw new CliError((m) => m.cli.percentage(name, value), EXIT.usage);
   };
 }
 

@@ -4,7 +4,7 @@ import { CliError, EXIT } from './errors.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { formatDecimal } from '../report/common.js';
 import { writeOutput } from './output.js';
-import { langOption, positiveInt } from './options.js';
+import { langOption, wholeNumber } from './options.js';
 import type { LabelledRecord } from '../classify/index.js';
 import type { SiteFacts } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
@@ -112,7 +112,7 @@ export function register(program: Command, help: HelpMessages): void {
     .requiredOption('-o, --output <file>', text.output)
     .option('--from-crawl <url>', text.fromCrawl)
     .option('--with-corpus', text.withCorpus, false)
-    .option('--max-pages <n>', text.maxPages, positiveInt('--max-pages'), 300)
+    .option('--max-pages <n>', text.maxPages, wholeNumber('--max-pages', 1), 300)
     .option('--save-harvest <file>', text.saveHarvest)
     .addOption(langOption(help.messagesLang))
     .action(async (options: TrainCliOptions) => {

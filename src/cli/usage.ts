@@ -35,7 +35,7 @@ export function describeUsageError(error: CommanderError, m: CliMessages): strin
   }
 }
 
-/** Commander's headings, "[options] [command]" and "(default: …)" in the help's language. */
+/** Commander's headings, "[options] [command]" and "(default: …)" in the help's language; no "(default: false)" for a flag. */
 export function localisedHelp(help: HelpMessages): HelpConfiguration {
   const usageWords = (text: string) => text.replace('[options]', help.usageWords.options).replace('[command]', help.usageWords.command);
   return {
@@ -47,7 +47,9 @@ export function localisedHelp(help: HelpMessages): HelpConfiguration {
       return usageWords(Help.prototype.subcommandTerm.call(this, command));
     },
     optionDescription(this: Help, option: Option) {
-      return Help.prototype.optionDescription.call(this, option).replace('(default: ', `(${help.defaultLabel}: `);
+      // A flag that is off unless given says so by being a flag; commander would print its default, false.
+      const shown = option.isBoolean() && option.defaultValue === false ? Object.create(option, { defaultValue: { value: undefined } }) : option;
+      return Help.prototype.optionDescription.call(this, shown).replace('(default: ', `(${help.defaultLabel}: `);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,13 +92,48 @@ describe('runAudit', () => {
     expect(c.err()).toMatch(/indice di maturità .* sotto --fail-under 99/);
   });
 
-  it('exits 1 when a check named by --fail-on fails (by check or point id), 0 when they pass, 2 on an unknown id', async () => {
+  it('prints the index and a decimal --fail-under with the decimal separator of --lang', async () => {
+    const italian = capture();
+    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failUnder: 99.5 }, italian.io)).toBe(EXIT.belowThreshold);
+    const index = (JSON.parse(italian.out()) as Report).maturity.index as number;
+    expect(italian.err()).toBe(`comune-audit: indice di maturità ${index.toFixed(1).replace('.', ',')} sotto --fail-under 99,5\n`);
+    const english = capture();
+    await runAudit(`${site.url}/`, { ...OPTIONS, lang: 'en', failUnder: 99.5 }, english.io);
+    expect(english.err()).toBe(`comune-audit: maturity index ${index.toFixed(1)} is below --fail-under 99.5\n`);
+    // the threshold is a number, compared as one: just under the index passes
+    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failUnder: index - 0.1 }, capture().io)).toBe(EXIT.ok);
+  });
+
+  it('exits 1 when a check named by --fail-on fails (by check or point id, in any case), 0 when they pass, 2 on an unknown id', async () => {
     const failing = capture();
     expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'design'] }, failing.io)).toBe(EXIT.belowThreshold);
-    expect(failing.err()).toMatch(/--fail-on: .*C\.SI\.1\.6/);
+    expect(failing.err()).toMatch(/--fail-on: controlli non superati: .*C\.SI\.1\.6/);
+    const anyCase = capture();
+    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['SPID', 'c.si.1.6'] }, anyCase.io)).toBe(EXIT.belowThreshold);
+    expect(anyCase.err()).toBe('comune-audit: --fail-on: controlli non superati: C.SI.1.6\n');
     const passing = capture();
-    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['C.SI.4.1', 'cloud'] }, passing.io)).toBe(EXIT.ok);
+    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'C.SI.3.1'] }, passing.io)).toBe(EXIT.ok);
+    expect(passing.err()).toBe('');
     await expect(runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spdi'] }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+  });
+
+  it('lists the valid point and check ids when --fail-on names an unknown one', async () => {
+    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'spdi', 'C.SI.9.9'] }, capture().io).catch((e: unknown) => e)) as CliError;
+    expect(error.exitCode).toBe(EXIT.usage);
+    const [, unknown, valid] = /^--fail-on: unknown ids (.*); the valid ids \(of points and checks\) are: (.*)$/.exec(error.in('en')) ?? [];
+    expect(unknown).toBe('spdi, C.SI.9.9');
+    const ids = valid.split(', ');
+    expect(ids).toEqual(expect.arrayContaining(['spid', 'design', 'online-services', 'C.SI.3.3', 'R.SI.1.1']));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('says on stderr which named checks ended unknown, without changing the exit code', async () => {
+    const c = capture();
+    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['C.SI.4.1', 'cloud', 'spid'] }, c.io)).toBe(EXIT.ok);
+    const report = JSON.parse(c.out()) as Report;
+    expect(['C.SI.4.1', 'cloud'].map((id) => report.checks.find((check) => check.id === id)?.status)).toEqual(['unknown', 'unknown']);
+    // in the report's order, once
+    expect(c.err()).toBe('comune-audit: --fail-on: esito non verificabile o errore per cloud, C.SI.4.1: su questi --fail-on non ha controllato nulla, guarda le evidenze nel report\n');
   });
 
   it('exits 3 for an unreachable site and still writes a JSON report of the attempt', async () => {
@@ -120,6 +156,11 @@ describe('runAudit', () => {
     const c = capture();
     await expect(runAudit('ftp://comune.example.it', OPTIONS, c.io)).rejects.toThrow(CliError);
     await expect(runAudit('http://exa mple', OPTIONS, c.io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+    await expect(runAudit('ht!tp://bad url', OPTIONS, c.io)).rejects.toMatchObject({ exitCode: EXIT.usage, message: '"ht!tp://bad url" is not a valid URL: give the comune\'s address, e.g. https://www.comune.esempio.it' });
+  });
+
+  it('takes IP addresses as hosts: an IPv6 address is tried, not refused', async () => {
+    expect(await runAudit(`http://[::1]:${closedPort}/`, OPTIONS, capture().io)).toBe(EXIT.siteUnavailable);
   });
 
   it('writes terminal text in English when asked', async () => {
@@ -127,6 +168,65 @@ describe('runAudit', () => {
     await runAudit(`${site.url}/`, { ...OPTIONS, format: 'terminal', lang: 'en' }, c.io);
     expect(c.out()).toMatch(/Maturity index/i);
     expect(c.out()).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('output files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'comune-audit-output-'));
+
+  it('takes the format from the extension of -o when -f is not given, json for any other', async () => {
+    const written = async (name: string, format?: AuditCliOptions['format']) => {
+      const path = join(dir, name);
+      // on a terminal, where stdout alone would get terminal text
+      const tty = capture();
+      tty.io.stdout.isTTY = true;
+      expect(await runAudit(`${site.url}/`, { ...OPTIONS, format, output: path }, tty.io)).toBe(EXIT.ok);
+      expect(tty.out()).toBe('');
+      return readFileSync(path, 'utf8');
+    };
+    expect((JSON.parse(await written('r.json')) as Report).checks.length).toBeGreaterThan(0);
+    expect(await written('r.csv')).toMatch(/^id,point,group,status,/);
+    expect(await written('r.HTML')).toMatch(/^<!doctype html>/i);
+    expect(await written('r.htm')).toMatch(/^<!doctype html>/i);
+    const text = await written('r.txt');
+    expect(text).toMatch(/Indice di maturità/i);
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(JSON.parse(await written('report.out'))).toHaveProperty('schemaVersion', 1);
+    // -f wins over the extension
+    expect(JSON.parse(await written('forced.csv', 'json'))).toHaveProperty('schemaVersion', 1);
+  });
+
+  it('checks -o and --pages-csv before crawling: a missing folder is exit 4 with no request made', async () => {
+    const before = site.requests.length;
+    for (const paths of [{ output: '/nonexistent/dir/r.json' }, { pagesCsv: '/nonexistent/dir/pages.csv' }]) {
+      const error = (await runAudit(`${site.url}/`, { ...OPTIONS, ...paths }, capture().io).catch((e: unknown) => e)) as CliError;
+      expect(error.exitCode).toBe(EXIT.io);
+      expect(error.in('it')).toMatch(/^impossibile scrivere \/nonexistent\/dir\/(r\.json|pages\.csv) \(ENOENT\): verifica che la cartella esista e sia scrivibile$/);
+    }
+    expect(site.requests.length).toBe(before);
+  });
+
+  it('says so when an output path is a folder', async () => {
+    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, output: dir }, capture().io).catch((e: unknown) => e)) as CliError;
+    expect(error.exitCode).toBe(EXIT.io);
+    expect(error.in('it')).toBe(`${dir} è una cartella: indica il nome di un file, per esempio ${dir}/report.json`);
+    expect(error.in('en')).toBe(`${dir} is a folder: give a file name, e.g. ${dir}/report.json`);
+  });
+
+  it('refuses -o and --pages-csv naming the same file as a usage error', async () => {
+    const path = join(dir, 'same.csv');
+    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, output: path, pagesCsv: join(dir, '.', 'same.csv') }, capture().io).catch((e: unknown) => e)) as CliError;
+    expect(error.exitCode).toBe(EXIT.usage);
+    expect(error.in('en')).toBe(`-o and --pages-csv name the same file ${join(dir, 'same.csv')}: the second would overwrite the first, use two names`);
+  });
+
+  it('refuses a baseline whose audit did not run (exit 4), naming why', async () => {
+    const failed = join(dir, 'failed.json');
+    expect(await runAudit(`http://127.0.0.1:${closedPort}/`, { ...OPTIONS, output: failed }, capture().io)).toBe(EXIT.siteUnavailable);
+    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, baseline: failed }, capture().io).catch((e: unknown) => e)) as CliError;
+    expect(error.exitCode).toBe(EXIT.io);
+    const fatal = (JSON.parse(readFileSync(failed, 'utf8')) as Report).fatal;
+    expect(error.in('it')).toBe(`${failed} non contiene controlli: l'audit che l'ha prodotto non è riuscito (${fatal?.message.it}); usa come confronto il report di un audit andato a buon fine`);
   });
 });
 
@@ -259,8 +359,8 @@ describe('main', () => {
   it('maps a bad option value to exit code 2 with a one-line message, in Italian unless --lang en', async () => {
     const italian = await stderrOf(['audit', 'https://x.it', '--max-pages', 'many']);
     expect(italian.code).toBe(EXIT.usage);
-    expect(italian.text).toBe('comune-audit: --max-pages vuole un numero intero ≥ 0, non "many"\n');
+    expect(italian.text).toBe('comune-audit: --max-pages vuole un numero intero ≥ 1, non "many"\n');
     const english = await stderrOf(['audit', 'https://x.it', '--lang', 'en', '--max-pages', 'many']);
-    expect(english.text).toBe('comune-audit: --max-pages takes a whole number ≥ 0, not "many"\n');
+    expect(english.text).toBe('comune-audit: --max-pages takes a whole number ≥ 1, not "many"\n');
   });
 });

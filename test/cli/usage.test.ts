@@ -68,6 +68,26 @@ describe('help', () => {
     expect(result.stdout).toMatch(/--max-pages <n>\s+stop after this many pages\s+\(default:\s+300\)/);
   });
 
+  it('prints no default for flags that are off unless given, in either language, and keeps the other defaults', async () => {
+    const cases: [string[], string[]][] = [
+      [['audit', '--help'], ['--bom', '--insecure', '--single-page']],
+      [['demo', '--help'], ['--bom', '--insecure', '--single-page']],
+      [['eval', '--help'], ['--json']],
+      [['train', '--help'], ['--with-corpus']],
+    ];
+    for (const [argv, flags] of cases) {
+      for (const lang of ['it', 'en']) {
+        const result = await run([...argv, '--lang', lang]);
+        const help = result.stdout.replace(/\s+/g, ' ');
+        for (const flag of flags) expect(help, `${argv[0]} ${flag} (${lang})`).toContain(` ${flag} `);
+        expect(help, `${argv[0]} (${lang})`).not.toMatch(/\((predefinito|default): false\)/);
+      }
+    }
+    const demo = (await run(['demo', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(demo).toMatch(/--port <n> porta su cui pubblicare il sito di esempio .*\(predefinito: 0\)/);
+    expect(demo).toMatch(/--max-pages <n> si ferma dopo questo numero di pagine \(predefinito: 300\)/);
+  });
+
   it('lists every command in the program help', async () => {
     const result = await run(['--help']);
     expect(result.stdout).toMatch(/^Uso: comune-audit \[opzioni\] \[comando\]/);

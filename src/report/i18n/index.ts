@@ -124,6 +124,8 @@ export interface HelpMessages {
     baseline: string;
     noProgress: string;
     userAgent: string;
+    /** demo only. */
+    port: string;
   };
   classify: { description: string; inputs: string; format: string; output: string; model: string; timeout: string };
   train: {
@@ -139,13 +141,14 @@ export interface HelpMessages {
 }
 
 export interface CliMessages {
-  wholeNumber(option: string, value: string): string;
+  wholeNumber(option: string, value: string, min: number): string;
   seconds(option: string, value: string): string;
   oneOf(option: string, allowed: string, value: string): string;
   invalidUrl(raw: string): string;
   notWebAddress(raw: string): string;
   pageTypeNeedsSinglePage: string;
-  unknownFailOn(ids: string): string;
+  /** valid: every point and check id, comma-separated. */
+  unknownFailOn(ids: string, valid: string): string;
   cannotWrite(path: string, reason: string): string;
   classifyNeedsInput: string;
   cannotLoadModel(reason: string): string;
@@ -156,7 +159,7 @@ export interface CliMessages {
   cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
   siteUnavailable(advice: string, detail: string): string;
-  belowThreshold(index: string, threshold: number): string;
+  belowThreshold(index: string, threshold: string): string;
   failOnFailed(ids: string): string;
   /** "spid (superato → non superato), C.SI.3.3 (…)" is built by the caller with the status words. */
   regressed(baseline: string, checks: string, indexChange: string): string;
@@ -176,6 +179,19 @@ export interface CliMessages {
   excessArguments(expected: number, received: number): string;
   /** Appended to every usage error: where the usage is. */
   seeHelp(command: string): string;
+  wholeNumberBetween(option: string, value: string, min: number, max: number): string;
+  /** --fail-under's value: a number from 0 to 100. */
+  percentage(option: string, value: string): string;
+  failOnEmpty: string;
+  /** Checks named by --fail-on that ended unknown or error: the gate could not judge them. */
+  failOnUndecided(ids: string): string;
+  outputIsDirectory(path: string): string;
+  /** Two output options name one file: first is the option that named it first. */
+  sameOutputFile(first: string, second: string, path: string): string;
+  /** reason: the baseline's fatal error, in the user's language. */
+  baselineDidNotRun(path: string, reason: string): string;
+  /** code: EADDRINUSE (taken) or EACCES (not allowed). */
+  portUnavailable(port: number, code: string): string;
 }
 
 export interface ClassifierMessages {
