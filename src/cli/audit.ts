@@ -115,6 +115,7 @@ export interface AuditIo {
 export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const startUrl = parseStartUrl(rawUrl);
   if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);
+  if (options.failUnder !== undefined && options.singlePage) throw new CliError((m) => m.cli.failUnderNeedsSite, EXIT.usage);
   const failOn = options.failOn ? await knownIds(options.failOn) : undefined;
   // Files first: a wrong path should not cost a whole crawl.
   const baseline = options.baseline ? await readBaseline(options.baseline) : null;

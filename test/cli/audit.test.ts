@@ -255,6 +255,12 @@ describe('single-page audits', () => {
     }
   });
 
+  it('refuses --fail-under with --single-page: one page gives no maturity index to compare', async () => {
+    const error = await runAudit(`${site.url}/`, { ...OPTIONS, singlePage: true, failUnder: 50 }, capture().io).catch((e: unknown) => e);
+    expect(error).toMatchObject({ exitCode: EXIT.usage });
+    expect((error as CliError).in('it')).toMatch(/^--fail-under non si applica a --single-page/);
+  });
+
   it('refuses --page-type without --single-page', async () => {
     await expect(runAudit(`${site.url}/`, { ...OPTIONS, pageType: 'home' }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
   });

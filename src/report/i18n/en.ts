@@ -190,6 +190,7 @@ export const en: Messages = {
     invalidUrl: (raw) => `"${raw}" is not a valid URL: give the comune's address, e.g. https://www.comune.esempio.it`,
     notWebAddress: (raw) => `"${raw}" is not a web address: use an http:// or https:// URL`,
     pageTypeNeedsSinglePage: '--page-type goes with --single-page',
+    failUnderNeedsSite: '--fail-under does not apply to --single-page: one page gives no maturity index; use --fail-on with check ids',
     unknownFailOn: (ids, valid) => `--fail-on: unknown ${ids.includes(',') ? 'ids' : 'id'} ${ids}; the valid ids (of points and checks) are: ${valid}`,
     cannotWrite: (path, reason) => `cannot write ${path} (${reason}): check the folder exists and is writable`,
     classifyNeedsInput: 'classify needs at least one URL, HTML file or JSONL file',

@@ -147,6 +147,7 @@ export interface CliMessages {
   invalidUrl(raw: string): string;
   notWebAddress(raw: string): string;
   pageTypeNeedsSinglePage: string;
+  failUnderNeedsSite: string;
   /** valid: every point and check id, comma-separated. */
   unknownFailOn(ids: string, valid: string): string;
   cannotWrite(path: string, reason: string): string;

@@ -190,6 +190,7 @@ export const it: Messages = {
     invalidUrl: (raw) => `"${raw}" non è un indirizzo valido: indica il sito del comune, per esempio https://www.comune.esempio.it`,
     notWebAddress: (raw) => `"${raw}" non è un indirizzo web: usa un URL http:// o https://`,
     pageTypeNeedsSinglePage: '--page-type va usato con --single-page',
+    failUnderNeedsSite: "--fail-under non si applica a --single-page: una pagina sola non dà l'indice di maturità; usa --fail-on con gli id dei controlli",
     unknownFailOn: (ids, valid) => `--fail-on: id sconosciuto ${ids}; gli id validi (di punti e di controlli) sono: ${valid}`,
     cannotWrite: (path, reason) => `impossibile scrivere ${path} (${reason}): verifica che la cartella esista e sia scrivibile`,
     classifyNeedsInput: 'classify vuole almeno un URL, un file HTML o un file JSONL',
