@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit, type AuditCliOptions } from '../../src/cli/audit.js';
-import { main } from '../../src/cli/index.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
 import type { Report } from '../../src/types.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { runCli } from '../helpers/cli.js';
 import { packageRoot } from '../../src/util/paths.js';
 
 const OPTIONS: AuditCliOptions = {
@@ -350,23 +350,13 @@ describe('robots.txt', () => {
 });
 
 describe('main', () => {
-  async function stderrOf(argv: string[]): Promise<{ code: number; text: string }> {
-    const writes: string[] = [];
-    const original = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => (writes.push(String(chunk)), true)) as typeof process.stderr.write;
-    try {
-      const code = await main(['node', 'comune-audit', ...argv]);
-      return { code, text: writes.join('') };
-    } finally {
-      process.stderr.write = original;
-    }
-  }
+
 
   it('maps a bad option value to exit code 2 with a one-line message, in Italian unless --lang en', async () => {
-    const italian = await stderrOf(['audit', 'https://x.it', '--max-pages', 'many']);
+    const italian = await runCli(['audit', 'https://x.it', '--max-pages', 'many']);
     expect(italian.code).toBe(EXIT.usage);
-    expect(italian.text).toBe('comune-audit: --max-pages vuole un numero intero ≥ 1, non "many"\n');
-    const english = await stderrOf(['audit', 'https://x.it', '--lang', 'en', '--max-pages', 'many']);
-    expect(english.text).toBe('comune-audit: --max-pages takes a whole number ≥ 1, not "many"\n');
+    expect(italian.stderr).toBe('comune-audit: --max-pages vuole un numero intero ≥ 1, non "many"\n');
+    const english = await runCli(['audit', 'https://x.it', '--lang', 'en', '--max-pages', 'many']);
+    expect(english.stderr).toBe('comune-audit: --max-pages takes a whole number ≥ 1, not "many"\n');
   });
 });

@@ -5,20 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
 import { EXIT } from '../../src/cli/errors.js';
+import { runCli as run } from '../helpers/cli.js';
 import type { Report } from '../../src/types.js';
 
-async function run(argv: string[]): Promise<{ code: number; stderr: string }> {
-  const err: string[] = [];
-  const original = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(['node', 'comune-audit', ...argv]), stderr: err.join('') };
-  } finally {
-    process.stderr.write = original;
-  }
-}
 
 /** A server holding a port on 127.0.0.1 (the demo's host), until closed. */
 async function holdPort(): Promise<Server> {

@@ -1,8 +1,8 @@
 // Option values: whole numbers with a minimum (and a maximum), the --fail-under percentage, and how main reports them.
 import { describe, expect, it } from 'vitest';
 import { percentage, wholeNumber } from '../../src/cli/options.js';
-import { main } from '../../src/cli/index.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
+import { runCli } from '../helpers/cli.js';
 
 function refusal(parse: (value: string) => unknown, value: string): CliError {
   try {
@@ -13,17 +13,6 @@ function refusal(parse: (value: string) => unknown, value: string): CliError {
   throw new Error(`"${value}" was accepted`);
 }
 
-async function stderrOf(argv: string[]): Promise<{ code: number; text: string }> {
-  const writes: string[] = [];
-  const original = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string) => (writes.push(String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(['node', 'comune-audit', ...argv]);
-    return { code, text: writes.join('') };
-  } finally {
-    process.stderr.write = original;
-  }
-}
 
 describe('wholeNumber', () => {
   it('takes digits from its minimum up, and refuses signs, fractions, exponents and hex', () => {
@@ -71,18 +60,18 @@ describe('audit options on the command line', () => {
     ];
     for (const [options, message] of cases) {
       // 192.0.2.1 (TEST-NET-1) is never routed: a request would hang until the timeout, not give exit 2
-      const result = await stderrOf(['audit', 'http://192.0.2.1/', ...options]);
+      const result = await runCli(['audit', 'http://192.0.2.1/', ...options]);
       expect([options, result.code]).toEqual([options, EXIT.usage]);
-      expect(result.text).toBe(`comune-audit: ${message}\n`);
+      expect(result.stderr).toBe(`comune-audit: ${message}\n`);
     }
   });
 
   it('refuses an address whose host cannot be a host name, before any request', async () => {
-    const italian = await stderrOf(['audit', 'ht!tp://bad url']);
+    const italian = await runCli(['audit', 'ht!tp://bad url']);
     expect(italian.code).toBe(EXIT.usage);
-    expect(italian.text).toBe('comune-audit: "ht!tp://bad url" non è un indirizzo valido: indica il sito del comune, per esempio https://www.comune.esempio.it\n');
-    const english = await stderrOf(['audit', '--lang', 'en', 'www.comune$esempio.it']);
+    expect(italian.stderr).toBe('comune-audit: "ht!tp://bad url" non è un indirizzo valido: indica il sito del comune, per esempio https://www.comune.esempio.it\n');
+    const english = await runCli(['audit', '--lang', 'en', 'www.comune$esempio.it']);
     expect(english.code).toBe(EXIT.usage);
-    expect(english.text).toBe('comune-audit: "www.comune$esempio.it" is not a valid URL: give the comune\'s address, e.g. https://www.comune.esempio.it\n');
+    expect(english.stderr).toBe('comune-audit: "www.comune$esempio.it" is not a valid URL: give the comune\'s address, e.g. https://www.comune.esempio.it\n');
   });
 });

@@ -1,23 +1,8 @@
 // Usage errors and help in the user's language: commander's own English wording never reaches the user.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
 import { EXIT } from '../../src/cli/errors.js';
+import { runCli as run } from '../helpers/cli.js';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const originalOut = process.stdout.write.bind(process.stdout);
-  const originalErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(['node', 'comune-audit', ...argv]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = originalOut;
-    process.stderr.write = originalErr;
-  }
-}
 
 describe('usage errors', () => {
   it('names an unknown option in Italian, with commander\'s suggestion and where the usage is', async () => {
