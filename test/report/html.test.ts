@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +11,15 @@ import { makeCheck } from '../score/make-check.js';
 import { SITE, makeSite, sampleReport } from './sample.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** axe-core, the accessibility engine, injected into the page as text (no request leaves the report). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 describe('HTML report as text', () => {
   const html = renderHtml(sampleReport(), { lang: 'it' });
@@ -128,5 +138,28 @@ describe('HTML report in headless Chromium', () => {
     expect(requests).toEqual([pathToFileURL(file).href]);
     await page.screenshot({ path: join(tmpdir(), 'comune-audit-report.png'), fullPage: true });
     await page.close();
+  });
+  it('has no accessibility violations (axe-core, WCAG 2.1 A/AA) in either language, full report and failed audit alike', async () => {
+    const reports = {
+      'full-it': renderHtml(sampleReport(), { lang: 'it' }),
+      'full-en': renderHtml(sampleReport(), { lang: 'en' }),
+      fatal: renderHtml(sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'dns', message: { it: 'Il nome non si risolve', en: 'DNS lookup failed' } } }), { lang: 'it' }),
+    };
+    for (const [name, html] of Object.entries(reports)) {
+      const file = join(dir, `${name}.html`);
+      writeFileSync(file, html);
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href);
+      await page.addScriptTag({ content: AXE });
+      // The pages table starts closed: open it, so its rows are checked too.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((details) => details.setAttribute('open', '')));
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+      });
+      expect(violations, name).toEqual([]);
+      await page.close();
+    }
   });
 });
