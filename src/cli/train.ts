@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { formatDecimal } from '../report/common.js';
-import { writeOutput } from './output.js';
+import { checkOutputPaths, writeOutput } from './output.js';
 import { langOption, wholeNumber } from './options.js';
 import type { LabelledRecord } from '../classify/index.js';
 import type { SiteFacts } from '../types.js';
@@ -67,6 +67,11 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
   if (!options.data?.length && !options.fromCrawl && !options.withCorpus) {
     throw new CliError((m) => m.cli.trainNeedsData, EXIT.usage);
   }
+  // Before reading or crawling anything: a wrong path should not cost a crawl.
+  await checkOutputPaths([
+    { option: '-o', path: options.output },
+    { option: '--save-harvest', path: options.saveHarvest },
+  ]);
   const { trainModel, serialiseModel, CORPUS_FILES } = await import('../classify/index.js');
   const m = messages(options.lang ?? 'it');
   const records: LabelledRecord[] = [];

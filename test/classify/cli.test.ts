@@ -216,6 +216,12 @@ describe('comune-audit train and eval', () => {
       ['tributi-finanze-contravvenzioni', '/servizi/tari'],
     ]);
   });
+
+  it('checks the output paths before crawling: a missing folder stops train with exit 4 and no request', async () => {
+    const before = server.requests.length;
+    await expect(runTrain({ fromCrawl: `${server.url}/`, output: '/nonexistent/dir/model.json', maxPages: 10 }, { stderr: sink().stream })).rejects.toMatchObject({ exitCode: EXIT.io });
+    expect(server.requests.length).toBe(before);
+  });
 });
 
 describe('--lang on the command line', () => {
