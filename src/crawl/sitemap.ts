@@ -32,12 +32,27 @@ function decodeXmlText(text: string): string {
   });
 }
 
-/** The <loc> values of a sitemap or sitemap index (a regex is enough for this flat format). */
+/** "<![CDATA[x]]>" → "x"; anything else as it is. */
+function withoutCdata(text: string): string {
+  return text.startsWith('<![CDATA[') && text.endsWith(']]>') ? text.slice(9, -3).trim() : text;
+}
+
+/**
+ * The <loc> values of a sitemap or sitemap index. One forward scan from each opening tag to the next closing one:
+ * a single pattern spanning both, with optional blanks and CDATA around a lazy middle, backtracked for minutes on a
+ * few KB of hostile XML, and a synchronous regex cannot be stopped by the time budget.
+ */
 export function parseSitemap(xml: string): SitemapDocument {
-  const kind = /<(?:\w+:)?sitemapindex[\s>]/i.test(xml) ? 'index' : /<(?:\w+:)?urlset[\s>]/i.test(xml) ? 'urlset' : null;
+  const kind = /<(?:[\w.-]{1,64}:)?sitemapindex[\s>]/i.test(xml) ? 'index' : /<(?:[\w.-]{1,64}:)?urlset[\s>]/i.test(xml) ? 'urlset' : null;
   const locs: string[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?loc>\s*(?:<!\[CDATA\[)?\s*([\s\S]*?)\s*(?:\]\]>)?\s*<\/(?:\w+:)?loc>/gi)) {
-    locs.push(decodeXmlText(match[1]));
+  const open = /<(?:[\w.-]{1,64}:)?loc\s*>/gi;
+  const close = /<\/(?:[\w.-]{1,64}:)?loc\s*>/gi;
+  for (let start = open.exec(xml); start; start = open.exec(xml)) {
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(xml);
+    if (!end) break;
+    locs.push(decodeXmlText(withoutCdata(xml.slice(open.lastIndex, end.index).trim())));
+    open.lastIndex = close.lastIndex;
   }
   return { kind, locs };
 }
@@ -56,7 +71,7 @@ interface ReadOne {
 
 async function readOne(url: string, client: HttpClient, optional: boolean): Promise<ReadOne | null> {
   const response = await client.get(url, { maxBytes: SITEMAP_MAX_BYTES });
-  if (response.error) return { url, error: `${url}: ${response.error.message}` };
+  if (response.error) return { url, error: `${url}: ${response.error.message.en}` };
   if (response.status < 200 || response.status >= 300) {
     // The conventional /sitemap.xml is only a guess: its absence is not an error.
     return optional ? null : { url, error: `${url}: HTTP ${response.status}` };

@@ -87,3 +87,26 @@ describe('sitemap discovery', () => {
     expect(pathsOf(result)).toEqual(['/']);
   });
 });
+
+describe('parseSitemap', () => {
+  it('reads <loc> values with namespace prefixes, blanks, CDATA and entities', () => {
+    const xml = `<?xml version="1.0"?><ns:urlset xmlns:ns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <ns:url><ns:loc>
+        https://www.comune.esempio.it/servizi?a=1&amp;b=2
+      </ns:loc></ns:url>
+      <ns:url><ns:loc><![CDATA[ https://www.comune.esempio.it/notizie ]]></ns:loc></ns:url>
+      <url><loc >https://www.comune.esempio.it/eventi</loc ></url>
+    </ns:urlset>`;
+    expect(parseSitemap(xml)).toEqual({
+      kind: 'urlset',
+      locs: ['https://www.comune.esempio.it/servizi?a=1&b=2', 'https://www.comune.esempio.it/notizie', 'https://www.comune.esempio.it/eventi'],
+    });
+  });
+
+  it('reads hostile XML in one pass: an unclosed <loc> before 200 KB of blanks, or 100,000 unclosed <loc>', () => {
+    // The former single pattern backtracked for minutes on these (and a synchronous regex ignores the time budget).
+    expect(parseSitemap(`<urlset><loc>a${' '.repeat(200_000)}`)).toEqual({ kind: 'urlset', locs: [] });
+    expect(parseSitemap(`<urlset>${'<loc>'.repeat(100_000)}`)).toEqual({ kind: 'urlset', locs: [] });
+    expect(parseSitemap(`<urlset><loc>https://x.it/a</loc>${'<loc> '.repeat(50_000)}</loc>`).locs[0]).toBe('https://x.it/a');
+  });
+});
