@@ -119,6 +119,8 @@ export interface CrawlLimits {
   skippedByDepth: number;
   /** Pages whose body was cut at maxBodyBytes: their facts come from the part read. */
   truncatedPages: number;
+  /** The site's robots.txt Crawl-delay as honoured (capped), in ms; null when it sets none. */
+  crawlDelayMs: number | null;
 }
 
 export interface CrawlResult {

@@ -146,7 +146,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
         maxDepth: options.maxDepth,
         concurrency: options.concurrency,
         minDelayMs: options.delay,
-        timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout },
+        timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout, totalMs: options.timeout },
         timeBudgetMs: options.timeBudget,
         maxBodyBytes: options.maxBody,
         respectRobots: options.robots,

@@ -7,7 +7,7 @@ import { fetchError } from './errors.js';
 import { HttpClient, type FetchOutcome, type RedirectDecision } from './fetch.js';
 import { withDefaults, type CrawlOptions, type DiscoveredLinks } from './options.js';
 import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, mayBeHtml, mediaTypeOfResponse, metaRefreshTarget, scriptRedirectTarget } from './page.js';
-import { loadRobots, type RobotsRules } from './robots.js';
+import { loadRobots, MAX_CRAWL_DELAY_MS, type RobotsRules } from './robots.js';
 import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
 import { ABSOLUTE_WEB_URL, looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
@@ -421,6 +421,7 @@ class Crawler {
       skippedUrls: [...this.skipped].filter((url) => !fetched.has(url)).length,
       skippedByDepth: [...this.skippedByDepth].filter((url) => !fetched.has(url)).length,
       truncatedPages: this.pages.filter((page) => page.truncated).length,
+      crawlDelayMs: this.robots?.crawlDelaySeconds ? Math.round(Math.min(this.robots.crawlDelaySeconds * 1000, MAX_CRAWL_DELAY_MS)) : null,
     };
   }
 

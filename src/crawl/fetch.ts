@@ -16,10 +16,15 @@ const MAX_BACKOFF_MS = 8_000;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
+/**
+ * connect, headers and body (idle between chunks) bound each phase; totalMs, when given, bounds a whole request, body
+ * included (else the three phases added up do).
+ */
 export interface Timeouts {
   connectMs: number;
   headersMs: number;
   bodyMs: number;
+  totalMs?: number;
 }
 
 export interface HttpClientOptions {
@@ -83,11 +88,16 @@ export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
+/**
+ * One string per header. Repeated Set-Cookie headers are kept, one per line; of any other repeated header the first
+ * counts (two Location headers joined would make a URL the server never sent).
+ */
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join('\n') : value;
+    const key = name.toLowerCase();
+    headers[key] = !Array.isArray(value) ? value : key === 'set-cookie' ? value.join('\n') : (value[0] ?? '');
   }
   return headers;
 }
@@ -142,7 +152,7 @@ export class HttpClient {
     });
     this.gates = new HostGates(options.concurrency, options.minDelayMs);
     // bodyTimeout is an idle timeout between chunks: this caps a slow drip too.
-    this.requestLimitMs = timeouts.connectMs + timeouts.headersMs + timeouts.bodyMs;
+    this.requestLimitMs = timeouts.totalMs ?? timeouts.connectMs + timeouts.headersMs + timeouts.bodyMs;
   }
 
   close(): Promise<void> {

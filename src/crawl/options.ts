@@ -1,5 +1,6 @@
 // Crawl options and their defaults: polite and bounded out of the box.
 import type { FetchedPage } from '../types.js';
+import type { Timeouts } from './fetch.js';
 import { toolVersion } from '../util/version.js';
 
 export interface DiscoveredLinks {
@@ -21,7 +22,7 @@ export interface CrawlOptions {
   concurrency: number;
   /** Minimum gap between request starts to one host; robots.txt Crawl-delay raises it. */
   minDelayMs: number;
-  timeouts: { connectMs: number; headersMs: number; bodyMs: number };
+  timeouts: Timeouts;
   /** Larger bodies are cut (after content decoding) and marked truncated. */
   maxBodyBytes: number;
   /** Overall budget; the run always ends. */

@@ -27,6 +27,12 @@ export interface RobotsRules {
  * (a 5xx is treated as "no rules" rather than "disallow all", so one broken endpoint does not
  * stop an audit; the status is recorded for the report).
  */
+/**
+ * The longest gap honoured between requests: a Crawl-delay of an hour would spend the whole budget on one page (and
+ * beyond 2^31 ms Node's timers overflow). The report names the delay when the budget ran out.
+ */
+export const MAX_CRAWL_DELAY_MS = 30_000;
+
 export async function loadRobots(origin: string, client: HttpClient, userAgent: string): Promise<RobotsRules> {
   const url = `${origin}/robots.txt`;
   const response = await client.get(url, { maxBytes: ROBOTS_MAX_BYTES });
@@ -45,6 +51,6 @@ export async function loadRobots(origin: string, client: HttpClient, userAgent: 
       crawlDelaySeconds,
     },
     isAllowed: (target) => robots.isAllowed(target, userAgent) !== false,
-    crawlDelayMs: crawlDelaySeconds === null ? null : crawlDelaySeconds * 1000,
+    crawlDelayMs: crawlDelaySeconds === null ? null : Math.min(crawlDelaySeconds * 1000, MAX_CRAWL_DELAY_MS),
   };
 }

@@ -76,7 +76,7 @@ export function fatalAdvice(fatal: FetchError, t: Messages): string {
   const status = fatal.code === 'http' ? (fatal.status ?? 0) : 0;
   if (status === 401 || status === 403) return t.httpAdvice.blocked;
   if (status === 404 || status === 410) return t.httpAdvice.notFound;
-  if (status >= 500) return t.httpAdvice.serverError;
+  if (status >= 500 && status < 600) return t.httpAdvice.serverError;
   return t.fatalAdvice[fatal.code];
 }
 
@@ -95,6 +95,8 @@ export function capPhrases(report: Report, t: Messages): string[] {
   const phrases: string[] = [];
   if (limits.hitMaxPages) phrases.push(t.capMaxPages(limits.maxPages));
   if (limits.hitTimeBudget) phrases.push(t.capTimeBudget(formatDecimal(limits.timeBudgetMs / 1000, 0, t)));
+  // A long Crawl-delay is usually why the budget ran out: say so.
+  if (limits.hitTimeBudget && (limits.crawlDelayMs ?? 0) >= 1000) phrases.push(t.capCrawlDelay(formatDecimal((limits.crawlDelayMs ?? 0) / 1000, 0, t)));
   if (limits.skippedUrls > 0) phrases.push(t.capSkipped(limits.skippedUrls));
   if (limits.skippedByDepth > 0) phrases.push(t.capDepth(limits.skippedByDepth, limits.maxDepth));
   if (limits.truncatedPages > 0) phrases.push(t.capTruncated(limits.truncatedPages, formatDecimal(limits.maxBodyBytes / 1024, 0, t)));

@@ -101,4 +101,21 @@ describe('timeouts', () => {
     expect(result.fatal?.message.en).toContain('127.0.0.1');
     expect(result.pages).toEqual([]);
   });
+
+  it('with totalMs, ends a request that keeps dripping within each phase limit at that total', async () => {
+    server = await serveRoutes({
+      '/': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.write('<html><body><h1>Goccia a goccia</h1>');
+        // A byte every 100 ms never trips the 1 s idle body timeout.
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+      },
+    });
+    const started = Date.now();
+    const result = await testCrawl(`${server.url}/`, { retries: 0, timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000, totalMs: 600 } });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(result.fatal?.code).toBe('timeout');
+    expect(result.fatal?.message.it).toContain('entro 600 ms');
+  });
 });

@@ -72,6 +72,23 @@ describe('redirects', () => {
   });
 });
 
+describe('repeated headers', () => {
+  it('follows the first of two Location headers, not the two glued together', async () => {
+    server = await serveRoutes({
+      '/': (req, res) => {
+        res.setHeader('location', ['/p1', '/p2']);
+        res.writeHead(302);
+        res.end();
+      },
+      '/p1': { body: htmlPage('P1') },
+      '/p2': { body: htmlPage('P2') },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.siteUrl).toBe(`${server.url}/p1`);
+    expect(server.requests).not.toContain('/p1/p2');
+  });
+});
+
 describe('meta refresh on the start page', () => {
   const refresh = (content: string) => ({
     headers: { 'content-type': 'text/html; charset=utf-8' },

@@ -81,5 +81,27 @@ describe('robots.txt', () => {
     const gaps = startTimes.slice(1).map((time, index) => time - startTimes[index]);
     // The three inner pages are a level fetched together: the host gate spaces them anyway.
     for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(270);
+    expect(result.limits.crawlDelayMs).toBe(300);
+  });
+
+  it('caps an absurd Crawl-delay (no timer overflow) and records the delay it honoured', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    server = await serveRoutes({
+      '/robots.txt': robots('User-agent: *\nCrawl-delay: 99999999999\n'),
+      '/': { body: htmlPage('Home', ['/a']) },
+      '/a': { body: htmlPage('A') },
+    });
+    try {
+      const result = await testCrawl(`${server.url}/`, { timeBudgetMs: 1_000 });
+      expect(result.limits.crawlDelayMs).toBe(30_000);
+      // The start page only: the next request would wait 30 s, past the budget.
+      expect(pathsOf(result)).toEqual(['/']);
+      expect(result.limits.hitTimeBudget).toBe(true);
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

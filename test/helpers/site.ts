@@ -42,6 +42,7 @@ export function emptyCrawl(startUrl: string): CrawlResult {
       skippedUrls: 0,
       skippedByDepth: 0,
       truncatedPages: 0,
+      crawlDelayMs: null,
     },
   };
 }

@@ -58,6 +58,7 @@ export const LIMITS: CrawlLimits = {
   skippedUrls: 0,
   skippedByDepth: 0,
   truncatedPages: 0,
+  crawlDelayMs: null,
 };
 
 export function makeSite(pages: AnalysedPage[], overrides: Partial<SiteFacts> = {}): SiteFacts {

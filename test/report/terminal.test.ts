@@ -87,6 +87,8 @@ describe('terminal report, Italian', () => {
     expect(lineWith(capped, 'Limiti')).toContain(
       'raggiunto il massimo di 300 pagine; 57 URL trovati e non visitati; 3 URL oltre la profondità massima (4)',
     );
+    const slow = plainIt(sampleReport({ site: makeSite([], { limits: { ...LIMITS, hitTimeBudget: true, crawlDelayMs: 10_000 } }) }), { width: 200 });
+    expect(lineWith(slow, 'Limiti')).toContain('esaurito il tempo massimo di 600 s; robots.txt chiede 10 s tra una richiesta e l’altra (Crawl-delay)');
     const cut = plainIt(sampleReport({ site: makeSite([], { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 2 } }) }), { width: 200 });
     expect(lineWith(cut, 'Limiti')).toContain('2 pagine lette solo fino a 20 KB (--max-body): risultati parziali');
     const cutEn = renderTerminal(sampleReport({ site: makeSite([], { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 1 } }) }), { lang: 'en', color: false, width: 200 });

@@ -32,6 +32,7 @@ export interface Messages {
   capDepth(urls: number, maxDepth: number): string;
   /** Pages cut at --max-body (kilobytes already formatted). */
   capTruncated(pages: number, kilobytes: string): string;
+  capCrawlDelay(seconds: string): string;
   runLine(dateUtc: string, seconds: string): string;
   levelLine(position: number, of: number, name: string): string;
   /** "12 passed": a count with the plural status word. */
