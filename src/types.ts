@@ -46,6 +46,8 @@ export type FetchErrorCode =
   | 'tls'
   /** The server answered a TLS handshake with plain HTTP: the site is http only, or the port is wrong. */
   | 'no-https'
+  /** A malformed or interrupted HTTP response: bad status line or headers, wrong length, broken compression. */
+  | 'bad-response'
   | 'http'
   | 'too-many-redirects'
   | 'redirect-offsite'

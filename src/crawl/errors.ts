@@ -19,6 +19,11 @@ const TIMEOUT_PHASES: Record<string, Localised> = {
   ETIMEDOUT: CONNECTING,
 };
 const TLS_CODE = /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|HOSTNAME_MISMATCH|EPROTO|ERR_OSSL)/;
+/** The server's answer is not valid HTTP, or its compressed body does not decompress. */
+const MALFORMED_CODE = /^(HPE_|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$|UND_ERR_INFO$|Z_DATA_ERROR$|Z_BUF_ERROR$|ERR_BROTLI|ERR__ERROR_FORMAT|ERR_INVALID_CHAR$|ERR_INVALID_HTTP_TOKEN$)/;
+/** undici's names for the same, when it gives no code. */
+const MALFORMED_NAMES = new Set(['HTTPParserError', 'ResponseContentLengthMismatchError']);
+const DROP_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 export function fetchError(code: FetchErrorCode, message: Localised, status?: number): FetchError {
   return status === undefined ? { code, message } : { code, message, status };
@@ -37,12 +42,6 @@ function errorMessage(error: unknown): string {
 function isAbortError(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'AbortError' || name === 'TimeoutError' || errorCode(error) === 'UND_ERR_ABORTED';
-}
-
-/** Whether a failed request is worth retrying: a dropped connection, not a refusal or a timeout. */
-export function isTransientError(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED';
 }
 
 export interface ClassifyContext {
@@ -91,11 +90,27 @@ export function classifyError(error: unknown, context: ClassifyContext): FetchEr
       en: `${host} does not speak HTTPS (${code || 'wrong version number'})`,
     });
   }
+  if (MALFORMED_CODE.test(code) || MALFORMED_NAMES.has((error as { name?: string } | null)?.name ?? '')) {
+    return fetchError('bad-response', {
+      it: `Risposta non valida da ${host}: ${reason}${code ? ` (${code})` : ''}`,
+      en: `Invalid response from ${host}: ${reason}${code ? ` (${code})` : ''}`,
+    });
+  }
   if (TLS_CODE.test(code)) {
     return fetchError('tls', { it: `Errore TLS/certificato con ${host}: ${reason} (${code})`, en: `TLS/certificate error with ${host}: ${reason} (${code})` });
   }
   const suffix = code ? ` (${code})` : '';
   return fetchError('other', { it: `Richiesta a ${host} non riuscita: ${reason}${suffix}`, en: `Request to ${host} failed: ${reason}${suffix}` });
+}
+
+/** A connection closed by the other side or reset: worth retrying, unlike a refusal or a timeout. */
+export function isConnectionDrop(error: unknown): boolean {
+  return DROP_CODES.has(errorCode(error));
+}
+
+/** The server closed the connection in the middle of its response. */
+export function brokenOffError(host: string): FetchError {
+  return fetchError('bad-response', { it: `${host} ha chiuso la connessione a metà risposta`, en: `${host} closed the connection in the middle of its response` });
 }
 
 export function httpStatusError(status: number, url: string): FetchError {

@@ -5,7 +5,7 @@ import type { LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { FetchError, RedirectHop } from '../types.js';
 import { readBody, UnsupportedEncodingError } from './body.js';
-import { classifyError, fetchError, isTransientError } from './errors.js';
+import { brokenOffError, classifyError, fetchError, isConnectionDrop } from './errors.js';
 import { HostGates, sleep } from './gate.js';
 import { deadline } from './deadline.js';
 
@@ -188,6 +188,11 @@ export class HttpClient {
       } catch {
         return outcome({ error: fetchError('http', { it: `Redirect da ${current} verso un indirizzo non valido: ${location}`, en: `Redirect from ${current} to an invalid Location: ${location}` }) });
       }
+      if (!/^https?:/i.test(next)) {
+        return outcome({
+          error: fetchError('http', { it: `Redirect da ${current} verso un indirizzo non http(s): ${location}`, en: `Redirect from ${current} to a non-http(s) address: ${location}` }),
+        });
+      }
       redirects.push({ url: current, status: response.status });
       if (seen.has(next)) {
         return outcome({ error: fetchError('too-many-redirects', { it: `Ciclo di redirect: ${current} riporta a ${next}`, en: `Redirect loop: ${current} leads back to ${next}` }) });
@@ -249,7 +254,7 @@ export class HttpClient {
         crawlStopped: this.options.signal.aborted,
         requestLimitMs: this.requestLimitMs,
       }),
-      transient: isTransientError(error),
+      transient: isConnectionDrop(error),
     });
     let response: Awaited<ReturnType<typeof request>>;
     try {
@@ -283,7 +288,9 @@ export class HttpClient {
       if (error instanceof UnsupportedEncodingError) {
         return { status, headers, body: Buffer.alloc(0), truncated: false, error: fetchError('other', { it: `${url}: codifica del contenuto non supportata (${error.encoding})`, en: `${url}: ${error.message}` }) };
       }
-      return { ...failure(error), status, headers };
+      // The status and headers came: a failure now is the response breaking off or not decoding.
+      const failed = failure(error);
+      return { ...failed, status, headers, error: isConnectionDrop(error) ? brokenOffError(host) : failed.error };
     }
   }
 }

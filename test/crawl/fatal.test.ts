@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/crawl/errors.js';
 import { serveRoutes } from '../helpers/fixture-server.js';
@@ -106,6 +106,48 @@ describe('fatal start-URL errors', () => {
       const result = await testCrawl(`https://${new URL(server.url).host}/`);
       expect(result.fatal?.code).toBe('no-https');
       expect(result.fatal?.message.it).toMatch(/^127\.0\.0\.1:\d+ non risponde in HTTPS/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names a malformed or broken-off response (bad-response), not an unexpected error', async () => {
+    // Raw TCP servers, each answering every connection the same broken way.
+    const raw = (answer: (socket: Socket) => void) =>
+      new Promise<{ url: string; close(): void }>((resolve) => {
+        const server = createServer((socket) => {
+          socket.on('error', () => {});
+          socket.once('data', () => answer(socket));
+        });
+        server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() }));
+      });
+    const cases = [
+      raw((socket) => socket.end('HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nok')),
+      raw((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: 12\r\n\r\nnot gzipped!')),
+      raw((socket) => {
+        socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html><body>metà');
+        setTimeout(() => socket.destroy(), 50);
+      }),
+    ];
+    const servers = await Promise.all(cases);
+    try {
+      for (const server of servers) {
+        const result = await testCrawl(server.url, { retries: 0 });
+        expect(result.fatal?.code, server.url).toBe('bad-response');
+      }
+      const brokenOff = await testCrawl(servers[2].url, { retries: 0 });
+      expect(brokenOff.fatal?.message.it).toMatch(/ha chiuso la connessione a metà risposta$/);
+    } finally {
+      for (const server of servers) server.close();
+    }
+  });
+
+  it('refuses a redirect to a non-http(s) address, naming it', async () => {
+    const server = await serveRoutes({ '/': { status: 302, headers: { location: 'javascript:alert(1)' } } });
+    try {
+      const result = await testCrawl(`${server.url}/`);
+      expect(result.fatal?.code).toBe('http');
+      expect(result.fatal?.message.it).toBe(`Redirect da ${server.url}/ verso un indirizzo non http(s): javascript:alert(1)`);
     } finally {
       await server.close();
     }

@@ -60,6 +60,7 @@ export const en: Messages = {
     timeout: 'The server did not answer in time: try again later or raise the timeouts.',
     tls: 'The HTTPS certificate is invalid or the secure connection fails: report it to the site’s supplier; to audit the site meanwhile, add --insecure (the security checks still report the certificate).',
     'no-https': 'The server does not answer in HTTPS on this address: if the site is http only, give the address with http:// (the security checks will report it).',
+    'bad-response': 'The server sends malformed or broken-off responses: try again later and, if it persists, tell the site’s supplier.',
     http: 'The start page answers with an HTTP error: check the address or try again later.',
     'too-many-redirects': 'The start page redirects too many times (a loop, or more than 10 redirects in a row): report it to the site’s supplier.',
     'redirect-offsite': 'The start page redirects to another domain: run the audit on the target address.',

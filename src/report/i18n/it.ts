@@ -60,6 +60,7 @@ export const it: Messages = {
     timeout: 'Il server non ha risposto in tempo: riprova più tardi o aumenta i tempi di attesa.',
     tls: 'Il certificato HTTPS non è valido o la connessione sicura non riesce: segnalalo al fornitore del sito; per analizzarlo intanto, aggiungi --insecure (i controlli di sicurezza segnalano comunque il certificato).',
     'no-https': 'Il server non risponde in HTTPS a questo indirizzo: se il sito è solo in http, indica l’indirizzo con http:// (i controlli di sicurezza lo segnaleranno).',
+    'bad-response': 'Il server invia risposte non valide o interrotte: riprova più tardi e, se continua, segnalalo al fornitore del sito.',
     http: 'La pagina iniziale risponde con un errore HTTP: controlla l’indirizzo o riprova più tardi.',
     'too-many-redirects': 'La pagina iniziale rimanda troppe volte (un ciclo, o più di 10 redirect di fila): segnalalo al fornitore del sito.',
     'redirect-offsite': 'La pagina iniziale rimanda a un altro dominio: lancia l’audit sull’indirizzo di destinazione.',
