@@ -119,7 +119,7 @@ export interface CrawlLimits {
   /** URLs discovered but not fetched because of a cap. */
   skippedUrls: number;
   skippedByDepth: number;
-  /** Pages whose body was cut at maxBodyBytes: their facts come from the part read. */
+  /** Pages read in part (body cut at maxBodyBytes, or nesting past the parser's cap): facts come from the part read. */
   truncatedPages: number;
   /** The site's robots.txt Crawl-delay as honoured (capped), in ms; null when it sets none. */
   crawlDelayMs: number | null;
@@ -215,7 +215,7 @@ export interface PageFacts {
   contentType: string;
   /** Relevant response headers only (server, x-powered-by, strict-transport-security, set-cookie, content-security-policy, x-generator, ...). */
   headers: Record<string, string>;
-  /** Present when the body was cut at the size cap: the facts come from the part read. */
+  /** Present when the page was read in part (body cut at the size cap, or nesting past the parser's cap). */
   truncated?: true;
   title: string;
   lang: string | null;
@@ -463,7 +463,7 @@ export interface PageSummary {
   declaredCategory: CategoryId | null;
   links: number;
   documents: number;
-  /** Present when the page's body was cut at the size cap. */
+  /** Present when the page was read in part (size cap or nesting cap). */
   truncated?: true;
   error?: FetchError;
 }

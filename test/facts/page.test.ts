@@ -123,6 +123,14 @@ describe('extractPageFacts details', () => {
     const page = facts(html);
     // the link past the cut is not read (without the guard, htmlparser2 would also take tens of seconds here)
     expect(page.links.map((link) => link.href)).toEqual(['https://www.comune.esempio.it/prima']);
+    expect(page.truncated).toBe(true);
+  });
+
+  it('reads a broken template that never closes its divs (2,000 levels) to the end, and does not call it partial', () => {
+    const html = `<main>${'<div class="item">voce '.repeat(2_000)}<footer><a href="/privacy">Privacy</a></footer></main>`;
+    const page = facts(html);
+    expect(page.links.map((link) => link.href)).toEqual(['https://www.comune.esempio.it/privacy']);
+    expect(page.truncated).toBeUndefined();
   });
 
   it('never throws on malformed HTML', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { makeCheck } from '../score/make-check.js';
-import { LIMITS, SITE, makeSite, sampleReport } from './sample.js';
+import { LIMITS, SITE, makePage, makeSite, sampleReport } from './sample.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const plainIt = (report = sampleReport(), extra = {}) => renderTerminal(report, { lang: 'it', color: false, ...extra });
@@ -89,10 +89,11 @@ describe('terminal report, Italian', () => {
     );
     const slow = plainIt(sampleReport({ site: makeSite([], { limits: { ...LIMITS, hitTimeBudget: true, crawlDelayMs: 10_000 } }) }), { width: 200 });
     expect(lineWith(slow, 'Limiti')).toContain('esaurito il tempo massimo di 600 s; robots.txt chiede 10 s tra una richiesta e l’altra (Crawl-delay)');
-    const cut = plainIt(sampleReport({ site: makeSite([], { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 2 } }) }), { width: 200 });
-    expect(lineWith(cut, 'Limiti')).toContain('2 pagine lette solo fino a 20 KB (--max-body): risultati parziali');
-    const cutEn = renderTerminal(sampleReport({ site: makeSite([], { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 1 } }) }), { lang: 'en', color: false, width: 200 });
-    expect(cutEn).toContain('1 page read only up to 20 KB (--max-body): partial results');
+    const partial = (count: number) => Array.from({ length: count }, (_, i) => makePage(`${SITE}p${i}`, 1, { truncated: true }));
+    const cut = plainIt(sampleReport({ site: makeSite(partial(2), { limits: { ...LIMITS, maxBodyBytes: 20_480 } }) }), { width: 200 });
+    expect(lineWith(cut, 'Limiti')).toContain('2 pagine lette solo in parte (oltre 20 KB, --max-body, o con più di 10.000 livelli di annidamento): risultati parziali');
+    const cutEn = renderTerminal(sampleReport({ site: makeSite(partial(1), { limits: { ...LIMITS, maxBodyBytes: 20_480 } }) }), { lang: 'en', color: false, width: 200 });
+    expect(cutEn).toContain('1 page read only in part (past 20 KB, --max-body, or nested beyond 10,000 levels): partial results');
   });
 
   it('omits the timing line when timing was zeroed', () => {

@@ -25,7 +25,7 @@ export const en: Messages = {
   capSkipped: (urls) => `${plural(urls, 'URL', 'URLs')} found but not visited`,
   capDepth: (urls, maxDepth) => `${plural(urls, 'URL', 'URLs')} beyond the maximum depth (${maxDepth})`,
   capCrawlDelay: (seconds) => `robots.txt asks for ${seconds} s between requests (Crawl-delay)`,
-  capTruncated: (pages, kilobytes) => `${plural(pages, 'page', 'pages')} read only up to ${kilobytes} KB (--max-body): partial results`,
+  capTruncated: (pages, kilobytes) => `${plural(pages, 'page', 'pages')} read only in part (past ${kilobytes} KB, --max-body, or nested beyond 10,000 levels): partial results`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, took ${seconds} s`,
   levelLine: (position, of, name) => `${position} of ${of} · ${name}`,
   statusCount: {
