@@ -88,7 +88,7 @@ describe('terminal report, Italian', () => {
       'raggiunto il massimo di 300 pagine; 57 URL trovati e non visitati; 3 URL oltre la profondità massima (4)',
     );
     const slow = plainIt(sampleReport({ site: makeSite([], { limits: { ...LIMITS, hitTimeBudget: true, crawlDelayMs: 10_000 } }) }), { width: 200 });
-    expect(lineWith(slow, 'Limiti')).toContain('esaurito il tempo massimo di 600 s; robots.txt chiede 10 s tra una richiesta e l’altra (Crawl-delay)');
+    expect(lineWith(slow, 'Limiti')).toContain('esaurito il tempo massimo di 600 s; Crawl-delay di robots.txt: 10 s tra una richiesta e l’altra');
     const partial = (count: number) => Array.from({ length: count }, (_, i) => makePage(`${SITE}p${i}`, 1, { truncated: true }));
     const cut = plainIt(sampleReport({ site: makeSite(partial(2), { limits: { ...LIMITS, maxBodyBytes: 20_480 } }) }), { width: 200 });
     expect(lineWith(cut, 'Limiti')).toContain('2 pagine lette solo in parte (oltre 20 KB, --max-body, o con più di 10.000 livelli di annidamento): risultati parziali');
