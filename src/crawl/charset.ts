@@ -16,9 +16,7 @@ export interface DecodedText {
 /** WHATWG encoding name for a label, or null when the runtime does not know it. */
 function encodingFor(label: string): string | null {
   try {
-    const encoding = new TextDecoder(label.trim()).encoding;
-    // The HTML standard never decodes a page as UTF-16 because a <meta> or header says so.
-    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+    return new TextDecoder(label.trim()).encoding;
   } catch {
     return null;
   }
@@ -43,7 +41,10 @@ export function charsetFromMeta(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, META_SCAN_BYTES)).toString('latin1');
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
-    if (direct) return encodingFor(direct[1]);
+    if (!direct) continue;
+    // A <meta> read as ASCII cannot be UTF-16: the HTML standard takes it as UTF-8 (a header may say UTF-16).
+    const encoding = encodingFor(direct[1]);
+    return encoding?.startsWith('utf-16') ? 'utf-8' : encoding;
   }
   return null;
 }

@@ -7,6 +7,14 @@ import { testCrawl } from './helpers.js';
 const LATIN1_HTML = '<html><head><title>La città</title></head><body>Perché?</body></html>';
 
 describe('decodeHtml', () => {
+  it('decodes UTF-16 when the header says so (without BOM), but takes a UTF-16 <meta> as UTF-8, as the HTML standard does', () => {
+    const page = '<html><head><title>Città</title></head><body>Comune</body></html>';
+    const fromHeader = decodeHtml(iconv.encode(page, 'utf16le'), 'text/html; charset=utf-16');
+    expect(fromHeader).toEqual({ text: page, charset: 'utf-16le' });
+    const withMeta = '<html><head><meta charset="utf-16"><title>Città</title></head></html>';
+    expect(decodeHtml(Buffer.from(withMeta, 'utf8'), 'text/html')).toEqual({ text: withMeta, charset: 'utf-8' });
+  });
+
   it('uses the Content-Type charset', () => {
     const decoded = decodeHtml(iconv.encode(LATIN1_HTML, 'latin1'), 'text/html; charset=ISO-8859-1');
     expect(decoded.text).toContain('La città');
