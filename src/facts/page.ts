@@ -41,6 +41,7 @@ const INLINE_STYLE_MAX = 8_192;
 const DATA_ELEMENT_TEXT_MAX = 500;
 const HEADINGS_MAX = 200;
 const IMAGES_MAX = 300;
+/** Links recorded per page (an albo pretorio can list thousands); past it the page is reported as read in part. */
 const LINKS_MAX = 2_000;
 
 /** Response headers rules may read; the others are dropped to keep records small. */
@@ -408,6 +409,8 @@ class PageScan implements Partial<Handler> {
   private parser: Parser | null = null;
   /** Set when the page nests deeper than MAX_NESTING and reading stopped there. */
   tooDeep = false;
+  /** Set when the page has more links than LINKS_MAX: the rest are not recorded. */
+  tooManyLinks = false;
   /** Flags of the open elements; its length is the depth of the next element. */
   private readonly frames: number[] = [];
   /** Open OPAQUE elements: while any is open, elements are not visited and text is not page text. */
@@ -803,7 +806,10 @@ class PageScan implements Partial<Handler> {
   }
 
   private visitLink(name: string, attribs: Attribs, depth: number): void {
-    if (this.links.length >= LINKS_MAX) return;
+    if (this.links.length >= LINKS_MAX) {
+      this.tooManyLinks = true;
+      return;
+    }
     const raw = attribs.href;
     if (raw === undefined) return;
     const trimmed = raw.trim();
@@ -1023,7 +1029,7 @@ export function extractPageFacts(page: FetchedPage): PageFacts {
   facts.forms = scan.forms;
   facts.images = scan.images;
   facts.iframes = scan.iframes;
-  if (scan.tooDeep) facts.truncated = true;
+  if (scan.tooDeep || scan.tooManyLinks) facts.truncated = true;
   // Texts and attribute values are cut from the HTML: detached, the facts no longer keep the whole page.
   return detachStrings(facts);
 }

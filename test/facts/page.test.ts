@@ -126,6 +126,14 @@ describe('extractPageFacts details', () => {
     expect(page.truncated).toBe(true);
   });
 
+  it('records the first 2,000 links of a page and says the page was read in part', () => {
+    const many = facts(`<main>${Array.from({ length: 2_500 }, (_, i) => `<a href="/atto/${i}">Atto ${i}</a>`).join('')}</main>`);
+    expect(many.links).toHaveLength(2_000);
+    expect(many.links.at(-1)?.href).toBe('https://www.comune.esempio.it/atto/1999');
+    expect(many.truncated).toBe(true);
+    expect(facts('<main><a href="/uno">Uno</a></main>').truncated).toBeUndefined();
+  });
+
   it('reads a broken template that never closes its divs (2,000 levels) to the end, and does not call it partial', () => {
     const html = `<main>${'<div class="item">voce '.repeat(2_000)}<footer><a href="/privacy">Privacy</a></footer></main>`;
     const page = facts(html);

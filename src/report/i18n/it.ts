@@ -25,7 +25,7 @@ export const it: Messages = {
   capSkipped: (urls) => plural(urls, 'URL trovato e non visitato', 'URL trovati e non visitati'),
   capDepth: (urls, maxDepth) => `${urls} URL oltre la profondità massima (${maxDepth})`,
   capCrawlDelay: (seconds) => `Crawl-delay di robots.txt: ${seconds} s tra una richiesta e l’altra`,
-  capTruncated: (pages, kilobytes) => `${pages === 1 ? '1 pagina letta' : `${pages} pagine lette`} solo in parte (oltre ${kilobytes} KB, --max-body, o con più di 10.000 livelli di annidamento): risultati parziali`,
+  capTruncated: (pages, kilobytes) => `${pages === 1 ? '1 pagina letta' : `${pages} pagine lette`} solo in parte (oltre ${kilobytes} KB, --max-body, con più di 10.000 livelli di annidamento o più di 2.000 link): risultati parziali`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, durata ${seconds} s`,
   levelLine: (position, of, name) => `${position} di ${of} · ${name}`,
   statusCount: {
