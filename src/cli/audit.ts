@@ -9,7 +9,7 @@ import { fatalAdvice, formatDecimal } from '../report/common.js';
 import { readBaseline, regressions, type Comparable } from './baseline.js';
 import type { CheckResult, PageType, Report } from '../types.js';
 
-export const FORMATS = ['terminal', 'json', 'csv', 'html'] as const;
+export const FORMATS = ['terminal', 'json', 'csv', 'html', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const PAGE_TYPES: readonly PageType[] = [
@@ -100,7 +100,7 @@ function formatFor(options: AuditCliOptions, stdoutIsTty: boolean): Format {
   return FORMAT_BY_EXTENSION[extname(options.output).toLowerCase()] ?? 'json';
 }
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = { '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'terminal' };
+const FORMAT_BY_EXTENSION: Record<string, Format> = { '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.xml': 'junit', '.txt': 'terminal' };
 
 function withoutTiming(report: Report): Report {
   return { ...report, run: { ...report.run, startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 } };

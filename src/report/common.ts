@@ -65,6 +65,16 @@ export function clean(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
+/** Evidence items shown per finding in the HTML and JUnit reports; the rest are counted and left to the JSON report. */
+export const EVIDENCE_SHOWN = 5;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escaped for HTML or XML element content and attribute values; control characters dropped to spaces first. */
+export function escapeMarkup(text: string): string {
+  return clean(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+
 export function statusCounts(checks: CheckResult[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, partial: 0, fail: 0, unknown: 0, error: 0 };
   for (const check of checks) counts[check.status] += 1;

@@ -5,8 +5,9 @@ import {
   STATUS_ORDER,
   STATUS_SYMBOL,
   capPhrases,
-  clean,
+  EVIDENCE_SHOWN,
   criteriaSections,
+  escapeMarkup as esc,
   fatalAdvice,
   findings,
   formatDecimal,
@@ -23,15 +24,7 @@ export interface HtmlOptions {
   lang: Lang;
 }
 
-/** Evidence items shown per finding; the rest are counted and left to the JSON report. */
-const EVIDENCE_SHOWN = 5;
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escaped for element content and attribute values; control characters dropped to spaces first. */
-function esc(text: string): string {
-  return clean(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
-}
 
 /** Only http(s) URLs become links: a javascript: or data: URL seen on a site must not be clickable here. */
 function urlHtml(url: string): string {

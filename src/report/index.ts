@@ -4,9 +4,10 @@ import { renderChecksCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import type { Lang } from './i18n/index.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
 import { renderTerminal } from './terminal.js';
 
-export type ReportFormat = 'terminal' | 'json' | 'csv' | 'html';
+export type ReportFormat = 'terminal' | 'json' | 'csv' | 'html' | 'junit';
 
 export interface RenderOptions {
   lang: Lang;
@@ -33,6 +34,8 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
       return renderChecksCsv(report, { lang: options.lang, bom: options.bom ?? false, separator: options.separator });
     case 'html':
       return renderHtml(report, { lang: options.lang });
+    case 'junit':
+      return renderJunit(report, { lang: options.lang });
   }
 }
 
@@ -41,4 +44,5 @@ export { renderChecksCsv, renderPagesCsv } from './csv.js';
 export { renderHtml } from './html.js';
 export type { Lang } from './i18n/index.js';
 export { renderJson } from './json.js';
+export { renderJunit } from './junit.js';
 export { renderTerminal } from './terminal.js';

@@ -188,6 +188,7 @@ describe('output files', () => {
     expect(await written('r.csv')).toMatch(/^id,point,group,status,/);
     expect(await written('r.HTML')).toMatch(/^<!doctype html>/i);
     expect(await written('r.htm')).toMatch(/^<!doctype html>/i);
+    expect(await written('junit.xml')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
     const text = await written('r.txt');
     expect(text).toMatch(/Indice di maturità/i);
     expect(text).not.toMatch(/\u001b\[/);

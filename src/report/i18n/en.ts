@@ -135,7 +135,7 @@ export const en: Messages = {
     },
     demo: 'serve the bundled demo comune site on 127.0.0.1 and audit it (no internet needed)',
     auditOptions: {
-      format: "terminal | json | csv | html (default: with -o, from the file's extension, .json .csv .html .txt, else json; without -o, terminal on a TTY, json otherwise)",
+      format: "terminal | json | csv | html | junit (default: with -o, from the file's extension, .json .csv .html .xml .txt, else json; without -o, terminal on a TTY, json otherwise)",
       output: 'write the report to a file instead of stdout',
       pagesCsv: 'also write one CSV row per crawled page to this file',
       lang: 'report language: it | en',

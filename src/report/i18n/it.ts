@@ -135,7 +135,7 @@ export const it: Messages = {
     },
     demo: 'pubblica su 127.0.0.1 il sito di esempio incluso e lo analizza (senza internet)',
     auditOptions: {
-      format: "terminal | json | csv | html (predefinito: con -o dall'estensione del file, .json .csv .html .txt, altrimenti json; senza -o terminal se il terminale è interattivo, altrimenti json)",
+      format: "terminal | json | csv | html | junit (predefinito: con -o dall'estensione del file, .json .csv .html .xml .txt, altrimenti json; senza -o terminal se il terminale è interattivo, altrimenti json)",
       output: 'scrive il report in un file invece che sullo standard output',
       pagesCsv: 'scrive anche una riga CSV per ogni pagina analizzata in questo file',
       lang: 'lingua del report: it | en',
