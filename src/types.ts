@@ -469,7 +469,8 @@ export interface PageSummary {
 }
 
 export interface Report {
-  schemaVersion: 1;
+  /** 2 since evidence notes and fetch-error messages became { it, en } (and limits gained truncatedPages, crawlDelayMs). */
+  schemaVersion: 2;
   tool: { name: string; version: string };
   site: { startUrl: string; siteUrl: string; host: string };
   /** Run metadata. startedAt/durationMs are the only timing fields; --deterministic zeroes them. */

@@ -54,10 +54,14 @@ export function regressions(baseline: Comparable, current: Comparable): Regressi
   return found;
 }
 
+/** Report versions a baseline may come from: what is compared (check ids, statuses, evidence places) is the same. */
+const COMPARABLE_VERSIONS: readonly unknown[] = [1, 2];
+
 function isComparable(value: unknown): value is Comparable {
-  const report = value as Partial<Report> | null;
+  const report = value as { schemaVersion?: unknown } & Partial<Comparable> | null;
   return (
-    typeof report === 'object' && report !== null && report.schemaVersion === 1 && typeof report.site?.siteUrl === 'string' &&
+    typeof report === 'object' && report !== null && COMPARABLE_VERSIONS.includes(report.schemaVersion) &&
+    typeof report.maturity === 'object' && report.maturity !== null && typeof report.site?.siteUrl === 'string' &&
     Array.isArray(report.checks) && report.checks.every((check) => typeof check?.id === 'string' && typeof check.status === 'string' && Array.isArray(check.evidence))
   );
 }

@@ -80,9 +80,10 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
   const lines: string[] = [];
   if (options.fromCrawl) {
     const { collectSite } = await import('../pipeline.js');
-    const { site } = await collectSite(options.fromCrawl, { crawl: { maxPages: options.maxPages ?? 300 } });
-    if (site.pages.length === 0 || site.pages[0].error) {
-      const reason = site.pages[0]?.error?.message ?? { it: 'nessuna pagina scaricata', en: 'no page fetched' };
+    const { crawl, site } = await collectSite(options.fromCrawl, { crawl: { maxPages: options.maxPages ?? 300 } });
+    if (crawl.fatal || site.pages.length === 0 || site.pages[0].error) {
+      // A crawl that could not start has its reason in `fatal` and no pages.
+      const reason = crawl.fatal?.message ?? site.pages[0]?.error?.message ?? { it: 'nessuna pagina scaricata', en: 'no page fetched' };
       throw new CliError((m) => m.cli.cannotCrawl(String(options.fromCrawl), reason), EXIT.siteUnavailable);
     }
     const harvested = await harvestLabelledPages(site);

@@ -199,7 +199,7 @@ class Crawler {
     for (let hop = 0; hop < MAX_REFRESH_HOPS && !this.startError(current); hop++) {
       const head = current.body.subarray(0, REFRESH_SCAN_BYTES).toString('latin1');
       // A forwarding script is only believed in a page read whole: a small one.
-      const whole = current.body.length <= REFRESH_SCAN_BYTES;
+      const whole = current.body.length <= REFRESH_SCAN_BYTES && !current.truncated;
       const raw = metaRefreshTarget(head) ?? (whole ? scriptRedirectTarget(head) : null);
       const target = raw ? normaliseUrl(raw, current.finalUrl) : null;
       if (!target || target === normaliseUrl(current.finalUrl)) break;

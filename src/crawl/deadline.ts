@@ -9,9 +9,12 @@ export interface Deadline {
   release(): void;
 }
 
+/** Node's timers hold at most 2^31 - 1 ms (~24.8 days); a longer delay would fire at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export function deadline(ms: number, parent?: AbortSignal): Deadline {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), ms);
+  const timer = setTimeout(() => controller.abort(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), Math.min(ms, LONGEST_TIMER_MS));
   const follow = () => controller.abort(parent?.reason);
   if (parent?.aborted) follow();
   else parent?.addEventListener('abort', follow, { once: true });

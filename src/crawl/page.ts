@@ -84,7 +84,9 @@ const FORWARDING_MAX_LINKS = 3;
 const FORWARDING_MAX_TEXT = 500;
 /** `location = "…"`, `location.href = '…'`, `window.location.replace("…")`, `top.location.assign('…')`: a literal target. */
 const SCRIPT_REDIRECT =
-  /\b(?:(?:window|document|top|self)\.)?location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1|\b(?:(?:window|document|top|self)\.)?location\.(?:replace|assign)\(\s*(["'])([^"'\s]+)\3\s*\)/;
+  /(?<![\w$.]|\b(?:var|let|const)\s+)(?:(?:window|document|top|self)\.)?location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1|(?<![\w$.])(?:(?:window|document|top|self)\.)?location\.(?:replace|assign)\(\s*(["'])([^"'\s]+)\3\s*\)/;
+/** A script that decides whether to forward (a mobile switch) is not a forwarding page. */
+const CONDITIONAL = /\bif\s*\(/;
 
 /**
  * Target of a start page that only forwards with a script (`<script>location.href = "/portale/"</script>`), or
@@ -102,7 +104,7 @@ export function scriptRedirectTarget(page: string): string | null {
   if (text.length > FORWARDING_MAX_TEXT) return null;
   for (const [, body] of scripts) {
     const found = SCRIPT_REDIRECT.exec(body);
-    if (found) return found[2] ?? found[4];
+    if (found && !CONDITIONAL.test(body)) return found[2] ?? found[4];
   }
   return null;
 }

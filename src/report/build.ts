@@ -50,7 +50,7 @@ export function buildReport(input: BuildReportInput): Report {
   // One page cannot measure a comune's maturity: its points are scored, the index is not.
   const maturity = site.singlePage ? { index: null, level: null } : scored.maturity;
   const report: Report = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: TOOL_NAME, version: input.toolVersion },
     site: { startUrl: site.startUrl, siteUrl: site.siteUrl, host: site.host },
     run: {

@@ -217,6 +217,15 @@ describe('comune-audit train and eval', () => {
     ]);
   });
 
+  it('says why a crawl could not start (the crawler\'s own reason), with exit 3', async () => {
+    const closed = await serveRoutes({});
+    const url = `${closed.url}/`;
+    await closed.close();
+    const error = await runTrain({ fromCrawl: url, output: path('never.json'), maxPages: 5 }, { stderr: sink().stream }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ exitCode: EXIT.siteUnavailable });
+    expect((error as CliError).in('it')).toMatch(/\(Connessione rifiutata da 127\.0\.0\.1:\d+: il server è spento o la porta è sbagliata\)/);
+  });
+
   it('checks the output paths before crawling: a missing folder stops train with exit 4 and no request', async () => {
     const before = server.requests.length;
     await expect(runTrain({ fromCrawl: `${server.url}/`, output: '/nonexistent/dir/model.json', maxPages: 10 }, { stderr: sink().stream })).rejects.toMatchObject({ exitCode: EXIT.io });

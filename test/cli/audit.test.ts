@@ -192,9 +192,9 @@ describe('output files', () => {
     const text = await written('r.txt');
     expect(text).toMatch(/Indice di maturità/i);
     expect(text).not.toMatch(/\u001b\[/);
-    expect(JSON.parse(await written('report.out'))).toHaveProperty('schemaVersion', 1);
+    expect(JSON.parse(await written('report.out'))).toHaveProperty('schemaVersion', 2);
     // -f wins over the extension
-    expect(JSON.parse(await written('forced.csv', 'json'))).toHaveProperty('schemaVersion', 1);
+    expect(JSON.parse(await written('forced.csv', 'json'))).toHaveProperty('schemaVersion', 2);
   });
 
   it('checks -o and --pages-csv before crawling: a missing folder is exit 4 with no request made', async () => {

@@ -59,6 +59,21 @@ describe('readBaseline', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"schemaVersion": 1, ');
     await expect(readBaseline(broken)).rejects.toMatchObject({ exitCode: EXIT.io });
+    const noMaturity = join(dir, 'no-maturity.json');
+    writeFileSync(noMaturity, JSON.stringify({ schemaVersion: 2, site: { siteUrl: 'https://x.it/' }, checks: [] }));
+    await expect(readBaseline(noMaturity)).rejects.toMatchObject({ exitCode: EXIT.io });
+  });
+
+  it('accepts a report of the previous schema version, and refuses one of an audit that could not run, saying why', async () => {
+    const v1 = join(dir, 'v1.json');
+    writeFileSync(v1, JSON.stringify({ schemaVersion: 1, site: { siteUrl: 'https://x.it/' }, maturity: { index: 50, level: null }, checks: [{ id: 'spid', status: 'pass', evidence: [] }] }));
+    expect((await readBaseline(v1)).checks).toHaveLength(1);
+    const failed = join(dir, 'failed.json');
+    const fatal = { code: 'dns', message: { it: 'Il nome x.it non si risolve (DNS)', en: 'DNS lookup failed for x.it' } };
+    writeFileSync(failed, JSON.stringify({ schemaVersion: 2, site: { siteUrl: 'https://x.it/' }, maturity: { index: null, level: null }, checks: [], fatal }));
+    const error = await readBaseline(failed).catch((e: unknown) => e);
+    expect(error).toMatchObject({ exitCode: EXIT.io });
+    expect((error as CliError).in('it')).toContain('(Il nome x.it non si risolve (DNS))');
   });
 });
 

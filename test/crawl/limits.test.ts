@@ -98,6 +98,14 @@ describe('caps', () => {
     }
   });
 
+  it('takes a budget longer than a timer can hold (~25 days) as a long budget, not as one already spent', async () => {
+    server = await serveRoutes(deepAndWideSite());
+    const result = await testCrawl(`${server.url}/`, { timeBudgetMs: 2 ** 31 + 1_000, maxPages: 3 });
+    expect(result.fatal).toBeUndefined();
+    expect(result.limits.hitTimeBudget).toBe(false);
+    expect(result.pages).toHaveLength(3);
+  });
+
   it('reports progress once per fetched page', async () => {
     server = await serveRoutes(deepAndWideSite());
     const events: { fetched: number; url: string }[] = [];

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { scriptRedirectTarget } from '../../src/crawl/page.js';
 import { htmlPage, pathsOf, testCrawl } from './helpers.js';
 
 let server: FixtureServer | undefined;
@@ -163,5 +164,22 @@ describe('script forwarding on the start page', () => {
     expect(home.pages[0].redirects).toEqual([]);
     const computed = await testCrawl(`${server.url}/computed`);
     expect(computed.siteUrl).toBe(`${server.url}/computed`);
+  });
+});
+
+describe('scriptRedirectTarget', () => {
+  const page = (script: string) => `<html><head><script>${script}</script></head><body></body></html>`;
+
+  it('reads the literal target of location, location.href, replace and assign, with or without window/top/self', () => {
+    expect(scriptRedirectTarget(page('window.location.href = "/portale/";'))).toBe('/portale/');
+    expect(scriptRedirectTarget(page("location='/a'"))).toBe('/a');
+    expect(scriptRedirectTarget(page("self.location.assign('/b')"))).toBe('/b');
+  });
+
+  it('ignores a variable or property that is only called location, and a conditional forward', () => {
+    expect(scriptRedirectTarget(page('var location = "Roma";'))).toBeNull();
+    expect(scriptRedirectTarget(page('const location = "Roma";'))).toBeNull();
+    expect(scriptRedirectTarget(page('map.location = "centro";'))).toBeNull();
+    expect(scriptRedirectTarget(page("if (screen.width < 600) location.href = '/m/';"))).toBeNull();
   });
 });
