@@ -129,7 +129,7 @@ export interface CrawlResult {
   startUrl: string;
   /** Start URL after redirects (what the audit is about). */
   siteUrl: string;
-  startedAt: string; // ISO; excluded from deterministic comparisons
+  startedAt: string; // ISO; zeroed by --no-timing for byte-for-byte comparisons
   durationMs: number;
   userAgent: string;
   /** Sorted by depth, then URL. */
@@ -473,7 +473,7 @@ export interface Report {
   schemaVersion: 2;
   tool: { name: string; version: string };
   site: { startUrl: string; siteUrl: string; host: string };
-  /** Run metadata. startedAt/durationMs are the only timing fields; --deterministic zeroes them. */
+  /** Run metadata. startedAt/durationMs are the only timing fields; --no-timing zeroes them. */
   run: {
     startedAt: string;
     durationMs: number;

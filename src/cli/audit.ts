@@ -106,12 +106,12 @@ function withoutTiming(report: Report): Report {
   return { ...report, run: { ...report.run, startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 } };
 }
 
-/** Runs an audit and writes its report; returns the exit code. Used by `audit` and `demo`. */
 export interface AuditIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
 }
 
+/** Runs an audit and writes its report; returns the exit code. Used by `audit` and `demo`. */
 export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const startUrl = parseStartUrl(rawUrl);
   if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);

@@ -8,9 +8,9 @@ export const EXIT = {
   belowThreshold: 1,
   /** Bad command line: unknown option, invalid URL or value. */
   usage: 2,
-  /** The site could not be audited: DNS, connection, TLS, non-HTML start page, robots.txt forbids everything. */
+  /** The site could not be audited: DNS, connection, TLS or no HTTPS, a timeout or malformed response, an HTTP error or non-HTML start page, redirect loops, robots.txt forbids it, the time budget ran out first. */
   siteUnavailable: 3,
-  /** A file could not be read or written, or its content is malformed (training data, model, page list). */
+  /** A file could not be read or written, or its content is malformed (training data, model, a --baseline report). */
   io: 4,
   /** A bug: an unexpected exception. Run again with --debug and report it. */
   internal: 70,

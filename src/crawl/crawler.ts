@@ -7,7 +7,7 @@ import { fetchError } from './errors.js';
 import { HttpClient, type FetchOutcome, type RedirectDecision } from './fetch.js';
 import { withDefaults, type CrawlOptions, type DiscoveredLinks } from './options.js';
 import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, mayBeHtml, mediaTypeOfResponse, metaRefreshTarget, scriptRedirectTarget } from './page.js';
-import { loadRobots, MAX_CRAWL_DELAY_MS, type RobotsRules } from './robots.js';
+import { loadRobots, type RobotsRules } from './robots.js';
 import { readSitemaps } from './sitemap.js';
 import { siteTlsFacts } from './tls.js';
 import { ABSOLUTE_WEB_URL, looksLikeNonPage, normaliseUrl, originOf, siteHostsOf } from './url.js';
@@ -90,6 +90,8 @@ class Crawler {
   private fetched = 0;
   private admitted = 1;
   private robots: RobotsFacts | null = null;
+  /** The start site's Crawl-delay as honoured. */
+  private crawlDelayMs: number | null = null;
   private sitemap: SitemapFacts = { urls: [], pageUrls: 0, errors: [] };
   private tls: TlsFacts | null = null;
   private readonly startUrl: string;
@@ -144,6 +146,7 @@ class Crawler {
     const rules = await this.robotsFor(url);
     const allowed = rules.isAllowed(url);
     this.robots = { ...rules.facts, disallowsStart: !allowed };
+    this.crawlDelayMs = rules.crawlDelayMs;
     if (allowed || !this.options.respectRobots) return null;
     return fetchError('robots', {
       it: `${rules.facts.url} vieta a comune-audit di leggere ${url}: il sito chiede di non essere esplorato`,
@@ -421,7 +424,7 @@ class Crawler {
       skippedUrls: [...this.skipped].filter((url) => !fetched.has(url)).length,
       skippedByDepth: [...this.skippedByDepth].filter((url) => !fetched.has(url)).length,
       truncatedPages: this.pages.filter((page) => page.truncated).length,
-      crawlDelayMs: this.robots?.crawlDelaySeconds ? Math.round(Math.min(this.robots.crawlDelaySeconds * 1000, MAX_CRAWL_DELAY_MS)) : null,
+      crawlDelayMs: this.crawlDelayMs === null ? null : Math.round(this.crawlDelayMs),
     };
   }
 

@@ -88,16 +88,24 @@ export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
+/** Headers with one value: when a server repeats them, the first counts (two Location lines glued make a URL it never sent). */
+const SINGLE_VALUE_HEADERS = new Set([
+  'location', 'content-type', 'content-length', 'content-encoding', 'strict-transport-security', 'retry-after',
+  'last-modified', 'x-frame-options', 'x-content-type-options', 'referrer-policy',
+]);
+
 /**
- * One string per header. Repeated Set-Cookie headers are kept, one per line; of any other repeated header the first
- * counts (two Location headers joined would make a URL the server never sent).
+ * One string per header: repeated Set-Cookie lines one per line, repeated single-value headers their first value,
+ * and repeated list headers (Via, X-Cache, Content-Security-Policy…) joined with ", " as HTTP defines.
  */
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     const key = name.toLowerCase();
-    headers[key] = !Array.isArray(value) ? value : key === 'set-cookie' ? value.join('\n') : (value[0] ?? '');
+    if (!Array.isArray(value)) headers[key] = value;
+    else if (key === 'set-cookie') headers[key] = value.join('\n');
+    else headers[key] = SINGLE_VALUE_HEADERS.has(key) ? (value[0] ?? '') : value.join(', ');
   }
   return headers;
 }
@@ -186,11 +194,11 @@ export class HttpClient {
       try {
         next = new URL(location, current).href.replace(/#.*$/, '');
       } catch {
-        return outcome({ error: fetchError('http', { it: `Redirect da ${current} verso un indirizzo non valido: ${location}`, en: `Redirect from ${current} to an invalid Location: ${location}` }) });
+        return outcome({ error: fetchError('bad-response', { it: `Redirect da ${current} verso un indirizzo non valido: ${location}`, en: `Redirect from ${current} to an invalid Location: ${location}` }) });
       }
       if (!/^https?:/i.test(next)) {
         return outcome({
-          error: fetchError('http', { it: `Redirect da ${current} verso un indirizzo non http(s): ${location}`, en: `Redirect from ${current} to a non-http(s) address: ${location}` }),
+          error: fetchError('bad-response', { it: `Redirect da ${current} verso un indirizzo non http(s): ${location}`, en: `Redirect from ${current} to a non-http(s) address: ${location}` }),
         });
       }
       redirects.push({ url: current, status: response.status });

@@ -18,21 +18,21 @@ export interface RobotsRules {
   facts: RobotsFacts;
   /** Whether our user agent may fetch url (a URL on another origin is allowed: its own robots.txt decides). */
   isAllowed(url: string): boolean;
-  /** Crawl-delay for our user agent (or *), in ms. */
+  /** Crawl-delay for our user agent (or *), in ms, as honoured (capped at MAX_CRAWL_DELAY_MS). */
   crawlDelayMs: number | null;
 }
+
+/**
+ * The longest gap honoured between requests: a Crawl-delay of an hour would spend the whole budget on one page (and
+ * beyond 2^31 ms Node's timers overflow). The report names the delay when the budget ran out.
+ */
+const MAX_CRAWL_DELAY_MS = 30_000;
 
 /**
  * Fetches and parses origin/robots.txt. A missing or failing robots.txt means no rules
  * (a 5xx is treated as "no rules" rather than "disallow all", so one broken endpoint does not
  * stop an audit; the status is recorded for the report).
  */
-/**
- * The longest gap honoured between requests: a Crawl-delay of an hour would spend the whole budget on one page (and
- * beyond 2^31 ms Node's timers overflow). The report names the delay when the budget ran out.
- */
-export const MAX_CRAWL_DELAY_MS = 30_000;
-
 export async function loadRobots(origin: string, client: HttpClient, userAgent: string): Promise<RobotsRules> {
   const url = `${origin}/robots.txt`;
   const response = await client.get(url, { maxBytes: ROBOTS_MAX_BYTES });

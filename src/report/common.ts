@@ -1,4 +1,4 @@
-// What the human-readable reporters (terminal, HTML) share: ordering, selections and wording of figures.
+// What the human-readable reporters (terminal, HTML, JUnit) share: ordering, selections, escaping and wording of figures.
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
 import type { CheckResult, FetchError, PointScore, Report, Status } from '../types.js';
 import type { CriteriaGroup, Lang, Messages } from './i18n/index.js';
@@ -113,7 +113,7 @@ export function capPhrases(report: Report, t: Messages): string[] {
   return phrases;
 }
 
-/** "2025-03-01 10:00 UTC, took 12.3 s", or null when timing was zeroed (--deterministic) or is not a date. */
+/** "2025-03-01 10:00 UTC, took 12.3 s", or null when timing was zeroed (--no-timing) or is not a date. */
 export function runPhrase(report: Report, t: Messages): string | null {
   const { startedAt, durationMs } = report.run;
   if (durationMs <= 0) return null;

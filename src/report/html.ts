@@ -24,8 +24,6 @@ export interface HtmlOptions {
   lang: Lang;
 }
 
-
-
 /** Only http(s) URLs become links: a javascript: or data: URL seen on a site must not be clickable here. */
 function urlHtml(url: string): string {
   return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}">${esc(url)}</a>` : `<span class="url">${esc(url)}</span>`;

@@ -146,7 +146,7 @@ describe('fatal start-URL errors', () => {
     const server = await serveRoutes({ '/': { status: 302, headers: { location: 'javascript:alert(1)' } } });
     try {
       const result = await testCrawl(`${server.url}/`);
-      expect(result.fatal?.code).toBe('http');
+      expect(result.fatal?.code).toBe('bad-response');
       expect(result.fatal?.message.it).toBe(`Redirect da ${server.url}/ verso un indirizzo non http(s): javascript:alert(1)`);
     } finally {
       await server.close();

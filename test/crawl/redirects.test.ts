@@ -88,6 +88,18 @@ describe('repeated headers', () => {
     expect(result.siteUrl).toBe(`${server.url}/p1`);
     expect(server.requests).not.toContain('/p1/p2');
   });
+
+  it('joins repeated list headers (Via) with commas, as HTTP defines them', async () => {
+    server = await serveRoutes({
+      '/': (req, res) => {
+        res.setHeader('via', ['1.1 varnish', '1.1 cloudfront']);
+        res.setHeader('content-type', 'text/html');
+        res.end(htmlPage('Home'));
+      },
+    });
+    const result = await testCrawl(`${server.url}/`);
+    expect(result.pages[0].headers.via).toBe('1.1 varnish, 1.1 cloudfront');
+  });
 });
 
 describe('meta refresh on the start page', () => {

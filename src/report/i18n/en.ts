@@ -57,7 +57,7 @@ export const en: Messages = {
   fatalAdvice: {
     dns: 'The domain name does not resolve: check the address (typos, www) and the network connection.',
     connect: 'The server refuses connections: check that the site is online and try again later.',
-    timeout: 'The server did not answer in time: try again later or raise the timeouts.',
+    timeout: 'The server did not answer in time: try again later or raise --timeout.',
     tls: 'The HTTPS certificate is invalid or the secure connection fails: report it to the site’s supplier; to audit the site meanwhile, add --insecure (the security checks still report the certificate).',
     'no-https': 'The server does not answer in HTTPS on this address: if the site is http only, give the address with http:// (the security checks will report it).',
     'bad-response': 'The server sends malformed or broken-off responses: try again later and, if it persists, tell the site’s supplier.',

@@ -54,7 +54,7 @@ export interface Messages {
   fatalAdvice: Record<FetchErrorCode, string>;
   /** Sharper advice for an HTTP error on the start page, by its status. */
   httpAdvice: { blocked: string; notFound: string; serverError: string };
-  /** Strings only the HTML report uses. */
+  /** Strings of the HTML report (moreEvidence also serves the JUnit report). */
   html: {
     generatedBy(tool: string): string;
     status: string;

@@ -57,7 +57,7 @@ export const it: Messages = {
   fatalAdvice: {
     dns: 'Il nome a dominio non si risolve: controlla l’indirizzo (errori di battitura, www) e la connessione di rete.',
     connect: 'Il server non accetta connessioni: verifica che il sito sia online e riprova più tardi.',
-    timeout: 'Il server non ha risposto in tempo: riprova più tardi o aumenta i tempi di attesa.',
+    timeout: 'Il server non ha risposto in tempo: riprova più tardi o aumenta --timeout.',
     tls: 'Il certificato HTTPS non è valido o la connessione sicura non riesce: segnalalo al fornitore del sito; per analizzarlo intanto, aggiungi --insecure (i controlli di sicurezza segnalano comunque il certificato).',
     'no-https': 'Il server non risponde in HTTPS a questo indirizzo: se il sito è solo in http, indica l’indirizzo con http:// (i controlli di sicurezza lo segnaleranno).',
     'bad-response': 'Il server invia risposte non valide o interrotte: riprova più tardi e, se continua, segnalalo al fornitore del sito.',
