@@ -119,7 +119,10 @@ export interface CrawlLimits {
   /** URLs discovered but not fetched because of a cap. */
   skippedUrls: number;
   skippedByDepth: number;
-  /** Pages read in part (body cut at maxBodyBytes, or nesting past the parser's cap): facts come from the part read. */
+  /**
+   * Pages read in part, their facts from the part read: in a CrawlResult, bodies cut at maxBodyBytes; in a Report,
+   * also pages the parser read in part (nesting or links past src/facts/caps.ts).
+   */
   truncatedPages: number;
   /** The site's robots.txt Crawl-delay as honoured (capped), in ms; null when it sets none. */
   crawlDelayMs: number | null;
@@ -215,7 +218,7 @@ export interface PageFacts {
   contentType: string;
   /** Relevant response headers only (server, x-powered-by, strict-transport-security, set-cookie, content-security-policy, x-generator, ...). */
   headers: Record<string, string>;
-  /** Present when the page was read in part (body cut at the size cap, or nesting past the parser's cap). */
+  /** Present when the page was read in part: body cut at the size cap, or nesting or links past src/facts/caps.ts. */
   truncated?: true;
   title: string;
   lang: string | null;
@@ -463,7 +466,7 @@ export interface PageSummary {
   declaredCategory: CategoryId | null;
   links: number;
   documents: number;
-  /** Present when the page was read in part (size cap or nesting cap). */
+  /** Present when the page was read in part: body cut at the size cap, or nesting or links past the reader's caps. */
   truncated?: true;
   error?: FetchError;
 }

@@ -10,6 +10,7 @@
 // look into some of it, as described at SKIPPED and RAW.
 import { Parser, type Handler } from 'htmlparser2';
 import { ABSOLUTE_WEB_URL, documentTypeOf, normaliseUrl } from '../crawl/url.js';
+import { LINKS_MAX, MAX_NESTING } from './caps.js';
 import { detach, detachStrings } from '../util/detach.js';
 import { memoizeBounded } from '../util/memo.js';
 import type {
@@ -26,12 +27,6 @@ import type {
 } from '../types.js';
 
 const PARSER_OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true };
-/**
- * Deepest element nesting read. Real pages nest a few dozen levels, broken templates that never close a tag a few
- * thousand; htmlparser2 keeps its open-element stack with unshift, so 10,000 levels cost ~20 ms but 200,000 would
- * take tens of seconds. The page is read up to that point and reported as read in part.
- */
-export const MAX_NESTING = 10_000;
 
 const MAIN_TEXT_MAX = 50_000;
 const BOILERPLATE_TEXT_MAX = 30_000;
@@ -41,8 +36,6 @@ const INLINE_STYLE_MAX = 8_192;
 const DATA_ELEMENT_TEXT_MAX = 500;
 const HEADINGS_MAX = 200;
 const IMAGES_MAX = 300;
-/** Links recorded per page (an albo pretorio can list thousands); past it the page is reported as read in part. */
-const LINKS_MAX = 2_000;
 
 /** Response headers rules may read; the others are dropped to keep records small. */
 const KEPT_HEADERS = [

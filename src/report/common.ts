@@ -1,5 +1,6 @@
 // What the human-readable reporters (terminal, HTML, JUnit) share: ordering, selections, escaping and wording of figures.
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
+import { LINKS_MAX, MAX_NESTING } from '../facts/caps.js';
 import type { CheckResult, FetchError, PointScore, Report, Status } from '../types.js';
 import type { CriteriaGroup, Lang, Messages } from './i18n/index.js';
 
@@ -109,7 +110,10 @@ export function capPhrases(report: Report, t: Messages): string[] {
   if (limits.hitTimeBudget && (limits.crawlDelayMs ?? 0) >= 1000) phrases.push(t.capCrawlDelay(formatDecimal((limits.crawlDelayMs ?? 0) / 1000, 0, t)));
   if (limits.skippedUrls > 0) phrases.push(t.capSkipped(limits.skippedUrls));
   if (limits.skippedByDepth > 0) phrases.push(t.capDepth(limits.skippedByDepth, limits.maxDepth));
-  if (limits.truncatedPages > 0) phrases.push(t.capTruncated(limits.truncatedPages, formatDecimal(limits.maxBodyBytes / 1024, 0, t)));
+  if (limits.truncatedPages > 0) {
+    const count = (n: number) => formatDecimal(n, 0, t).replace(/\B(?=(\d{3})+(?!\d))/g, t.thousandsSeparator);
+    phrases.push(t.capTruncated(limits.truncatedPages, count(limits.maxBodyBytes / 1024), count(MAX_NESTING), count(LINKS_MAX)));
+  }
   return phrases;
 }
 

@@ -5,6 +5,7 @@ import { plural } from './plural.js';
 export const en: Messages = {
   htmlLang: 'en',
   decimalSeparator: '.',
+  thousandsSeparator: ',',
   reportTitle: 'Digital maturity of the comune’s website',
   label: {
     site: 'Site',
@@ -25,7 +26,7 @@ export const en: Messages = {
   capSkipped: (urls) => `${plural(urls, 'URL', 'URLs')} found but not visited`,
   capDepth: (urls, maxDepth) => `${plural(urls, 'URL', 'URLs')} beyond the maximum depth (${maxDepth})`,
   capCrawlDelay: (seconds) => `robots.txt Crawl-delay: ${seconds} s between requests`,
-  capTruncated: (pages, kilobytes) => `${plural(pages, 'page', 'pages')} read only in part (past ${kilobytes} KB, --max-body, nested beyond 10,000 levels or with over 2,000 links): partial results`,
+  capTruncated: (pages, kilobytes, levels, links) => `${plural(pages, 'page', 'pages')} read only in part (past ${kilobytes} KB, --max-body, nested beyond ${levels} levels or with over ${links} links): partial results`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, took ${seconds} s`,
   levelLine: (position, of, name) => `${position} of ${of} · ${name}`,
   statusCount: {

@@ -11,6 +11,7 @@ export interface Messages {
   /** BCP 47 tag for <html lang>. */
   htmlLang: string;
   decimalSeparator: string;
+  thousandsSeparator: string;
   reportTitle: string;
   label: {
     site: string;
@@ -30,8 +31,8 @@ export interface Messages {
   capTimeBudget(seconds: string): string;
   capSkipped(urls: number): string;
   capDepth(urls: number, maxDepth: number): string;
-  /** Pages cut at --max-body (kilobytes already formatted). */
-  capTruncated(pages: number, kilobytes: string): string;
+  /** Pages read in part, with the caps that cut them (numbers already formatted). */
+  capTruncated(pages: number, kilobytes: string, levels: string, links: string): string;
   capCrawlDelay(seconds: string): string;
   runLine(dateUtc: string, seconds: string): string;
   levelLine(position: number, of: number, name: string): string;

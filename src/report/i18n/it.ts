@@ -5,6 +5,7 @@ import { plural } from './plural.js';
 export const it: Messages = {
   htmlLang: 'it',
   decimalSeparator: ',',
+  thousandsSeparator: '.',
   reportTitle: 'Maturità digitale del sito comunale',
   label: {
     site: 'Sito',
@@ -25,7 +26,7 @@ export const it: Messages = {
   capSkipped: (urls) => plural(urls, 'URL trovato e non visitato', 'URL trovati e non visitati'),
   capDepth: (urls, maxDepth) => `${urls} URL oltre la profondità massima (${maxDepth})`,
   capCrawlDelay: (seconds) => `Crawl-delay di robots.txt: ${seconds} s tra una richiesta e l’altra`,
-  capTruncated: (pages, kilobytes) => `${pages === 1 ? '1 pagina letta' : `${pages} pagine lette`} solo in parte (oltre ${kilobytes} KB, --max-body, con più di 10.000 livelli di annidamento o più di 2.000 link): risultati parziali`,
+  capTruncated: (pages, kilobytes, levels, links) => `${pages === 1 ? '1 pagina letta' : `${pages} pagine lette`} solo in parte (oltre ${kilobytes} KB, --max-body, con più di ${levels} livelli di annidamento o più di ${links} link): risultati parziali`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, durata ${seconds} s`,
   levelLine: (position, of, name) => `${position} di ${of} · ${name}`,
   statusCount: {

@@ -1,0 +1,11 @@
+// The page reader's caps that make a page "read in part": the facts stage applies them, the reports name them.
+
+/**
+ * Deepest element nesting read. Real pages nest a few dozen levels, broken templates that never close a tag a few
+ * thousand; htmlparser2 keeps its open-element stack with unshift, so 10,000 levels cost ~20 ms but 200,000 would
+ * take tens of seconds. The page is read up to that point and reported as read in part.
+ */
+export const MAX_NESTING = 10_000;
+
+/** Links recorded per page (an albo pretorio can list thousands); past it the page is reported as read in part. */
+export const LINKS_MAX = 2_000;
