@@ -89,6 +89,7 @@ export const PAGE_COLUMNS = [
   'declared_category',
   'links',
   'documents',
+  'read_in_part',
   'error',
 ];
 
@@ -106,6 +107,7 @@ export function renderPagesCsv(report: Report, options: CsvOptions & { lang: Lan
     page.declaredCategory,
     page.links,
     page.documents,
+    page.truncated ? 'true' : 'false',
     page.error ? `${page.error.code}: ${page.error.message[options.lang]}` : null,
   ]);
   return toCsv(PAGE_COLUMNS, rows, options);

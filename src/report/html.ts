@@ -188,7 +188,7 @@ function pagesSection(report: Report, t: Messages, lang: Lang): string {
     (page) =>
       `<tr><td>${urlHtml(page.url)}</td><td class="num">${page.status}</td><td>${esc(page.pageType)}</td>` +
       `<td>${esc(page.category ?? '')}</td><td class="num">${page.documents}</td>` +
-      `<td>${page.error ? esc(`${page.error.code}: ${page.error.message[lang]}`) : ''}</td></tr>`,
+      `<td>${page.error ? esc(`${page.error.code}: ${page.error.message[lang]}`) : page.truncated ? esc(t.html.readInPart) : ''}</td></tr>`,
   );
   const head = [t.html.url, t.html.httpStatus, t.html.pageType, t.html.category, t.html.documents, t.html.fetchError]
     .map((label) => `<th scope="col">${esc(label)}</th>`)

@@ -155,9 +155,16 @@ describe('pages CSV', () => {
       declared_category: 'anagrafe-stato-civile',
       links: '3',
       documents: '2',
+      read_in_part: 'false',
       error: '',
     });
     expect(rows[1]).toMatchObject({ status: '0', lang: '', category: '', confidence: '', error: 'timeout: no response in 10 s' });
+  });
+
+  it('says which pages were read only in part', () => {
+    const report = sampleReport();
+    const partial = { ...report, pages: report.pages.map((page, i) => (i === 2 ? { ...page, truncated: true as const } : page)) };
+    expect(table(renderPagesCsv(partial, { bom: false, lang: 'it' })).map((row) => row.read_in_part)).toEqual(['false', 'false', 'true', 'false']);
   });
 
   it('writes the error in the report language', () => {

@@ -76,6 +76,13 @@ describe('HTML report as text', () => {
     expect(render(sampleReport(), 'html', { lang: 'it' })).toBe(html);
   });
 
+  it('marks a page read only in part in the pages table', () => {
+    const report = sampleReport();
+    const partial = { ...report, pages: report.pages.map((page, i) => (i === 2 ? { ...page, truncated: true as const } : page)) };
+    expect(renderHtml(partial, { lang: 'it' })).toContain('<td>letta solo in parte: risultati parziali</td>');
+    expect(renderHtml(report, { lang: 'it' })).not.toContain('letta solo in parte');
+  });
+
   it('prints the cause and what to do for a site that could not be audited', () => {
     const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'tls', message: { it: 'certificato scaduto', en: 'certificate has expired' } } });
     const out = renderHtml(report, { lang: 'it' });

@@ -94,6 +94,7 @@ export const en: Messages = {
     category: 'Category',
     documents: 'Documents',
     fetchError: 'Error',
+    readInPart: 'read only in part: partial results',
   },
   pointName: {
     anpr: 'National resident registry (ANPR)',

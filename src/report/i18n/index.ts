@@ -74,6 +74,8 @@ export interface Messages {
     category: string;
     documents: string;
     fetchError: string;
+    /** In the pages table, for a page read only in part. */
+    readInPart: string;
   };
   pointName: Record<PointId, string>;
   groupName: Record<CriteriaGroup, string>;

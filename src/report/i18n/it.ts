@@ -94,6 +94,7 @@ export const it: Messages = {
     category: 'Categoria',
     documents: 'Documenti',
     fetchError: 'Errore',
+    readInPart: 'letta solo in parte: risultati parziali',
   },
   pointName: {
     anpr: 'Anagrafe nazionale (ANPR)',
