@@ -58,11 +58,18 @@ function failed(input: string, reason: Reason, line?: number, url?: string): Out
 }
 
 async function classifyUrl(classifier: Classifier, url: string, timeoutMs: number): Promise<Outcome> {
-  const [{ Agent, interceptors, request }, { classifyError }] = await Promise.all([import('undici'), import('../crawl/errors.js')]);
+  const [{ Agent, interceptors, request }, { classifyError }, { deadline }] = await Promise.all([
+    import('undici'),
+    import('../crawl/errors.js'),
+    import('../crawl/deadline.js'),
+  ]);
   const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }));
+  // --timeout bounds the whole request, body included: a server dripping a byte at a time cannot hold it.
+  const limit = deadline(timeoutMs);
   try {
     const response = await request(url, {
       dispatcher,
+      signal: limit.signal,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       headers: { 'user-agent': 'comune-audit (classify)', accept: 'text/html,*/*;q=0.5' },
@@ -75,6 +82,7 @@ async function classifyUrl(classifier: Classifier, url: string, timeoutMs: numbe
     const { message } = classifyError(error, { host, crawlStopped: false, requestLimitMs: timeoutMs });
     return failed(url, (m) => m.fetchFailed(message), undefined, url);
   } finally {
+    limit.release();
     await dispatcher.close();
   }
 }

@@ -57,6 +57,26 @@ describe('comune-audit classify', () => {
     expect(server.requests).toEqual(['/servizi/tari']);
   });
 
+  it('ends a URL that drips its body within --timeout overall, with a timeout row, and goes on', async () => {
+    const drip = await serveRoutes({
+      '/lento': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.write('<html><body><h1>Lento</h1>');
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+      },
+    });
+    try {
+      const started = Date.now();
+      const { text, failures } = await runClassify([`${drip.url}/lento`], { timeout: 600 }, { stdout: sink().stream, stderr: sink().stream });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(failures).toBe(1);
+      expect(JSON.parse(text.trim()).error).toMatch(/within 600 ms/);
+    } finally {
+      await drip.close();
+    }
+  });
+
   it('goes on past a missing file and malformed JSONL lines, naming them in Italian on stderr and in English in the rows', async () => {
     writeFileSync(path('bad.jsonl'), '{"text": "Pagamento della TARI"}\nnot json\n{"other": 1}\n[1]\n');
     const err = sink();
