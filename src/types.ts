@@ -120,8 +120,8 @@ export interface CrawlLimits {
   skippedUrls: number;
   skippedByDepth: number;
   /**
-   * Pages read in part, their facts from the part read: in a CrawlResult, bodies cut at maxBodyBytes; in a Report,
-   * also pages the parser read in part (nesting or links past src/facts/caps.ts).
+   * Pages read in part, their facts from the part read: in a CrawlResult, bodies cut at maxBodyBytes; in SiteFacts
+   * and the Report, also pages the parser read in part (nesting or links past src/facts/caps.ts).
    */
   truncatedPages: number;
   /** The site's robots.txt Crawl-delay as honoured (capped), in ms; null when it sets none. */

@@ -41,7 +41,8 @@ export function assembleSiteFacts(crawl: CrawlResult, pages: PageFacts[], option
     robots: crawl.robots,
     sitemap: crawl.sitemap,
     tls: crawl.tls,
-    limits: crawl.limits,
+    // The crawler counts bodies cut at the size cap; the facts also know pages read past the reader's caps.
+    limits: { ...crawl.limits, truncatedPages: analysed.filter((page) => page.truncated).length },
     singlePage: options.singlePage ?? false,
     auditedAt: crawl.startedAt,
   };

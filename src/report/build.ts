@@ -58,8 +58,7 @@ export function buildReport(input: BuildReportInput): Report {
       durationMs: input.durationMs,
       userAgent: input.userAgent,
       singlePage: site.singlePage,
-      // Pages read in part: cut at the size cap by the crawler, or past the nesting cap by the parser.
-      limits: { ...site.limits, truncatedPages: site.pages.filter((page) => page.truncated).length },
+      limits: { ...site.limits },
       pagesFetched: site.pages.length,
       pagesFailed: site.pages.filter(pageFailed).length,
     },

@@ -126,6 +126,15 @@ describe('extractPageFacts details', () => {
     expect(page.truncated).toBe(true);
   });
 
+  it('counts the pages read in part in the site facts, the parser\'s caps included', () => {
+    const many = `<main>${Array.from({ length: 2_500 }, (_, i) => `<a href="/atto/${i}">Atto ${i}</a>`).join('')}</main>`;
+    const site = siteFromHtml([
+      { url: 'https://www.comune.esempio.it/', html: '<main><a href="/albo">Albo</a></main>' },
+      { url: 'https://www.comune.esempio.it/albo', html: many, depth: 1 },
+    ]);
+    expect(site.limits.truncatedPages).toBe(1);
+  });
+
   it('records the first 2,000 links of a page and says the page was read in part', () => {
     const many = facts(`<main>${Array.from({ length: 2_500 }, (_, i) => `<a href="/atto/${i}">Atto ${i}</a>`).join('')}</main>`);
     expect(many.links).toHaveLength(2_000);

@@ -90,9 +90,9 @@ describe('terminal report, Italian', () => {
     const slow = plainIt(sampleReport({ site: makeSite([], { limits: { ...LIMITS, hitTimeBudget: true, crawlDelayMs: 10_000 } }) }), { width: 200 });
     expect(lineWith(slow, 'Limiti')).toContain('esaurito il tempo massimo di 600 s; Crawl-delay di robots.txt: 10 s tra una richiesta e l’altra');
     const partial = (count: number) => Array.from({ length: count }, (_, i) => makePage(`${SITE}p${i}`, 1, { truncated: true }));
-    const cut = plainIt(sampleReport({ site: makeSite(partial(2), { limits: { ...LIMITS, maxBodyBytes: 20_480 } }) }), { width: 200 });
+    const cut = plainIt(sampleReport({ site: makeSite(partial(2), { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 2 } }) }), { width: 200 });
     expect(lineWith(cut, 'Limiti')).toContain('2 pagine lette solo in parte (oltre 20 KB, --max-body, con più di 10.000 livelli di annidamento o più di 2.000 link): risultati parziali');
-    const cutEn = renderTerminal(sampleReport({ site: makeSite(partial(1), { limits: { ...LIMITS, maxBodyBytes: 20_480 } }) }), { lang: 'en', color: false, width: 200 });
+    const cutEn = renderTerminal(sampleReport({ site: makeSite(partial(1), { limits: { ...LIMITS, maxBodyBytes: 20_480, truncatedPages: 1 } }) }), { lang: 'en', color: false, width: 200 });
     expect(cutEn).toContain('1 page read only in part (past 20 KB, --max-body, nested beyond 10,000 levels or with over 2,000 links): partial results');
   });
 
