@@ -2,6 +2,7 @@
 // twin: evidence is compared by path, so a staging host can be checked against the live site's report).
 import { readFile } from 'node:fs/promises';
 import { CliError, EXIT } from './errors.js';
+import { originOf } from '../crawl/url.js';
 import type { CheckResult, Report, Status } from '../types.js';
 
 /** Scored statuses, best last; unknown and error say nothing about better or worse. */
@@ -24,9 +25,9 @@ function evidenceKey(url: string, selector: string, origin: string): string {
   return `${place} · ${selector}`;
 }
 
-function originOf(report: Comparable): string {
+function siteOriginOf(report: Comparable): string {
   try {
-    return new URL(report.site.siteUrl).origin;
+    return originOf(report.site.siteUrl);
   } catch {
     return '';
   }
@@ -39,8 +40,8 @@ function keysOf(check: CheckResult, origin: string): string[] {
 /** Checks whose scored status is worse now than in the baseline, in the current report's order. */
 export function regressions(baseline: Comparable, current: Comparable): Regression[] {
   const before = new Map(baseline.checks.map((check) => [check.id, check]));
-  const baselineOrigin = originOf(baseline);
-  const currentOrigin = originOf(current);
+  const baselineOrigin = siteOriginOf(baseline);
+  const currentOrigin = siteOriginOf(current);
   const found: Regression[] = [];
   for (const check of current.checks) {
     const old = before.get(check.id);

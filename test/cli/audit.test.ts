@@ -1,47 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit, type AuditCliOptions } from '../../src/cli/audit.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
 import type { Report } from '../../src/types.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
-import { runCli } from '../helpers/cli.js';
+import { AUDIT_OPTIONS, captureIo, runCli } from '../helpers/cli.js';
 import { packageRoot } from '../../src/util/paths.js';
-
-const OPTIONS: AuditCliOptions = {
-  lang: 'it',
-  bom: false,
-  maxPages: 50,
-  maxDepth: 5,
-  concurrency: 4,
-  delay: 0,
-  timeout: 5_000,
-  timeBudget: 60_000,
-  maxBody: 5 * 1024 * 1024,
-  robots: true,
-  insecure: false,
-  singlePage: false,
-  classify: false,
-  timing: false,
-  progress: false,
-  format: 'json',
-};
-
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  return {
-    io: { stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const PAGE = (body: string) => `<!doctype html><html lang="it"><head><title>Comune</title></head><body>${body}</body></html>`;
 
@@ -67,8 +33,8 @@ afterAll(async () => {
 
 describe('runAudit', () => {
   it('writes a JSON report of every page and check and exits 0', async () => {
-    const c = capture();
-    const code = await runAudit(`${site.url}/`, OPTIONS, c.io);
+    const c = captureIo();
+    const code = await runAudit(`${site.url}/`, AUDIT_OPTIONS, c.io);
     expect(code).toBe(EXIT.ok);
     const report = JSON.parse(c.out()) as Report;
     expect(report.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/servizi', '/spid']);
@@ -78,47 +44,47 @@ describe('runAudit', () => {
   });
 
   it('gives the same bytes for the same site with --no-timing', async () => {
-    const a = capture();
-    const b = capture();
-    await runAudit(`${site.url}/`, OPTIONS, a.io);
-    await runAudit(`${site.url}/`, OPTIONS, b.io);
+    const a = captureIo();
+    const b = captureIo();
+    await runAudit(`${site.url}/`, AUDIT_OPTIONS, a.io);
+    await runAudit(`${site.url}/`, AUDIT_OPTIONS, b.io);
     expect(a.out()).toBe(b.out());
   });
 
   it('exits 1 below --fail-under and says why on stderr', async () => {
-    const c = capture();
-    const code = await runAudit(`${site.url}/`, { ...OPTIONS, failUnder: 99 }, c.io);
+    const c = captureIo();
+    const code = await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failUnder: 99 }, c.io);
     expect(code).toBe(EXIT.belowThreshold);
     expect(c.err()).toMatch(/indice di maturità .* sotto --fail-under 99/);
   });
 
   it('prints the index and a decimal --fail-under with the decimal separator of --lang', async () => {
-    const italian = capture();
-    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failUnder: 99.5 }, italian.io)).toBe(EXIT.belowThreshold);
+    const italian = captureIo();
+    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failUnder: 99.5 }, italian.io)).toBe(EXIT.belowThreshold);
     const index = (JSON.parse(italian.out()) as Report).maturity.index as number;
     expect(italian.err()).toBe(`comune-audit: indice di maturità ${index.toFixed(1).replace('.', ',')} sotto --fail-under 99,5\n`);
-    const english = capture();
-    await runAudit(`${site.url}/`, { ...OPTIONS, lang: 'en', failUnder: 99.5 }, english.io);
+    const english = captureIo();
+    await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, lang: 'en', failUnder: 99.5 }, english.io);
     expect(english.err()).toBe(`comune-audit: maturity index ${index.toFixed(1)} is below --fail-under 99.5\n`);
     // the threshold is a number, compared as one: just under the index passes
-    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failUnder: index - 0.1 }, capture().io)).toBe(EXIT.ok);
+    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failUnder: index - 0.1 }, captureIo().io)).toBe(EXIT.ok);
   });
 
   it('exits 1 when a check named by --fail-on fails (by check or point id, in any case), 0 when they pass, 2 on an unknown id', async () => {
-    const failing = capture();
-    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'design'] }, failing.io)).toBe(EXIT.belowThreshold);
+    const failing = captureIo();
+    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['spid', 'design'] }, failing.io)).toBe(EXIT.belowThreshold);
     expect(failing.err()).toMatch(/--fail-on: controlli non superati: .*C\.SI\.1\.6/);
-    const anyCase = capture();
-    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['SPID', 'c.si.1.6'] }, anyCase.io)).toBe(EXIT.belowThreshold);
+    const anyCase = captureIo();
+    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['SPID', 'c.si.1.6'] }, anyCase.io)).toBe(EXIT.belowThreshold);
     expect(anyCase.err()).toBe('comune-audit: --fail-on: controlli non superati: C.SI.1.6\n');
-    const passing = capture();
-    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'C.SI.3.1'] }, passing.io)).toBe(EXIT.ok);
+    const passing = captureIo();
+    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['spid', 'C.SI.3.1'] }, passing.io)).toBe(EXIT.ok);
     expect(passing.err()).toBe('');
-    await expect(runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spdi'] }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+    await expect(runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['spdi'] }, captureIo().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
   });
 
   it('lists the valid point and check ids when --fail-on names an unknown one', async () => {
-    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['spid', 'spdi', 'C.SI.9.9'] }, capture().io).catch((e: unknown) => e)) as CliError;
+    const error = (await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['spid', 'spdi', 'C.SI.9.9'] }, captureIo().io).catch((e: unknown) => e)) as CliError;
     expect(error.exitCode).toBe(EXIT.usage);
     const [, unknown, valid] = /^--fail-on: unknown ids (.*); the valid ids \(of points and checks\) are: (.*)$/.exec(error.in('en')) ?? [];
     expect(unknown).toBe('spdi, C.SI.9.9');
@@ -128,8 +94,8 @@ describe('runAudit', () => {
   });
 
   it('says on stderr which named checks ended unknown, without changing the exit code', async () => {
-    const c = capture();
-    expect(await runAudit(`${site.url}/`, { ...OPTIONS, failOn: ['C.SI.4.1', 'cloud', 'spid'] }, c.io)).toBe(EXIT.ok);
+    const c = captureIo();
+    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['C.SI.4.1', 'cloud', 'spid'] }, c.io)).toBe(EXIT.ok);
     const report = JSON.parse(c.out()) as Report;
     expect(['C.SI.4.1', 'cloud'].map((id) => report.checks.find((check) => check.id === id)?.status)).toEqual(['unknown', 'unknown']);
     // in the report's order, once
@@ -137,8 +103,8 @@ describe('runAudit', () => {
   });
 
   it('exits 3 for an unreachable site and still writes a JSON report of the attempt', async () => {
-    const c = capture();
-    const code = await runAudit(`http://127.0.0.1:${closedPort}/`, OPTIONS, c.io);
+    const c = captureIo();
+    const code = await runAudit(`http://127.0.0.1:${closedPort}/`, AUDIT_OPTIONS, c.io);
     expect(code).toBe(EXIT.siteUnavailable);
     const report = JSON.parse(c.out()) as Report;
     expect(report.fatal?.code).toBe('connect');
@@ -147,25 +113,25 @@ describe('runAudit', () => {
   });
 
   it('exits 3 when the start page is not HTML', async () => {
-    const c = capture();
-    expect(await runAudit(`${site.url}/file.pdf`, OPTIONS, c.io)).toBe(EXIT.siteUnavailable);
+    const c = captureIo();
+    expect(await runAudit(`${site.url}/file.pdf`, AUDIT_OPTIONS, c.io)).toBe(EXIT.siteUnavailable);
     expect((JSON.parse(c.out()) as Report).fatal?.code).toBe('not-html');
   });
 
   it('rejects a URL that is not a web address as a usage error', async () => {
-    const c = capture();
-    await expect(runAudit('ftp://comune.example.it', OPTIONS, c.io)).rejects.toThrow(CliError);
-    await expect(runAudit('http://exa mple', OPTIONS, c.io)).rejects.toMatchObject({ exitCode: EXIT.usage });
-    await expect(runAudit('ht!tp://bad url', OPTIONS, c.io)).rejects.toMatchObject({ exitCode: EXIT.usage, message: '"ht!tp://bad url" is not a valid URL: give the comune\'s address, e.g. https://www.comune.esempio.it' });
+    const c = captureIo();
+    await expect(runAudit('ftp://comune.example.it', AUDIT_OPTIONS, c.io)).rejects.toThrow(CliError);
+    await expect(runAudit('http://exa mple', AUDIT_OPTIONS, c.io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+    await expect(runAudit('ht!tp://bad url', AUDIT_OPTIONS, c.io)).rejects.toMatchObject({ exitCode: EXIT.usage, message: '"ht!tp://bad url" is not a valid URL: give the comune\'s address, e.g. https://www.comune.esempio.it' });
   });
 
   it('takes IP addresses as hosts: an IPv6 address is tried, not refused', async () => {
-    expect(await runAudit(`http://[::1]:${closedPort}/`, OPTIONS, capture().io)).toBe(EXIT.siteUnavailable);
+    expect(await runAudit(`http://[::1]:${closedPort}/`, AUDIT_OPTIONS, captureIo().io)).toBe(EXIT.siteUnavailable);
   });
 
   it('writes terminal text in English when asked', async () => {
-    const c = capture();
-    await runAudit(`${site.url}/`, { ...OPTIONS, format: 'terminal', lang: 'en' }, c.io);
+    const c = captureIo();
+    await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, format: 'terminal', lang: 'en' }, c.io);
     expect(c.out()).toMatch(/Maturity index/i);
     expect(c.out()).not.toMatch(/\u001b\[/);
   });
@@ -178,9 +144,9 @@ describe('output files', () => {
     const written = async (name: string, format?: AuditCliOptions['format']) => {
       const path = join(dir, name);
       // on a terminal, where stdout alone would get terminal text
-      const tty = capture();
+      const tty = captureIo();
       tty.io.stdout.isTTY = true;
-      expect(await runAudit(`${site.url}/`, { ...OPTIONS, format, output: path }, tty.io)).toBe(EXIT.ok);
+      expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, format, output: path }, tty.io)).toBe(EXIT.ok);
       expect(tty.out()).toBe('');
       return readFileSync(path, 'utf8');
     };
@@ -200,7 +166,7 @@ describe('output files', () => {
   it('checks -o and --pages-csv before crawling: a missing folder is exit 4 with no request made', async () => {
     const before = site.requests.length;
     for (const paths of [{ output: '/nonexistent/dir/r.json' }, { pagesCsv: '/nonexistent/dir/pages.csv' }]) {
-      const error = (await runAudit(`${site.url}/`, { ...OPTIONS, ...paths }, capture().io).catch((e: unknown) => e)) as CliError;
+      const error = (await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, ...paths }, captureIo().io).catch((e: unknown) => e)) as CliError;
       expect(error.exitCode).toBe(EXIT.io);
       expect(error.in('it')).toMatch(/^impossibile scrivere \/nonexistent\/dir\/(r\.json|pages\.csv) \(ENOENT\): verifica che la cartella esista e sia scrivibile$/);
     }
@@ -208,7 +174,7 @@ describe('output files', () => {
   });
 
   it('says so when an output path is a folder', async () => {
-    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, output: dir }, capture().io).catch((e: unknown) => e)) as CliError;
+    const error = (await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, output: dir }, captureIo().io).catch((e: unknown) => e)) as CliError;
     expect(error.exitCode).toBe(EXIT.io);
     expect(error.in('it')).toBe(`${dir} è una cartella: indica il nome di un file, per esempio ${dir}/report.json`);
     expect(error.in('en')).toBe(`${dir} is a folder: give a file name, e.g. ${dir}/report.json`);
@@ -216,15 +182,15 @@ describe('output files', () => {
 
   it('refuses -o and --pages-csv naming the same file as a usage error', async () => {
     const path = join(dir, 'same.csv');
-    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, output: path, pagesCsv: join(dir, '.', 'same.csv') }, capture().io).catch((e: unknown) => e)) as CliError;
+    const error = (await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, output: path, pagesCsv: join(dir, '.', 'same.csv') }, captureIo().io).catch((e: unknown) => e)) as CliError;
     expect(error.exitCode).toBe(EXIT.usage);
     expect(error.in('en')).toBe(`-o and --pages-csv name the same file ${join(dir, 'same.csv')}: the second would overwrite the first, use two names`);
   });
 
   it('refuses a baseline whose audit did not run (exit 4), naming why', async () => {
     const failed = join(dir, 'failed.json');
-    expect(await runAudit(`http://127.0.0.1:${closedPort}/`, { ...OPTIONS, output: failed }, capture().io)).toBe(EXIT.siteUnavailable);
-    const error = (await runAudit(`${site.url}/`, { ...OPTIONS, baseline: failed }, capture().io).catch((e: unknown) => e)) as CliError;
+    expect(await runAudit(`http://127.0.0.1:${closedPort}/`, { ...AUDIT_OPTIONS, output: failed }, captureIo().io)).toBe(EXIT.siteUnavailable);
+    const error = (await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, baseline: failed }, captureIo().io).catch((e: unknown) => e)) as CliError;
     expect(error.exitCode).toBe(EXIT.io);
     const fatal = (JSON.parse(readFileSync(failed, 'utf8')) as Report).fatal;
     expect(error.in('it')).toBe(`${failed} non contiene controlli: l'audit che l'ha prodotto non è riuscito (${fatal?.message.it}); usa come confronto il report di un audit andato a buon fine`);
@@ -236,8 +202,8 @@ describe('single-page audits', () => {
     const { serveDemoSite } = await import('../../src/demo/server.js');
     const demo = await serveDemoSite();
     try {
-      const detected = capture();
-      await runAudit(`${demo.url}servizi/pagamento-tari.html`, { ...OPTIONS, singlePage: true }, detected.io);
+      const detected = captureIo();
+      await runAudit(`${demo.url}servizi/pagamento-tari.html`, { ...AUDIT_OPTIONS, singlePage: true }, detected.io);
       const service = JSON.parse(detected.out()) as Report;
       expect(service.pages).toHaveLength(1);
       expect(service.run.singlePage).toBe(true);
@@ -246,8 +212,8 @@ describe('single-page audits', () => {
       expect(ids).not.toContain('C.SI.1.6'); // a home-page criterion
       expect(ids).not.toContain('spid'); // site-wide checks need a crawl
 
-      const forced = capture();
-      await runAudit(`${demo.url}servizi/pagamento-tari.html`, { ...OPTIONS, singlePage: true, pageType: 'home' }, forced.io);
+      const forced = captureIo();
+      await runAudit(`${demo.url}servizi/pagamento-tari.html`, { ...AUDIT_OPTIONS, singlePage: true, pageType: 'home' }, forced.io);
       const asHome = JSON.parse(forced.out()) as Report;
       expect(asHome.pages[0].pageType).toBe('home');
       expect(asHome.checks.map((check) => check.id)).toContain('C.SI.1.6');
@@ -257,13 +223,13 @@ describe('single-page audits', () => {
   });
 
   it('refuses --fail-under with --single-page: one page gives no maturity index to compare', async () => {
-    const error = await runAudit(`${site.url}/`, { ...OPTIONS, singlePage: true, failUnder: 50 }, capture().io).catch((e: unknown) => e);
+    const error = await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, singlePage: true, failUnder: 50 }, captureIo().io).catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: EXIT.usage });
     expect((error as CliError).in('it')).toMatch(/^--fail-under non si applica a --single-page/);
   });
 
   it('refuses --page-type without --single-page', async () => {
-    await expect(runAudit(`${site.url}/`, { ...OPTIONS, pageType: 'home' }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
+    await expect(runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, pageType: 'home' }, captureIo().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
   });
 });
 
@@ -285,12 +251,12 @@ describe('https sites', () => {
       { tls },
     );
     try {
-      const refused = capture();
-      expect(await runAudit(`${secure.url}/`, OPTIONS, refused.io)).toBe(EXIT.siteUnavailable);
+      const refused = captureIo();
+      expect(await runAudit(`${secure.url}/`, AUDIT_OPTIONS, refused.io)).toBe(EXIT.siteUnavailable);
       expect((JSON.parse(refused.out()) as Report).fatal?.code).toBe('tls');
 
-      const accepted = capture();
-      expect(await runAudit(`${secure.url}/`, { ...OPTIONS, insecure: true }, accepted.io)).toBe(EXIT.ok);
+      const accepted = captureIo();
+      expect(await runAudit(`${secure.url}/`, { ...AUDIT_OPTIONS, insecure: true }, accepted.io)).toBe(EXIT.ok);
       const report = JSON.parse(accepted.out()) as Report;
       expect(report.pages).toHaveLength(2);
       const security = report.checks.find((check) => check.id === 'security');
@@ -317,12 +283,12 @@ describe('misbehaving servers', () => {
       '/servizi': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: PAGE('<main><h1>Servizi</h1></main>') },
     });
     try {
-      const loop = capture();
-      expect(await runAudit(`${hostile.url}/loop-a`, OPTIONS, loop.io)).toBe(EXIT.siteUnavailable);
+      const loop = captureIo();
+      expect(await runAudit(`${hostile.url}/loop-a`, AUDIT_OPTIONS, loop.io)).toBe(EXIT.siteUnavailable);
       expect((JSON.parse(loop.out()) as Report).fatal?.code).toBe('too-many-redirects');
 
-      const huge = capture();
-      expect(await runAudit(`${hostile.url}/huge`, { ...OPTIONS, maxBody: 64 * 1024 }, huge.io)).toBe(EXIT.ok);
+      const huge = captureIo();
+      expect(await runAudit(`${hostile.url}/huge`, { ...AUDIT_OPTIONS, maxBody: 64 * 1024 }, huge.io)).toBe(EXIT.ok);
       const report = JSON.parse(huge.out()) as Report;
       // the first 64 KB are read: the link at the top of the page is still followed
       expect(report.pages.map((page) => new URL(page.url).pathname)).toEqual(['/huge', '/servizi']);
@@ -339,11 +305,11 @@ describe('robots.txt', () => {
       '/robots.txt': { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nDisallow: /\n' },
     });
     try {
-      const refused = capture();
-      expect(await runAudit(`${closed.url}/`, OPTIONS, refused.io)).toBe(EXIT.siteUnavailable);
+      const refused = captureIo();
+      expect(await runAudit(`${closed.url}/`, AUDIT_OPTIONS, refused.io)).toBe(EXIT.siteUnavailable);
       expect((JSON.parse(refused.out()) as Report).fatal?.code).toBe('robots');
-      const forced = capture();
-      expect(await runAudit(`${closed.url}/`, { ...OPTIONS, robots: false }, forced.io)).toBe(EXIT.ok);
+      const forced = captureIo();
+      expect(await runAudit(`${closed.url}/`, { ...AUDIT_OPTIONS, robots: false }, forced.io)).toBe(EXIT.ok);
     } finally {
       await closed.close();
     }

@@ -2,13 +2,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBaseline, regressions, type Comparable } from '../../src/cli/baseline.js';
 import { runAudit, type AuditCliOptions } from '../../src/cli/audit.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
 import type { CheckResult } from '../../src/types.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { AUDIT_OPTIONS, captureIo } from '../helpers/cli.js';
 import { makeCheck } from '../score/make-check.js';
 
 const ev = (url: string, selector: string) => ({ url, selector, snippet: '' });
@@ -78,10 +78,7 @@ describe('readBaseline', () => {
 });
 
 describe('audit --baseline', () => {
-  const OPTIONS: AuditCliOptions = {
-    lang: 'it', bom: false, maxPages: 20, maxDepth: 3, concurrency: 2, delay: 0, timeout: 5_000, timeBudget: 60_000,
-    maxBody: 1_000_000, robots: true, insecure: false, singlePage: false, classify: false, timing: false, progress: false, format: 'json',
-  };
+  const OPTIONS: AuditCliOptions = { ...AUDIT_OPTIONS, maxPages: 20, maxDepth: 3, concurrency: 2, maxBody: 1_000_000 };
   const html = (body: string) => ({ headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="it"><head><title>Comune</title></head><body><main>${body}</main></body></html>` });
   let before: FixtureServer;
   let after: FixtureServer;
@@ -96,25 +93,16 @@ describe('audit --baseline', () => {
     await after.close();
   });
 
-  function capture() {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let err = '';
-    stdout.resume();
-    stderr.on('data', (chunk) => (err += chunk));
-    return { io: { stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream }, err: () => err };
-  }
-
   it('exits 1 and names what got worse and what disappeared; exits 0 against itself', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'comune-audit-baseline-'));
     const baselineFile = join(dir, 'prima.json');
-    expect(await runAudit(`${before.url}/`, { ...OPTIONS, output: baselineFile }, capture().io)).toBe(EXIT.ok);
+    expect(await runAudit(`${before.url}/`, { ...OPTIONS, output: baselineFile }, captureIo().io)).toBe(EXIT.ok);
 
-    const same = capture();
+    const same = captureIo();
     expect(await runAudit(`${before.url}/`, { ...OPTIONS, baseline: baselineFile }, same.io)).toBe(EXIT.ok);
     expect(same.err()).toBe('');
 
-    const worse = capture();
+    const worse = captureIo();
     expect(await runAudit(`${after.url}/`, { ...OPTIONS, baseline: baselineFile }, worse.io)).toBe(EXIT.belowThreshold);
     const lines = worse.err().trimEnd().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^comune-audit: peggiorato rispetto a ${baselineFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*spid \\(superato → non superato\\).*; indice di maturità [\\d,]+ → [\\d,]+$`));
@@ -122,6 +110,6 @@ describe('audit --baseline', () => {
   });
 
   it('reads the baseline before crawling: a missing file stops the run with exit 4', async () => {
-    await expect(runAudit(`${before.url}/`, { ...OPTIONS, baseline: '/nonexistent/prima.json' }, capture().io)).rejects.toMatchObject({ exitCode: EXIT.io });
+    await expect(runAudit(`${before.url}/`, { ...OPTIONS, baseline: '/nonexistent/prima.json' }, captureIo().io)).rejects.toMatchObject({ exitCode: EXIT.io });
   });
 });
