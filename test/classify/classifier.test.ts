@@ -48,7 +48,7 @@ describe('shipped model', () => {
   });
 
   it('classifies the model service page and reads its declared category from the breadcrumb', () => {
-    const page = extractPageFacts(fetchedPage({ url: 'https://www.comune.esempio.it/servizi/imu.html', html: readFixture('modello-comuni', 'pagamenti-imu-scheda-servizio.html') }));
+    const page = extractPageFacts(fetchedPage({ url: 'https://www.comune.esempio.it/servizi/imu.html', html: readFixture('modello-comuni', 'site', 'servizi', 'pagamenti-imu-scheda-servizio.html') }));
     const result = classifier.classifyPage(page);
     expect(result.declaredCategory).toBe('tributi-finanze-contravvenzioni');
     expect(result.category).toBe('tributi-finanze-contravvenzioni');

@@ -12,7 +12,7 @@ const MODEL_HOST = 'https://www.comune.bergamo.it/sito/';
 const MODEL_FILES = ['homepage', 'amministrazione', 'novita', 'servizi', 'eventi', 'servizi-categoria', 'servizio-dettaglio', 'argomenti', 'argomento', 'appuntamento-01-ufficio'];
 
 function modelSite() {
-  const pages = MODEL_FILES.map((file) => ({ url: `${MODEL_HOST}${file}.html`, html: readFixture('modello-comuni', `${file}.html`) }));
+  const pages = MODEL_FILES.map((file) => ({ url: `${MODEL_HOST}${file}.html`, html: readFixture('modello-comuni', 'site', 'sito', `${file}.html`) }));
   const site = siteFromHtml(pages, { assets: MODEL_ASSETS });
   assignLinkedPageTypes(site.pages, site.siteUrl);
   return site;

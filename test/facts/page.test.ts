@@ -9,7 +9,7 @@ function facts(html: string, url = URL_HOME, headers?: Record<string, string>) {
 }
 
 describe('extractPageFacts on a real model service page', () => {
-  const page = facts(readFixture('modello-comuni', 'pagamenti-imu-scheda-servizio.html'), 'https://www.comune.esempio.it/servizi/imu.html');
+  const page = facts(readFixture('modello-comuni', 'site', 'servizi', 'pagamenti-imu-scheda-servizio.html'), 'https://www.comune.esempio.it/servizi/imu.html');
 
   it('reads title, lang and the breadcrumb of the model', () => {
     expect(page.lang).toBe('it');
@@ -183,7 +183,7 @@ describe('extractPageFacts details', () => {
   });
 
   it('is deterministic', () => {
-    const html = readFixture('modello-comuni', 'pagamenti-imu-scheda-servizio.html');
+    const html = readFixture('modello-comuni', 'site', 'servizi', 'pagamenti-imu-scheda-servizio.html');
     expect(JSON.stringify(facts(html))).toBe(JSON.stringify(facts(html)));
   });
 });

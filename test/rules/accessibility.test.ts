@@ -34,7 +34,7 @@ describe('accessibility', () => {
   });
 
   it('finds the skipped heading level on the model home page', () => {
-    const result = accessibility.check(onePage('../modello-comuni/homepage.html'));
+    const result = accessibility.check(onePage('../modello-comuni/site/sito/homepage.html'));
     expect(result.status).toBe('partial');
     expect(result.evidence.find((ev) => ev.selector === 'h1-h6')?.snippet).toMatch(/^h2 → h4 /);
   });

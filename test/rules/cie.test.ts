@@ -4,7 +4,7 @@ import { onePage, url } from './site.js';
 
 describe('cie', () => {
   it('passes on the model login page ("Entra con CIE" image)', () => {
-    const result = cie.check(onePage('../modello-comuni/accesso-servizio.html', '/servizi/accesso-servizio.html'));
+    const result = cie.check(onePage('../modello-comuni/site/servizi/accesso-servizio.html', '/servizi/accesso-servizio.html'));
     expect(result.status).toBe('pass');
     expect(result.evidence[0]).toEqual({
       url: url('/servizi/accesso-servizio.html'),
@@ -45,7 +45,7 @@ describe('cie', () => {
   });
 
   it('is partial on the model home page, whose menu links the CIE service page', () => {
-    const result = cie.check(onePage('../modello-comuni/homepage.html'));
+    const result = cie.check(onePage('../modello-comuni/site/sito/homepage.html'));
     expect(result.status).toBe('partial');
     expect(result.evidence[0].snippet).toContain('Rilascio Carta Identità Elettronica (CIE)');
   });

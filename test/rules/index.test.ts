@@ -23,14 +23,14 @@ describe('pointRules', () => {
   });
 
   it('runs every rule on the model home page without errors, with bilingual messages, the same way twice', () => {
-    const site = onePage('../modello-comuni/homepage.html');
+    const site = onePage('../modello-comuni/site/sito/homepage.html');
     const first = runRules(pointRules, site);
     expect(first.map((result) => result.status)).not.toContain('error');
     for (const result of first) {
       expect(result.message.it).not.toBe('');
       expect(result.message.en).not.toBe('');
     }
-    expect(JSON.stringify(runRules(pointRules, onePage('../modello-comuni/homepage.html')))).toBe(JSON.stringify(first));
+    expect(JSON.stringify(runRules(pointRules, onePage('../modello-comuni/site/sito/homepage.html')))).toBe(JSON.stringify(first));
   });
 
   it('claims nothing when no page could be read: every rule is unknown', () => {

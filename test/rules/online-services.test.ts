@@ -40,7 +40,7 @@ describe('online-services', () => {
   });
 
   it('is partial on the model home page: channels but no services reached', () => {
-    const result = onlineServices.check(onePage('../modello-comuni/homepage.html'));
+    const result = onlineServices.check(onePage('../modello-comuni/site/sito/homepage.html'));
     expect(result.status).toBe('partial');
     expect(result.details).toMatchObject({ channels: ['appointment-booking', 'personal-area-login', 'report-inefficiency'] });
   });

@@ -32,7 +32,7 @@ describe('pagopa', () => {
   });
 
   it('passes on the model service page that asks for the "Codice Avviso PagoPA"', () => {
-    const result = pagopa.check(onePage('../modello-comuni/pagamenti-multa-scheda-servizio.html', '/servizi/pagamenti-multa-scheda-servizio.html'));
+    const result = pagopa.check(onePage('../modello-comuni/site/servizi/pagamenti-multa-scheda-servizio.html', '/servizi/pagamenti-multa-scheda-servizio.html'));
     expect(result.status).toBe('pass');
     expect(result.evidence[0].snippet).toContain('Codice Avviso PagoPA');
   });
@@ -53,7 +53,7 @@ describe('pagopa', () => {
   });
 
   it('fails with no pagoPA anywhere on the model home page', () => {
-    const result = pagopa.check(onePage('../modello-comuni/homepage.html'));
+    const result = pagopa.check(onePage('../modello-comuni/site/sito/homepage.html'));
     expect(result.status).toBe('fail');
     expect(result.details).toMatchObject({ paymentLinks: 0, mentions: 0 });
   });

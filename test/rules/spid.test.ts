@@ -12,7 +12,7 @@ describe('spid', () => {
   });
 
   it('passes on the model login page (button with the "Entra con SPID" image)', () => {
-    const result = spid.check(onePage('../modello-comuni/accesso-servizio.html', '/servizi/accesso-servizio.html'));
+    const result = spid.check(onePage('../modello-comuni/site/servizi/accesso-servizio.html', '/servizi/accesso-servizio.html'));
     expect(result.status).toBe('pass');
     expect(result.evidence[0]).toEqual({
       url: url('/servizi/accesso-servizio.html'),
