@@ -54,6 +54,8 @@ export type FetchErrorCode =
   | 'body-too-large'
   | 'not-html'
   | 'robots'
+  /** The office proxy refused the request, asked for credentials (407) or could not be reached. */
+  | 'proxy'
   | 'aborted'
   | 'other';
 
@@ -61,7 +63,7 @@ export interface FetchError {
   code: FetchErrorCode;
   /** What happened, naming the URL or host (and the system's own reason, as it gave it), in both languages. */
   message: Localised;
-  /** The HTTP status, for code "http". */
+  /** The HTTP status, for code "http" (and the proxy's answer, for code "proxy"). */
   status?: number;
 }
 

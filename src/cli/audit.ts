@@ -7,6 +7,7 @@ import { checkOutputPaths, writeOutput } from './output.js';
 import { messages, type HelpMessages, type Messages } from '../report/i18n/index.js';
 import { fatalAdvice, formatDecimal } from '../report/common.js';
 import { readBaseline, regressions, type Comparable } from './baseline.js';
+import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
 import type { CheckResult, PageType, Report } from '../types.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html', 'junit'] as const;
@@ -42,6 +43,8 @@ export interface AuditCliOptions {
   baseline?: string;
   progress: boolean;
   userAgent?: string;
+  /** --proxy's URL, false for --no-proxy, undefined to read HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
+  proxy?: string | false;
 }
 
 /** The audit options shared by `audit` and `demo`. */
@@ -71,7 +74,9 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .option('--fail-on <ids>', text.failOn, commaList)
     .option('--baseline <report.json>', text.baseline)
     .option('--no-progress', text.noProgress)
-    .option('--user-agent <ua>', text.userAgent);
+    .option('--user-agent <ua>', text.userAgent)
+    .option('--proxy <url>', text.proxy)
+    .option('--no-proxy', text.noProxy);
 }
 
 /** A host name's labels (letters, digits, hyphens; underscores, which some real hosts have), an IPv4 address or an [IPv6] one. */
@@ -91,6 +96,30 @@ function parseStartUrl(raw: string): string {
   // The URL parser lets through hosts no DNS name can have ("ht!tp://x" reads as host "ht!tp"): refuse before any request.
   if (!HOST.test(url.hostname)) throw new CliError((m) => m.cli.invalidUrl(raw), EXIT.usage);
   return url.href;
+}
+
+/** The proxy settings: --proxy wins over the environment (whose NO_PROXY still applies), --no-proxy turns it off. */
+export function proxySettings(option: string | false | undefined, env: NodeJS.ProcessEnv): ProxySettings {
+  if (option === false) return {};
+  const fromEnv = proxyFromEnv(env);
+  const settings = option === undefined ? fromEnv : { httpProxy: option, httpsProxy: option, ...(fromEnv.noProxy ? { noProxy: fromEnv.noProxy } : {}) };
+  const sources: [string | undefined, string][] = [
+    [settings.httpProxy, option === undefined ? 'HTTP_PROXY' : '--proxy'],
+    [settings.httpsProxy, option === undefined ? 'HTTPS_PROXY' : '--proxy'],
+  ];
+  for (const [value, source] of sources) {
+    if (value !== undefined && !isProxyUrl(value)) throw new CliError((m) => m.cli.invalidProxy(source, value), EXIT.usage);
+  }
+  return settings;
+}
+
+function isProxyUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** The report's format: -f, else what -o's extension says (json for any other), else terminal on a TTY and json otherwise. */
@@ -117,6 +146,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);
   if (options.failUnder !== undefined && options.singlePage) throw new CliError((m) => m.cli.failUnderNeedsSite, EXIT.usage);
   const failOn = options.failOn ? await knownIds(options.failOn) : undefined;
+  const proxy = proxySettings(options.proxy, process.env);
   // Files first: a wrong path should not cost a whole crawl.
   const baseline = options.baseline ? await readBaseline(options.baseline) : null;
   await checkOutputPaths([
@@ -152,6 +182,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
         respectRobots: options.robots,
         allowInsecureTls: options.insecure,
         ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+        proxy,
         onProgress: progress.update,
       },
     });
@@ -170,7 +201,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const t = messages(options.lang);
   if (report.fatal) {
     io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(fatalAdvice(report.fatal, t), report.fatal.message[options.lang])}\n`);
-    return EXIT.siteUnavailable;
+    return report.fatal.code === 'proxy' ? EXIT.proxy : EXIT.siteUnavailable;
   }
   // Every gate that fails says so, so one CI run shows all of them.
   const gates: string[] = [];

@@ -28,7 +28,8 @@ export function register(program: Command, help: HelpMessages): void {
     const server = await serve(port);
     try {
       process.stderr.write(`comune-audit: ${messages(options.lang).cli.demoServed(server.url)}\n`);
-      process.exitCode = await runAudit(server.url, { ...auditOptions, delay: Math.min(options.delay, 10) });
+      // The demo site is on this machine: an office proxy would not reach it.
+      process.exitCode = await runAudit(server.url, { ...auditOptions, delay: Math.min(options.delay, 10), proxy: false });
     } finally {
       await server.close();
     }

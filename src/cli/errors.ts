@@ -12,6 +12,8 @@ export const EXIT = {
   siteUnavailable: 3,
   /** A file could not be read or written, or its content is malformed (training data, model, a --baseline report). */
   io: 4,
+  /** The office proxy (--proxy, HTTPS_PROXY/HTTP_PROXY) refused the audit, asked for credentials (407) or cannot be reached. */
+  proxy: 5,
   /** A bug: an unexpected exception. Run again with --debug and report it. */
   internal: 70,
 } as const;

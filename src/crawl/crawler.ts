@@ -227,6 +227,7 @@ class Crawler {
       timeoutMs: timeouts.connectMs,
       resolve,
       signal: this.budget,
+      proxy: this.client.proxyFor(siteUrl),
     });
   }
 

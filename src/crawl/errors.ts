@@ -50,12 +50,48 @@ export interface ClassifyContext {
   crawlStopped: boolean;
   /** Overall per-request limit, named in timeout messages. */
   requestLimitMs: number;
+  /** The proxy the request went through (without credentials), or null when it went direct. */
+  proxy?: string | null;
+}
+
+/** undici's words for a proxy's refusal: a CONNECT answered with another status, or a plain request answered 407. */
+const TUNNEL_REFUSED = /Proxy response \((\d+)\) !== 200/;
+const PROXY_AUTH = /Proxy Authentication Required/;
+/** Failures to reach the proxy itself (behind a proxy, the site's own address is never connected to). */
+const PROXY_UNREACHABLE_CODES = new Set([...DNS_CODES, 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The proxy's part in a failure, when it is the cause: it refused, wants credentials, or cannot be reached. */
+function proxyFailure(error: unknown, code: string, host: string, proxy: string): FetchError | null {
+  const reason = errorMessage(error);
+  const status = Number(TUNNEL_REFUSED.exec(reason)?.[1] ?? (PROXY_AUTH.test(reason) ? 407 : 0));
+  if (status === 407) {
+    return fetchError('proxy', {
+      it: `Il proxy ${proxy} chiede l'autenticazione (HTTP 407) per raggiungere ${host}`,
+      en: `The proxy ${proxy} asks for authentication (HTTP 407) to reach ${host}`,
+    }, 407);
+  }
+  if (status >= 502 && status <= 504) {
+    return fetchError('connect', {
+      it: `Il proxy ${proxy} non è riuscito a raggiungere ${host} (HTTP ${status})`,
+      en: `The proxy ${proxy} could not reach ${host} (HTTP ${status})`,
+    });
+  }
+  if (status) {
+    return fetchError('proxy', { it: `Il proxy ${proxy} ha rifiutato la connessione a ${host} (HTTP ${status})`, en: `The proxy ${proxy} refused the connection to ${host} (HTTP ${status})` }, status);
+  }
+  if (PROXY_UNREACHABLE_CODES.has(code)) {
+    return fetchError('proxy', { it: `Il proxy ${proxy} non è raggiungibile (${code})`, en: `The proxy ${proxy} cannot be reached (${code})` });
+  }
+  return null;
 }
 
 /** Classifies an exception thrown while requesting or reading a URL. */
 export function classifyError(error: unknown, context: ClassifyContext): FetchError {
   const code = errorCode(error);
   const { host } = context;
+  // Before the abort test: undici reports a refused tunnel as an aborted request.
+  const byProxy = context.proxy ? proxyFailure(error, code, host, context.proxy) : null;
+  if (byProxy) return byProxy;
   if (isAbortError(error)) {
     return context.crawlStopped
       ? fetchError('aborted', {

@@ -2,12 +2,13 @@
 // per-host politeness gates, bounded retries with backoff, and manual redirects with the chain recorded.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { FetchError, RedirectHop } from '../types.js';
 import { readBody, UnsupportedEncodingError } from './body.js';
 import { brokenOffError, classifyError, fetchError, isConnectionDrop } from './errors.js';
 import { HostGates, sleep } from './gate.js';
 import { deadline } from './deadline.js';
+import { displayProxy, proxyFor, type ProxySettings } from './proxy.js';
 
 const MAX_REDIRECTS = 10;
 /** Longest we wait on a Retry-After before giving up on that URL. */
@@ -36,8 +37,10 @@ export interface HttpClientOptions {
   /** First retry waits about this long; each next one doubles (with jitter). */
   retryBaseMs: number;
   allowInsecureTls: boolean;
-  /** Host name → IP address, like curl --resolve (staging sites, tests). */
+  /** Host name → IP address, like curl --resolve (staging sites, tests); not used for proxied requests. */
   resolve: Record<string, string>;
+  /** The office proxy, if any (empty: every request goes direct). */
+  proxy: ProxySettings;
   /** Aborts every request: the crawl's time budget and the caller's signal. */
   signal: AbortSignal;
   /** Epoch ms after which no retry wait is started. */
@@ -144,6 +147,8 @@ function discard(body: Dispatcher.ResponseData['body']): void {
 export class HttpClient {
   readonly gates: HostGates;
   private readonly agent: Agent;
+  /** One agent per proxy URL (HTTP and HTTPS proxies may differ). */
+  private readonly proxyAgents = new Map<string, ProxyAgent>();
   private readonly requestLimitMs: number;
 
   constructor(private readonly options: HttpClientOptions) {
@@ -163,8 +168,34 @@ export class HttpClient {
     this.requestLimitMs = timeouts.totalMs ?? timeouts.connectMs + timeouts.headersMs + timeouts.bodyMs;
   }
 
-  close(): Promise<void> {
-    return this.agent.destroy();
+  async close(): Promise<void> {
+    await Promise.all([this.agent, ...this.proxyAgents.values()].map((agent) => agent.destroy()));
+  }
+
+  /** The proxy a request to url goes through, or null (NO_PROXY, or none configured). */
+  proxyFor(url: string): string | null {
+    return proxyFor(url, this.options.proxy);
+  }
+
+  private dispatcherFor(url: string): Dispatcher {
+    const proxy = this.proxyFor(url);
+    if (!proxy) return this.agent;
+    let agent = this.proxyAgents.get(proxy);
+    if (!agent) {
+      const { timeouts, concurrency, allowInsecureTls } = this.options;
+      agent = new ProxyAgent({
+        uri: proxy,
+        // http:// addresses are forwarded as plain proxy requests (curl's way: many proxies allow CONNECT to 443 only).
+        proxyTunnel: false,
+        proxyTls: { timeout: timeouts.connectMs },
+        requestTls: { rejectUnauthorized: !allowInsecureTls, timeout: timeouts.connectMs },
+        headersTimeout: timeouts.headersMs,
+        bodyTimeout: timeouts.bodyMs,
+        connections: Math.max(1, concurrency),
+      });
+      this.proxyAgents.set(proxy, agent);
+    }
+    return agent;
   }
 
   /** GET with redirects followed by the policy, retries and politeness; never throws. */
@@ -252,6 +283,7 @@ export class HttpClient {
   /** The body is read only for responses the caller wants. */
   private async requestWithin(url: string, options: GetOptions, signal: AbortSignal): Promise<SingleResponse> {
     const host = new URL(url).host;
+    const proxy = this.proxyFor(url);
     const failure = (error: unknown): SingleResponse => ({
       status: 0,
       headers: {},
@@ -261,6 +293,7 @@ export class HttpClient {
         host,
         crawlStopped: this.options.signal.aborted,
         requestLimitMs: this.requestLimitMs,
+        proxy: proxy ? displayProxy(proxy) : null,
       }),
       transient: isConnectionDrop(error),
     });
@@ -268,7 +301,7 @@ export class HttpClient {
     try {
       response = await request(url, {
         method: 'GET',
-        dispatcher: this.agent,
+        dispatcher: this.dispatcherFor(url),
         signal,
         headers: {
           'user-agent': this.options.userAgent,

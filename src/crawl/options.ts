@@ -1,6 +1,7 @@
 // Crawl options and their defaults: polite and bounded out of the box.
 import type { FetchedPage } from '../types.js';
 import type { Timeouts } from './fetch.js';
+import type { ProxySettings } from './proxy.js';
 import { toolVersion } from '../util/version.js';
 
 export interface DiscoveredLinks {
@@ -41,6 +42,8 @@ export interface CrawlOptions {
   allowInsecureTls: boolean;
   /** Host name → IP address, like curl --resolve (audit a staging server under the real name; tests). */
   resolve: Record<string, string>;
+  /** The office proxy (the CLI reads HTTP_PROXY/HTTPS_PROXY/NO_PROXY or --proxy); empty: direct connections. */
+  proxy: ProxySettings;
   /** Called once per fetched HTML page (parse once!): returns the links found on it. */
   onPage: (page: FetchedPage) => DiscoveredLinks;
   onProgress?: (event: { fetched: number; queued: number; url: string }) => void;
@@ -65,6 +68,7 @@ export const DEFAULT_OPTIONS: Omit<CrawlOptions, 'onPage' | 'onProgress' | 'sign
   keepHtml: true,
   allowInsecureTls: false,
   resolve: {},
+  proxy: {},
 };
 
 export function withDefaults(options: Partial<CrawlOptions> & Pick<CrawlOptions, 'onPage'>): CrawlOptions {

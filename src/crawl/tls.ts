@@ -1,15 +1,18 @@
 // TLS facts of the audited site: one handshake with node:tls (certificate read even when untrusted,
 // so the report can say why) and whether the http:// address sends visitors to https://.
-import { isIP } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { connect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import type { RedirectHop, TlsFacts } from '../types.js';
 import type { HttpClient } from './fetch.js';
+import { openTunnel } from './proxy.js';
 
 export interface TlsProbeOptions {
   timeoutMs: number;
   /** Host name → IP address, as for the HTTP client. */
   resolve: Record<string, string>;
   signal: AbortSignal;
+  /** The proxy to tunnel the handshake through (CONNECT), or null to connect directly. */
+  proxy?: string | null;
 }
 
 type HandshakeFacts = Omit<TlsFacts, 'https' | 'httpRedirectsToHttps'>;
@@ -62,14 +65,21 @@ function failedHandshake(message: string): HandshakeFacts {
   };
 }
 
-/** One TLS handshake with the URL's host; never throws (a failure is recorded in authorizationError). */
-export function probeTls(url: string, options: TlsProbeOptions): Promise<HandshakeFacts> {
+/** One TLS handshake with the URL's host (through the proxy's tunnel when there is one); never throws. */
+export async function probeTls(url: string, options: TlsProbeOptions): Promise<HandshakeFacts> {
   const { hostname, port } = new URL(url);
   const host = hostname.replace(/^\[|\]$/g, '');
+  let tunnel: Socket | undefined;
+  if (options.proxy) {
+    try {
+      tunnel = await openTunnel(options.proxy, host, Number(port || 443), options.timeoutMs, options.signal);
+    } catch (error) {
+      return failedHandshake(`TLS handshake with ${host} failed: ${(error as Error).message}`);
+    }
+  }
   return new Promise((resolve) => {
     const socket = connect({
-      host: options.resolve[host] ?? host,
-      port: Number(port || 443),
+      ...(tunnel ? { socket: tunnel } : { host: options.resolve[host] ?? host, port: Number(port || 443) }),
       // SNI must be a host name, never an IP address.
       servername: isIP(host) ? undefined : host,
       rejectUnauthorized: false,
@@ -79,6 +89,7 @@ export function probeTls(url: string, options: TlsProbeOptions): Promise<Handsha
     const finish = (facts: HandshakeFacts): void => {
       options.signal.removeEventListener('abort', onAbort);
       socket.destroy();
+      tunnel?.destroy();
       resolve(facts);
     };
     if (options.signal.aborted) return onAbort();

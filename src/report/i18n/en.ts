@@ -68,6 +68,7 @@ export const en: Messages = {
     'body-too-large': 'The start page exceeds the size limit: raise the limit or give another page.',
     'not-html': 'The start page is not HTML: give the address of the site’s home page.',
     robots: 'robots.txt forbids this tool: ask the comune to allow it, audit one page with --single-page, or, for your own comune’s site, use --no-robots.',
+    proxy: 'The office proxy refused the request or cannot be reached: check --proxy or HTTPS_PROXY/HTTP_PROXY (with user and password in the address, http://user:password@proxy:3128, if it asks for them), or exempt the host with NO_PROXY.',
     aborted: 'The time budget ran out before the site answered: try again with a larger --time-budget, or later.',
     other: 'Unexpected error while fetching the start page: run again with --debug and report the problem.',
   },
@@ -161,6 +162,8 @@ export const en: Messages = {
       baseline: 'exit 1 when a check got worse than in this JSON report of an earlier audit (also of another host of the same site)',
       noProgress: 'no progress line on stderr',
       userAgent: 'User-Agent header (default names comune-audit and its URL)',
+      proxy: 'HTTP(S) proxy to use (http://user:password@host:port); wins over HTTPS_PROXY/HTTP_PROXY, NO_PROXY still applies',
+      noProxy: 'connect directly: ignore HTTPS_PROXY/HTTP_PROXY',
       port: 'port to serve the demo site on (0: any free one); fix it for byte-for-byte identical reports with --no-timing',
     },
     classify: {
@@ -231,6 +234,7 @@ export const en: Messages = {
     baselineDidNotRun: (path, reason) => `${path} has no checks: the audit that wrote it could not run (${reason}); compare with the report of an audit that completed`,
     portUnavailable: (port, code) =>
       `cannot use port ${port} (${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}): pick another with --port, or --port 0 for any free port`,
+    invalidProxy: (source, value) => `${source}: "${value}" is not a proxy address (expected http://host:port or https://host:port)`,
   },
   classifier: {
     input: {

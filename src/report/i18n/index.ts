@@ -128,6 +128,8 @@ export interface HelpMessages {
     baseline: string;
     noProgress: string;
     userAgent: string;
+    proxy: string;
+    noProxy: string;
     /** demo only. */
     port: string;
   };
@@ -197,6 +199,8 @@ export interface CliMessages {
   baselineDidNotRun(path: string, reason: string): string;
   /** code: EADDRINUSE (taken) or EACCES (not allowed). */
   portUnavailable(port: number, code: string): string;
+  /** source: "--proxy" or the environment variable that gave the value. */
+  invalidProxy(source: string, value: string): string;
 }
 
 export interface ClassifierMessages {

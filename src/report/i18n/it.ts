@@ -68,6 +68,7 @@ export const it: Messages = {
     'body-too-large': 'La pagina iniziale supera la dimensione massima: aumenta il limite o indica un’altra pagina.',
     'not-html': 'La pagina iniziale non è HTML: indica l’indirizzo della home page del sito.',
     robots: 'Il file robots.txt vieta l’accesso a questo strumento: chiedi al Comune di consentirlo, analizza una sola pagina con --single-page o, per il sito del tuo Comune, usa --no-robots.',
+    proxy: 'Il proxy dell’ufficio ha rifiutato la richiesta o non è raggiungibile: controlla --proxy o HTTPS_PROXY/HTTP_PROXY (con utente e password nell’indirizzo, http://utente:password@proxy:3128, se li chiede), oppure escludi l’host con NO_PROXY.',
     aborted: 'Il tempo massimo è finito prima che il sito rispondesse: riprova con un --time-budget più ampio o più tardi.',
     other: 'Errore imprevisto nel recuperare la pagina iniziale: riprova con --debug e segnala il problema.',
   },
@@ -161,6 +162,8 @@ export const it: Messages = {
       baseline: 'esce con 1 se un controllo è peggiorato rispetto a questo report JSON di un audit precedente (anche di un altro host dello stesso sito)',
       noProgress: 'nessuna riga di avanzamento su stderr',
       userAgent: "intestazione User-Agent (quella predefinita nomina comune-audit e il suo indirizzo)",
+      proxy: 'proxy HTTP(S) da usare (http://utente:password@host:porta); vince su HTTPS_PROXY/HTTP_PROXY, NO_PROXY vale comunque',
+      noProxy: 'connessioni dirette: ignora HTTPS_PROXY/HTTP_PROXY',
       port: 'porta su cui pubblicare il sito di esempio (0: una libera qualsiasi); fissala per report identici byte per byte con --no-timing',
     },
     classify: {
@@ -231,6 +234,7 @@ export const it: Messages = {
     baselineDidNotRun: (path, reason) => `${path} non contiene controlli: l'audit che l'ha prodotto non è riuscito (${reason}); usa come confronto il report di un audit andato a buon fine`,
     portUnavailable: (port, code) =>
       `impossibile usare la porta ${port} (${code === 'EADDRINUSE' ? 'già in uso' : 'non consentita'}): scegline un'altra con --port, oppure --port 0 per una porta libera qualsiasi`,
+    invalidProxy: (source, value) => `${source}: "${value}" non è l’indirizzo di un proxy (atteso http://host:porta o https://host:porta)`,
   },
   classifier: {
     input: {
