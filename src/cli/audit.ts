@@ -51,7 +51,7 @@ export interface AuditCliOptions {
 export function addAuditOptions(command: Command, help: HelpMessages): Command {
   const text = help.auditOptions;
   return command
-    .option('-f, --format <format>', text.format, oneOf('--format', FORMATS))
+    .option('-f, --format <format>', text.format(FORMATS.join(' | '), extensionList()), oneOf('--format', FORMATS))
     .option('-o, --output <file>', text.output)
     .option('--pages-csv <file>', text.pagesCsv)
     .addOption(langOption(text.lang))
@@ -122,14 +122,33 @@ function isProxyUrl(value: string): boolean {
   }
 }
 
-/** The report's format: -f, else what -o's extension says (json for any other), else terminal on a TTY and json otherwise. */
+/** What each -o extension means when -f is not given. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
+  '.json': 'json',
+  '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xml': 'junit',
+  '.txt': 'terminal',
+};
+
+/**
+ * The report's format: -f, else what -o's extension says, else terminal on a TTY and json otherwise. An -o extension
+ * that names no format is a usage error: `-o report.md` must not quietly write JSON.
+ */
 function formatFor(options: AuditCliOptions, stdoutIsTty: boolean): Format {
   if (options.format) return options.format;
   if (options.output === undefined) return stdoutIsTty ? 'terminal' : 'json';
-  return FORMAT_BY_EXTENSION[extname(options.output).toLowerCase()] ?? 'json';
+  const extension = extname(options.output).toLowerCase();
+  const format = FORMAT_BY_EXTENSION[extension];
+  if (format) return format;
+  throw new CliError((m) => m.cli.unknownExtension(options.output as string, extension, extensionList(), FORMATS.join(', ')), EXIT.usage);
 }
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = { '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.xml': 'junit', '.txt': 'terminal' };
+/** ".json (json), .csv (csv), …": for the help and the usage error. */
+function extensionList(): string {
+  return Object.entries(FORMAT_BY_EXTENSION).map(([extension, format]) => `${extension} (${format})`).join(', ');
+}
 
 function withoutTiming(report: Report): Report {
   return { ...report, run: { ...report.run, startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 } };
@@ -147,13 +166,13 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   if (options.failUnder !== undefined && options.singlePage) throw new CliError((m) => m.cli.failUnderNeedsSite, EXIT.usage);
   const failOn = options.failOn ? await knownIds(options.failOn) : undefined;
   const proxy = proxySettings(options.proxy, process.env);
+  const format = formatFor(options, Boolean(io.stdout.isTTY));
   // Files first: a wrong path should not cost a whole crawl.
   const baseline = options.baseline ? await readBaseline(options.baseline) : null;
   await checkOutputPaths([
     { option: '-o', path: options.output },
     { option: '--pages-csv', path: options.pagesCsv },
   ]);
-  const format = formatFor(options, Boolean(io.stdout.isTTY));
 
   // Heavy modules load only when an audit runs, so --help stays instant.
   const [{ auditSite }, { render }, { renderPagesCsv }, { loadClassifier }, { startProgress }] = await Promise.all([
@@ -199,8 +218,12 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { ...csv, lang: options.lang }));
 
   const t = messages(options.lang);
+  // Where the files went, for a person at a terminal: the same rule as the progress line (stderr a TTY, no
+  // --no-progress), so CI logs and scripts that redirect stderr stay quiet.
+  const written = [options.output, options.pagesCsv].filter((path): path is string => path !== undefined);
+  if (written.length && options.progress && io.stderr.isTTY) io.stderr.write(`comune-audit: ${t.cli.written(written.join(', '))}\n`);
   if (report.fatal) {
-    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(fatalAdvice(report.fatal, t), report.fatal.message[options.lang])}\n`);
+    io.stderr.write(`comune-audit: ${t.cli.siteUnavailable(report.fatal.message[options.lang], fatalAdvice(report.fatal, t))}\n`);
     return report.fatal.code === 'proxy' ? EXIT.proxy : EXIT.siteUnavailable;
   }
   // Every gate that fails says so, so one CI run shows all of them.

@@ -8,6 +8,7 @@ import { register as registerTrain } from './train.js';
 import { register as registerEval } from './eval.js';
 import { toolVersion } from '../util/version.js';
 import { messages, type Lang } from '../report/i18n/index.js';
+import { langOption } from './options.js';
 import { describeUsageError, isUsageError, localisedHelp } from './usage.js';
 
 /** The program with its help in `lang`. Settings come before the commands: subcommands inherit them when added. */
@@ -20,10 +21,16 @@ export function buildProgram(lang: Lang = 'it'): Command {
     .helpOption('-h, --help', help.helpOption)
     .helpCommand('help [command]', help.helpCommand)
     .option('--debug', help.debug)
+    .addOption(langOption(help.programLang))
+    .addHelpText('after', `\n${help.exitCodes}`)
     .configureHelp(localisedHelp(help))
     // Usage errors are printed by main, in the user's language.
     .configureOutput({ outputError: () => {} })
-    .exitOverride();
+    .exitOverride()
+    // Commander reads the program's options anywhere on the line, so it takes every --lang: hand it to the command.
+    .hook('preSubcommand', (command, subcommand) => {
+      if (command.getOptionValueSource('lang') === 'cli') subcommand.setOptionValueWithSource('lang', command.opts().lang, 'cli');
+    });
   for (const register of [registerAudit, registerDemo, registerClassify, registerTrain, registerEval]) register(program, help);
   return program;
 }
@@ -34,9 +41,9 @@ function commandLine(program: Command, argv: string[]): string {
   return named ? `comune-audit ${named.name()}` : 'comune-audit';
 }
 
-/** The language of messages: --lang's value when given (commander has not parsed it yet when an option fails). */
+/** The language of messages: the last --lang's value (commander has not parsed it yet when an option fails). */
 function languageOf(argv: string[]): Lang {
-  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const at = argv.findLastIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   if (at < 0) return 'it';
   const value = argv[at].includes('=') ? argv[at].slice('--lang='.length) : argv[at + 1];
   return value === 'en' ? 'en' : 'it';

@@ -104,7 +104,8 @@ export function classifyError(error: unknown, context: ClassifyContext): FetchEr
         });
   }
   if (DNS_CODES.has(code)) {
-    return fetchError('dns', { it: `Il nome ${host} non si risolve (DNS): controlla l'indirizzo`, en: `DNS lookup failed for ${host}: check the address` });
+    // The fact and the system's code only: what to do is the reporter's advice, said once.
+    return fetchError('dns', { it: `Il nome ${host} non si risolve (DNS, ${code})`, en: `The name ${host} does not resolve (DNS, ${code})` });
   }
   if (code === 'ECONNREFUSED') {
     return fetchError('connect', {
@@ -113,7 +114,7 @@ export function classifyError(error: unknown, context: ClassifyContext): FetchEr
     });
   }
   if (CONNECT_CODES.has(code)) {
-    return fetchError('connect', { it: `Connessione a ${host} non riuscita (${code}): riprova più tardi`, en: `Connection to ${host} failed (${code}): try again later` });
+    return fetchError('connect', { it: `Connessione a ${host} non riuscita (${code})`, en: `Connection to ${host} failed (${code})` });
   }
   const phase = TIMEOUT_PHASES[code];
   if (phase) return fetchError('timeout', { it: `${host} non ha risposto in tempo ${phase.it}`, en: `${host} timed out ${phase.en}` });

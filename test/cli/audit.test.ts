@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,7 +109,8 @@ describe('runAudit', () => {
     const report = JSON.parse(c.out()) as Report;
     expect(report.fatal?.code).toBe('connect');
     expect(report.checks).toEqual([]);
-    expect(c.err().trim().split('\n')).toHaveLength(1);
+    // one line: what happened, then what to do, each said once
+    expect(c.err()).toBe(`comune-audit: ${report.fatal?.message.it}. Verifica che il sito sia online e riprova più tardi.\n`);
   });
 
   it('exits 3 when the start page is not HTML', async () => {
@@ -140,7 +141,7 @@ describe('runAudit', () => {
 describe('output files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'comune-audit-output-'));
 
-  it('takes the format from the extension of -o when -f is not given, json for any other', async () => {
+  it('takes the format from the extension of -o when -f is not given', async () => {
     const written = async (name: string, format?: AuditCliOptions['format']) => {
       const path = join(dir, name);
       // on a terminal, where stdout alone would get terminal text
@@ -158,9 +159,40 @@ describe('output files', () => {
     const text = await written('r.txt');
     expect(text).toMatch(/Indice di maturità/i);
     expect(text).not.toMatch(/\u001b\[/);
-    expect(JSON.parse(await written('report.out'))).toHaveProperty('schemaVersion', 2);
-    // -f wins over the extension
+    // -f wins over the extension, and makes any extension acceptable
     expect(JSON.parse(await written('forced.csv', 'json'))).toHaveProperty('schemaVersion', 2);
+    expect(await written('forced.md', 'html')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('refuses an -o extension that names no format (exit 2, before any request), naming the formats', async () => {
+    const before = site.requests.length;
+    const refused = async (name: string) =>
+      (await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, format: undefined, output: join(dir, name) }, captureIo().io).catch((e: unknown) => e)) as CliError;
+    const md = await refused('report.md');
+    expect(md).toBeInstanceOf(CliError);
+    expect(md.exitCode).toBe(EXIT.usage);
+    expect(md.in('it')).toBe(
+      `-o ${join(dir, 'report.md')}: l'estensione .md non indica un formato; usa .json (json), .csv (csv), .html (html), .htm (html), .xml (junit), .txt (terminal) oppure indica il formato con -f (terminal, json, csv, html, junit)`,
+    );
+    const bare = await refused('report');
+    expect(bare.exitCode).toBe(EXIT.usage);
+    expect(bare.in('en')).toMatch(/^-o .*report: the file has no extension; use \.json \(json\), .* or give the format with -f \(terminal, json, csv, html, junit\)$/);
+    expect(site.requests.length).toBe(before);
+    expect(existsSync(join(dir, 'report.md'))).toBe(false);
+  });
+
+  it('says on stderr where the files went, on a terminal only and not with --no-progress', async () => {
+    const output = join(dir, 'said.json');
+    const pagesCsv = join(dir, 'said-pages.csv');
+    const withStderr = async (tty: boolean, progress: boolean) => {
+      const c = captureIo();
+      c.io.stderr.isTTY = tty;
+      expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, output, pagesCsv, progress }, c.io)).toBe(EXIT.ok);
+      return c.err();
+    };
+    expect(await withStderr(true, true)).toBe(`comune-audit: report scritto in ${output}, ${pagesCsv}\n`);
+    expect(await withStderr(true, false)).toBe('');
+    expect(await withStderr(false, true)).toBe('');
   });
 
   it('checks -o and --pages-csv before crawling: a missing folder is exit 4 with no request made', async () => {

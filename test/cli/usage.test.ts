@@ -35,6 +35,40 @@ describe('usage errors', () => {
   });
 });
 
+describe('the program\'s own --lang', () => {
+  it('is accepted before the command and applies to it, in help, messages and reports', async () => {
+    const help = await run(['--lang', 'en', 'audit', '--help']);
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toMatch(/^Usage: comune-audit audit \[options\] <url>/);
+    const error = await run(['--lang', 'en', 'audit', 'https://x.it', '--max-pages', 'many']);
+    expect(error.stderr).toBe('comune-audit: --max-pages takes a whole number ≥ 1, not "many"\n');
+    // the command's own --lang still wins when both are given, the last one read
+    const last = await run(['--lang', 'en', 'audit', 'https://x.it', '--lang', 'it', '--max-pages', 'many']);
+    expect(last.stderr).toBe('comune-audit: --max-pages vuole un numero intero ≥ 1, non "many"\n');
+  });
+
+  it('alone shows the program\'s help in that language, as the bare command does, not "unknown option"', async () => {
+    const alone = await run(['--lang', 'en']);
+    const bare = await run([]);
+    expect(alone.code).toBe(bare.code);
+    expect(alone.stderr + alone.stdout).toMatch(/^Usage: comune-audit \[options\] \[command\]/);
+    expect(alone.stderr + alone.stdout).not.toContain('unknown option --lang');
+    const wrong = await run(['--lang', 'fr']);
+    expect(wrong.code).toBe(EXIT.usage);
+    expect(wrong.stderr).toBe('comune-audit: --lang vuole uno tra it, en, non "fr"\n');
+  });
+
+  it('is listed in the program\'s help with the exit codes', async () => {
+    const italian = await run(['--help']);
+    expect(italian.code).toBe(EXIT.ok);
+    expect(italian.stdout).toMatch(/--lang <lang>\s+lingua dell'aiuto, dei messaggi e dei report/);
+    expect(italian.stdout).toContain('Codici di uscita:\n  0   fatto\n  1   ');
+    for (const code of [0, 1, 2, 3, 4, 5, 70]) expect(italian.stdout).toMatch(new RegExp(`\\n  ${code} +\\S`));
+    const english = await run(['--lang', 'en', '--help']);
+    expect(english.stdout).toContain('Exit codes:\n  0   done\n');
+  });
+});
+
 describe('help', () => {
   it('is in Italian by default, with commander\'s headings and defaults translated, on stdout with exit 0', async () => {
     const result = await run(['audit', '--help']);

@@ -153,11 +153,11 @@ describe('fatal start-URL errors', () => {
     }
   });
 
-  it('classifies DNS failures with an actionable message', () => {
+  it('classifies DNS failures with the fact and the system code (what to do is the report\'s advice)', () => {
     const error = Object.assign(new Error('getaddrinfo ENOTFOUND comune.example.it'), { code: 'ENOTFOUND' });
     expect(classifyError(error, { host: 'comune.example.it', crawlStopped: false, requestLimitMs: 1 })).toEqual({
       code: 'dns',
-      message: { it: "Il nome comune.example.it non si risolve (DNS): controlla l'indirizzo", en: 'DNS lookup failed for comune.example.it: check the address' },
+      message: { it: 'Il nome comune.example.it non si risolve (DNS, ENOTFOUND)', en: 'The name comune.example.it does not resolve (DNS, ENOTFOUND)' },
     });
     const tls = Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' });
     expect(classifyError(tls, { host: 'c.it', crawlStopped: false, requestLimitMs: 1 }).code).toBe('tls');

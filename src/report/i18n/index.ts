@@ -52,6 +52,7 @@ export interface Messages {
   moreFindings(count: number): string;
   fatalTitle: string;
   whatToDo: string;
+  /** What to do, by error code: the fetch error's message already says what happened. */
   fatalAdvice: Record<FetchErrorCode, string>;
   /** Sharper advice for an HTTP error on the start page, by its status. */
   httpAdvice: { blocked: string; notFound: string; serverError: string };
@@ -101,10 +102,15 @@ export interface HelpMessages {
   debug: string;
   /** --lang of the commands that print messages, not a report. */
   messagesLang: string;
+  /** The program's own --lang: given before a command, it applies to that command. */
+  programLang: string;
+  /** The exit codes, under the program's help: a heading line and one line per code. */
+  exitCodes: string;
   audit: { description: string; url: string };
   demo: string;
   auditOptions: {
-    format: string;
+    /** formats: the -f values; extensions: what each -o extension means. */
+    format(formats: string, extensions: string): string;
     output: string;
     pagesCsv: string;
     lang: string;
@@ -165,7 +171,8 @@ export interface CliMessages {
   trainNeedsData: string;
   cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
-  siteUnavailable(advice: string, detail: string): string;
+  /** cause: the fetch error's own message (what happened); advice: what to do about it. */
+  siteUnavailable(cause: string, advice: string): string;
   belowThreshold(index: string, threshold: string): string;
   failOnFailed(ids: string): string;
   /** "spid (superato → non superato), C.SI.3.3 (…)" is built by the caller with the status words. */
@@ -175,6 +182,10 @@ export interface CliMessages {
   baselineUnreadable(path: string, reason: string): string;
   baselineNotReport(path: string): string;
   unexpected(detail: string): string;
+  /** -o names a file whose extension is no format's (known: ".json (json), …"; formats: the -f values). */
+  unknownExtension(path: string, extension: string, known: string, formats: string): string;
+  /** After the report is written to files (-o, --pages-csv), on a terminal: where. */
+  written(paths: string): string;
   demoServed(url: string): string;
   /** Commander's usage errors, with the names it reported. */
   unknownOption(option: string): string;
