@@ -140,7 +140,7 @@ describe('audit --proxy', () => {
     const run = await runCli(['audit', `${server.url}/`, ...quiet, '--proxy', gateway.url, '--lang', 'en']);
     expect(run.code).toBe(5);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^comune-audit: The office proxy refused .*\(The proxy .* asks for authentication \(HTTP 407\)/);
+    expect(run.stderr).toMatch(/^comune-audit: The proxy .* asks for authentication \(HTTP 407\) to reach .*\. Check --proxy or HTTPS_PROXY\/HTTP_PROXY/);
   });
 
   it('--proxy wins over the environment, --no-proxy ignores it, and a malformed value is a usage error', async () => {

@@ -89,7 +89,7 @@ describe('HTML report as text', () => {
     expect(out).toContain('<h2 id="fatal">Audit non eseguito</h2>');
     expect(out).toContain('<p>certificato scaduto</p>');
     expect(renderHtml(report, { lang: 'en' })).toContain('<p>certificate has expired</p>');
-    expect(out).toContain('Il certificato HTTPS non è valido');
+    expect(out).toContain('Segnala il certificato al fornitore del sito');
     expect(out).not.toContain('id="points"');
   });
 });
