@@ -86,6 +86,8 @@ export interface Messages {
   cli: CliMessages;
   /** What classify, train and eval print for a person: per-input errors, training summaries, the evaluation report. */
   classifier: ClassifierMessages;
+  /** `survey`, `survey merge` and `survey export`: their help, progress lines and one-line errors. */
+  survey: SurveyMessages;
 }
 
 export interface HelpMessages {
@@ -238,6 +240,61 @@ export interface ClassifierMessages {
   /** Column headings of the per-category table, at most 5 characters except category. */
   column: { category: string; precision: string; recall: string; f1: string; support: string };
   confusionMatrix: string;
+}
+
+export interface SurveyMessages {
+  help: {
+    description: string;
+    list: string;
+    output: string;
+    sites: string;
+    threads: string;
+    newRun: string;
+    shard: string;
+    keepReports: string;
+    region: string;
+    province: string;
+    limit: string;
+    sample: string;
+    seed: string;
+    maxPages: string;
+    delay: string;
+    concurrency: string;
+    timeBudget: string;
+    progress: string;
+    merge: { description: string; stores: string; output: string };
+    export: { description: string; store: string; output: string; format: string; run: string };
+  };
+  cannotOpenStore(path: string, reason: string): string;
+  notAStore(path: string): string;
+  storeTooNew(path: string, version: number, supported: number): string;
+  /** --shard's value is not i/N with 0 ≤ i < N. */
+  shard(value: string): string;
+  /** The last run is unfinished but was started with another list or other options. */
+  resumeMismatch(path: string, runId: number): string;
+  started(runId: number, total: number, sites: number, threads: number): string;
+  resumed(runId: number, done: number, total: number): string;
+  /** The plain progress line (not a TTY); eta is already formatted ("1 h 02 min", "—"). */
+  progressLine(done: number, total: number, failures: number, pagesPerSecond: string, eta: string): string;
+  /** After the bar at a terminal: the same figures, shorter. */
+  progressBar(done: number, total: number, failures: number, pagesPerSecond: string, eta: string): string;
+  interrupted(done: number, total: number, command: string): string;
+  finished(runId: number, total: number, scored: number, failures: number, path: string): string;
+  /** One problem of the list: where and what, as the reader states it. */
+  listProblem(where: string, detail: string): string;
+  emptyList(path: string): string;
+  mergeMixedSurvey(first: string, other: string): string;
+  mergeMixedVersion(first: string, firstVersion: string, other: string, otherVersion: string): string;
+  mergeUnfinished(path: string): string;
+  mergeSameShard(first: string, other: string, shard: string): string;
+  mergeEmpty(path: string): string;
+  /** A warning: shards of the survey missing from the merge (e.g. "2/4, 3/4"). */
+  mergeMissingShards(shards: string): string;
+  merged(path: string, sites: number, stores: number): string;
+  outputExists(path: string): string;
+  noRun(path: string): string;
+  unknownRun(path: string, runId: number, runs: string): string;
+  exported(path: string, rows: number): string;
 }
 
 const MESSAGES: Record<Lang, Messages> = { it, en };

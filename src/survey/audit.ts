@@ -1,0 +1,35 @@
+// One site of a survey: the audit pipeline with the survey's options, its outcome timed, never a thrown error.
+import { auditSite } from '../pipeline.js';
+import type { CrawlOptions } from '../crawl/index.js';
+import type { SiteOutcome } from './store.js';
+
+/** The crawl options of every site of a survey: plain data, so they cross to worker threads. */
+export type SurveyCrawlOptions = Partial<Omit<CrawlOptions, 'onPage' | 'onProgress' | 'signal' | 'singlePage' | 'keepHtml'>>;
+
+export interface SurveyAuditOptions {
+  crawl: SurveyCrawlOptions;
+  /** Classify pages into service categories (the shipped model). */
+  classify: boolean;
+}
+
+export interface SiteHooks {
+  /** Called for each page fetched, for the survey's pages/s. */
+  onPage?: () => void;
+  signal?: AbortSignal;
+}
+
+export async function auditTarget(url: string, options: SurveyAuditOptions, hooks: SiteHooks = {}): Promise<SiteOutcome> {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const durationMs = () => Math.round(performance.now() - started);
+  try {
+    const classifier = options.classify ? (await import('../classify/index.js')).loadClassifier() : null;
+    const report = await auditSite(url, {
+      classify: classifier ? (page) => classifier.classifyPage(page) : undefined,
+      crawl: { ...options.crawl, onProgress: hooks.onPage ? () => hooks.onPage?.() : undefined, signal: hooks.signal },
+    });
+    return { kind: 'report', report, startedAt, durationMs: durationMs() };
+  } catch (error) {
+    return { kind: 'failed', message: error instanceof Error ? error.message : String(error), startedAt, durationMs: durationMs() };
+  }
+}

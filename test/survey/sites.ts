@@ -1,0 +1,47 @@
+// Small comune-like sites on 127.0.0.1 for survey tests, and the SurveyTarget rows that name them.
+import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import type { SurveyTarget } from '../../src/survey/types.js';
+
+function page(title: string, links: string[]): string {
+  const items = links.map((href) => `<li><a href="${href}">${href}</a></li>`).join('');
+  return `<!doctype html><html lang="it"><head><title>${title}</title></head><body><header><a href="/">Comune</a></header><main><h1>${title}</h1><ul>${items}</ul></main><footer><a href="/privacy">Privacy</a></footer></body></html>`;
+}
+
+/** A site of `pages` pages, each linking to the next two. */
+export function serveComune(name: string, pages: number): Promise<FixtureServer> {
+  const routes: Record<string, { headers: Record<string, string>; body: string }> = {};
+  const html = { 'content-type': 'text/html; charset=utf-8' };
+  for (let i = 0; i < pages; i++) {
+    const path = i === 0 ? '/' : `/p${i}`;
+    routes[path] = { headers: html, body: page(`${name} ${i}`, [`/p${i + 1}`, `/p${i + 2}`].filter((_, k) => i + k + 1 < pages)) };
+  }
+  routes['/privacy'] = { headers: html, body: page(`${name} privacy`, []) };
+  return serveRoutes(routes);
+}
+
+/** A server that answers every request with 503. */
+export function serveBroken(): Promise<FixtureServer> {
+  return serveRoutes({ '/': { status: 503, body: 'down' }, '/robots.txt': { status: 404 } });
+}
+
+export function target(line: number, ipaCode: string, url: string | null, extra: Partial<SurveyTarget> = {}): SurveyTarget {
+  return {
+    line,
+    key: ipaCode,
+    ipaCode,
+    name: `Comune ${ipaCode}`,
+    istatCode: null,
+    region: 'Lombardia',
+    province: 'BG',
+    url,
+    rawUrl: url ?? '',
+    rejected: url ? null : { reason: 'no-website', detail: 'Sito_istituzionale is empty' },
+    ...extra,
+  };
+}
+
+/** Survey crawl options for tests: no delay, few retries, short timeouts. */
+export const TEST_AUDIT = {
+  crawl: { maxPages: 20, minDelayMs: 0, retries: 0, timeouts: { connectMs: 2_000, headersMs: 2_000, bodyMs: 2_000, totalMs: 4_000 }, timeBudgetMs: 20_000 },
+  classify: false,
+};
