@@ -26,11 +26,16 @@ function listOf(value: unknown): string[] | undefined | null {
 function recordOf(fields: Record<string, unknown>, where: string): LabelledRecord {
   const category = categoryOf(fields.category ?? fields.label);
   if (category === null) {
-    const given = JSON.stringify(fields.category ?? fields.label ?? null);
-    throw new ClassifierDataError({
-      it: `${where}: categoria sconosciuta o mancante ${given}; usa un identificativo come "anagrafe-stato-civile" o "altro"`,
-      en: `${where}: unknown or missing category ${given}; use a slug such as "anagrafe-stato-civile" or "altro"`,
-    });
+    const given = fields.category ?? fields.label;
+    const missing = given === undefined || given === null || (typeof given === 'string' && given.trim() === '');
+    throw new ClassifierDataError(
+      missing
+        ? { it: `${where}: manca la categoria; usa un identificativo come "anagrafe-stato-civile" o "altro"`, en: `${where}: the category is missing; use a slug such as "anagrafe-stato-civile" or "altro"` }
+        : {
+            it: `${where}: categoria sconosciuta ${JSON.stringify(given)}; usa un identificativo come "anagrafe-stato-civile" o "altro"`,
+            en: `${where}: unknown category ${JSON.stringify(given)}; use a slug such as "anagrafe-stato-civile" or "altro"`,
+          },
+    );
   }
   const text = fields.text ?? '';
   const title = fields.title;
