@@ -58,10 +58,12 @@ function failed(input: string, reason: Reason, line?: number, url?: string): Out
 }
 
 async function classifyUrl(classifier: Classifier, url: string, timeoutMs: number): Promise<Outcome> {
-  const [{ Agent, interceptors, request }, { classifyError }, { deadline }] = await Promise.all([
+  const [{ Agent, interceptors, request }, { classifyError }, { deadline }, { isHtmlType, mediaTypeOfResponse }, { decodeHtml }] = await Promise.all([
     import('undici'),
     import('../crawl/errors.js'),
     import('../crawl/deadline.js'),
+    import('../crawl/page.js'),
+    import('../crawl/charset.js'),
   ]);
   const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }));
   // --timeout bounds the whole request, body included: a server dripping a byte at a time cannot hold it.
@@ -74,9 +76,14 @@ async function classifyUrl(classifier: Classifier, url: string, timeoutMs: numbe
       bodyTimeout: timeoutMs,
       headers: { 'user-agent': 'comune-audit (classify)', accept: 'text/html,*/*;q=0.5' },
     });
-    const html = await response.body.text();
+    const body = Buffer.from(await response.body.arrayBuffer());
     if (response.statusCode >= 400) return failed(url, (m) => m.httpStatus(response.statusCode), undefined, url);
-    return { row: { input: url, url, ...(await classifyHtml(classifier, url, html)) } };
+    // The same test as audit's start page: a PDF or an image is refused, not classified as 'altro'.
+    const header = response.headers['content-type'];
+    const contentType = Array.isArray(header) ? header[0] : header;
+    const type = mediaTypeOfResponse({ contentType: contentType ?? '', body });
+    if (!isHtmlType(type)) return failed(url, (m) => m.notHtml(type), undefined, url);
+    return { row: { input: url, url, ...(await classifyHtml(classifier, url, decodeHtml(body, contentType).text)) } };
   } catch (error) {
     const host = URL.canParse(url) ? new URL(url).host : url;
     const { message } = classifyError(error, { host, crawlStopped: false, requestLimitMs: timeoutMs });
@@ -132,6 +139,7 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
     const classification = classifier.classifyText({ text: text ?? '', title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) });
     outcomes.push({ row: { ...base, title: title ?? '', classification } });
   }
+  if (outcomes.length === 0) outcomes.push(failed(path, (m) => m.emptyFile));
   return outcomes;
 }
 

@@ -18,6 +18,8 @@ export interface TrainCliOptions {
   maxPages?: number;
   /** Also write the harvested records as JSONL, to review or reuse with --data. */
   saveHarvest?: string;
+  /** Train even when the records leave some categories out (the model can then never choose them). */
+  allowMissingCategories?: boolean;
   /** Language of the lines printed on stderr (default it). */
   lang?: Lang;
 }
@@ -72,7 +74,7 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
     { option: '-o', path: options.output },
     { option: '--save-harvest', path: options.saveHarvest },
   ]);
-  const { trainModel, serialiseModel, CORPUS_FILES } = await import('../classify/index.js');
+  const { trainModel, serialiseModel, CORPUS_FILES, CATEGORY_IDS } = await import('../classify/index.js');
   const m = messages(options.lang ?? 'it');
   const records: LabelledRecord[] = [];
   if (options.withCorpus) records.push(...(await readTrainingFiles([...CORPUS_FILES])));
@@ -93,6 +95,14 @@ export async function runTrain(options: TrainCliOptions, io: { stderr: { write(c
   }
   if (records.length === 0) {
     throw new CliError((m) => m.cli.noRecords, EXIT.io);
+  }
+  // A self-labelled crawl usually covers a handful of categories: a model trained on it alone would put every page
+  // into one of those (a culture event into anagrafe-stato-civile), so it is refused unless asked for.
+  const covered = new Set(records.map((record) => record.category));
+  const missing = CATEGORY_IDS.filter((id) => !covered.has(id)).join(', ');
+  if (missing !== '') {
+    if (!options.allowMissingCategories) throw new CliError((m) => m.cli.missingCategories(missing), EXIT.io);
+    lines.push(m.classifier.missingCategoriesAllowed(missing));
   }
   const started = performance.now();
   const model = trainModel(records);
@@ -120,6 +130,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--with-corpus', text.withCorpus, false)
     .option('--max-pages <n>', text.maxPages, wholeNumber('--max-pages', 1), 300)
     .option('--save-harvest <file>', text.saveHarvest)
+    .option('--allow-missing-categories', text.allowMissingCategories, false)
     .addOption(langOption(help.messagesLang))
     .action(async (options: TrainCliOptions) => {
       await runTrain(options);

@@ -27,6 +27,8 @@ beforeAll(async () => {
     '/': { body: '<html><head><title>Comune di Esempio</title></head><body><main><h1>Benvenuti</h1><a href="/servizi/cie">CIE</a> <a href="/servizi/tari">TARI</a> <a href="/notizie">Notizie</a></main></body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
     '/servizi/cie': { body: servicePage('Anagrafe e stato civile', "Carta d'identità elettronica", "Richiedi la carta d'identità elettronica all'ufficio anagrafe su appuntamento."), headers: { 'content-type': 'text/html; charset=utf-8' } },
     '/servizi/tari': { body: servicePage('Tributi, finanze e contravvenzioni', 'Pagamento TARI', 'Paga la tassa sui rifiuti con pagoPA entro le scadenze delle rate.'), headers: { 'content-type': 'text/html; charset=utf-8' } },
+    '/documenti/aliquote.pdf': { body: '%PDF-1.4 aliquote IMU', headers: { 'content-type': 'application/pdf' } },
+    '/dati/export': { body: 'id;importo\n1;100\n', headers: { 'content-type': '' } },
     '/notizie': { body: '<html><head><title>Notizie</title></head><body><main><h1>Notizie</h1><p>Festa patronale in piazza.</p></main></body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
   });
 });
@@ -119,6 +121,29 @@ describe('comune-audit classify', () => {
     expect(en.text()).toBe(`comune-audit: ${url}: HTTP 404\n`);
   });
 
+  it('refuses a URL that is not HTML, as audit does, per input: a row with its error, the others classified', async () => {
+    const err = sink();
+    const inputs = [`${server.url}/documenti/aliquote.pdf`, `${server.url}/dati/export`, `${server.url}/servizi/tari`];
+    const { text, failures } = await runClassify(inputs, {}, { stdout: sink().stream, stderr: err.stream });
+    expect(failures).toBe(2);
+    const rows = text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((r) => [r.category, r.error ?? null])).toEqual([
+      [null, 'not an HTML page (application/pdf), as for audit: classify reads HTML pages and files or JSONL files'],
+      [null, 'not an HTML page (no Content-Type), as for audit: classify reads HTML pages and files or JSONL files'],
+      ['tributi-finanze-contravvenzioni', null],
+    ]);
+    expect(err.text()).toBe(`comune-audit: ${inputs[0]}: non è una pagina HTML (application/pdf), come per audit: classify legge pagine e file HTML o file JSONL\ncomune-audit: ${inputs[1]}: non è una pagina HTML (Content-Type assente), come per audit: classify legge pagine e file HTML o file JSONL\n`);
+  });
+
+  it('an empty JSONL file says so and counts as a failure (exit 4)', async () => {
+    writeFileSync(path('empty.jsonl'), '\n\n');
+    const err = sink();
+    const { text, failures } = await runClassify([path('empty.jsonl')], { lang: 'en' }, { stdout: sink().stream, stderr: err.stream });
+    expect(failures).toBe(1);
+    expect(JSON.parse(text)).toMatchObject({ input: path('empty.jsonl'), category: null, error: 'the JSONL file holds no record: each line must be an object {"text": …} or {"html": …}' });
+    expect(err.text()).toBe(`comune-audit: ${path('empty.jsonl')}: the JSONL file holds no record: each line must be an object {"text": …} or {"html": …}\n`);
+  });
+
   it('a URL that cannot be fetched names the network failure, not the HTTP library\'s wording', async () => {
     const closed = await serveRoutes({});
     const url = `${closed.url}/servizi/cie`;
@@ -157,12 +182,13 @@ describe('comune-audit train and eval', () => {
   it('trains a model from CSV that classify can use, byte-identical on a second run', async () => {
     writeFileSync(path('train.csv'), csv);
     const err = sink();
-    const lines = await runTrain({ data: [path('train.csv')], output: path('model.json') }, { stderr: err.stream });
-    expect(lines[0]).toBe('modello addestrato su 8 esempi (ambiente 4, turismo 4)');
-    expect(lines[1]).toMatch(new RegExp(`^modello scritto in ${path('model.json').replace(/[.\\/]/g, '\\$&')}: \\d+ termini, temperatura \\d+(,\\d+)?, \\d+ KB, in \\d+,\\d\\d s$`));
+    const lines = await runTrain({ data: [path('train.csv')], output: path('model.json'), allowMissingCategories: true }, { stderr: err.stream });
+    expect(lines[0]).toBe('attenzione: il modello non conosce le categorie educazione-formazione, salute-benessere-assistenza, vita-lavorativa, mobilita-trasporti, catasto-urbanistica, anagrafe-stato-civile, giustizia-sicurezza, tributi-finanze-contravvenzioni, cultura-tempo-libero, imprese-commercio, autorizzazioni, appalti-pubblici, agricoltura-pesca, altro e non le sceglierà mai');
+    expect(lines[1]).toBe('modello addestrato su 8 esempi (ambiente 4, turismo 4)');
+    expect(lines[2]).toMatch(new RegExp(`^modello scritto in ${path('model.json').replace(/[.\\/]/g, '\\$&')}: \\d+ termini, temperatura \\d+(,\\d+)?, \\d+ KB, in \\d+,\\d\\d s$`));
     expect(err.text()).toBe(`${lines.join('\n')}\n`);
     const first = readFileSync(path('model.json'), 'utf8');
-    await runTrain({ data: [path('train.csv')], output: path('model2.json') }, { stderr: sink().stream });
+    await runTrain({ data: [path('train.csv')], output: path('model2.json'), allowMissingCategories: true }, { stderr: sink().stream });
     expect(readFileSync(path('model2.json'), 'utf8')).toBe(first);
     writeFileSync(path('q.jsonl'), `${JSON.stringify({ text: 'albergo sulla spiaggia' })}\n`);
     const { text } = await runClassify([path('q.jsonl')], { model: path('model.json') }, { stdout: sink().stream, stderr: sink().stream });
@@ -170,9 +196,10 @@ describe('comune-audit train and eval', () => {
   });
 
   it('with lang en the summary is in English', async () => {
-    const lines = await runTrain({ data: [path('train.csv')], output: path('model-en.json'), lang: 'en' }, { stderr: sink().stream });
-    expect(lines[0]).toBe('trained on 8 records (ambiente 4, turismo 4)');
-    expect(lines[1]).toMatch(/^model written to .*model-en\.json: \d+ terms, temperature \d+(\.\d+)?, \d+ KB, in \d+\.\d\d s$/);
+    const lines = await runTrain({ data: [path('train.csv')], output: path('model-en.json'), lang: 'en', allowMissingCategories: true }, { stderr: sink().stream });
+    expect(lines[0]).toMatch(/^warning: the model does not know the categories educazione-formazione, .*, altro and will never choose them$/);
+    expect(lines[1]).toBe('trained on 8 records (ambiente 4, turismo 4)');
+    expect(lines[2]).toMatch(/^model written to .*model-en\.json: \d+ terms, temperature \d+(\.\d+)?, \d+ KB, in \d+\.\d\d s$/);
   });
 
   it('a training file that cannot be opened is named, in either language', async () => {
@@ -191,6 +218,14 @@ describe('comune-audit train and eval', () => {
     expect((error as CliError).exitCode).toBe(EXIT.io);
     expect((error as CliError).message).toBe(`${path('broken.csv')}:10: unterminated quoted CSV field: fix the file and run again`);
     expect((error as CliError).in('it')).toBe(`${path('broken.csv')}:10: campo CSV tra virgolette mai chiuso: correggi il file e riprova`);
+  });
+
+  it('refuses records that leave categories out unless --allow-missing-categories, and writes no model', async () => {
+    const error = await runTrain({ data: [path('train.csv')], output: path('partial.json') }, { stderr: sink().stream }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(EXIT.io);
+    expect((error as CliError).in('it')).toMatch(/^gli esempi non coprono le categorie educazione-formazione, .*, altro: il modello non potrebbe mai sceglierle\. Aggiungi --with-corpus \(o esempi con --data\), oppure --allow-missing-categories per addestrarlo comunque$/);
+    expect(() => readFileSync(path('partial.json'))).toThrow(/ENOENT/);
   });
 
   it('needs some training data', async () => {
@@ -227,8 +262,15 @@ describe('comune-audit train and eval', () => {
     expect(JSON.parse(json.text)[0]).toMatchObject({ method: 'stratified-k-fold', folds: 2, documents: 8 });
   });
 
+  it('--from-crawl without --with-corpus is refused (2 categories harvested), with --with-corpus trains on both', async () => {
+    const error = await runTrain({ fromCrawl: `${server.url}/`, output: path('crawl-only.json'), maxPages: 10 }, { stderr: sink().stream }).catch((e: unknown) => e);
+    expect((error as CliError).in('en')).toMatch(/^the records do not cover the categories educazione-formazione, salute-benessere-assistenza, .*--with-corpus/);
+    const lines = await runTrain({ fromCrawl: `${server.url}/`, withCorpus: true, output: path('crawl-corpus.json'), maxPages: 10 }, { stderr: sink().stream });
+    expect(lines[1]).toMatch(/^modello addestrato su \d+ esempi \(agricoltura-pesca \d+, altro \d+, /);
+  });
+
   it('--from-crawl harvests service pages that name their category', async () => {
-    const lines = await runTrain({ fromCrawl: `${server.url}/`, output: path('crawl-model.json'), saveHarvest: path('harvest.jsonl'), maxPages: 10 }, { stderr: sink().stream });
+    const lines = await runTrain({ fromCrawl: `${server.url}/`, output: path('crawl-model.json'), saveHarvest: path('harvest.jsonl'), maxPages: 10, allowMissingCategories: true }, { stderr: sink().stream });
     expect(lines[0]).toBe(`${server.url}/: 5 pagine analizzate, raccolte 2 schede servizio che dichiarano la propria categoria`);
     const harvested = readFileSync(path('harvest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(harvested.map((r) => [r.category, new URL(r.source).pathname])).toEqual([

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLabelledFile } from '../../src/classify/labelled.js';
 import { categoryFromLabel } from '../../src/classify/categories.js';
+import { ClassifierDataError } from '../../src/classify/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'labelled-'));
 function file(name: string, content: string): string {
@@ -42,7 +43,21 @@ describe('readLabelledFile', () => {
 
   it('names the line of an unknown category', () => {
     const path = file('cat.jsonl', `${JSON.stringify({ category: 'turismo', text: 'ok' })}\n${JSON.stringify({ category: 'sport', text: 'x' })}\n`);
-    expect(() => readLabelledFile(path)).toThrow(/cat\.jsonl:2: unknown or missing category "sport"/);
+    expect(() => readLabelledFile(path)).toThrow(/cat\.jsonl:2: unknown category "sport"/);
+  });
+
+  it('says the category is missing, in both languages, without a literal "null"', () => {
+    const path = file('nocat.jsonl', `${JSON.stringify({ text: 'x' })}\n${JSON.stringify({ category: null, text: 'y' })}\n`);
+    const error = (() => {
+      try {
+        readLabelledFile(path);
+      } catch (caught) {
+        return caught as ClassifierDataError;
+      }
+      throw new Error('no error');
+    })();
+    expect(error.text.it).toBe(`${path}:1: manca la categoria; usa un identificativo come "anagrafe-stato-civile" o "altro"`);
+    expect(error.text.en).toBe(`${path}:1: the category is missing; use a slug such as "anagrafe-stato-civile" or "altro"`);
   });
 
   it('names the CSV line whose field count is wrong, counting lines inside quoted fields', () => {

@@ -194,6 +194,7 @@ export const en: Messages = {
       withCorpus: 'also train on the shipped corpus (adapts the default model instead of replacing it)',
       maxPages: 'with --from-crawl: stop after this many pages',
       saveHarvest: 'with --from-crawl: also write the harvested records as JSONL',
+      allowMissingCategories: 'train even when the records do not cover all 15 categories and altro (the model will never choose the missing ones)',
     },
     eval: {
       description: 'cross-validate the classifier: per-category precision/recall/F1, macro-F1, confusion matrix',
@@ -220,6 +221,8 @@ export const en: Messages = {
     trainNeedsData: 'train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus',
     cannotCrawl: (url, reason) => `cannot crawl ${url} (${reason.en}): check the address`,
     noRecords: 'no labelled records to train on: the files are empty and the crawl found no page naming its category',
+    missingCategories: (missing) =>
+      `the records do not cover the categories ${missing}: the model could never choose them. Add --with-corpus (or records with --data), or --allow-missing-categories to train it anyway`,
     siteUnavailable: (cause, advice) => `${cause}. ${advice}`,
     belowThreshold: (index, threshold) => `maturity index ${index} is below --fail-under ${threshold}`,
     failOnFailed: (ids) => `--fail-on: ${ids} failed`,
@@ -259,10 +262,13 @@ export const en: Messages = {
       notJson: (detail) => `not a JSON object (${detail}); each line needs {"text": …} or {"html": …}`,
       notAnObject: 'not a JSON object; each line needs {"text": …} or {"html": …}',
       nothingToClassify: 'the record has no "text", "title" or "html" string to classify',
+      notHtml: (type) => `not an HTML page (${type || 'no Content-Type'}), as for audit: classify reads HTML pages and files or JSONL files`,
+      emptyFile: 'the JSONL file holds no record: each line must be an object {"text": …} or {"html": …}',
     },
     cannotReadTrainingFile: (path, code) => `cannot read ${path} (${code}): check the path and that the file is readable`,
     harvested: (url, pages, records) =>
       `${url}: ${plural(pages, 'page', 'pages')} crawled, ${plural(records, 'self-labelled service page', 'self-labelled service pages')} harvested`,
+    missingCategoriesAllowed: (missing) => `warning: the model does not know the categories ${missing} and will never choose them`,
     trainedOn: (records, perCategory) => `trained on ${plural(records, 'record', 'records')} (${perCategory})`,
     modelWritten: (path, terms, temperature, kilobytes, seconds) =>
       `model written to ${path}: ${plural(terms, 'term', 'terms')}, temperature ${temperature}, ${kilobytes} KB, in ${seconds} s`,

@@ -150,6 +150,7 @@ export interface HelpMessages {
     withCorpus: string;
     maxPages: string;
     saveHarvest: string;
+    allowMissingCategories: string;
   };
   eval: { description: string; data: string; folds: string; json: string };
 }
@@ -173,6 +174,8 @@ export interface CliMessages {
   trainNeedsData: string;
   cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
+  /** missing: the category slugs no training record has, comma-separated. */
+  missingCategories(missing: string): string;
   /** cause: the fetch error's own message (what happened); advice: what to do about it. */
   siteUnavailable(cause: string, advice: string): string;
   belowThreshold(index: string, threshold: string): string;
@@ -227,12 +230,18 @@ export interface ClassifierMessages {
     notJson(detail: string): string;
     notAnObject: string;
     nothingToClassify: string;
+    /** type: the response's media type, '' when the server sent none and the body does not look like HTML. */
+    notHtml(type: string): string;
+    /** A JSONL file with no record at all. */
+    emptyFile: string;
   };
   /** A labelled file train or eval cannot open. */
   cannotReadTrainingFile(path: string, code: string): string;
   harvested(url: string, pages: number, records: number): string;
   /** perCategory: "ambiente 4, turismo 4". */
   trainedOn(records: number, perCategory: string): string;
+  /** Printed instead of refusing when --allow-missing-categories is given. */
+  missingCategoriesAllowed(missing: string): string;
   modelWritten(path: string, terms: number, temperature: string, kilobytes: number, seconds: string): string;
   /** The evaluation report's heading: method, folds (sites for leave-one-site-out) and records scored. */
   evalHeading(method: EvalReport['method'], folds: number, documents: number): string;

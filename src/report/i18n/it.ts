@@ -194,6 +194,7 @@ export const it: Messages = {
       withCorpus: 'addestra anche sul corpus incluso (adatta il modello predefinito invece di sostituirlo)',
       maxPages: 'con --from-crawl: si ferma dopo questo numero di pagine',
       saveHarvest: 'con --from-crawl: scrive anche gli esempi raccolti in JSONL',
+      allowMissingCategories: 'addestra anche se gli esempi non coprono tutte le 15 categorie e altro (il modello non sceglierà mai quelle mancanti)',
     },
     eval: {
       description: 'valida il classificatore: precisione/richiamo/F1 per categoria, macro-F1, matrice di confusione',
@@ -220,6 +221,8 @@ export const it: Messages = {
     trainNeedsData: 'train vuole --data <file> (CSV o JSONL), --from-crawl <url> oppure --with-corpus',
     cannotCrawl: (url, reason) => `impossibile analizzare ${url} (${reason.it}): verifica l'indirizzo`,
     noRecords: "nessun esempio etichettato: i file sono vuoti e l'analisi non ha trovato pagine che dichiarano la categoria",
+    missingCategories: (missing) =>
+      `gli esempi non coprono le categorie ${missing}: il modello non potrebbe mai sceglierle. Aggiungi --with-corpus (o esempi con --data), oppure --allow-missing-categories per addestrarlo comunque`,
     siteUnavailable: (cause, advice) => `${cause}. ${advice}`,
     belowThreshold: (index, threshold) => `indice di maturità ${index} sotto --fail-under ${threshold}`,
     failOnFailed: (ids) => `--fail-on: controlli non superati: ${ids}`,
@@ -259,6 +262,8 @@ export const it: Messages = {
       notJson: (detail) => `la riga non è JSON valido (${detail}); ogni riga deve essere un oggetto {"text": …} o {"html": …}`,
       notAnObject: 'la riga non è un oggetto JSON; ogni riga deve essere un oggetto {"text": …} o {"html": …}',
       nothingToClassify: 'il record non ha un testo "text", "title" o "html" da classificare',
+      notHtml: (type) => `non è una pagina HTML (${type || 'Content-Type assente'}), come per audit: classify legge pagine e file HTML o file JSONL`,
+      emptyFile: 'il file JSONL non contiene record: ogni riga deve essere un oggetto {"text": …} o {"html": …}',
     },
     cannotReadTrainingFile: (path, code) => `impossibile leggere ${path} (${code}): controlla il percorso e che il file sia leggibile`,
     harvested: (url, pages, records) =>
@@ -269,6 +274,7 @@ export const it: Messages = {
             ? 'raccolta 1 scheda servizio che dichiara la propria categoria'
             : `raccolte ${records} schede servizio che dichiarano la propria categoria`
       }`,
+    missingCategoriesAllowed: (missing) => `attenzione: il modello non conosce le categorie ${missing} e non le sceglierà mai`,
     trainedOn: (records, perCategory) => `modello addestrato su ${plural(records, 'esempio', 'esempi')} (${perCategory})`,
     modelWritten: (path, terms, temperature, kilobytes, seconds) =>
       `modello scritto in ${path}: ${plural(terms, 'termine', 'termini')}, temperatura ${temperature}, ${kilobytes} KB, in ${seconds} s`,
