@@ -4,9 +4,9 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { langOption, oneOf, percentage, seconds, wholeNumber } from './options.js';
 import { checkOutputPaths, writeOutput } from './output.js';
-import { messages, type HelpMessages, type Messages } from '../report/i18n/index.js';
+import { messages, type HelpMessages } from '../report/i18n/index.js';
 import { fatalAdvice, formatDecimal } from '../report/common.js';
-import { readBaseline, regressions, type Comparable } from './baseline.js';
+import { readBaseline, regressionText } from './baseline.js';
 import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
 import type { CheckResult, PageType, Report } from '../types.js';
 
@@ -242,17 +242,6 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const worse = baseline && options.baseline ? regressionText(options.baseline, baseline, report, t) : '';
   io.stderr.write(worse);
   return gates.length || worse ? EXIT.belowThreshold : EXIT.ok;
-}
-
-/** The regression line and, under it, the evidence each worsened check no longer shows (three at most each); '' if none. */
-function regressionText(path: string, baseline: Comparable, report: Report, t: Messages): string {
-  const found = regressions(baseline, report);
-  if (!found.length) return '';
-  const checks = found.map((r) => `${r.id} (${t.status[r.before]} → ${t.status[r.after]})`).join(', ');
-  const index = (value: number | null) => (value === null ? t.notScored : formatDecimal(value, 1, t));
-  const lines = [`comune-audit: ${t.cli.regressed(path, checks, `${index(baseline.maturity.index)} → ${index(report.maturity.index)}`)}`];
-  for (const r of found) for (const place of r.lost.slice(0, 3)) lines.push(t.cli.lostEvidence(r.id, place));
-  return `${lines.join('\n')}\n`;
 }
 
 /** `--fail-on`'s ids; none at all is a usage error (an empty variable in a CI job would silently gate nothing). */

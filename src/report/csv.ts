@@ -15,7 +15,7 @@ export interface CsvOptions {
   separator?: ',' | ';';
 }
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 /**
  * Formula injection: a text cell starting with = + - @ (or their full-width forms), tab or CR gets a
@@ -23,7 +23,7 @@ type Cell = string | number | null;
  * alone, so a numeric -1 stays -1; a text cell that happens to read "-1" is neutralised like any other
  * text, since site-supplied text such as "-1+cmd|…" must never reach a spreadsheet as a formula.
  */
-function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): string {
+export function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): string {
   const separator = options.separator ?? ',';
   return stringify(rows, {
     header: true,

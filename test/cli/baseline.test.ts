@@ -3,48 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBaseline, regressions, type Comparable } from '../../src/cli/baseline.js';
+import { readBaseline } from '../../src/cli/baseline.js';
 import { runAudit, type AuditCliOptions } from '../../src/cli/audit.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
-import type { CheckResult } from '../../src/types.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
 import { AUDIT_OPTIONS, captureIo } from '../helpers/cli.js';
-import { makeCheck } from '../score/make-check.js';
-
-const ev = (url: string, selector: string) => ({ url, selector, snippet: '' });
-
-function report(siteUrl: string, index: number | null, checks: CheckResult[]): Comparable {
-  return { site: { startUrl: siteUrl, siteUrl, host: new URL(siteUrl).host }, maturity: { index, level: null }, checks } as Comparable;
-}
-
-describe('regressions', () => {
-  const baseline = report('https://www.comune.esempio.it/', 80, [
-    makeCheck('spid', 'pass', { evidence: [ev('https://www.comune.esempio.it/servizi/accesso', '.spid-idp-button'), ev('https://www.comune.esempio.it/', 'footer a[href="/spid"]')] }),
-    makeCheck('pagopa', 'partial'),
-    makeCheck('cie', 'fail'),
-    makeCheck('cloud', 'pass'),
-    makeCheck('io', 'pass'),
-  ]);
-
-  it('lists checks whose scored status got worse, with the evidence no longer shown, by path across hosts', () => {
-    const current = report('http://127.0.0.1:8080/', 70, [
-      makeCheck('spid', 'fail', { evidence: [ev('http://127.0.0.1:8080/', 'footer a[href="/spid"]')] }),
-      makeCheck('pagopa', 'fail'),
-      makeCheck('cie', 'pass'), // better: not a regression
-      makeCheck('cloud', 'unknown'), // not scored now: says nothing about worse
-      makeCheck('io', 'pass'),
-    ]);
-    expect(regressions(baseline, current)).toEqual([
-      { id: 'spid', before: 'pass', after: 'fail', lost: ['/servizi/accesso · .spid-idp-button'] },
-      { id: 'pagopa', before: 'partial', after: 'fail', lost: [] },
-    ]);
-  });
-
-  it('finds nothing when the same report is compared with itself, or a check is new', () => {
-    expect(regressions(baseline, baseline)).toEqual([]);
-    expect(regressions(baseline, report('https://www.comune.esempio.it/', 80, [makeCheck('C.SI.9.9', 'fail')]))).toEqual([]);
-  });
-});
 
 describe('readBaseline', () => {
   const dir = mkdtempSync(join(tmpdir(), 'comune-audit-baseline-'));

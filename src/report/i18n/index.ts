@@ -88,6 +88,8 @@ export interface Messages {
   classifier: ClassifierMessages;
   /** `survey`, `survey merge` and `survey export`: their help, progress lines and one-line errors. */
   survey: SurveyMessages;
+  /** `compare`, `audit --baseline`'s wording of changes and the survey's "what changed". */
+  compare: CompareMessages;
 }
 
 export interface HelpMessages {
@@ -153,6 +155,7 @@ export interface HelpMessages {
     allowMissingCategories: string;
   };
   eval: { description: string; data: string; folds: string; json: string };
+  compare: { description: string; before: string; after: string; format: string; output: string };
 }
 
 export interface CliMessages {
@@ -304,6 +307,35 @@ export interface SurveyMessages {
   noRun(path: string): string;
   unknownRun(path: string, runId: number, runs: string): string;
   exported(path: string, rows: number): string;
+}
+
+export interface CompareMessages {
+  /** The first line: the site compared (the later run's address). */
+  heading(site: string): string;
+  before: string;
+  after: string;
+  /** "52,3 · Intermedio · 2026-01-10 · comune-audit 0.1.0": the parts already formatted, absent ones left out. */
+  sideLine(label: string, parts: string[]): string;
+  indexLine(before: string, after: string, change: string): string;
+  improved(count: number): string;
+  regressed(count: number): string;
+  notComparable(count: number): string;
+  unchanged(count: number): string;
+  pointsChanged: string;
+  nothingChanged: string;
+  /** Why a check cannot be compared. */
+  newCheck: string;
+  droppedCheck: string;
+  /** A run could not decide the check (unknown or error): before → after status words are given. */
+  undecided(before: string, after: string): string;
+  /** The site could not be audited in a run: which ("nel report di prima") and the fetch error's message. */
+  unreachable(which: string, message: string): string;
+  inBefore: string;
+  inAfter: string;
+  lost(place: string): string;
+  gained(place: string): string;
+  /** More evidence places than shown. */
+  morePlaces(count: number): string;
 }
 
 const MESSAGES: Record<Lang, Messages> = { it, en };
