@@ -453,6 +453,11 @@ export interface Maturity {
   /** 0..100, one decimal; null when no point could be scored. */
   index: number | null;
   level: { id: string; name: Localised } | null;
+  /**
+   * Points of the index that could not be judged (every check unknown or error), in checklist order: the index is the
+   * weighted mean of the others. Set by the report builder when there is an index.
+   */
+  unjudged?: PointId[];
 }
 
 export interface PageSummary {

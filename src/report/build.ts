@@ -1,6 +1,7 @@
 // Assembles the Report record from site facts and check results. Reporters only render what is here.
 import { scoreChecks } from '../score/index.js';
-import type { AnalysedPage, CheckResult, FetchError, PageSummary, Report, SiteFacts } from '../types.js';
+import { POINTS } from '../../rules/scoring.js';
+import type { AnalysedPage, CheckResult, FetchError, Maturity, PageSummary, Report, SiteFacts } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 export interface BuildReportInput {
@@ -48,7 +49,9 @@ export function buildReport(input: BuildReportInput): Report {
   const scored = scoreChecks(checks);
   const { points } = scored;
   // One page cannot measure a comune's maturity: its points are scored, the index is not.
-  const maturity = site.singlePage ? { index: null, level: null } : scored.maturity;
+  const maturity: Maturity = site.singlePage ? { index: null, level: null } : scored.maturity;
+  // The index silently leaves out points it could not judge: name them, so no one reads 92 as "92 over all ten".
+  if (maturity.index !== null) maturity.unjudged = points.filter((point) => POINTS[point.id].weight !== null && point.score === null).map((point) => point.id);
   const report: Report = {
     schemaVersion: 2,
     tool: { name: TOOL_NAME, version: input.toolVersion },

@@ -66,7 +66,7 @@ export function clean(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
-/** Evidence items shown per finding in the HTML and JUnit reports; the rest are counted and left to the JSON report. */
+/** Evidence items in view per check: the HTML report folds the rest in a <details>, JUnit counts them and points to the HTML. */
 export const EVIDENCE_SHOWN = 5;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -125,6 +125,17 @@ export function runPhrase(report: Report, t: Messages): string | null {
   if (Number.isNaN(date.getTime())) return null;
   const utc = date.toISOString().slice(0, 16).replace('T', ' ');
   return t.runLine(utc, formatDecimal(durationMs / 1000, 1, t));
+}
+
+/**
+ * "8 of 10 points; not judged: …" when the index leaves out points it could not judge, null when it covers them all
+ * (or there is no index).
+ */
+export function indexBasisPhrase(report: Report, t: Messages): string | null {
+  const unjudged = report.maturity.unjudged ?? [];
+  if (report.maturity.index === null || unjudged.length === 0) return null;
+  const of = splitPoints(report.points).indexed.length;
+  return t.indexBasis(of - unjudged.length, of, unjudged.map((id) => t.pointName[id]).join(', '));
 }
 
 /** 1-based position of the level among MATURITY_LEVELS, for "level 4 of 5". */

@@ -10,6 +10,7 @@ import {
   escapeMarkup as esc,
   fatalAdvice,
   findings,
+  indexBasisPhrase,
   formatDecimal,
   formatScore,
   levelPosition,
@@ -53,6 +54,7 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .index{font-size:2.6rem;font-weight:700;line-height:1;margin:0}
 .index small{font-size:1rem;font-weight:400;color:var(--muted)}
 .level{font-size:1.2rem;margin:0}
+.basis{flex-basis:100%;margin:0;color:var(--muted)}
 .bar{flex:1 1 12rem;height:.9rem;background:#e4e7eb;border-radius:.45rem;overflow:hidden}
 .bar span{display:block;height:100%;background:var(--accent)}
 .counts{margin:.6rem 0 0;color:var(--muted)}
@@ -76,6 +78,10 @@ q{color:var(--muted)}
 th code{white-space:nowrap;overflow-wrap:normal}
 .fatal{border-left:4px solid #c62828;padding:.5rem 1rem;background:#fdf2f2}
 details summary{cursor:pointer;color:var(--accent)}
+details.more{margin:.2rem 0 0 1.1rem;font-size:.92rem}
+details.check{margin:.3rem 0;padding:.2rem 0;border-bottom:1px solid var(--line)}
+details.check summary{color:var(--fg)}
+details.check .ref{margin-top:.3rem}
 footer{margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
 @media print{a{color:inherit}details>summary{display:none}details{display:block}}
 `;
@@ -106,6 +112,8 @@ function maturitySection(report: Report, t: Messages, lang: Lang): string {
       `<p class="index">${esc(formatDecimal(index, 1, t))} <small>/ 100</small></p>` +
       `<div class="bar" aria-hidden="true"><span style="width:${index}%"></span></div>` +
       `<p class="level">${esc(t.label.level)} ${esc(t.levelLine(position, of, level.name[lang]))}</p>`;
+    const basis = indexBasisPhrase(report, t);
+    if (basis) body += `<p class="basis">${esc(t.label.basis)} ${esc(basis)}</p>`;
   }
   return (
     `<section aria-labelledby="maturity"><h2 id="maturity">${esc(t.label.index)}</h2>` +
@@ -161,18 +169,20 @@ function evidenceItem(item: Evidence, lang: Lang): string {
   return `<li>${parts.join(' · ')}</li>`;
 }
 
+/** Every evidence item: the first few in view, the rest one click away (a <details>, no script). */
+function evidenceList(check: CheckResult, t: Messages, lang: Lang): string {
+  if (check.evidence.length === 0) return '';
+  const list = (items: Evidence[]) => `<ul class="evidence" aria-label="${esc(t.html.evidence)}">${items.map((item) => evidenceItem(item, lang)).join('')}</ul>`;
+  const rest = check.evidence.slice(EVIDENCE_SHOWN);
+  const more = rest.length > 0 ? `<details class="more"><summary>${esc(t.html.showMoreEvidence(rest.length))}</summary>${list(rest)}</details>` : '';
+  return list(check.evidence.slice(0, EVIDENCE_SHOWN)) + more;
+}
+
 function findingItem(check: CheckResult, t: Messages, lang: Lang): string {
   const reference = check.law ? `${check.id} · ${check.law}` : check.id;
-  let evidence = '';
-  if (check.evidence.length > 0) {
-    const shown = check.evidence.slice(0, EVIDENCE_SHOWN).map((item) => evidenceItem(item, lang));
-    const more = check.evidence.length - EVIDENCE_SHOWN;
-    if (more > 0) shown.push(`<li>${esc(t.html.moreEvidence(more))}</li>`);
-    evidence = `<ul class="evidence" aria-label="${esc(t.html.evidence)}">${shown.join('')}</ul>`;
-  }
   return (
     `<li><h3>${badge(check.status, t)} ${esc(shortTitle(check, lang))}</h3>` +
-    `<p class="ref">${esc(reference)}</p><p class="message">${esc(check.message[lang])}</p>${evidence}</li>`
+    `<p class="ref">${esc(reference)}</p><p class="message">${esc(check.message[lang])}</p>${evidenceList(check, t, lang)}</li>`
   );
 }
 
@@ -180,6 +190,26 @@ function findingsSection(report: Report, t: Messages, lang: Lang): string {
   const list = findings(report.checks);
   const body = list.length === 0 ? `<p>${esc(t.noFindings)}</p>` : `<ol class="findings">${list.map((check) => findingItem(check, t, lang)).join('')}</ol>`;
   return `<section aria-labelledby="findings"><h2 id="findings">${esc(t.section.findings)}</h2>${body}</section>`;
+}
+
+/** The checks that are not findings (passed, not verifiable, in error), by point, each with its message and evidence folded. */
+function otherChecksSection(report: Report, t: Messages, lang: Lang): string {
+  const shown = new Set(findings(report.checks));
+  const byPoint = report.points
+    .map((point) => ({ point, checks: report.checks.filter((check) => check.point === point.id && !shown.has(check)) }))
+    .filter(({ checks }) => checks.length > 0);
+  if (byPoint.length === 0) return '';
+  const groups = byPoint.map(({ point, checks }) => {
+    const items = checks.map((check) => {
+      const reference = check.law ? `${check.id} · ${check.law}` : check.id;
+      return (
+        `<details class="check"><summary>${badge(check.status, t)} ${esc(shortTitle(check, lang))} <code>${esc(check.id)}</code></summary>` +
+        `<p class="ref">${esc(reference)}</p><p class="message">${esc(check.message[lang])}</p>${evidenceList(check, t, lang)}</details>`
+      );
+    });
+    return `<h3>${esc(t.pointName[point.id])}</h3>${items.join('')}`;
+  });
+  return `<section aria-labelledby="other-checks"><h2 id="other-checks">${esc(t.section.otherChecks)}</h2>${groups.join('')}</section>`;
 }
 
 function pagesSection(report: Report, t: Messages, lang: Lang): string {
@@ -214,7 +244,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const t = messages(lang);
   const main = report.fatal
     ? fatalSection(report, t, lang)
-    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), findingsSection(report, t, lang), pagesSection(report, t, lang)].join('\n');
+    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang)].join('\n');
   return `<!doctype html>
 <html lang="${esc(t.htmlLang)}">
 <head>

@@ -35,7 +35,7 @@ function testCase(check: CheckResult, lang: Lang, t: Messages): string {
   const open = `    <testcase classname="comune-audit.${esc(check.point)}" name="${esc(check.id)}" time="0"`;
   const message = esc(`${shortTitle(check, lang)}: ${check.message[lang]}`);
   const shown = check.evidence.slice(0, EVIDENCE_SHOWN).map((item) => evidenceLine(item, lang));
-  if (check.evidence.length > EVIDENCE_SHOWN) shown.push(t.html.moreEvidence(check.evidence.length - EVIDENCE_SHOWN));
+  if (check.evidence.length > EVIDENCE_SHOWN) shown.push(t.moreEvidence(check.evidence.length - EVIDENCE_SHOWN));
   // One escaped line each: escaping turns control characters, line breaks included, into spaces.
   const body = [check.law, ...shown].map(esc).join('\n');
   switch (check.status) {

@@ -9,6 +9,7 @@ import {
   criteriaSections,
   fatalAdvice,
   findings,
+  indexBasisPhrase,
   formatDecimal,
   formatScore,
   levelPosition,
@@ -147,6 +148,8 @@ function renderMaturity(layout: Layout, report: Report, labelWidth: number): voi
   layout.push(`${c.bold(t.label.index.padEnd(labelWidth))}${c.bold(`${formatDecimal(index, 1, t)} / 100`)}   ${bar}`);
   const { position, of } = levelPosition(level.id);
   layout.field(t.label.level, t.levelLine(position, of, level.name[layout.options.lang]), labelWidth);
+  const basis = indexBasisPhrase(report, t);
+  if (basis) layout.field(t.label.basis, basis, labelWidth);
 }
 
 function renderChecksLine(layout: Layout, report: Report, labelWidth: number): void {
@@ -206,6 +209,7 @@ function renderFinding(layout: Layout, check: CheckResult, n: number): void {
   layout.push(`        → ${c.cyan(clean(first.url))}`);
   const where = [first.selector, first.snippet ? `«${first.snippet}»` : '', first.note?.[lang] ?? ''].filter(Boolean).map(clean).join(' · ');
   if (where) layout.push(`          ${c.dim(truncate(where, layout.width - 10))}`);
+  if (check.evidence.length > 1) layout.paragraph(layout.t.moreEvidence(check.evidence.length - 1), 10, c.dim);
 }
 
 function renderFindings(layout: Layout, report: Report): void {
@@ -224,7 +228,7 @@ function renderFindings(layout: Layout, report: Report): void {
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const layout = new Layout(options);
   const { t } = layout;
-  const labels = [t.label.site, t.label.pages, t.label.caps, t.label.run, t.label.index, t.label.level, t.label.checks, `${t.whatToDo}:`];
+  const labels = [t.label.site, t.label.pages, t.label.caps, t.label.run, t.label.index, t.label.level, t.label.basis, t.label.checks, `${t.whatToDo}:`];
   const labelWidth = Math.max(...labels.map((label) => label.length)) + 2;
   renderHeader(layout, report, labelWidth);
   if (report.fatal) {

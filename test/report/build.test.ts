@@ -64,7 +64,15 @@ describe('buildReport', () => {
       checks: ['C.SI.1.2', 'C.SI.1.6', 'C.SI.2.3', 'C.SI.3.2', 'C.SI.4.1', 'C.SI.5.1', 'R.SI.1.1'],
     });
     // (1 + .5 + 0 + 1 + 1 + .75 + 1.4 + 0 + 1) / 10.5 — cloud unknown, governance outside.
-    expect(report.maturity).toEqual({ index: 63.3, level: { id: 'advanced', name: { it: 'Avanzato', en: 'Advanced' } } });
+    expect(report.maturity).toEqual({ index: 63.3, level: { id: 'advanced', name: { it: 'Avanzato', en: 'Advanced' } }, unjudged: ['cloud'] });
+  });
+
+  it('names the points the index could not judge, only when there is an index', () => {
+    const judged = sampleInput();
+    judged.checks = judged.checks.map((check) => (check.id === 'cloud' ? { ...check, status: 'pass', score: 1 } : check));
+    expect(buildReport(judged).maturity.unjudged).toEqual([]);
+    const single = sampleReport({ site: { ...sampleInput().site, singlePage: true } });
+    expect(single.maturity).toEqual({ index: null, level: null });
   });
 
   it('records tool, site and run metadata', () => {

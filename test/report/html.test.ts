@@ -83,6 +83,25 @@ describe('HTML report as text', () => {
     expect(renderHtml(report, { lang: 'it' })).not.toContain('letta solo in parte');
   });
 
+  it('holds every finding and every evidence item, the ones past the first five folded in a <details>', () => {
+    const items = (path: string, n: number) => Array.from({ length: n }, (_, i) => ({ url: `${SITE}${path}/${i + 1}`, selector: 'main', snippet: `voce ${i + 1}` }));
+    const failing = Array.from({ length: 23 }, (_, i) => makeCheck(`C.SI.9.${i + 1}`, 'fail', { point: 'design', group: 'funzionalita', evidence: i === 0 ? items('servizi', 30) : [] }));
+    const passing = makeCheck('anpr', 'pass', { evidence: items('anagrafe', 12), message: { it: 'ANPR collegata', en: 'ANPR linked' } });
+    const out = renderHtml(sampleReport({ checks: [passing, ...failing] }), { lang: 'it' });
+    for (let i = 1; i <= 30; i++) expect(out).toContain(`<a href="${SITE}servizi/${i}">`);
+    for (let i = 1; i <= 12; i++) expect(out).toContain(`<a href="${SITE}anagrafe/${i}">`);
+    expect(out.match(/<ol class="findings">.*?<\/ol>/s)?.[0].match(/<li><h3>/g)).toHaveLength(23);
+    // five in view, the other 25 one click away
+    expect(out).toContain(`<details class="more"><summary>Mostra le altre 25 evidenze</summary><ul class="evidence" aria-label="Evidenze"><li><a href="${SITE}servizi/6">`);
+    expect(out).not.toMatch(/nel report JSON|<script/);
+    // a passing check keeps its message and evidence, folded under its point
+    expect(out).toMatch(/<h3>Anagrafe nazionale \(ANPR\)<\/h3><details class="check"><summary>.*superato.*<code>anpr<\/code><\/summary>.*ANPR collegata/);
+  });
+
+  it('says beside the index which points it could not judge', () => {
+    expect(html).toContain('<p class="basis">Calcolato su 9 punti su 10; fuori dal calcolo, perché nessun loro controllo è verificabile dal sito: Infrastrutture e cloud</p>');
+  });
+
   it('prints the cause and what to do for a site that could not be audited', () => {
     const report = sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'tls', message: { it: 'certificato scaduto', en: 'certificate has expired' } } });
     const out = renderHtml(report, { lang: 'it' });

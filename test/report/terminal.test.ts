@@ -68,7 +68,24 @@ describe('terminal report, Italian', () => {
     const top2 = plainIt(sampleReport(), { top: 2 });
     expect(top2).toContain('2.  ✘ Bootstrap Italia');
     expect(top2).not.toContain('3.  ✘');
-    expect(top2).toContain('… e altri 6');
+    expect(top2.replace(/\s+/g, ' ')).toContain('… e altri 6: tutti i problemi, con tutte le evidenze, sono nel report HTML (-o report.html; anche -f json o csv).');
+  });
+
+  it('says how many evidence items of a finding are not printed, and where they are', () => {
+    const evidence = Array.from({ length: 4 }, (_, i) => ({ url: `${SITE}p${i}`, selector: 'main', snippet: '' }));
+    const out = plainIt(sampleReport({ checks: [makeCheck('spid', 'fail', { evidence })] }));
+    expect(out).toContain(`→ ${SITE}p0`);
+    expect(out).not.toContain(`${SITE}p1`);
+    expect(out.replace(/\s+/g, ' ')).toContain('… e altre 3 evidenze nel report HTML (-o report.html) o JSON.');
+  });
+
+  it('says beside the index which points it could not judge and that it is computed over the others', () => {
+    const flat = (out: string) => out.replace(/\s+/g, ' ');
+    expect(flat(text)).toContain(' Livello 4 di 5 · Avanzato Calcolato su 9 punti su 10; fuori dal calcolo, perché nessun loro controllo è verificabile dal sito: Infrastrutture e cloud Controlli ');
+    const en = renderTerminal(sampleReport(), { lang: 'en', color: false });
+    expect(flat(en)).toContain(' Computed over 9 of 10 points; left out, as none of their checks can be verified from the site: Infrastructure and cloud ');
+    const allJudged = sampleReport({ checks: sampleReport().checks.map((check) => (check.id === 'cloud' ? { ...check, status: 'pass' as const, score: 1 } : check)) });
+    expect(plainIt(allJudged)).not.toContain('Calcolato su');
   });
 
   it('says so when there is nothing to fix', () => {

@@ -15,6 +15,7 @@ export const en: Messages = {
     index: 'Maturity index',
     level: 'Level',
     checks: 'Checks',
+    basis: 'Computed over',
   },
   pagesLine: (audited, failed) =>
     failed > 0 ? `${audited} audited (${failed} failed)` : `${audited} audited`,
@@ -29,6 +30,7 @@ export const en: Messages = {
   capTruncated: (pages, kilobytes, levels, links) => `${plural(pages, 'page', 'pages')} read only in part (past ${kilobytes} KB, --max-body, nested beyond ${levels} levels or with over ${links} links): partial results`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, took ${seconds} s`,
   levelLine: (position, of, name) => `${position} of ${of} · ${name}`,
+  indexBasis: (judged, of, unjudged) => `${judged} of ${of} points; left out, as none of their checks can be verified from the site: ${unjudged}`,
   statusCount: {
     pass: (n) => `${n} passed`,
     partial: (n) => `${n} partial`,
@@ -50,9 +52,11 @@ export const en: Messages = {
     criteria: 'AGID conformity criteria (Modello Comuni)',
     otherCriteria: 'Other criteria',
     findings: 'Top findings',
+    otherChecks: 'The other checks, with their evidence',
   },
   noFindings: 'No failed or partial checks.',
-  moreFindings: (count) => `… and ${count} more: the full list is in the JSON or CSV report (--format json | csv).`,
+  moreFindings: (count) => `… and ${count} more: every finding, with all its evidence, is in the HTML report (-o report.html; also -f json or csv).`,
+  moreEvidence: (count) => `… and ${plural(count, 'more evidence item', 'more evidence items')} in the HTML (-o report.html) or JSON report.`,
   fatalTitle: 'Audit not performed',
   whatToDo: 'What to do',
   fatalAdvice: {
@@ -86,7 +90,7 @@ export const en: Messages = {
     criterion: 'Criterion',
     check: 'Check',
     evidence: 'Evidence',
-    moreEvidence: (count) => `… and ${plural(count, 'more item', 'more items')} in the JSON report.`,
+    showMoreEvidence: (count) => (count === 1 ? 'Show the other evidence item' : `Show the other ${count} evidence items`),
     pages: 'Audited pages',
     showPages: (count) => `Show ${plural(count, 'page', 'pages')}`,
     url: 'Address',

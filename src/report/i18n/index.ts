@@ -21,6 +21,8 @@ export interface Messages {
     index: string;
     level: string;
     checks: string;
+    /** Beside the index, when it leaves out points it could not judge. */
+    basis: string;
   };
   pagesLine(audited: number, failed: number): string;
   /** The crawl's progress line on stderr. */
@@ -36,6 +38,8 @@ export interface Messages {
   capCrawlDelay(seconds: string): string;
   runLine(dateUtc: string, seconds: string): string;
   levelLine(position: number, of: number, name: string): string;
+  /** What the index is computed over: judged points of `of`, and the names of those left out. */
+  indexBasis(judged: number, of: number, unjudged: string): string;
   /** "12 passed": a count with the plural status word. */
   statusCount: Record<Status, (count: number) => string>;
   /** Status as a single word, for legends and cell text. */
@@ -47,16 +51,21 @@ export interface Messages {
     criteria: string;
     otherCriteria: string;
     findings: string;
+    /** HTML: the checks that are not findings, with their evidence. */
+    otherChecks: string;
   };
   noFindings: string;
+  /** Under the terminal's short list of findings: how many more, and where all of them are. */
   moreFindings(count: number): string;
+  /** Evidence items of a check not printed here (terminal, JUnit): where they all are. */
+  moreEvidence(count: number): string;
   fatalTitle: string;
   whatToDo: string;
   /** What to do, by error code: the fetch error's message already says what happened. */
   fatalAdvice: Record<FetchErrorCode, string>;
   /** Sharper advice for an HTTP error on the start page, by its status. */
   httpAdvice: { blocked: string; notFound: string; serverError: string };
-  /** Strings of the HTML report (moreEvidence also serves the JUnit report). */
+  /** Strings of the HTML report. */
   html: {
     generatedBy(tool: string): string;
     status: string;
@@ -66,7 +75,8 @@ export interface Messages {
     criterion: string;
     check: string;
     evidence: string;
-    moreEvidence(count: number): string;
+    /** The summary of the folded evidence items past the first few. */
+    showMoreEvidence(count: number): string;
     pages: string;
     showPages(count: number): string;
     url: string;

@@ -15,6 +15,7 @@ export const it: Messages = {
     index: 'Indice di maturità',
     level: 'Livello',
     checks: 'Controlli',
+    basis: 'Calcolato su',
   },
   pagesLine: (audited, failed) =>
     failed > 0 ? `${plural(audited, 'analizzata', 'analizzate')} (${plural(failed, 'non riuscita', 'non riuscite')})` : plural(audited, 'analizzata', 'analizzate'),
@@ -29,6 +30,7 @@ export const it: Messages = {
   capTruncated: (pages, kilobytes, levels, links) => `${pages === 1 ? '1 pagina letta' : `${pages} pagine lette`} solo in parte (oltre ${kilobytes} KB, --max-body, con più di ${levels} livelli di annidamento o più di ${links} link): risultati parziali`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, durata ${seconds} s`,
   levelLine: (position, of, name) => `${position} di ${of} · ${name}`,
+  indexBasis: (judged, of, unjudged) => `${judged} punti su ${of}; fuori dal calcolo, perché nessun loro controllo è verificabile dal sito: ${unjudged}`,
   statusCount: {
     pass: (n) => plural(n, 'superato', 'superati'),
     partial: (n) => plural(n, 'parziale', 'parziali'),
@@ -50,9 +52,12 @@ export const it: Messages = {
     criteria: 'Criteri di conformità AGID (Modello Comuni)',
     otherCriteria: 'Altri criteri',
     findings: 'Problemi principali',
+    otherChecks: 'Gli altri controlli, con le evidenze',
   },
   noFindings: 'Nessun controllo non superato o parziale.',
-  moreFindings: (count) => `… e ${count === 1 ? 'un altro' : `altri ${count}`}: l’elenco completo è nel report JSON o CSV (--format json | csv).`,
+  moreFindings: (count) =>
+    `… e ${count === 1 ? 'un altro' : `altri ${count}`}: tutti i problemi, con tutte le evidenze, sono nel report HTML (-o report.html; anche -f json o csv).`,
+  moreEvidence: (count) => `… e ${count === 1 ? 'un’altra evidenza' : `altre ${count} evidenze`} nel report HTML (-o report.html) o JSON.`,
   fatalTitle: 'Audit non eseguito',
   whatToDo: 'Cosa fare',
   fatalAdvice: {
@@ -86,7 +91,7 @@ export const it: Messages = {
     criterion: 'Criterio',
     check: 'Controllo',
     evidence: 'Evidenze',
-    moreEvidence: (count) => `… e ${count === 1 ? 'un’altra evidenza' : `altre ${count} evidenze`} nel report JSON.`,
+    showMoreEvidence: (count) => (count === 1 ? 'Mostra l’altra evidenza' : `Mostra le altre ${count} evidenze`),
     pages: 'Pagine analizzate',
     showPages: (count) => `Mostra ${plural(count, 'pagina', 'pagine')}`,
     url: 'Indirizzo',
