@@ -187,5 +187,6 @@ describe('HTML report in headless Chromium', () => {
       expect(violations, name).toEqual([]);
       await page.close();
     }
-  });
+    // three pages, each with axe-core run over it in a browser: seconds alone, far more on a loaded machine
+  }, 60_000);
 });
