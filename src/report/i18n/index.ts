@@ -166,6 +166,28 @@ export interface HelpMessages {
   };
   eval: { description: string; data: string; folds: string; json: string };
   compare: { description: string; before: string; after: string; format: string; output: string };
+  survey: {
+    description: string;
+    list: string;
+    output: string;
+    sites: string;
+    threads: string;
+    newRun: string;
+    shard: string;
+    keepReports: string;
+    region: string;
+    province: string;
+    limit: string;
+    sample: string;
+    seed: string;
+    maxPages: string;
+    delay: string;
+    concurrency: string;
+    timeBudget: string;
+    progress: string;
+    merge: { description: string; stores: string; output: string };
+    export: { description: string; store: string; output: string; format: string; run: string };
+  };
 }
 
 export interface CliMessages {
@@ -265,28 +287,6 @@ export interface ClassifierMessages {
 }
 
 export interface SurveyMessages {
-  help: {
-    description: string;
-    list: string;
-    output: string;
-    sites: string;
-    threads: string;
-    newRun: string;
-    shard: string;
-    keepReports: string;
-    region: string;
-    province: string;
-    limit: string;
-    sample: string;
-    seed: string;
-    maxPages: string;
-    delay: string;
-    concurrency: string;
-    timeBudget: string;
-    progress: string;
-    merge: { description: string; stores: string; output: string };
-    export: { description: string; store: string; output: string; format: string; run: string };
-  };
   cannotOpenStore(path: string, reason: string): string;
   notAStore(path: string): string;
   storeTooNew(path: string, version: number, supported: number): string;

@@ -1,0 +1,264 @@
+// `comune-audit survey <list>`: score every site of a list into a SQLite store, resumably; `survey merge` joins
+// shards; `survey export` writes one row per comune.
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import { CliError, EXIT, type ExitCode } from './errors.js';
+import { langOption, seconds, wholeNumber } from './options.js';
+import { proxySettings } from './audit.js';
+import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
+import type { SurveyAuditOptions } from '../survey/audit.js';
+import type { SurveyTarget } from '../survey/types.js';
+
+export interface SurveyCliOptions {
+  output: string;
+  sites: number;
+  threads: number;
+  newRun: boolean;
+  shard?: Shard;
+  keepReports: boolean;
+  region?: string;
+  province?: string;
+  limit?: number;
+  sample?: number;
+  seed: number;
+  maxPages: number;
+  maxDepth: number;
+  concurrency: number;
+  delay: number;
+  timeout: number;
+  timeBudget: number;
+  maxBody: number;
+  robots: boolean;
+  insecure: boolean;
+  classify: boolean;
+  userAgent?: string;
+  proxy?: string | false;
+  lang: Lang;
+  progress: boolean;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface SurveyIo {
+  stderr: NodeJS.WriteStream;
+  /** SIGINT and SIGTERM stop the survey through this (tests abort it directly). */
+  signal?: AbortSignal;
+  /** How the command was typed, for the line saying how to resume. */
+  argv?: string[];
+}
+
+/** The site list's readers (src/survey/input): rows of the list, each to audit or rejected with its reason. */
+export interface SurveyInput {
+  readSurveyTargets(path: string, filters: ListFilters): Promise<{ targets: SurveyTarget[]; problems: ListProblem[] }>;
+  selectShard(targets: SurveyTarget[], index: number, count: number): SurveyTarget[];
+}
+
+export interface ListFilters {
+  region?: string;
+  province?: string;
+  limit?: number;
+  sample?: number;
+  seed?: number;
+}
+
+export interface ListProblem {
+  line?: number;
+  message: string;
+}
+
+/** The readers, loaded only when a survey runs. */
+async function loadInput(): Promise<SurveyInput> {
+  const specifier = '../survey/input/index.js';
+  return (await import(specifier)) as SurveyInput;
+}
+
+/** `i/N` with 0 ≤ i < N: the shard a machine takes, numbered from 0 like Kubernetes' JOB_COMPLETION_INDEX. */
+export function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index >= count || !Number.isSafeInteger(count)) throw new CliError((m) => m.survey.shard(value), EXIT.usage);
+  return { index, count };
+}
+
+/** The options that shape a site's results: they make the survey's fingerprint and are stored with the run. */
+function resultOptions(options: SurveyCliOptions): Record<string, unknown> {
+  return {
+    region: options.region ?? null,
+    province: options.province ?? null,
+    limit: options.limit ?? null,
+    sample: options.sample ?? null,
+    seed: options.sample === undefined ? null : options.seed,
+    maxPages: options.maxPages,
+    maxDepth: options.maxDepth,
+    concurrency: options.concurrency,
+    delayMs: options.delay,
+    timeoutMs: options.timeout,
+    timeBudgetMs: options.timeBudget,
+    maxBodyBytes: options.maxBody,
+    robots: options.robots,
+    insecure: options.insecure,
+    classify: options.classify,
+    userAgent: options.userAgent ?? null,
+  };
+}
+
+function auditOptions(options: SurveyCliOptions): SurveyAuditOptions {
+  return {
+    classify: options.classify,
+    crawl: {
+      maxPages: options.maxPages,
+      maxDepth: options.maxDepth,
+      concurrency: options.concurrency,
+      minDelayMs: options.delay,
+      timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout, totalMs: options.timeout },
+      timeBudgetMs: options.timeBudget,
+      maxBodyBytes: options.maxBody,
+      respectRobots: options.robots,
+      allowInsecureTls: options.insecure,
+      proxy: proxySettings(options.proxy, process.env),
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    },
+  };
+}
+
+/** The command line again, to print how to resume (arguments with spaces or quotes quoted for a POSIX shell). */
+function commandLine(argv: string[]): string {
+  const quote = (arg: string) => (/^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+  return ['comune-audit', ...argv.map(quote)].join(' ');
+}
+
+/** Runs or resumes a survey; returns the exit code (0 done, 130 interrupted: run the same command to resume). */
+export async function runSurveyCommand(list: string, options: SurveyCliOptions, io: SurveyIo, input?: SurveyInput): Promise<ExitCode> {
+  const t = messages(options.lang).survey;
+  const audit = auditOptions(options);
+  const [{ SurveyStore }, { surveyKey }, { createAuditPool }, { runSurvey }, { startSurveyProgress }] = await Promise.all([
+    import('../survey/store.js'),
+    import('../survey/key.js'),
+    import('../survey/pool.js'),
+    import('../survey/run.js'),
+    import('./survey-progress.js'),
+  ]);
+  const reader = input ?? (await loadInput());
+  const { targets: listed, problems } = await reader.readSurveyTargets(list, {
+    region: options.region,
+    province: options.province,
+    limit: options.limit,
+    sample: options.sample,
+    seed: options.seed,
+  });
+  for (const problem of problems) io.stderr.write(`comune-audit: ${t.listProblem(problem.line ? `${list}:${problem.line}` : list, problem.message)}\n`);
+  if (!listed.length) throw new CliError((m) => m.survey.emptyList(list), EXIT.usage);
+  const key = surveyKey(listed, resultOptions(options));
+  const targets = options.shard ? reader.selectShard(listed, options.shard.index, options.shard.count) : listed;
+
+  const store = SurveyStore.open(options.output);
+  const { toolVersion } = await import('../util/version.js');
+  try {
+    const last = store.lastRun();
+    const resuming = last !== null && last.finishedAt === null && !options.newRun;
+    if (resuming && (last.surveyKey !== key || last.shard?.index !== options.shard?.index || last.shard?.count !== options.shard?.count)) {
+      throw new CliError((m) => m.survey.resumeMismatch(options.output, last.id), EXIT.usage);
+    }
+    const run = resuming
+      ? last
+      : store.startRun({ surveyKey: key, toolVersion, input: list, options: resultOptions(options), shard: options.shard ?? null, targets: targets.length });
+    const done = store.countSites(run.id);
+    const lines = options.progress ? io.stderr : null;
+    lines?.write(`comune-audit: ${resuming ? t.resumed(run.id, done, run.targets) : t.started(run.id, run.targets, options.sites, Math.max(1, options.threads))}\n`);
+
+    const view = startSurveyProgress(lines, options.lang, { done, total: targets.length, failures: store.countFailures(run.id), running: 0 });
+    const pool = createAuditPool({ threads: options.threads, audit, onPage: view.page });
+    let result;
+    try {
+      result = await runSurvey({ store, run, targets, pool, sites: options.sites, keepReports: options.keepReports, signal: io.signal, onSite: view.site });
+    } finally {
+      view.stop();
+      await pool.close();
+    }
+    if (result.interrupted) {
+      io.stderr.write(`comune-audit: ${t.interrupted(result.done, result.total, commandLine(io.argv ?? [list, '-o', options.output]))}\n`);
+      return EXIT.interrupted;
+    }
+    io.stderr.write(`comune-audit: ${t.finished(run.id, result.total, result.total - result.failures, result.failures, options.output)}\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+/** Aborts on the first SIGINT or SIGTERM (a second one of either kills the process at once, as usual). */
+function stopOnSignals(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const stop = () => {
+    release();
+    controller.abort();
+  };
+  const release = () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { signal: controller.signal, release };
+}
+
+export function register(program: Command, help: HelpMessages): void {
+  const text = help.survey;
+  const audit = help.auditOptions;
+  const survey = program
+    .command('survey')
+    .description(text.description)
+    .argument('<list>', text.list)
+    .option('-o, --output <store.db>', text.output, 'survey.db')
+    .option('--sites <n>', text.sites, wholeNumber('--sites', 1), 64)
+    .option('--threads <n>', text.threads, wholeNumber('--threads', 0, 256), availableParallelism())
+    .option('--new-run', text.newRun, false)
+    .addOption(new Option('--shard <i/N>', text.shard).argParser(parseShard))
+    .option('--keep-reports', text.keepReports, false)
+    .option('--region <name>', text.region)
+    .option('--province <name>', text.province)
+    .option('--limit <n>', text.limit, wholeNumber('--limit', 1))
+    .option('--sample <n>', text.sample, wholeNumber('--sample', 1))
+    .option('--seed <n>', text.seed, wholeNumber('--seed'), 1)
+    .option('--max-pages <n>', text.maxPages, wholeNumber('--max-pages', 1), 200)
+    .option('--max-depth <n>', audit.maxDepth, wholeNumber('--max-depth'), 5)
+    .option('--concurrency <n>', text.concurrency, wholeNumber('--concurrency', 1), 2)
+    .option('--delay <ms>', text.delay, wholeNumber('--delay'), 1000)
+    .addOption(new Option('--timeout <seconds>', audit.timeout).argParser(seconds('--timeout')).default(30_000, '30'))
+    .addOption(new Option('--time-budget <seconds>', text.timeBudget).argParser(seconds('--time-budget')).default(600_000, '600'))
+    .option('--max-body <bytes>', audit.maxBody, wholeNumber('--max-body', 1), 5 * 1024 * 1024)
+    .option('--no-robots', audit.noRobots)
+    .option('--insecure', audit.insecure, false)
+    .option('--no-classify', audit.noClassify)
+    .option('--user-agent <ua>', audit.userAgent)
+    .option('--proxy <url>', audit.proxy)
+    .option('--no-proxy', audit.noProxy)
+    .addOption(langOption(help.messagesLang))
+    .option('--no-progress', text.progress)
+    .action(async (list: string, options: SurveyCliOptions) => {
+      const stop = stopOnSignals();
+      try {
+        process.exitCode = await runSurveyCommand(list, options, { stderr: process.stderr, signal: stop.signal, argv: process.argv.slice(2) });
+      } finally {
+        stop.release();
+      }
+    });
+
+  survey
+    .command('merge')
+    .description(text.merge.description)
+    .argument('<stores...>', text.merge.stores)
+    .requiredOption('-o, --output <store.db>', text.merge.output)
+    .addOption(langOption(help.messagesLang))
+    .action(async (stores: string[], options: { output: string; lang: Lang }) => {
+      const { mergeStores } = await import('../survey/merge.js');
+      const t = messages(options.lang).survey;
+      const result = mergeStores(stores, options.output);
+      if (result.missingShards.length) process.stderr.write(`comune-audit: ${t.mergeMissingShards(result.missingShards.join(', '))}\n`);
+      process.stderr.write(`comune-audit: ${t.merged(options.output, result.sites, stores.length)}\n`);
+    });
+}

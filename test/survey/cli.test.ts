@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseShard, runSurveyCommand, type SurveyCliOptions, type SurveyInput } from '../../src/cli/survey.js';
+import { EXIT } from '../../src/cli/errors.js';
+import { SurveyStore } from '../../src/survey/store.js';
+import { mergeStores } from '../../src/survey/merge.js';
+import type { SurveyTarget } from '../../src/survey/types.js';
+import type { FixtureServer } from '../helpers/fixture-server.js';
+import { captureIo } from '../helpers/cli.js';
+import { serveComune, target } from './sites.js';
+
+let dir: string;
+const servers: FixtureServer[] = [];
+let rows: SurveyTarget[];
+
+/** A stand-in for the list readers: the rows as given, shards by position (the real one hashes the IPA code). */
+const input = (): SurveyInput => ({
+  readSurveyTargets: async () => ({ targets: rows, problems: [{ line: 7, message: 'duplicate IPA code c_1' }] }),
+  selectShard: (targets, index, count) => targets.filter((_, at) => at % count === index),
+});
+
+const OPTIONS: SurveyCliOptions = {
+  output: '',
+  sites: 3,
+  threads: 0,
+  newRun: false,
+  keepReports: false,
+  seed: 1,
+  maxPages: 10,
+  maxDepth: 5,
+  concurrency: 2,
+  delay: 0,
+  timeout: 3_000,
+  timeBudget: 20_000,
+  maxBody: 1024 * 1024,
+  robots: true,
+  insecure: false,
+  classify: false,
+  proxy: false,
+  lang: 'en',
+  progress: true,
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'survey-cli-'));
+  for (let i = 0; i < 4; i++) servers.push(await serveComune(`Comune ${i}`, 3));
+  rows = [...servers.map((server, i) => target(i + 2, `c_${i}`, server.url)), target(9, 'c_none', null)];
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+async function survey(output: string, extra: Partial<SurveyCliOptions> = {}) {
+  const capture = captureIo();
+  const code = await runSurveyCommand('list.csv', { ...OPTIONS, output, ...extra }, { stderr: capture.io.stderr }, input());
+  return { code, stderr: capture.err() };
+}
+
+function exported(path: string) {
+  const store = SurveyStore.open(path);
+  const run = store.lastRun();
+  const sites = run ? [...store.sites(run.id)].map(({ key, line, status, reason, maturityIndex, points, pagesFetched }) => ({ key, line, status, reason, maturityIndex, points, pagesFetched })) : [];
+  store.close();
+  return sites;
+}
+
+describe('survey <list>', () => {
+  it('scores every row into the store, says so on stderr, and a finished store gets a new run', async () => {
+    const path = join(dir, 'a.db');
+    const first = await survey(path);
+    expect(first.code).toBe(EXIT.ok);
+    expect(first.stderr).toContain('list.csv:7: duplicate IPA code c_1');
+    expect(first.stderr).toContain('survey run 1: 5 sites');
+    expect(first.stderr).toMatch(/survey run 1 finished: 5 sites, 4 scored, 1 with a reason/);
+    expect(exported(path).map((row) => [row.key, row.status])).toEqual([
+      ['c_0', 'scored'],
+      ['c_1', 'scored'],
+      ['c_2', 'scored'],
+      ['c_3', 'scored'],
+      ['c_none', 'rejected'],
+    ]);
+    const second = await survey(path);
+    expect(second.stderr).toContain('survey run 2: 5 sites');
+    const store = SurveyStore.open(path);
+    expect(store.runs().map((run) => [run.id, run.targets, run.finishedAt !== null])).toEqual([
+      [1, 5, true],
+      [2, 5, true],
+    ]);
+    store.close();
+  });
+
+  it('resumes an unfinished run, refuses to resume it with other options, and --new-run starts afresh', async () => {
+    const path = join(dir, 'resume.db');
+    const controller = new AbortController();
+    controller.abort();
+    const capture = captureIo();
+    const code = await runSurveyCommand('list.csv', { ...OPTIONS, output: path }, { stderr: capture.io.stderr, signal: controller.signal, argv: ['survey', 'list.csv', '-o', path] }, input());
+    expect(code).toBe(EXIT.interrupted);
+    expect(capture.err()).toContain(`interrupted: 1 of 5 sites done and saved; to resume run: comune-audit survey list.csv -o ${path}`);
+
+    await expect(survey(path, { maxPages: 11 })).rejects.toThrow(/unfinished run 1 .* another list or other options/);
+    const resumed = await survey(path);
+    expect(resumed.stderr).toContain('resuming survey run 1: 1 of 5 sites already done');
+    expect(resumed.code).toBe(EXIT.ok);
+    expect(exported(path)).toHaveLength(5);
+    await survey(path, { newRun: true });
+    const store = SurveyStore.open(path);
+    expect(store.runs()).toHaveLength(2);
+    store.close();
+  });
+
+  it('sharded and merged gives the same rows as one survey', async () => {
+    const whole = join(dir, 'whole.db');
+    await survey(whole);
+    const shards = [0, 1, 2].map((index) => join(dir, `shard${index}.db`));
+    for (const [index, path] of shards.entries()) {
+      const run = await survey(path, { shard: { index, count: 3 } });
+      expect(run.code).toBe(EXIT.ok);
+    }
+    const merged = join(dir, 'merged.db');
+    expect(mergeStores(shards, merged)).toEqual({ sites: 5, missingShards: [] });
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect(exported(merged).sort(byKey)).toEqual(exported(whole).sort(byKey));
+    expect(exported(merged).map((row) => row.line)).toEqual([2, 3, 4, 5, 9]);
+
+    expect(mergeStores(shards.slice(0, 2), join(dir, 'partial.db')).missingShards).toEqual(['2/3']);
+    expect(() => mergeStores([shards[0], shards[0]], join(dir, 'twice.db'))).toThrow(/both shard 0\/3/);
+    expect(() => mergeStores([shards[0], whole], join(dir, 'mixed.db'))).toThrow(/not a shard of the same survey/);
+    expect(() => mergeStores(shards, merged)).toThrow(/already exists/);
+    const other = join(dir, 'other.db');
+    await survey(other, { shard: { index: 1, count: 3 }, maxPages: 9 });
+    expect(() => mergeStores([shards[0], other], join(dir, 'other-merged.db'))).toThrow(/not a shard of the same survey/);
+  });
+
+  it('refuses to merge an unfinished shard or one written by another version', async () => {
+    const unfinished = join(dir, 'unfinished.db');
+    const store = SurveyStore.open(unfinished);
+    store.startRun({ surveyKey: 'k', toolVersion: '0.1.0', input: 'l', options: {}, shard: { index: 0, count: 2 }, targets: 3 });
+    store.close();
+    expect(() => mergeStores([unfinished], join(dir, 'u.db'))).toThrow(/unfinished run: resume it/);
+    const older = join(dir, 'older.db');
+    const old = SurveyStore.open(older);
+    old.finishRun(old.startRun({ surveyKey: 'k', toolVersion: '0.0.9', input: 'l', options: {}, shard: { index: 1, count: 2 }, targets: 3 }).id);
+    old.close();
+    const current = join(dir, 'current.db');
+    const now = SurveyStore.open(current);
+    now.finishRun(now.startRun({ surveyKey: 'k', toolVersion: '0.1.0', input: 'l', options: {}, shard: { index: 0, count: 2 }, targets: 3 }).id);
+    now.close();
+    expect(() => mergeStores([current, older], join(dir, 'v.db'))).toThrow(/written by comune-audit 0\.1\.0 and .* by 0\.0\.9/);
+  });
+
+  it('reads --shard as i/N from 0', () => {
+    expect(parseShard('0/4')).toEqual({ index: 0, count: 4 });
+    expect(parseShard('3/4')).toEqual({ index: 3, count: 4 });
+    for (const bad of ['4/4', '1', '-1/2', '1/0', 'a/b']) expect(() => parseShard(bad)).toThrow(/--shard takes i\/N/);
+  });
+});
