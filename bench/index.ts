@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runClassifierBench } from './classifier.js';
 import { runFactsBench } from './facts.js';
+import { runSurveyBench } from './survey.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 2000);
 const CONCURRENCY = 8;
@@ -38,6 +39,11 @@ function line(label: string, m: Measure): string {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- survey`: only the survey benchmark.
+  if (process.argv[2] === 'survey') {
+    for (const text of await runSurveyBench()) console.log(text);
+    return;
+  }
   const server = await startServer();
   try {
     console.log(`comune-audit benchmark — generated site of ${PAGES} pages served by a second process on ${server.url}`);
@@ -69,6 +75,8 @@ async function main(): Promise<void> {
   for (const text of await runFactsBench()) console.log(text);
   console.log('');
   for (const text of await runClassifierBench()) console.log(text);
+  console.log('');
+  for (const text of await runSurveyBench()) console.log(text);
 }
 
 await main();

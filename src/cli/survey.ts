@@ -44,7 +44,7 @@ export interface Shard {
 
 export interface SurveyIo {
   stderr: NodeJS.WriteStream;
-  /** SIGINT and SIGTERM stop the survey through this (tests abort it directly). */
+  /** Stops the survey; without it, the first SIGINT or SIGTERM does. */
   signal?: AbortSignal;
   /** How the command was typed, for the line saying how to resume. */
   argv?: string[];
@@ -170,12 +170,14 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
     const lines = options.progress ? io.stderr : null;
     lines?.write(`comune-audit: ${resuming ? t.resumed(run.id, done, run.targets) : t.started(run.id, run.targets, options.sites, Math.max(1, options.threads))}\n`);
 
+    const signals = io.signal ? null : stopOnSignals();
     const view = startSurveyProgress(lines, options.lang, { done, total: targets.length, failures: store.countFailures(run.id), running: 0 });
     const pool = createAuditPool({ threads: options.threads, audit, onPage: view.page });
     let result;
     try {
-      result = await runSurvey({ store, run, targets, pool, sites: options.sites, keepReports: options.keepReports, signal: io.signal, onSite: view.site });
+      result = await runSurvey({ store, run, targets, pool, sites: options.sites, keepReports: options.keepReports, signal: io.signal ?? signals?.signal, onSite: view.site });
     } finally {
+      signals?.release();
       view.stop();
       await pool.close();
     }
@@ -240,12 +242,7 @@ export function register(program: Command, help: HelpMessages): void {
     .addOption(langOption(help.messagesLang))
     .option('--no-progress', text.progress)
     .action(async (list: string, options: SurveyCliOptions) => {
-      const stop = stopOnSignals();
-      try {
-        process.exitCode = await runSurveyCommand(list, options, { stderr: process.stderr, signal: stop.signal, argv: process.argv.slice(2) });
-      } finally {
-        stop.release();
-      }
+      process.exitCode = await runSurveyCommand(list, options, { stderr: process.stderr, argv: process.argv.slice(2) });
     });
 
   survey

@@ -1,5 +1,5 @@
 // Small comune-like sites on 127.0.0.1 for survey tests, and the SurveyTarget rows that name them.
-import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { serveRoutes, type FixtureServer, type Route } from '../helpers/fixture-server.js';
 import type { SurveyTarget } from '../../src/survey/types.js';
 
 function page(title: string, links: string[]): string {
@@ -7,15 +7,17 @@ function page(title: string, links: string[]): string {
   return `<!doctype html><html lang="it"><head><title>${title}</title></head><body><header><a href="/">Comune</a></header><main><h1>${title}</h1><ul>${items}</ul></main><footer><a href="/privacy">Privacy</a></footer></body></html>`;
 }
 
-/** A site of `pages` pages, each linking to the next two. */
-export function serveComune(name: string, pages: number): Promise<FixtureServer> {
-  const routes: Record<string, { headers: Record<string, string>; body: string }> = {};
+/** A site of `pages` pages, each linking to the next two; with `delayMs`, every answer waits that long. */
+export function serveComune(name: string, pages: number, delayMs = 0): Promise<FixtureServer> {
+  const routes: Record<string, Route> = {};
   const html = { 'content-type': 'text/html; charset=utf-8' };
+  const answer = (body: string): Route =>
+    delayMs ? (_req, res) => void setTimeout(() => res.writeHead(200, html).end(body), delayMs) : { headers: html, body };
   for (let i = 0; i < pages; i++) {
     const path = i === 0 ? '/' : `/p${i}`;
-    routes[path] = { headers: html, body: page(`${name} ${i}`, [`/p${i + 1}`, `/p${i + 2}`].filter((_, k) => i + k + 1 < pages)) };
+    routes[path] = answer(page(`${name} ${i}`, [`/p${i + 1}`, `/p${i + 2}`].filter((_, k) => i + k + 1 < pages)));
   }
-  routes['/privacy'] = { headers: html, body: page(`${name} privacy`, []) };
+  routes['/privacy'] = answer(page(`${name} privacy`, []));
   return serveRoutes(routes);
 }
 

@@ -1,0 +1,140 @@
+// The survey benchmark: 200 generated comune-like sites on loopback (20–200 pages, some slow, rate-limited, 5xx or
+// dead) surveyed with one core and with every core, beside `audit` run once per site in sequence (what survey teams
+// do without `survey`), and the peak memory of a survey of 20 sites against one of 200. Numbers, not a test.
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { BenchSite } from './survey-sites.js';
+
+const SITES = Number(process.env.BENCH_SURVEY_SITES ?? 200);
+const SMALL = 20;
+const AT_ONCE = 16;
+const TARGET_SPEEDUP = 1.7;
+const TARGET_MEMORY = 1.2;
+
+interface Measure {
+  sites: number;
+  pages: number;
+  seconds: number;
+  peakRssMb: number;
+  /** Busy share of each core during the phase (the sites' server included: it runs beside). */
+  cpu: number[];
+}
+
+const script = (name: string) => fileURLToPath(new URL(`./${name}.js`, import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/comune-audit.js', import.meta.url));
+const run = promisify(execFile);
+
+/** Per-core busy and total jiffies from /proc/stat (Linux); empty elsewhere. */
+function cpuTimes(): { busy: number; total: number }[] {
+  let text = '';
+  try {
+    text = readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((line) => /^cpu\d+ /.test(line))
+    .map((line) => {
+      const [user, nice, system, idle, iowait, irq, softirq, steal] = line.split(/\s+/).slice(1).map(Number);
+      const total = user + nice + system + idle + iowait + irq + softirq + steal;
+      return { busy: total - idle - iowait, total };
+    });
+}
+
+async function measured(work: () => Promise<Omit<Measure, 'cpu'>>): Promise<Measure> {
+  const before = cpuTimes();
+  const result = await work();
+  const after = cpuTimes();
+  const cpu = after.map((core, i) => (core.total - before[i].total ? (core.busy - before[i].busy) / (core.total - before[i].total) : 0));
+  return { ...result, cpu };
+}
+
+/** A survey in a fresh process; `oneCore` pins it to one CPU with taskset when the machine has it. */
+async function survey(list: string, dir: string, threads: number, oneCore: boolean): Promise<Measure> {
+  return measured(async () => {
+    const args = [script('survey-phase'), list, join(dir, `survey-${threads}-${Date.now()}.db`), String(threads), String(AT_ONCE)];
+    const { stdout } = oneCore && (await hasTaskset()) ? await run('taskset', ['-c', '0', process.execPath, ...args]) : await run(process.execPath, args);
+    return JSON.parse(stdout) as Omit<Measure, 'cpu'>;
+  });
+}
+
+let taskset: boolean | undefined;
+async function hasTaskset(): Promise<boolean> {
+  taskset ??= await run('taskset', ['-c', '0', 'true']).then(() => true, () => false);
+  return taskset;
+}
+
+/** Preloaded in each audit process: prints its peak RSS on stderr as it exits. */
+const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('peak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
+
+/** `comune-audit audit` once per site, one after the other, with the survey's limits. */
+async function auditInSequence(sites: BenchSite[], dir: string): Promise<Measure> {
+  return measured(async () => {
+    const started = performance.now();
+    let pages = 0;
+    let peakRssMb = 0;
+    const out = join(dir, 'report.json');
+    for (const site of sites) {
+      const child = spawn(process.execPath, ['--import', REPORT_RSS, bin, 'audit', site.url, '-f', 'json', '-o', out, '--delay', '0', '--max-pages', '200', '--max-depth', '10', '--concurrency', '4', '--timeout', '10', '--time-budget', '120', '--no-progress'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const [code] = (await once(child, 'close')) as [number];
+      peakRssMb = Math.max(peakRssMb, Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024);
+      if (code === 0 || code === 1) pages += (JSON.parse(readFileSync(out, 'utf8')) as { run: { pagesFetched: number } }).run.pagesFetched;
+    }
+    return { sites: sites.length, pages, seconds: (performance.now() - started) / 1000, peakRssMb };
+  });
+}
+
+const perMinute = (m: Measure) => (m.sites / m.seconds) * 60;
+const pagesPerSecond = (m: Measure) => m.pages / m.seconds;
+
+function line(label: string, m: Measure): string {
+  const cpu = m.cpu.map((share) => `${Math.round(share * 100)}%`).join(' ');
+  const rss = m.peakRssMb ? `peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB` : 'peak RSS    —   ';
+  return `${label.padEnd(34)} ${String(m.sites).padStart(4)} sites ${String(m.pages).padStart(6)} pages ${m.seconds.toFixed(1).padStart(7)} s ${perMinute(m).toFixed(0).padStart(5)} sites/min ${pagesPerSecond(m).toFixed(0).padStart(5)} pages/s  ${rss}  CPU per core ${cpu}`;
+}
+
+export async function runSurveyBench(): Promise<string[]> {
+  const server = spawn(process.execPath, [script('survey-serve'), String(SITES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const dir = mkdtempSync(join(tmpdir(), 'comune-audit-survey-bench-'));
+  try {
+    let text = '';
+    while (!text.endsWith('\n')) text += String(((await once(server.stdout, 'data')) as [Buffer])[0]);
+    const sites = JSON.parse(text) as BenchSite[];
+    const all = join(dir, 'sites.json');
+    const small = join(dir, 'sites-20.json');
+    writeFileSync(all, JSON.stringify(sites));
+    writeFileSync(small, JSON.stringify(sites.slice(0, SMALL)));
+    const cores = availableParallelism();
+    const kinds = Object.entries(sites.reduce<Record<string, number>>((count, site) => ({ ...count, [site.kind]: (count[site.kind] ?? 0) + 1 }), {}))
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ');
+    const lines = [
+      `survey benchmark — ${SITES} generated sites on 127.0.0.1 (20–200 pages; ${kinds}), ${AT_ONCE} sites at once, ${cores} cores, Node ${process.version}`,
+    ];
+    const sequence = await auditInSequence(sites, dir);
+    lines.push(line('audit once per site, in sequence', sequence));
+    const oneCore = await survey(all, dir, 1, true);
+    lines.push(line(`survey, 1 thread${(await hasTaskset()) ? ' on 1 core (taskset)' : ''}`, oneCore));
+    const every = await survey(all, dir, cores, false);
+    lines.push(line(`survey, ${cores} threads`, every));
+    const twenty = await survey(small, dir, cores, false);
+    lines.push(line(`survey, ${cores} threads, ${SMALL} sites`, twenty));
+    const speedup = pagesPerSecond(every) / pagesPerSecond(oneCore);
+    const memory = every.peakRssMb / twenty.peakRssMb;
+    lines.push(`survey vs audit in sequence: ${(perMinute(every) / perMinute(sequence)).toFixed(1)}× the sites per minute`);
+    lines.push(`${cores} cores vs 1: ${speedup.toFixed(2)}× the pages per second (target ≥ ${TARGET_SPEEDUP}× with 2 cores): ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}`);
+    lines.push(`peak RSS ${SITES} sites vs ${SMALL}: ${memory.toFixed(2)}× (target ≤ ${TARGET_MEMORY}×): ${memory <= TARGET_MEMORY ? 'met' : 'NOT met'}`);
+    return lines;
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
