@@ -76,7 +76,7 @@ export function escapeMarkup(text: string): string {
   return clean(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
 }
 
-export function statusCounts(checks: CheckResult[]): Record<Status, number> {
+export function statusCounts(checks: readonly { status: Status }[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, partial: 0, fail: 0, unknown: 0, error: 0 };
   for (const check of checks) counts[check.status] += 1;
   return counts;

@@ -20,6 +20,8 @@ import {
   statusCounts,
 } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
+import { criteriaChart, indexGauge, pointsChart } from './charts/report.js';
+import { CHART_CSS } from './charts/svg.js';
 
 export interface HtmlOptions {
   lang: Lang;
@@ -55,8 +57,6 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .index small{font-size:1rem;font-weight:400;color:var(--muted)}
 .level{font-size:1.2rem;margin:0}
 .basis{flex-basis:100%;margin:0;color:var(--muted)}
-.bar{flex:1 1 12rem;height:.9rem;background:#e4e7eb;border-radius:.45rem;overflow:hidden}
-.bar span{display:block;height:100%;background:var(--accent)}
 .counts{margin:.6rem 0 0;color:var(--muted)}
 table{width:100%;border-collapse:collapse;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
@@ -110,7 +110,7 @@ function maturitySection(report: Report, t: Messages, lang: Lang): string {
     const { position, of } = levelPosition(level.id);
     body =
       `<p class="index">${esc(formatDecimal(index, 1, t))} <small>/ 100</small></p>` +
-      `<div class="bar" aria-hidden="true"><span style="width:${index}%"></span></div>` +
+      indexGauge(report, t, lang) +
       `<p class="level">${esc(t.label.level)} ${esc(t.levelLine(position, of, level.name[lang]))}</p>`;
     const basis = indexBasisPhrase(report, t);
     if (basis) body += `<p class="basis">${esc(t.label.basis)} ${esc(basis)}</p>`;
@@ -138,6 +138,7 @@ function pointsSection(report: Report, t: Messages): string {
   const { indexed, governance } = splitPoints(report.points);
   return (
     `<section aria-labelledby="points"><h2 id="points">${esc(t.section.points)}</h2>` +
+    pointsChart(report, t) +
     pointsTable(indexed, { labelledBy: 'points' }, true, t) +
     pointsTable(governance, { caption: t.section.governance }, false, t) +
     `</section>`
@@ -156,6 +157,7 @@ function criteriaSection(report: Report, t: Messages, lang: Lang): string {
   });
   return (
     `<section aria-labelledby="criteria"><h2 id="criteria">${esc(t.section.criteria)}</h2>` +
+    criteriaChart(report, t) +
     `<table><thead><tr><th scope="col">${esc(t.html.criterion)}</th><th scope="col">${esc(t.html.check)}</th><th scope="col">${esc(t.html.status)}</th></tr></thead>` +
     `${groups.join('')}</table></section>`
   );
@@ -251,7 +253,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(`${t.reportTitle} — ${report.site.host}`)}</title>
-<style>${CSS}</style>
+<style>${CSS}${CHART_CSS}</style>
 </head>
 <body>
 <header>

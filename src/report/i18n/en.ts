@@ -380,4 +380,16 @@ export const en: Messages = {
     gained: (place) => `found now: ${place}`,
     morePlaces: (count) => `… and ${count} more`,
   },
+  charts: {
+    gaugeCaption: 'Maturity index and levels',
+    gaugeSummary: (index, level) => `Half-circle gauge: index ${index} out of 100, level ${level}`,
+    measure: 'Measure',
+    value: 'Value',
+    band: (from, to) => `${from} to ${to}`,
+    pointsCaption: 'Score of each point, out of 100',
+    pointsSummary: (points, counts) => `Bar chart of the score of the ${points} points (${counts}): the figures are in the table below`,
+    criteriaCaption: 'AGID criteria by group: outcome of the checks',
+    criteriaSummary: (passed, total) => `Bar chart by group of criteria: ${passed} of ${total} criteria passed`,
+    group: 'Group',
+  },
 };

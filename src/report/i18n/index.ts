@@ -100,6 +100,8 @@ export interface Messages {
   survey: SurveyMessages;
   /** `compare`, `audit --baseline`'s wording of changes and the survey's "what changed". */
   compare: CompareMessages;
+  /** Captions, text alternatives and table headings of the charts in the HTML reports. */
+  charts: ChartMessages;
 }
 
 export interface HelpMessages {
@@ -317,6 +319,22 @@ export interface SurveyMessages {
   noRun(path: string): string;
   unknownRun(path: string, runId: number, runs: string): string;
   exported(path: string, rows: number): string;
+}
+
+export interface ChartMessages {
+  gaugeCaption: string;
+  /** The gauge's text alternative: index and level already formatted. */
+  gaugeSummary(index: string, level: string): string;
+  measure: string;
+  value: string;
+  /** A level's band of the index, as a table row's value: "60–80". */
+  band(from: number, to: number): string;
+  pointsCaption: string;
+  /** counts: "3 superati, 2 parziali, …" already joined. */
+  pointsSummary(points: number, counts: string): string;
+  criteriaCaption: string;
+  criteriaSummary(passed: number, total: number): string;
+  group: string;
 }
 
 export interface CompareMessages {

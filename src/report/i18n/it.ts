@@ -387,4 +387,16 @@ export const it: Messages = {
     gained: (place) => `trovato ora: ${place}`,
     morePlaces: (count) => `… e ${count === 1 ? 'un altro' : `altri ${count}`}`,
   },
+  charts: {
+    gaugeCaption: 'Indice di maturità e livelli',
+    gaugeSummary: (index, level) => `Indicatore a semicerchio: indice ${index} su 100, livello ${level}`,
+    measure: 'Misura',
+    value: 'Valore',
+    band: (from, to) => `da ${from} a ${to}`,
+    pointsCaption: 'Punteggio di ciascun punto, su 100',
+    pointsSummary: (points, counts) => `Grafico a barre del punteggio dei ${points} punti (${counts}): i valori sono nella tabella che segue`,
+    criteriaCaption: 'Criteri AGID per gruppo: esito dei controlli',
+    criteriaSummary: (passed, total) => `Grafico a barre per gruppo di criteri: ${passed} criteri superati su ${total}`,
+    group: 'Gruppo',
+  },
 };
