@@ -9,6 +9,7 @@ import { fatalAdvice, formatDecimal } from '../report/common.js';
 import { readBaseline, regressionText } from './baseline.js';
 import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
 import type { CheckResult, PageType, Report } from '../types.js';
+import { HOST_NAME } from '../crawl/url.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -79,9 +80,6 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .option('--no-proxy', text.noProxy);
 }
 
-/** A host name's labels (letters, digits, hyphens; underscores, which some real hosts have), an IPv4 address or an [IPv6] one. */
-const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])$/i;
-
 function parseStartUrl(raw: string): string {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
   let url: URL;
@@ -94,7 +92,7 @@ function parseStartUrl(raw: string): string {
     throw new CliError((m) => m.cli.notWebAddress(raw), EXIT.usage);
   }
   // The URL parser lets through hosts no DNS name can have ("ht!tp://x" reads as host "ht!tp"): refuse before any request.
-  if (!HOST.test(url.hostname)) throw new CliError((m) => m.cli.invalidUrl(raw), EXIT.usage);
+  if (!HOST_NAME.test(url.hostname)) throw new CliError((m) => m.cli.invalidUrl(raw), EXIT.usage);
   return url.href;
 }
 

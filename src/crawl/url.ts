@@ -50,6 +50,12 @@ function normaliseQuery(search: string): string {
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
+/**
+ * A host name's labels (letters, digits, hyphens; underscores, which some real hosts have), an IPv4 address or an
+ * [IPv6] one. The URL parser lets through hosts no DNS name can have ("ht!tp://x" reads as host "ht!tp").
+ */
+export const HOST_NAME = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])$/i;
+
 /** An absolute http(s) reference: its normal form does not depend on a base. */
 export const ABSOLUTE_WEB_URL = /^https?:\/\//i;
 
