@@ -7,7 +7,8 @@ import { langOption, seconds, wholeNumber } from './options.js';
 import { proxySettings } from './audit.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import type { SurveyAuditOptions } from '../survey/audit.js';
-import type { SurveyTarget } from '../survey/types.js';
+import type { ListFilters, ListProblem, SurveyTarget } from '../survey/types.js';
+import { SurveyInputError } from '../survey/input/errors.js';
 
 export interface SurveyCliOptions {
   output: string;
@@ -18,6 +19,7 @@ export interface SurveyCliOptions {
   keepReports: boolean;
   region?: string;
   province?: string;
+  allBodies?: boolean;
   limit?: number;
   sample?: number;
   seed: number;
@@ -54,19 +56,6 @@ export interface SurveyIo {
 export interface SurveyInput {
   readSurveyTargets(path: string, filters: ListFilters): Promise<{ targets: SurveyTarget[]; problems: ListProblem[] }>;
   selectShard(targets: SurveyTarget[], index: number, count: number): SurveyTarget[];
-}
-
-export interface ListFilters {
-  region?: string;
-  province?: string;
-  limit?: number;
-  sample?: number;
-  seed?: number;
-}
-
-export interface ListProblem {
-  line?: number;
-  message: string;
 }
 
 /** The readers, loaded only when a survey runs. */
@@ -143,14 +132,21 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
     import('./survey-progress.js'),
   ]);
   const reader = input ?? (await loadInput());
-  const { targets: listed, problems } = await reader.readSurveyTargets(list, {
-    region: options.region,
-    province: options.province,
-    limit: options.limit,
-    sample: options.sample,
-    seed: options.seed,
-  });
-  for (const problem of problems) io.stderr.write(`comune-audit: ${t.listProblem(problem.line ? `${list}:${problem.line}` : list, problem.message)}\n`);
+  const { targets: listed, problems } = await reader
+    .readSurveyTargets(list, {
+      region: options.region,
+      province: options.province,
+      bodies: options.allBodies ? 'all' : 'comuni',
+      limit: options.limit,
+      sample: options.sample,
+      seed: options.seed,
+    })
+    .catch((error: unknown) => {
+      // A list that is no list (unreadable, no site column) is a file error; a --region naming nothing, a usage error.
+      if (error instanceof SurveyInputError) throw new CliError((_, lang) => error.text[lang], error.kind === 'filter' ? EXIT.usage : EXIT.io);
+      throw error;
+    });
+  for (const problem of problems) io.stderr.write(`comune-audit: ${t.listProblem(problem.line ? `${list}:${problem.line}` : list, problem.message[options.lang])}\n`);
   if (!listed.length) throw new CliError((m) => m.survey.emptyList(list), EXIT.usage);
   const key = surveyKey(listed, resultOptions(options));
   const targets = options.shard ? reader.selectShard(listed, options.shard.index, options.shard.count) : listed;
@@ -223,6 +219,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--keep-reports', text.keepReports, false)
     .option('--region <name>', text.region)
     .option('--province <name>', text.province)
+    .option('--all-bodies', text.allBodies, false)
     .option('--limit <n>', text.limit, wholeNumber('--limit', 1))
     .option('--sample <n>', text.sample, wholeNumber('--sample', 1))
     .option('--seed <n>', text.seed, wholeNumber('--seed'), 1)

@@ -17,7 +17,7 @@ let rows: SurveyTarget[];
 
 /** A stand-in for the list readers: the rows as given, shards by position (the real one hashes the IPA code). */
 const input = (): SurveyInput => ({
-  readSurveyTargets: async () => ({ targets: rows, problems: [{ line: 7, message: 'duplicate IPA code c_1' }] }),
+  readSurveyTargets: async () => ({ targets: rows, problems: [{ line: 7, message: { it: 'codice IPA ripetuto c_1', en: 'duplicate IPA code c_1' } }] }),
   selectShard: (targets, index, count) => targets.filter((_, at) => at % count === index),
 });
 

@@ -225,6 +225,7 @@ export const en: Messages = {
       keepReports: 'also keep each site’s full JSON report in the store (gzip-compressed)',
       region: 'only comuni of this region (e.g. Lombardia)',
       province: 'only comuni of this province (name or code, e.g. Bergamo or BG)',
+      allBodies: 'with IndicePA’s enti.csv: every body of the list, not only the comuni',
       limit: 'only the first N rows of the list',
       sample: 'a random sample of N comuni, stratified by region',
       seed: 'seed of --sample, so the same sample comes back',

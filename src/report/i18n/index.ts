@@ -179,6 +179,7 @@ export interface HelpMessages {
     keepReports: string;
     region: string;
     province: string;
+    allBodies: string;
     limit: string;
     sample: string;
     seed: string;

@@ -226,6 +226,7 @@ export const it: Messages = {
       keepReports: 'conserva nell’archivio anche il report JSON completo di ogni sito (compresso gzip)',
       region: 'solo i comuni di questa regione (es. Lombardia)',
       province: 'solo i comuni di questa provincia (nome o sigla, es. Bergamo o BG)',
+      allBodies: 'con enti.csv di IndicePA: tutti gli enti dell’elenco, non solo i comuni',
       limit: 'solo le prime N righe dell’elenco',
       sample: 'un campione casuale di N comuni, stratificato per regione',
       seed: 'seme di --sample, per riottenere lo stesso campione',

@@ -46,11 +46,11 @@ export function readSiteCell(cell: string): SiteCell {
 }
 
 /**
- * What makes two listed sites one: host without "www.", path without its final slash, case-insensitive, whatever
+ * What makes two listed sites one: host (and port) without "www.", path without its final slash, case-insensitive, whatever
  * the scheme. The path counts: platforms host many comuni under one host (www.halleyweb.com/c018099).
  */
 export function siteIdentity(url: string): string {
   const parsed = new URL(url);
-  const host = parsed.hostname.replace(/^www\./, '');
+  const host = parsed.host.replace(/^www\./, '');
   return `${host}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`.toLowerCase();
 }
