@@ -1,7 +1,7 @@
 // CSV reports: one row per check, one row per page. RFC 4180 quoting, CRLF and an optional BOM so that
 // Excel and LibreOffice open them cleanly. Column names are stable ids (scripts and spreadsheets key on
 // them); only the text cells follow the language.
-import { stringify } from 'csv-stringify/sync';
+import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 import type { Report } from '../types.js';
 import type { Lang } from './i18n/index.js';
 
@@ -23,17 +23,21 @@ export type Cell = string | number | null;
  * alone, so a numeric -1 stays -1; a text cell that happens to read "-1" is neutralised like any other
  * text, since site-supplied text such as "-1+cmd|…" must never reach a spreadsheet as a formula.
  */
-export function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): string {
+export function csvStringifyOptions(columns: readonly string[], options: CsvOptions): StringifyOptions {
   const separator = options.separator ?? ',';
-  return stringify(rows, {
+  return {
     header: true,
-    columns,
+    columns: [...columns],
     delimiter: separator,
     record_delimiter: 'windows',
     bom: options.bom,
     escape_formulas: true,
     cast: { number: (value) => (separator === ';' ? String(value).replace('.', ',') : String(value)) },
-  });
+  };
+}
+
+export function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): string {
+  return stringify(rows, csvStringifyOptions(columns, options));
 }
 
 export const CHECK_COLUMNS = [
