@@ -1,9 +1,8 @@
 // Classifier benchmark: quality on the held-out writing styles and on whole pages, speed, training time, model size, and the
 // library comparison that chose the stemmer (natural's classifier and stemmer vs our own, when installed).
 // A benchmark that prints numbers, not a test. Run alone: npm run build && node dist/bench/classifier.js
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CORPUS_FILES,
@@ -23,10 +22,8 @@ import {
   type TextOptions,
 } from '../src/classify/index.js';
 import { isCategoryId } from '../src/classify/categories.js';
-import { extractPageFacts } from '../src/facts/page.js';
-import { localPage } from '../src/facts/local.js';
-import type { CategoryId, PageFacts } from '../src/types.js';
-import { dataPath, packageRoot } from '../src/util/paths.js';
+import { DEFAULT_LEARNER, type Learner } from '../src/classify/model.js';
+import { flattenedRecord, labelledPages, parsedRecord, type LabelledPage } from './classifier-sets.js';
 
 const require = createRequire(import.meta.url);
 
@@ -145,54 +142,33 @@ function comparison(corpus: LabelledRecord[], heldOut: LabelledRecord[], pages: 
   return lines;
 }
 
-/** A labelled whole page of data/classifier/pages-heldout.jsonl. */
-interface HeldOutPage {
-  site: 'demo-site' | 'modello-comuni';
-  path: string;
-  category: CategoryId;
-  /** The page is one of the Modello Comuni pages in the training corpus (modello-comuni.jsonl). */
-  trained?: boolean;
-}
-
-/** A page parsed by the real parser, as the audit does. */
-function parsePage(file: string): PageFacts {
-  const html = readFileSync(file, 'utf8');
-  const url = 'https://www.comune.example.it/page.html';
-  return extractPageFacts(localPage(url, html));
-}
-
-function pageReport(name: string, corpus: LabelledRecord[], pages: { page: PageFacts; label: HeldOutPage }[]): string {
-  const classifier = createClassifier(trainModel(corpus));
-  const outcomes: Outcome[] = pages.map(({ page, label }) => {
-    const result = classifier.classifyPage(page);
-    return { truth: label.category, predicted: result.category, confidence: result.confidence };
-  });
-  const report = scoreOutcomes(outcomes, 'held-out', 1);
-  return `  ${name.padEnd(62)} ${String(pages.length).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  ECE ${report.expectedCalibrationError.toFixed(3)}`;
-}
-
 /**
- * Whole pages parsed with extractPageFacts and classified with classifyPage: the demo site (never trained on) and,
- * when MODELLO_COMUNI_PAGES names a checkout of italia/design-comuni-pagine-statiche (its built site folder, the one
- * holding servizi/ and sito/), the 85 model pages: those not in the corpus, and all of them with the model site held out.
+ * Whole pages, leave-one-site-out against the shipped corpus (a page's own site never in training): the real-style
+ * fixtures (8 sites), the demo site and the 85 Modello Comuni pages, each parsed from HTML as the audit does and as
+ * scraped text (all text nodes, joined by newlines or by spaces). With `learners`, the same for each learner.
  */
-function wholePages(corpus: LabelledRecord[]): string[] {
-  const labels = readFileSync(dataPath('classifier', 'pages-heldout.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as HeldOutPage);
-  const demoRoot = join(packageRoot, 'fixtures', 'demo-site');
-  const demo = labels.filter((l) => l.site === 'demo-site').map((label) => ({ label, page: parsePage(join(demoRoot, label.path)) }));
-  const lines = ['', 'whole pages (parsed with extractPageFacts, classified with classifyPage):', pageReport('demo site, never trained on', corpus, demo)];
-  const modelRoot = process.env.MODELLO_COMUNI_PAGES;
-  if (modelRoot && existsSync(join(modelRoot, 'sito'))) {
-    const model = labels.filter((l) => l.site === 'modello-comuni').map((label) => ({ label, page: parsePage(join(modelRoot, label.path)) }));
-    lines.push(
-      pageReport('Modello Comuni pages not in the corpus', corpus, model.filter((p) => !p.label.trained)),
-      pageReport('all Modello Comuni pages, model site left out of training', corpus.filter((r) => r.site !== 'modello-comuni'), model),
-    );
-  } else {
-    lines.push('  Modello Comuni pages: skipped (set MODELLO_COMUNI_PAGES to the built site of italia/design-comuni-pagine-statiche)');
+function wholePages(corpus: LabelledRecord[], learners: Learner[]): string[] {
+  const pages = labelledPages();
+  const sets: [string, LabelledPage[]][] = [
+    ['real-style sites', pages.filter((page) => page.site !== 'demo-site' && page.site !== 'modello-comuni')],
+    ['demo site', pages.filter((page) => page.site === 'demo-site')],
+    ['Modello Comuni', pages.filter((page) => page.site === 'modello-comuni')],
+  ];
+  const forms: [string, (page: LabelledPage) => LabelledRecord][] = [
+    ['HTML', parsedRecord],
+    ['scraped, lines', (page) => flattenedRecord(page, '\n')],
+    ['scraped, spaces', (page) => flattenedRecord(page, ' ')],
+  ];
+  const lines = ['', 'whole pages, leave-one-site-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):'];
+  for (const learner of learners) {
+    for (const [form, record] of forms) {
+      for (const [name, set] of sets) {
+        const report = evaluate(set.map(record), { byLeaveOneSite: true, background: corpus, learner });
+        lines.push(
+          `  ${learner.padEnd(11)} ${form.padEnd(15)} ${name.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
+        );
+      }
+    }
   }
   return lines;
 }
@@ -226,7 +202,7 @@ export async function runClassifierBench(): Promise<string[]> {
   const trainSeconds = bestSeconds(() => trainModel(documents), 1);
   lines.push(`  train on ${documents.length.toLocaleString('en-US')} documents in ${trainSeconds.toFixed(2)} s (with the 5-fold temperature fit)   target < 2 s`);
 
-  lines.push(...wholePages(corpus));
+  lines.push(...wholePages(corpus, process.env.BENCH_LEARNERS ? (process.env.BENCH_LEARNERS.split(',') as Learner[]) : [DEFAULT_LEARNER]));
   lines.push(...comparison(corpus, heldOut, pages));
   return lines;
 }

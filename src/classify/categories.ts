@@ -49,7 +49,7 @@ function labelKey(label: string): string {
 
 // Variants seen in the vocabulary ("Impresa e commercio"), the model ("Imprese e commercio") and the
 // validator ("Agricoltura, caccia e pesca"), besides the official labels and the slugs themselves.
-const VARIANTS: [string, CategoryId][] = [
+export const VARIANTS: readonly [string, CategoryId][] = [
   ['Impresa e commercio', 'imprese-commercio'],
   ['Agricoltura, caccia e pesca', 'agricoltura-pesca'],
   ['Giustizia e sicurezza', 'giustizia-sicurezza'],

@@ -3,12 +3,18 @@
 import type { CategoryId } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
 import { classifyCompiled, compileModel, trainModel, type LabelledRecord, type TextOptions } from './model.js';
+import { stripSiteFurniture } from './site-furniture.js';
 
 export interface EvalOptions extends TextOptions {
   /** Number of stratified folds (default 5). Ignored when byLeaveOneSite is set. */
   folds?: number;
   /** Hold out one site at a time; records without a site are always in the training part. */
   byLeaveOneSite?: boolean;
+  /**
+   * A training corpus: when given, every fold trains on it (less the held-out site's records) and the records are
+   * only tested. Lets a set of whole pages be scored leave-one-site-out against the shipped corpus.
+   */
+  background?: LabelledRecord[];
 }
 
 export interface CategoryScore {
@@ -34,6 +40,8 @@ export interface EvalReport {
   confusion: { labels: CategoryId[]; matrix: number[][] };
   /** Mean |confidence − accuracy| over 10 confidence bins, weighted by bin size. */
   expectedCalibrationError: number;
+  /** Share of the records with a subject (true category not 'altro') that were put in 'altro'. */
+  subjectToAltro: number;
 }
 
 const round = (value: number): number => Number(value.toFixed(4));
@@ -69,6 +77,8 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
     if (truth === predicted) bin.correct++;
   }
   const documents = outcomes.length;
+  const withSubject = outcomes.filter((outcome) => outcome.truth !== 'altro');
+  const subjectToAltro = withSubject.length === 0 ? 0 : withSubject.filter((outcome) => outcome.predicted === 'altro').length / withSubject.length;
   let correct = 0;
   const perCategory: CategoryScore[] = [];
   labels.forEach((category, c) => {
@@ -93,12 +103,14 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
     perCategory,
     confusion: { labels, matrix },
     expectedCalibrationError: round(documents === 0 ? 0 : calibrationError / documents),
+    subjectToAltro: round(subjectToAltro),
   };
 }
 
+/** Trains on `train` (which drops its sites' furniture) and classifies `test` with its sites' learned furniture removed. */
 function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions): Outcome[] {
   const compiled = compileModel(trainModel(train, options), options);
-  return test.map((record) => {
+  return stripSiteFurniture(test).map((record) => {
     const result = classifyCompiled(compiled, record);
     return { truth: record.category, predicted: result.category, confidence: result.confidence };
   });
@@ -110,7 +122,7 @@ export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): 
   let folds: number;
   if (options.byLeaveOneSite) {
     const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
-    if (sites.length < 2) throw new Error('leave-one-site-out needs records from at least two sites (a "site" field)');
+    if (sites.length < (options.background ? 1 : 2)) throw new Error('leave-one-site-out needs records from at least two sites (a "site" field)');
     const siteIndex = new Map(sites.map((site, i) => [site, i]));
     assignment = records.map((r) => (r.site === undefined ? -1 : siteIndex.get(r.site)!));
     folds = sites.length;
@@ -121,9 +133,13 @@ export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): 
     assignment = stratifiedFolds(records, folds);
   }
   const outcomes: Outcome[] = [];
+  const sitesOfFold = (fold: number): Set<string | undefined> => new Set(records.filter((_, i) => assignment[i] === fold).map((r) => r.site));
   for (let fold = 0; fold < folds; fold++) {
-    const train = records.filter((_, i) => assignment[i] !== fold);
     const test = records.filter((_, i) => assignment[i] === fold);
+    const heldOutSites = sitesOfFold(fold);
+    const train = options.background
+      ? options.background.filter((r) => r.site === undefined || !heldOutSites.has(r.site))
+      : records.filter((_, i) => assignment[i] !== fold);
     if (test.length > 0 && train.length > 0) outcomes.push(...classifyAll(train, test, options));
   }
   return scoreOutcomes(outcomes, options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold', folds);

@@ -3,8 +3,7 @@
 // outweighs the topic and, since short training records never contain it, it reads as evidence of 'altro'.
 // It is removed, line by line, before a page or a training record is turned into terms.
 import type { PageFacts } from '../types.js';
-import { categoryFromLabel } from './categories.js';
-import { foldAccents } from './text.js';
+import { CATEGORIES, VARIANTS, categoryFromLabel } from './categories.js';
 import type { ClassifyInput } from './model.js';
 
 /** Lines of the Modello Comuni templates (lower-case, spaces collapsed, trailing ":" "?" "!" "." dropped). */
@@ -58,6 +57,46 @@ export function isFurnitureLine(key: string): boolean {
   return FURNITURE_LINES.has(key) || FURNITURE_PATTERN.test(key);
 }
 
+/** Any name of a category, accents and separators optional: "Mobilità e trasporti", "mobilita  e trasporti". */
+const CATEGORY_NAME = new RegExp(
+  `(?<!\\p{L})(?:${[...CATEGORIES.filter((category) => category.id !== 'altro').map((category) => category.label), ...VARIANTS.map(([label]) => label)]
+    .sort((a, b) => b.length - a.length)
+    .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/à/g, '[aà]').replace(/[\s,]+/g, '[\\s,]+'))
+    .join('|')})(?!\\p{L})`,
+  'giu',
+);
+/** What may stand between two items of a list of categories: separators, bullets, counts ("(4)"), no words. */
+const LIST_GAP = /^[\s\p{P}\p{S}\p{N}]{0,12}$/u;
+/** A run of at least this many different categories is a list (a menu, the footer, a filter), not a subject. */
+const LIST_MIN = 3;
+
+/**
+ * `text` without the category names that stand in a list of categories (menus, footers and filters name all
+ * fifteen on every page); a name standing alone (the title, the breadcrumb, a sentence) is kept.
+ */
+export function dropCategoryLists(text: string): string {
+  const matches: { start: number; end: number; id: string }[] = [];
+  for (const match of text.matchAll(CATEGORY_NAME)) {
+    matches.push({ start: match.index, end: match.index + match[0].length, id: categoryFromLabel(match[0]) ?? match[0] });
+  }
+  if (matches.length < LIST_MIN) return text;
+  let out = '';
+  let from = 0;
+  for (let first = 0; first < matches.length; ) {
+    let last = first;
+    while (last + 1 < matches.length && LIST_GAP.test(text.slice(matches[last].end, matches[last + 1].start))) last++;
+    const run = matches.slice(first, last + 1);
+    if (new Set(run.map((match) => match.id)).size >= LIST_MIN) {
+      for (const match of run) {
+        out += text.slice(from, match.start);
+        from = match.end;
+      }
+    }
+    first = last + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** No furniture line is longer: longer lines are kept without building their key (tokenising dominates speed). */
 const MAX_FURNITURE_LINE = 150;
 
@@ -75,6 +114,25 @@ export function stripFurniture(text: string, extra?: ReadonlySet<string>): strin
     kept.push(line);
   }
   return kept.join('\n');
+}
+
+/** The furniture lines of four words or more: found inside long lines too (text scraped with no line breaks). */
+const FURNITURE_PHRASE = new RegExp(
+  [...FURNITURE_LINES]
+    .filter((line) => line.split(' ').length >= 4)
+    .sort((a, b) => b.length - a.length)
+    .map((line) => line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|'),
+  'gi',
+);
+
+/** `text` without furniture phrases inside its long lines (short lines are left to stripFurniture). */
+export function stripFurniturePhrases(text: string): string {
+  if (!text.includes('\n') || text.length > MAX_FURNITURE_LINE * 4) return text.replace(FURNITURE_PHRASE, ' ');
+  return text
+    .split('\n')
+    .map((line) => (line.length > MAX_FURNITURE_LINE ? line.replace(FURNITURE_PHRASE, ' ') : line))
+    .join('\n');
 }
 
 /**
@@ -95,22 +153,6 @@ export function pageTitle(title: string): string {
 /** data-element markers of the model's widgets and navigation: their text is furniture wherever it appears. */
 const FURNITURE_ELEMENT = /^(?:feedback.*|page-index|breadcrumb|contacts|appointment-booking|faq|report-inefficiency|personal-area-login|main-navigation|management|news|all-services|live|all-topics|privacy-policy-link|legal-notes|accessibility-link|service-status|search-.*)$/;
 
-/** First-level sections of the Modello Comuni (and their usual names) that hold no service pages. */
-const NON_SERVICE_SECTION =
-  /^(?:novita|notizie|comunicati|avvisi|eventi|argomenti|lista argomenti|vivere\b.*|amministrazione\b.*|documenti\b.*|area personale|prenotazione appuntament[io]|domande frequenti|faq|ricerca|risultati di ricerca|mappa del sito|luoghi|persone|uffici)$/;
-
-/**
- * Whether the site files the page outside its services: under a non-service section (news, topics, events,
- * administration...) or as the services index itself ("Home › Servizi"). Read from the breadcrumb's first item
- * after "Home"; false when the page has no breadcrumb.
- */
-export function outsideServices(crumbs: readonly string[]): boolean {
-  const path = crumbs.map((crumb) => foldAccents(crumb.trim().toLowerCase()).replace(/\s+/g, ' ')).filter((crumb) => crumb !== 'home');
-  if (path.length === 0) return false;
-  if (path.length === 1 && path[0] === 'servizi') return true;
-  return NON_SERVICE_SECTION.test(path[0]);
-}
-
 /** What the classifier reads of a parsed page: title, topical breadcrumb, main-text headings and main text, furniture removed. */
 export function classifierInput(page: Pick<PageFacts, 'title' | 'headings' | 'breadcrumb' | 'mainText' | 'dataElements'>): ClassifyInput {
   const widgetLines = new Set<string>();
@@ -124,6 +166,5 @@ export function classifierInput(page: Pick<PageFacts, 'title' | 'headings' | 'br
     headings: page.headings.map((heading) => heading.text).filter((heading) => text.includes(heading)),
     breadcrumb: page.breadcrumb,
     text,
-    outsideServices: outsideServices(page.breadcrumb),
   };
 }

@@ -10,7 +10,9 @@ import { classifyCompiled, compileModel, type ClassifyInput, type Model, type Te
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
 export { ClassifierDataError } from './errors.js';
 export { evaluate, evaluateHeldOut, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
-export { classifierInput, outsideServices, stripFurniture } from './furniture.js';
+export { classifierInput, dropCategoryLists, stripFurniture } from './furniture.js';
+export { flattenHtml } from './flatten.js';
+export { learnSiteFurniture, stripLearnedFurniture, stripSiteFurniture } from './site-furniture.js';
 export { readLabelledFile } from './labelled.js';
 export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
 export { makeTermFunction, terms, tokenize, type TermFunction } from './text.js';
@@ -24,7 +26,7 @@ export interface Classifier {
 export const DEFAULT_MODEL_PATH = dataPath('classifier', 'model.json');
 
 /** The training corpus the shipped model is built from (see data/classifier/README.md), in training order. */
-export const CORPUS_FILES: readonly string[] = ['vocabulary.jsonl', 'modello-comuni.jsonl', 'examples.jsonl'].map((file) =>
+export const CORPUS_FILES: readonly string[] = ['vocabulary.jsonl', 'modello-comuni.jsonl', 'examples.jsonl', 'real-style.jsonl'].map((file) =>
   dataPath('classifier', file),
 );
 

@@ -2,7 +2,8 @@
 // Training is deterministic: no randomness, vocabularies sorted, numbers rounded before they are written.
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
-import { furnitureKey, isFurnitureLine, pageTitle, stripFurniture, topicalCrumbs } from './furniture.js';
+import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
+import { stripSiteFurniture } from './site-furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
 
 /** One labelled example; the fields mirror what classifyText reads. */
@@ -23,8 +24,6 @@ export interface ClassifyInput {
   headings?: string[];
   breadcrumb?: string[];
   text: string;
-  /** The site files the page outside its services (news, topics, events, the services index): evidence of 'altro'. */
-  outsideServices?: boolean;
 }
 
 /**
@@ -44,6 +43,9 @@ export const MAX_FIELD_CHARS = 200_000;
 const MAX_VOCABULARY = 30_000;
 const SMOOTHING = 0.1;
 const CALIBRATION_FOLDS = 5;
+/** A record at least this long is a whole page (the corpus's other records are one to three sentences). */
+const WHOLE_PAGE_CHARS = 400;
+const MIN_CALIBRATION_PAGES = 30;
 const DIGITS = 4;
 
 /** The serialised model (model.json). */
@@ -76,7 +78,7 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
     }
     return counts;
   };
-  const text = input.text ? stripFurniture(input.text) : '';
+  const text = input.text ? stripFurniture(stripFurniturePhrases(dropCategoryLists(input.text))) : '';
   const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
   return [
     count(input.title ? pageTitle(input.title) : ''),
@@ -140,6 +142,55 @@ function fitNaiveBayes(docs: Vectorised[], vocabularySize: number, classes: numb
   return { logPriors, logProbs };
 }
 
+/** Epochs of stochastic gradient descent for the linear model; its learning rate decays as 1 / (1 + epoch). */
+const SGD_EPOCHS = 8;
+const SGD_RATE = 0.5;
+/** L2 penalty per update, applied to the weights an example touches (lazy: untouched weights never shrink). */
+const SGD_L2 = 1e-4;
+
+/**
+ * Multinomial logistic regression (softmax) on the same features, trained by SGD in a fixed pseudo-random order.
+ * Classes are weighted inversely to their size, so a big 'altro' class does not win by sheer numbers.
+ * Returns biases and weights in the naive Bayes layout, so that scoring and the model file are the same.
+ */
+function fitLogistic(docs: Vectorised[], vocabularySize: number, classes: number): { logPriors: Float64Array; logProbs: Float64Array } {
+  const weights = new Float64Array(vocabularySize * classes);
+  const bias = new Float64Array(classes);
+  const sizes = new Float64Array(classes);
+  for (const doc of docs) sizes[doc.label]++;
+  const present = sizes.filter((size) => size > 0).length;
+  const classWeight = Array.from(sizes, (size) => (size > 0 ? docs.length / (present * size) : 0));
+  // Deterministic order: a linear congruential shuffle with a fixed seed.
+  const order = docs.map((_, i) => i);
+  let seed = 12345;
+  for (let i = order.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const scores = new Float64Array(classes);
+  for (let epoch = 0; epoch < SGD_EPOCHS; epoch++) {
+    const rate = SGD_RATE / (1 + epoch);
+    for (const d of order) {
+      const doc = docs[d];
+      scoreInto(scores, doc.ids, doc.weights, bias, weights);
+      softmaxInPlace(scores, 1);
+      const step = rate * classWeight[doc.label];
+      for (let c = 0; c < classes; c++) {
+        const gradient = scores[c] - (c === doc.label ? 1 : 0);
+        bias[c] -= step * gradient;
+        for (let i = 0; i < doc.ids.length; i++) {
+          const at = doc.ids[i] * classes + c;
+          weights[at] -= step * (gradient * doc.weights[i] + SGD_L2 * weights[at]);
+        }
+      }
+    }
+  }
+  // Categories without a single example must never win: a very low bias.
+  for (let c = 0; c < classes; c++) if (sizes[c] === 0) bias[c] = -50;
+  return { logPriors: bias, logProbs: weights };
+}
+
 /** Raw scores (log prior + Σ weight × log P(term|class)) into `out`. */
 function scoreInto(out: Float64Array, ids: number[], weights: number[], logPriors: ArrayLike<number>, logProbs: ArrayLike<number>): void {
   const classes = out.length;
@@ -197,15 +248,27 @@ const round = (value: number): number => {
 /** Options for measurements: the stemmer comparison in bench/classifier.ts swaps the term function. */
 export interface TextOptions {
   terms?: TermFunction;
+  /** The learner: multinomial naive Bayes or logistic regression (for the comparison in bench/classifier.ts). */
+  learner?: Learner;
 }
 
+export type Learner = 'naive-bayes' | 'logistic';
+/** The shipped learner, chosen by measurement (docs/classifier.md). */
+export const DEFAULT_LEARNER: Learner = 'logistic';
+
 /** Trains a model; the same records in the same order give a byte-identical serialised model. */
-export function trainModel(records: LabelledRecord[], options: TextOptions = {}): Model {
-  if (records.length === 0) throw new Error('trainModel: no training records');
+export function trainModel(input: LabelledRecord[], options: TextOptions = {}): Model {
+  if (input.length === 0) throw new Error('trainModel: no training records');
+  // Pages come both whole (a single scraped page: menus, footer and banners in it) and without what repeats on
+  // many pages of their site (a batch, see site-furniture.ts): a page that loses furniture that way is trained on in
+  // both forms, so that furniture is seen on pages of every category and learned as evidence of none.
+  const stripped = stripSiteFurniture(input);
+  const records = [...input, ...stripped.filter((record, i) => record.text !== input[i].text)];
   const categories = [...CATEGORY_IDS];
   const classOf = new Map(categories.map((id, i) => [id, i]));
   const classes = categories.length;
   const counts = records.map((record) => termCounts(record, options.terms));
+  const fit = (options.learner ?? DEFAULT_LEARNER) === 'logistic' ? fitLogistic : fitNaiveBayes;
 
   // Vocabulary: the most frequent terms by document frequency, ties broken alphabetically, then sorted.
   const documentFrequency = new Map<string, number>();
@@ -236,22 +299,29 @@ export function trainModel(records: LabelledRecord[], options: TextOptions = {})
   const foldOf = records.map((r, i) => (r.site !== undefined ? siteFold.get(r.site)! : i % CALIBRATION_FOLDS));
   const heldOutScores: Float64Array[] = [];
   const heldOutLabels: number[] = [];
+  const heldOutIsPage: boolean[] = [];
   const folds = Math.min(CALIBRATION_FOLDS, n);
   for (let fold = 0; fold < folds; fold++) {
     const train = docs.filter((_, i) => foldOf[i] !== fold);
     const test = docs.filter((_, i) => foldOf[i] === fold);
     if (train.length === 0 || test.length === 0) continue;
-    const nb = fitNaiveBayes(train, vocabulary.length, classes);
-    for (const doc of test) {
+    const nb = fit(train, vocabulary.length, classes);
+    docs.forEach((doc, i) => {
+      if (foldOf[i] !== fold) return;
       const scores = new Float64Array(classes);
       scoreInto(scores, doc.ids, doc.weights, nb.logPriors, nb.logProbs);
       heldOutScores.push(scores);
       heldOutLabels.push(doc.label);
-    }
+      heldOutIsPage.push(records[i].text.length >= WHOLE_PAGE_CHARS);
+    });
   }
-  const temperature = fitTemperature(heldOutScores, heldOutLabels);
+  // Whole pages are what the classifier meets: when the corpus has enough of them, the temperature is fitted on
+  // them alone (short records are easier and would make page confidences too high or too low).
+  const pages = heldOutIsPage.filter(Boolean).length;
+  const onPages = (_: unknown, i: number): boolean => pages < MIN_CALIBRATION_PAGES || heldOutIsPage[i];
+  const temperature = fitTemperature(heldOutScores.filter(onPages), heldOutLabels.filter(onPages));
 
-  const nb = fitNaiveBayes(docs, vocabulary.length, classes);
+  const nb = fit(docs, vocabulary.length, classes);
   const serialised: Record<string, number[]> = {};
   for (let t = 0; t < vocabulary.length; t++) {
     const row = [idf[t]];
@@ -293,8 +363,6 @@ export interface CompiledModel {
   /** Row-major: term × category. */
   logProbs: Float64Array;
   terms: TermFunction;
-  /** Position of 'altro' in `categories`. */
-  altro: number;
 }
 
 export function compileModel(model: Model, options: TextOptions = {}): CompiledModel {
@@ -318,23 +386,14 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
     idf,
     logProbs,
     terms: options.terms ?? italianTerms,
-    altro: model.categories.indexOf('altro'),
   };
 }
-
-/**
- * Log-odds added to 'altro' (after calibration) for a page the site files outside its services: a news item about
- * TARI or the topic page "Anagrafe" is still not a service page. classifyCompiled answers 'altro' for such a page
- * in any case; the bonus keeps its confidence meaningful (low only when the text is overwhelmingly about one area).
- */
-const OUTSIDE_SERVICES_BONUS = Math.log(1e6);
 
 /** Calibrated probabilities for each category, in `compiled.categories` order, and whether any term was known. */
 export function predict(compiled: CompiledModel, input: ClassifyInput): { probabilities: Float64Array; knownTerms: number } {
   const { ids, weights } = featureVector(termCounts(input, compiled.terms), compiled.index, compiled.idf, compiled.unknownIdf);
   const scores = new Float64Array(compiled.categories.length);
   scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
-  if (input.outsideServices) scores[compiled.altro] += OUTSIDE_SERVICES_BONUS * compiled.temperature;
   softmaxInPlace(scores, compiled.temperature);
   return { probabilities: scores, knownTerms: ids.length };
 }
@@ -347,9 +406,8 @@ export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput):
   const ranked = compiled.categories
     .map((category, i) => ({ category, confidence: probabilities[i] }))
     .sort((a, b) => b.confidence - a.confidence || (a.category < b.category ? -1 : 1));
-  // Nothing the model knows (empty, binary, another language): no evidence for any service area. A page the site
-  // files outside its services is not a service page, whatever its text is about.
-  const top = knownTerms === 0 || input.outsideServices ? (ranked.find((r) => r.category === 'altro') ?? ranked[0]) : ranked[0];
+  // Nothing the model knows (empty, binary, another language): no evidence for any subject.
+  const top = knownTerms === 0 ? (ranked.find((r) => r.category === 'altro') ?? ranked[0]) : ranked[0];
   return {
     category: top.category,
     confidence: round(top.confidence),

@@ -12,6 +12,8 @@ export interface EvalCliOptions {
   data: string[];
   folds: number;
   json?: boolean;
+  /** Train every fold on the shipped corpus too (leave-one-site-out only; the records are only tested). */
+  withCorpus?: boolean;
   /** Language of the text report (default it); --json is the same in both. */
   lang?: Lang;
 }
@@ -28,6 +30,8 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
   const lines = [
     text.evalHeading(report.method, report.folds, report.documents),
     text.evalSummary(decimal(report.macroF1), decimal(report.accuracy), decimal(report.expectedCalibrationError)),
+    text.evalSubjectToAltro(formatDecimal(report.subjectToAltro * 100, 1, m)),
+    text.evalTargets(report.macroF1 >= 0.8, report.subjectToAltro <= 0.1, report.expectedCalibrationError <= 0.05),
     '',
     `${column.category.padEnd(32)} ${column.precision.padStart(5)} ${column.recall.padStart(5)} ${column.f1.padStart(5)} ${column.support.padStart(5)}`,
   ];
@@ -46,13 +50,20 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
 /** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
 export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
   if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.cli.folds(String(options.folds)), EXIT.usage);
-  const { evaluate } = await import('../classify/index.js');
+  const { evaluate, CORPUS_FILES } = await import('../classify/index.js');
   const records = await readTrainingFiles(options.data);
   if (records.length < options.folds) {
     throw new CliError((m) => m.cli.tooFewRecords(records.length, options.folds), EXIT.io);
   }
-  const reports = [evaluate(records, { folds: options.folds })];
-  if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));
+  let reports: EvalReport[];
+  if (options.withCorpus) {
+    // Whole pages scored against the shipped corpus, never with their own site in training.
+    const background = await readTrainingFiles([...CORPUS_FILES]);
+    reports = [evaluate(records, { byLeaveOneSite: true, background })];
+  } else {
+    reports = [evaluate(records, { folds: options.folds })];
+    if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));
+  }
   const m = messages(options.lang ?? 'it');
   const text = options.json
     ? `${JSON.stringify(reports, null, 2)}\n`
@@ -69,6 +80,7 @@ export function register(program: Command, help: HelpMessages): void {
     .requiredOption('--data <files...>', text.data)
     .option('--folds <n>', text.folds, wholeNumber('--folds', 2), 5)
     .option('--json', text.json, false)
+    .option('--with-corpus', text.withCorpus, false)
     .addOption(langOption(help.messagesLang))
     .action(async (options: EvalCliOptions) => {
       await runEval(options);

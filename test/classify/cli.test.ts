@@ -242,7 +242,9 @@ describe('comune-audit train and eval', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe("validazione incrociata stratificata: 2 fold, 8 esempi valutati fuori dall'addestramento");
     expect(lines[1]).toMatch(/^macro-F1 \d,\d{3} {3}accuratezza \d,\d{3} {3}errore di calibrazione \(ECE\) \d,\d{3}$/);
-    expect(lines[3]).toBe(`${'categoria'.padEnd(32)} prec% rich%   F1%     n`);
+    expect(lines[2]).toMatch(/^pagine con un argomento messe in altro: \d+,\d%$/);
+    expect(lines[3]).toMatch(/^obiettivi: macro-F1 ≥ 0,80 [✔✘] {3}in altro ≤ 10% [✔✘] {3}ECE ≤ 0,05 [✔✘]$/);
+    expect(lines[5]).toBe(`${'categoria'.padEnd(32)} prec% rich%   F1%     n`);
     expect(lines).toContain('matrice di confusione (righe: categoria vera, colonne: categoria prevista)');
     expect(lines).toContain("validazione escludendo un sito alla volta: 2 siti, 8 esempi valutati fuori dall'addestramento");
     expect(text).not.toMatch(/confusion matrix|held-out|\d\.\d/);
@@ -253,7 +255,8 @@ describe('comune-audit train and eval', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('stratified k-fold: 2 folds, 8 held-out records');
     expect(lines[1]).toMatch(/^macro-F1 \d\.\d{3} {3}accuracy \d\.\d{3} {3}calibration error \(ECE\) \d\.\d{3}$/);
-    expect(lines[3]).toBe(`${'category'.padEnd(32)} prec%  rec%   F1%     n`);
+    expect(lines[2]).toMatch(/^pages with a subject put in altro: \d+\.\d%$/);
+    expect(lines[5]).toBe(`${'category'.padEnd(32)} prec%  rec%   F1%     n`);
     expect(lines).toContain('confusion matrix (rows: true, columns: predicted)');
     expect(lines).toContain('leave-one-site-out: 2 sites, 8 held-out records');
     const json = await runEval({ data: [path('eval.csv')], folds: 2, json: true }, { stdout: sink().stream });
@@ -262,12 +265,30 @@ describe('comune-audit train and eval', () => {
     expect(JSON.parse(json.text)[0]).toMatchObject({ method: 'stratified-k-fold', folds: 2, documents: 8 });
   });
 
+  it('eval --with-corpus scores the records leave-one-site-out against the shipped corpus and prints the targets', async () => {
+    writeFileSync(
+      path('pages.jsonl'),
+      [
+        { category: 'ambiente', site: 'a.example', text: 'Raccolta differenziata porta a porta: calendario del ritiro di umido, carta e plastica.' },
+        { category: 'altro', site: 'a.example', text: 'Informativa sul trattamento dei dati personali e cookie policy del sito.' },
+        { category: 'anagrafe-stato-civile', site: 'b.example', text: "Rilascio della carta d'identità elettronica all'ufficio anagrafe su appuntamento." },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    const { text, reports } = await runEval({ data: [path('pages.jsonl')], folds: 2, withCorpus: true, lang: 'en' }, { stdout: sink().stream });
+    expect(reports.map((r) => [r.method, r.folds, r.documents])).toEqual([['leave-one-site-out', 2, 3]]);
+    expect(reports[0].accuracy).toBe(1);
+    expect(reports[0].subjectToAltro).toBe(0);
+    expect(text.split('\n')[3]).toMatch(/^targets: macro-F1 ≥ 0\.80 ✔ {3}in altro ≤ 10% ✔ {3}ECE ≤ 0\.05 [✔✘]$/);
+   }, 120_000);
+
   it('--from-crawl without --with-corpus is refused (2 categories harvested), with --with-corpus trains on both', async () => {
     const error = await runTrain({ fromCrawl: `${server.url}/`, output: path('crawl-only.json'), maxPages: 10 }, { stderr: sink().stream }).catch((e: unknown) => e);
     expect((error as CliError).in('en')).toMatch(/^the records do not cover the categories educazione-formazione, salute-benessere-assistenza, .*--with-corpus/);
     const lines = await runTrain({ fromCrawl: `${server.url}/`, withCorpus: true, output: path('crawl-corpus.json'), maxPages: 10 }, { stderr: sink().stream });
     expect(lines[1]).toMatch(/^modello addestrato su \d+ esempi \(agricoltura-pesca \d+, altro \d+, /);
-  });
+   }, 120_000);
 
   it('--from-crawl harvests service pages that name their category', async () => {
     const lines = await runTrain({ fromCrawl: `${server.url}/`, output: path('crawl-model.json'), saveHarvest: path('harvest.jsonl'), maxPages: 10, allowMissingCategories: true }, { stderr: sink().stream });

@@ -206,6 +206,7 @@ export const en: Messages = {
       data: 'labelled CSV or JSONL files (records with a "site" also get leave-one-site-out)',
       folds: 'number of stratified folds',
       json: 'print the reports as JSON',
+      withCorpus: 'train every fold on the shipped corpus (less the held-out site) and only test the given records, one site held out at a time',
     },
     compare: {
       description: 'compares two JSON audit reports of one site: what improved, what regressed, with the evidence',
@@ -324,6 +325,11 @@ export const en: Messages = {
       return `stratified k-fold: ${folds} folds, ${scored}`;
     },
     evalSummary: (macroF1, accuracy, calibrationError) => `macro-F1 ${macroF1}   accuracy ${accuracy}   calibration error (ECE) ${calibrationError}`,
+    evalSubjectToAltro: (percent) => `pages with a subject put in altro: ${percent}%`,
+    evalTargets: (macroF1, subjectToAltro, calibration) => {
+      const mark = (met: boolean): string => (met ? '✔' : '✘');
+      return `targets: macro-F1 ≥ 0.80 ${mark(macroF1)}   in altro ≤ 10% ${mark(subjectToAltro)}   ECE ≤ 0.05 ${mark(calibration)}`;
+    },
     column: { category: 'category', precision: 'prec%', recall: 'rec%', f1: 'F1%', support: 'n' },
     confusionMatrix: 'confusion matrix (rows: true, columns: predicted)',
   },

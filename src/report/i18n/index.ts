@@ -166,7 +166,7 @@ export interface HelpMessages {
     saveHarvest: string;
     allowMissingCategories: string;
   };
-  eval: { description: string; data: string; folds: string; json: string };
+  eval: { description: string; data: string; folds: string; json: string; withCorpus: string };
   compare: { description: string; before: string; after: string; format: string; output: string };
   survey: {
     description: string;
@@ -284,6 +284,10 @@ export interface ClassifierMessages {
   /** The evaluation report's heading: method, folds (sites for leave-one-site-out) and records scored. */
   evalHeading(method: EvalReport['method'], folds: number, documents: number): string;
   evalSummary(macroF1: string, accuracy: string, calibrationError: string): string;
+  /** percent: share of the records with a subject that were put in altro. */
+  evalSubjectToAltro(percent: string): string;
+  /** Whether the issue-8 targets are met: macro-F1 ≥ 0.80, ≤ 10% of subject pages in altro, ECE ≤ 0.05. */
+  evalTargets(macroF1: boolean, subjectToAltro: boolean, calibration: boolean): string;
   /** Column headings of the per-category table, at most 5 characters except category. */
   column: { category: string; precision: string; recall: string; f1: string; support: string };
   confusionMatrix: string;

@@ -207,6 +207,7 @@ export const it: Messages = {
       data: 'file CSV o JSONL etichettati (i record con "site" danno anche la validazione lasciando fuori un sito)',
       folds: 'numero di fold stratificati',
       json: 'stampa i report in JSON',
+      withCorpus: 'addestra ogni fold sul corpus incluso (meno il sito escluso) e valuta solo i record dati, escludendo un sito alla volta',
     },
     compare: {
       description: 'confronta due report JSON di audit dello stesso sito: cosa è migliorato, cosa è peggiorato, con le evidenze',
@@ -331,6 +332,11 @@ export const it: Messages = {
       return `validazione incrociata stratificata: ${folds} fold, ${scored} fuori dall'addestramento`;
     },
     evalSummary: (macroF1, accuracy, calibrationError) => `macro-F1 ${macroF1}   accuratezza ${accuracy}   errore di calibrazione (ECE) ${calibrationError}`,
+    evalSubjectToAltro: (percent) => `pagine con un argomento messe in altro: ${percent}%`,
+    evalTargets: (macroF1, subjectToAltro, calibration) => {
+      const mark = (met: boolean): string => (met ? '✔' : '✘');
+      return `obiettivi: macro-F1 ≥ 0,80 ${mark(macroF1)}   in altro ≤ 10% ${mark(subjectToAltro)}   ECE ≤ 0,05 ${mark(calibration)}`;
+    },
     column: { category: 'categoria', precision: 'prec%', recall: 'rich%', f1: 'F1%', support: 'n' },
     confusionMatrix: 'matrice di confusione (righe: categoria vera, colonne: categoria prevista)',
   },

@@ -1,0 +1,40 @@
+// A page as scrapers hand it over: every text node of the HTML joined into one string, menus, footer and cookie
+// banner included. Used to build the "scraped text" evaluation sets (bench/classifier.ts, `eval`); the classifier
+// itself reads such text through classifyText.
+import { Parser } from 'htmlparser2';
+
+/** Elements whose text no scraper keeps. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+
+/** All text nodes of `html` in document order, trimmed, joined with `separator` (a newline, or a space as textContent-like scrapers give). */
+export function flattenHtml(html: string, separator: '\n' | ' ' = '\n'): string {
+  const parts: string[] = [];
+  let skipped = 0;
+  // The parser hands a text node over in pieces (around entities): a node ends at the next tag.
+  let node = '';
+  const flush = (): void => {
+    const trimmed = node.replace(/\s+/g, ' ').trim();
+    if (trimmed !== '') parts.push(trimmed);
+    node = '';
+  };
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        flush();
+        if (SKIPPED.has(name)) skipped++;
+      },
+      onclosetag(name) {
+        flush();
+        if (SKIPPED.has(name) && skipped > 0) skipped--;
+      },
+      ontext(text) {
+        if (skipped === 0) node += text;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return parts.join(separator);
+}
