@@ -8,7 +8,7 @@ import { messages, type ClassifierMessages, type HelpMessages, type Lang } from 
 import { writeOutput } from './output.js';
 import { langOption, oneOf, seconds } from './options.js';
 import type { Classification } from '../types.js';
-import type { Classifier } from '../classify/index.js';
+import type { Classifier, ClassifyInput } from '../classify/index.js';
 
 export const CLASSIFY_FORMATS = ['jsonl', 'csv'] as const;
 
@@ -104,7 +104,10 @@ async function readInput(path: string): Promise<string | Outcome> {
 }
 
 async function classifyJsonl(classifier: Classifier, path: string, content: string): Promise<Outcome[]> {
+  const { stripSiteFurniture } = await import('../classify/index.js');
   const outcomes: Outcome[] = [];
+  /** Text records, classified once the whole file is read (their site's furniture is learned from all of them). */
+  const texts: { row: ClassifiedRow; site: string; text: string; input: Omit<ClassifyInput, 'text'> }[] = [];
   const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
@@ -136,9 +139,13 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
       outcomes.push(failed(path, (m) => m.nothingToClassify, i + 1));
       continue;
     }
-    const classification = classifier.classifyText({ text: text ?? '', title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) });
-    outcomes.push({ row: { ...base, title: title ?? '', classification } });
+    const site = str(record.site) ?? (url && URL.canParse(url) ? new URL(url).host : path);
+    const row: ClassifiedRow = { ...base, title: title ?? '', classification: null };
+    outcomes.push({ row });
+    texts.push({ row, site, text: text ?? '', input: { title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) } });
   }
+  // Scraped pages of one site share their menus, footer and banners: learned from the file and left out.
+  for (const { row, text, input } of stripSiteFurniture(texts)) row.classification = classifier.classifyText({ ...input, text });
   if (outcomes.length === 0) outcomes.push(failed(path, (m) => m.emptyFile));
   return outcomes;
 }

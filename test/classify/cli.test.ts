@@ -8,6 +8,8 @@ import { runTrain } from '../../src/cli/train.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
 import { main } from '../../src/cli/index.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
+import { readFixture } from '../helpers/site.js';
+import { flattenHtml } from '../../src/classify/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'classify-cli-'));
 const path = (name: string) => join(dir, name);
@@ -133,6 +135,24 @@ describe('comune-audit classify', () => {
       ['tributi-finanze-contravvenzioni', null],
     ]);
     expect(err.text()).toBe(`comune-audit: ${inputs[0]}: non è una pagina HTML (application/pdf), come per audit: classify legge pagine e file HTML o file JSONL\ncomune-audit: ${inputs[1]}: non è una pagina HTML (Content-Type assente), come per audit: classify legge pagine e file HTML o file JSONL\n`);
+  });
+
+  it('learns the furniture of a site from the scraped pages of a JSONL file: each category page gets its category', async () => {
+    const pages = ['autorizzazioni', 'appalti-pubblici', 'educazione-e-formazione', 'imprese-e-commercio', 'mobilita-e-trasporti'];
+    const records = pages.map((page) => ({
+      url: `https://www.comune.valfiorita.vf.it/servizi/categorie/${page}.html`,
+      text: flattenHtml(readFixture('demo-site', 'servizi', 'categorie', `${page}.html`), ' '),
+    }));
+    writeFileSync(path('scraped.jsonl'), records.map((record) => JSON.stringify(record)).join('\n'));
+    const { text, failures } = await runClassify([path('scraped.jsonl')], {}, { stdout: sink().stream, stderr: sink().stream });
+    expect(failures).toBe(0);
+    expect(text.trim().split('\n').map((line) => JSON.parse(line).category)).toEqual([
+      'autorizzazioni',
+      'appalti-pubblici',
+      'educazione-formazione',
+      'imprese-commercio',
+      'mobilita-trasporti',
+    ]);
   });
 
   it('an empty JSONL file says so and counts as a failure (exit 4)', async () => {
