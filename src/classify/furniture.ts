@@ -59,11 +59,12 @@ export function isFurnitureLine(key: string): boolean {
 
 /** Any name of a category, accents and separators optional: "Mobilità e trasporti", "mobilita  e trasporti". */
 const CATEGORY_NAME = new RegExp(
-  `(?<!\\p{L})(?:${[...CATEGORIES.filter((category) => category.id !== 'altro').map((category) => category.label), ...VARIANTS.map(([label]) => label)]
+  `(?<![a-zà-ÿ])(?:${[...CATEGORIES.filter((category) => category.id !== 'altro').map((category) => category.label), ...VARIANTS.map(([label]) => label)]
     .sort((a, b) => b.length - a.length)
     .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/à/g, '[aà]').replace(/[\s,]+/g, '[\\s,]+'))
-    .join('|')})(?!\\p{L})`,
-  'giu',
+    .join('|')})(?![a-zà-ÿ])`,
+  // No 'u' flag and Latin letters only around a name: several times faster, and category names are Italian.
+  'gi',
 );
 /** What may stand between two items of a list of categories: separators, bullets, counts ("(4)"), no words. */
 const LIST_GAP = /^[\s\p{P}\p{S}\p{N}]{0,12}$/u;
@@ -126,13 +127,14 @@ const FURNITURE_PHRASE = new RegExp(
   'gi',
 );
 
-/** `text` without furniture phrases inside its long lines (short lines are left to stripFurniture). */
+/**
+ * `text` without furniture phrases, when it was scraped with few line breaks (its lines average more than
+ * MAX_FURNITURE_LINE characters); text with its lines is left to stripFurniture (the regular expression is costly).
+ */
 export function stripFurniturePhrases(text: string): string {
-  if (!text.includes('\n') || text.length > MAX_FURNITURE_LINE * 4) return text.replace(FURNITURE_PHRASE, ' ');
-  return text
-    .split('\n')
-    .map((line) => (line.length > MAX_FURNITURE_LINE ? line.replace(FURNITURE_PHRASE, ' ') : line))
-    .join('\n');
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+  return text.length / (breaks + 1) > MAX_FURNITURE_LINE ? text.replace(FURNITURE_PHRASE, ' ') : text;
 }
 
 /**
