@@ -3,7 +3,8 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
-import { langOption, seconds, wholeNumber } from './options.js';
+import { langOption, oneOf, seconds, wholeNumber } from './options.js';
+import { EXPORT_FORMATS, runSurveyExport, type SurveyExportOptions } from './survey-export.js';
 import { proxySettings } from './audit.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import type { SurveyAuditOptions } from '../survey/audit.js';
@@ -188,6 +189,18 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
   }
 }
 
+/**
+ * A subcommand's -o. Commander reads the program's options anywhere on the line (so --lang and --debug work after
+ * the command), and so it hands `survey merge a.db -o all.db`'s -o to `survey` itself: take it from there.
+ */
+export function subcommandOutput(command: Command): string {
+  const own = command.opts().output as string | undefined;
+  const parent = command.parent;
+  const output = own ?? (parent?.getOptionValueSource('output') === 'cli' ? (parent.opts().output as string) : undefined);
+  if (!output) throw new CliError((m) => m.cli.missingMandatoryOption('-o, --output'), EXIT.usage);
+  return output;
+}
+
 /** Aborts on the first SIGINT or SIGTERM (a second one of either kills the process at once, as usual). */
 function stopOnSignals(): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
@@ -242,17 +255,31 @@ export function register(program: Command, help: HelpMessages): void {
       process.exitCode = await runSurveyCommand(list, options, { stderr: process.stderr, argv: process.argv.slice(2) });
     });
 
-  survey
+  const merge = survey
     .command('merge')
     .description(text.merge.description)
     .argument('<stores...>', text.merge.stores)
-    .requiredOption('-o, --output <store.db>', text.merge.output)
-    .addOption(langOption(help.messagesLang))
-    .action(async (stores: string[], options: { output: string; lang: Lang }) => {
+    .option('-o, --output <store.db>', text.merge.output)
+    .action(async (stores: string[]) => {
       const { mergeStores } = await import('../survey/merge.js');
-      const t = messages(options.lang).survey;
-      const result = mergeStores(stores, options.output);
+      const output = subcommandOutput(merge);
+      const t = messages(merge.optsWithGlobals().lang).survey;
+      const result = mergeStores(stores, output);
       if (result.missingShards.length) process.stderr.write(`comune-audit: ${t.mergeMissingShards(result.missingShards.join(', '))}\n`);
-      process.stderr.write(`comune-audit: ${t.merged(options.output, result.sites, stores.length)}\n`);
+      process.stderr.write(`comune-audit: ${t.merged(output, result.sites, stores.length)}\n`);
+    });
+
+  const exportCommand = survey
+    .command('export')
+    .description(text.export.description)
+    .argument('<store>', text.export.store)
+    .option('-o, --output <file>', text.export.output)
+    .option('--format <format>', text.export.format, oneOf('--format', EXPORT_FORMATS))
+    .option('--run <id>', text.export.run, wholeNumber('--run', 1))
+    .option('--bom', audit.bom, false)
+    .option('--csv-separator <sep>', audit.csvSeparator, oneOf('--csv-separator', ['comma', 'semicolon'] as const))
+    .action(async (store: string, options: SurveyExportOptions) => {
+      const lang = exportCommand.optsWithGlobals().lang as Lang;
+      process.exitCode = await runSurveyExport(store, { ...options, output: subcommandOutput(exportCommand), lang }, process.stderr);
     });
 }

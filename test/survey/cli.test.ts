@@ -8,7 +8,7 @@ import { SurveyStore } from '../../src/survey/store.js';
 import { mergeStores } from '../../src/survey/merge.js';
 import type { SurveyTarget } from '../../src/survey/types.js';
 import type { FixtureServer } from '../helpers/fixture-server.js';
-import { captureIo } from '../helpers/cli.js';
+import { captureIo, runCli } from '../helpers/cli.js';
 import { serveComune, target } from './sites.js';
 
 let dir: string;
@@ -126,7 +126,15 @@ describe('survey <list>', () => {
     expect(exported(merged).sort(byKey)).toEqual(exported(whole).sort(byKey));
     expect(exported(merged).map((row) => row.line)).toEqual([2, 3, 4, 5, 9]);
 
-    expect(mergeStores(shards.slice(0, 2), join(dir, 'partial.db')).missingShards).toEqual(['2/3']);
+    const cli = await runCli(['survey', 'merge', ...shards, '-o', join(dir, 'cli-merged.db'), '--lang', 'en']);
+    expect(cli).toMatchObject({ code: 0, stdout: '' });
+    expect(cli.stderr).toContain(`merged 5 sites from 3 stores into ${join(dir, 'cli-merged.db')}`);
+    expect(exported(join(dir, 'cli-merged.db'))).toEqual(exported(merged));
+    const partial = await runCli(['survey', 'merge', ...shards.slice(0, 2), '-o', join(dir, 'partial.db'), '--lang', 'en']);
+    expect(partial.stderr).toContain('warning: shards 2/3 are missing');
+    const noOutput = await runCli(['survey', 'merge', ...shards, '--lang', 'en']);
+    expect(noOutput.code).toBe(EXIT.usage);
+    expect(noOutput.stderr).toContain('-o, --output');
     expect(() => mergeStores([shards[0], shards[0]], join(dir, 'twice.db'))).toThrow(/both shard 0\/3/);
     expect(() => mergeStores([shards[0], whole], join(dir, 'mixed.db'))).toThrow(/not a shard of the same survey/);
     expect(() => mergeStores(shards, merged)).toThrow(/already exists/);
