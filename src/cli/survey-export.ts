@@ -4,7 +4,6 @@ import { extname } from 'node:path';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { checkOutputPaths } from './output.js';
 import { messages, type Lang } from '../report/i18n/index.js';
-import type { ExportValue } from '../survey/rows.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -18,21 +17,6 @@ export interface SurveyExportOptions {
   lang: Lang;
 }
 
-/** The export writers (src/survey/export): rows to a file in one of the formats. */
-interface ExportWriters {
-  writeSurveyExport(
-    rows: Iterable<Record<string, ExportValue>>,
-    format: ExportFormat,
-    out: string,
-    options: { bom: boolean; separator: ',' | ';' },
-  ): Promise<number>;
-}
-
-async function loadWriters(): Promise<ExportWriters> {
-  const specifier = '../survey/export/index.js';
-  return (await import(specifier)) as ExportWriters;
-}
-
 const BY_EXTENSION: Record<string, ExportFormat> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx' };
 
 export async function runSurveyExport(path: string, options: SurveyExportOptions, stderr: NodeJS.WriteStream): Promise<ExitCode> {
@@ -40,7 +24,7 @@ export async function runSurveyExport(path: string, options: SurveyExportOptions
   if (!format) throw new CliError((m) => m.cli.oneOf('--format', EXPORT_FORMATS.join(', '), extname(options.output) || options.output), EXIT.usage);
   if (!existsSync(path)) throw new CliError((m) => m.survey.cannotOpenStore(path, 'ENOENT'), EXIT.io);
   await checkOutputPaths([{ option: '-o', path: options.output }]);
-  const [{ SurveyStore }, { exportRows }, writers] = await Promise.all([import('../survey/store.js'), import('../survey/rows.js'), loadWriters()]);
+  const [{ SurveyStore }, { exportRows }, { writeSurveyExport }] = await Promise.all([import('../survey/store.js'), import('../survey/rows.js'), import('../survey/export/index.js')]);
   const store = SurveyStore.open(path, { create: false });
   try {
     const runs = store.runs();
@@ -48,7 +32,7 @@ export async function runSurveyExport(path: string, options: SurveyExportOptions
     const run = options.run === undefined ? runs[runs.length - 1] : runs.find((candidate) => candidate.id === options.run);
     if (!run) throw new CliError((m) => m.survey.unknownRun(path, options.run as number, runs.map((r) => r.id).join(', ')), EXIT.usage);
     const separator = options.csvSeparator === 'semicolon' ? ';' : ',';
-    const rows = await writers.writeSurveyExport(exportRows(store, run.id, options.lang), format, options.output, { bom: options.bom, separator });
+    const rows = await writeSurveyExport(exportRows(store, run.id, options.lang), format, options.output, { bom: options.bom, separator, lang: options.lang });
     stderr.write(`comune-audit: ${messages(options.lang).survey.exported(options.output, rows)}\n`);
     return EXIT.ok;
   } finally {

@@ -59,12 +59,6 @@ export interface SurveyInput {
   selectShard(targets: SurveyTarget[], index: number, count: number): SurveyTarget[];
 }
 
-/** The readers, loaded only when a survey runs. */
-async function loadInput(): Promise<SurveyInput> {
-  const specifier = '../survey/input/index.js';
-  return (await import(specifier)) as SurveyInput;
-}
-
 /** `i/N` with 0 ≤ i < N: the shard a machine takes, numbered from 0 like Kubernetes' JOB_COMPLETION_INDEX. */
 export function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
@@ -132,7 +126,7 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
     import('../survey/run.js'),
     import('./survey-progress.js'),
   ]);
-  const reader = input ?? (await loadInput());
+  const reader: SurveyInput = input ?? (await import('../survey/input/index.js'));
   const { targets: listed, problems } = await reader
     .readSurveyTargets(list, {
       region: options.region,

@@ -1,20 +1,12 @@
-// One export row per comune of a survey run, in the list's order: the columns of `survey export` (CSV, JSON Lines,
-// XLSX). Plain values only, so every writer takes the same rows.
+// One export row per comune of a survey run, in the list's order (the columns: src/survey/export/columns.ts).
 import { POINT_ORDER } from '../../rules/scoring.js';
+import type { ExportValue, SurveyExportRow } from './export/index.js';
 import type { StoredSite, SurveyStore } from './store.js';
-
-export type ExportValue = string | number | null;
-
-/** The columns, in order: identity, outcome, index, one per point and governance row, then size and time. */
-export const EXPORT_COLUMNS: readonly string[] = [
-  'ipa_code', 'name', 'region', 'province', 'istat_code', 'url', 'final_url', 'status', 'reason', 'detail',
-  'maturity_index', 'level', ...POINT_ORDER, 'pages', 'duration_s', 'line',
-];
 
 /** A point's score as a percentage with one decimal, like the index; null when not scored. */
 const percent = (score: number | null | undefined) => (score === null || score === undefined ? null : Math.round(score * 1000) / 10);
 
-export function exportRow(site: StoredSite, lang: 'it' | 'en'): Record<string, ExportValue> {
+export function exportRow(site: StoredSite, lang: 'it' | 'en'): SurveyExportRow {
   const row: Record<string, ExportValue> = {
     ipa_code: site.ipaCode,
     name: site.name,
@@ -33,9 +25,9 @@ export function exportRow(site: StoredSite, lang: 'it' | 'en'): Record<string, E
   row.pages = site.pagesFetched;
   row.duration_s = site.durationMs === null ? null : Math.round(site.durationMs / 100) / 10;
   row.line = site.line;
-  return row;
+  return row as SurveyExportRow;
 }
 
-export function* exportRows(store: SurveyStore, runId: number, lang: 'it' | 'en'): Generator<Record<string, ExportValue>> {
+export function* exportRows(store: SurveyStore, runId: number, lang: 'it' | 'en'): Generator<SurveyExportRow> {
   for (const site of store.sites(runId)) yield exportRow(site, lang);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,19 @@ describe('survey <list>', () => {
     expect(cli).toMatchObject({ code: 0, stdout: '' });
     expect(cli.stderr).toContain(`merged 5 sites from 3 stores into ${join(dir, 'cli-merged.db')}`);
     expect(exported(join(dir, 'cli-merged.db'))).toEqual(exported(merged));
+    const jsonl = join(dir, 'merged.jsonl');
+    const exportRun = await runCli(['survey', 'export', merged, '-o', jsonl, '--lang', 'en']);
+    expect(exportRun).toMatchObject({ code: 0, stdout: '' });
+    expect(exportRun.stderr).toContain(`5 rows written to ${jsonl}`);
+    const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((row) => [row.ipa_code, row.status, row.reason])).toEqual([
+      ['c_0', 'scored', null], ['c_1', 'scored', null], ['c_2', 'scored', null], ['c_3', 'scored', null], ['c_none', 'rejected', 'no-website'],
+    ]);
+    expect(typeof lines[0].maturity_index).toBe('number');
+    expect(lines[0]).toHaveProperty('spid');
+    const csv = join(dir, 'merged.csv');
+    expect((await runCli(['survey', 'export', merged, '-o', csv, '--bom', '--csv-separator', 'semicolon'])).code).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\n').filter(Boolean)).toHaveLength(6);
     const partial = await runCli(['survey', 'merge', ...shards.slice(0, 2), '-o', join(dir, 'partial.db'), '--lang', 'en']);
     expect(partial.stderr).toContain('warning: shards 2/3 are missing');
     const noOutput = await runCli(['survey', 'merge', ...shards, '--lang', 'en']);
