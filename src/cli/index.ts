@@ -8,6 +8,7 @@ import { register as registerTrain } from './train.js';
 import { register as registerEval } from './eval.js';
 import { register as registerCompare } from './compare.js';
 import { register as registerSurvey } from './survey.js';
+import { register as registerSurveyReports } from './survey-report.js';
 import { toolVersion } from '../util/version.js';
 import { messages, type Lang } from '../report/i18n/index.js';
 import { langOption } from './options.js';
@@ -33,7 +34,7 @@ export function buildProgram(lang: Lang = 'it'): Command {
     .hook('preSubcommand', (command, subcommand) => {
       if (command.getOptionValueSource('lang') === 'cli') subcommand.setOptionValueWithSource('lang', command.opts().lang, 'cli');
     });
-  for (const register of [registerAudit, registerDemo, registerClassify, registerTrain, registerEval, registerCompare, registerSurvey]) register(program, help);
+  for (const register of [registerAudit, registerDemo, registerClassify, registerTrain, registerEval, registerCompare, registerSurvey, registerSurveyReports]) register(program, help);
   return program;
 }
 

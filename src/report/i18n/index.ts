@@ -102,6 +102,8 @@ export interface Messages {
   compare: CompareMessages;
   /** Captions, text alternatives and table headings of the charts in the HTML reports. */
   charts: ChartMessages;
+  /** The survey dashboard (survey report) and its "what changed" section (survey compare). */
+  dashboard: DashboardMessages;
 }
 
 export interface HelpMessages {
@@ -191,6 +193,8 @@ export interface HelpMessages {
     merge: { description: string; stores: string; output: string };
     export: { description: string; store: string; output: string; format: string; run: string };
   };
+  surveyReport: { description: string; store: string; output: string; run: string; reports: string };
+  surveyCompare: { description: string; store: string; from: string; to: string; format: string; output: string };
 }
 
 export interface CliMessages {
@@ -324,6 +328,85 @@ export interface SurveyMessages {
   noRun(path: string): string;
   unknownRun(path: string, runId: number, runs: string): string;
   exported(path: string, rows: number): string;
+}
+
+export interface DashboardMessages {
+  title: string;
+  subtitle(input: string, runId: number, date: string): string;
+  footer: string;
+  headlineTitle: string;
+  listed: string;
+  scored: string;
+  unavailable: string;
+  rejected: string;
+  failed: string;
+  medianIndex: string;
+  reasonsCaption: string;
+  reason: string;
+  comuni: string;
+  share: string;
+  /** Why a comune was not scored: status and the stored reason (a crawler error code or a list's rejection). */
+  reasonName(status: string, reason: string): string;
+  distributionTitle: string;
+  histogramCaption: string;
+  histogramSummary(scored: number, median: string): string;
+  indexBand: string;
+  levelsCaption: string;
+  levelsSummary(shares: string): string;
+  adoptionTitle: string;
+  adoptionCaption: string;
+  adoptionSummary(scored: number): string;
+  governanceNote: string;
+  areasTitle: string;
+  areasNote: string;
+  noAreas: string;
+  byRegion: string;
+  byProvince: string;
+  region: string;
+  province: string;
+  listedShort: string;
+  scoredShort: string;
+  pointKey: string;
+  failuresTitle: string;
+  noFailures: string;
+  failedBy(count: string, share: string): string;
+  seeExample: string;
+  examplesTitle: string;
+  exampleHeading(checkId: string): string;
+  evidenceMissing: string;
+  comuniTitle: string;
+  comuniCaption(count: string): string;
+  comune: string;
+  symbolKey: string;
+  reportsLinked: string;
+  methodTitle: string;
+  runLabel: string;
+  runLine(runId: number, started: string, finished: string | null): string;
+  toolLabel: string;
+  listLabel: string;
+  optionsLabel: string;
+  methodNotes: string[];
+  runName(runId: number, date: string): string;
+  changesTitle: string;
+  changesHeading(from: string, to: string): string;
+  /** comuni compared (audited in both runs), and the median index before → after, formatted. */
+  comparedLine(comuni: number, median: string): string;
+  adoptionChange: string;
+  comuniRegressed(count: number): string;
+  comuniImproved(count: number): string;
+  comuniUnchanged(count: number): string;
+  checksRegressed(ids: string): string;
+  checksImproved(ids: string): string;
+  onlyIn(run: string): string;
+  unreachableIn(run: string, reason: string): string;
+  notScoredIn: string;
+  notComparableNote(count: number): string;
+  changesChartCaption: string;
+  changesChartSummary(before: string, medianBefore: string, after: string, medianAfter: string): string;
+  changeColumn: string;
+  checksColumn: string;
+  /** survey compare on a store with one run only (or none before --to). */
+  oneRun(path: string, runId: number): string;
 }
 
 export interface ChartMessages {
