@@ -28,7 +28,7 @@ export interface HtmlOptions {
 }
 
 /** Only http(s) URLs become links: a javascript: or data: URL seen on a site must not be clickable here. */
-function urlHtml(url: string): string {
+export function urlHtml(url: string): string {
   return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}">${esc(url)}</a>` : `<span class="url">${esc(url)}</span>`;
 }
 
@@ -163,7 +163,7 @@ function criteriaSection(report: Report, t: Messages, lang: Lang): string {
   );
 }
 
-function evidenceItem(item: Evidence, lang: Lang): string {
+export function evidenceItem(item: Evidence, lang: Lang): string {
   const parts = [urlHtml(item.url)];
   if (item.selector) parts.push(`<code>${esc(item.selector)}</code>`);
   if (item.snippet) parts.push(`<q>${esc(item.snippet)}</q>`);

@@ -3,10 +3,11 @@
 // region and province, the commonest failures with an example's evidence, every comune, and how it was measured.
 // Pure: same data and options → same string.
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
-import type { Evidence, PointId, Status } from '../types.js';
+import type { PointId, Status } from '../types.js';
 import { STATUS_ORDER, STATUS_SYMBOL, escapeMarkup as esc, formatDecimal } from './common.js';
 import { levelBands, statusLegend } from './charts/report.js';
 import { CHART_CSS, STATUS_FILL, barChart, columnChart, stackedBarChart } from './charts/svg.js';
+import { evidenceItem, urlHtml } from './html.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 import type { SurveyData, SurveySite } from './survey-data.js';
 import { HISTOGRAM_BINS, INDEXED_POINTS, surveyFigures, type AreaFigures, type SurveyFigures } from './survey-figures.js';
@@ -17,11 +18,6 @@ export interface SurveyHtmlOptions {
   reportLinks?: ReadonlyMap<string, string>;
   /** The "Cosa è cambiato" section, already rendered (survey-compare-html.ts), or ''. */
   changes?: string;
-}
-
-/** Only http(s) URLs become links: an address read from a list or a site must not be a javascript: link here. */
-function urlHtml(url: string): string {
-  return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}">${esc(url)}</a>` : `<span class="url">${esc(url)}</span>`;
 }
 
 export function formatCount(value: number, t: Messages): string {
@@ -203,14 +199,6 @@ function areasSection(figures: SurveyFigures, t: Messages): string {
       (figures.regions.length ? areaTable(figures.regions, d.byRegion, false, t) : '') +
       (figures.provinces.length ? areaTable(figures.provinces, d.byProvince, true, t) : ''),
   );
-}
-
-function evidenceItem(item: Evidence, lang: Lang): string {
-  const parts = [urlHtml(item.url)];
-  if (item.selector) parts.push(`<code>${esc(item.selector)}</code>`);
-  if (item.snippet) parts.push(`<q>${esc(item.snippet)}</q>`);
-  if (item.note) parts.push(`<em>${esc(item.note[lang])}</em>`);
-  return `<li>${parts.join(' · ')}</li>`;
 }
 
 function failuresSection(data: SurveyData, figures: SurveyFigures, t: Messages, lang: Lang): string {
