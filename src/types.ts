@@ -396,6 +396,11 @@ export interface Evidence {
   snippet: string;
   /** The rule's one-line explanation, in both report languages, e.g. "static approximation: CSS font-family declarations". */
   note?: Localised;
+  /**
+   * How this one item fared, when a check's evidence mixes passing and failing items (pages, links): rules list
+   * failing items first, so reports can mark each one.
+   */
+  outcome?: 'pass' | 'partial' | 'fail';
 }
 
 export interface CheckResult {
@@ -412,6 +417,11 @@ export interface CheckResult {
   /** One-line explanation of the status, in both languages. */
   message: Localised;
   evidence: Evidence[];
+  /**
+   * Present when the verdict is a static approximation of what the official checker decides in a browser (computed
+   * fonts, performance): it may differ from the official verdict; docs/agid-criteria.md says how often it agrees.
+   */
+  approximate?: true;
   /** Extra machine-readable figures (counts, versions) for JSON/CSV consumers. */
   details?: Record<string, string | number | boolean | null | string[]>;
 }

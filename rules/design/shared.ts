@@ -86,16 +86,20 @@ export interface PageVerdict {
 }
 
 const STATUS_BY_SCORE = { 1: pass, 0.5: partial, 0: fail } as const;
+const OUTCOME_BY_SCORE = { 1: 'pass', 0.5: 'partial', 0: 'fail' } as const;
 
 /**
  * Worst page wins: the criterion's status is that of its worst page. Evidence lists the failing pages first
- * (capped), then passing ones, so a reader sees what to fix.
+ * (capped), then passing ones, each marked with its own outcome, so a reader sees what to fix.
  */
 export function worstPage(verdicts: PageVerdict[], message: (score: 0 | 0.5 | 1, counts: string) => Localised, extra: Evidence[] = [], details: RuleOutcome['details'] = {}): RuleOutcome {
   const worst = verdicts.reduce<0 | 0.5 | 1>((low, verdict) => (verdict.score < low ? verdict.score : low), 1);
   const ordered = [...verdicts].sort((a, b) => a.score - b.score || compareCodeUnits(a.page.url, b.page.url));
   // The worst pages lead, so a report's first evidence line is the page to fix; site-wide figures follow.
-  const evidenceList = [...ordered.slice(0, 30).flatMap((verdict) => verdict.evidence), ...extra];
+  const evidenceList = [
+    ...ordered.slice(0, 30).flatMap((verdict) => verdict.evidence.map((item) => ({ ...item, outcome: OUTCOME_BY_SCORE[verdict.score] }))),
+    ...extra,
+  ];
   const counts = {
     pass: verdicts.filter((v) => v.score === 1).length,
     partial: verdicts.filter((v) => v.score === 0.5).length,

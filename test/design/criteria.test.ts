@@ -144,6 +144,20 @@ describe('C.SI.1.3 service pages', () => {
     expect(paged.status).toBe('pass');
     expect(paged.details?.servicesFound).toBe(10);
   });
+  it('marks each page with its own outcome, failing pages first', () => {
+    const broken = edit('/servizi/carta-identita', ' data-element="service-status"', '')
+      .replace(' data-element="service-topic"', '')
+      .replace(' data-element="service-description"', '');
+    const result = check('C.SI.1.3', designSite({ add: { '/servizi/carta-identita-2': broken } }));
+    expect(result.status).toBe('fail');
+    const marked = result.evidence.filter((item) => item.outcome);
+    expect(marked.map((item) => [item.url, item.outcome])).toEqual([
+      [url('/servizi/carta-identita-2'), 'fail'],
+      [url('/servizi/carta-identita'), 'pass'],
+    ]);
+    // the site-wide count is not a page: no mark
+    expect(result.evidence.at(-1)?.outcome).toBeUndefined();
+  });
   it('fails with "page not found" when no service page was crawled', () => {
     const result = check('C.SI.1.3', designSite({ pages: { '/servizi/carta-identita': null } }));
     expect(result.status).toBe('fail');
