@@ -178,9 +178,16 @@ export interface LinkFact {
 export interface DataElementFact {
   name: string;
   tag: string;
-  /** Visible text, whitespace-collapsed, capped at 500 chars. */
+  /** Visible text, whitespace-collapsed, capped at 1,200 chars (the model's licence paragraph fits whole). */
   text: string;
+  /** The element's own href resolved, else the first href inside it; null when neither. */
   href: string | null;
+  /**
+   * The element's own href attribute exactly as written ("#", "" included); absent when the element has none. The
+   * official checker reads this attribute and rejects "#" and "".
+   */
+  rawHref?: string;
+  region: Region;
   /** Index into PageFacts.dataElements of the nearest ancestor with data-element, or null. */
   parent: number | null;
   selector: string;
@@ -248,7 +255,7 @@ export interface PageFacts {
   /** Cookies set by the page's response (from set-cookie): Domain as sent, lower-cased, leading dot dropped. */
   cookies: CookieFact[];
   stylesheets: string[]; // absolute href URLs
-  /** Inline <style> bodies and style="" attributes with font-family (capped). */
+  /** Inline <style> bodies, and style="" attributes with font-family written as `<tag style="…">` (capped). */
   inlineStyles: string[];
   /** Unique class tokens, sorted. */
   classTokens: string[];

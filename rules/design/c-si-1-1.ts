@@ -1,7 +1,8 @@
-// C.SI.1.1 Fonts. The validator reads computed styles in a browser; statically we read the font-family
-// declarations of the home's CSS and of every page's inline styles, and judge each declaration by its first family.
+// C.SI.1.1 Fonts. The official checker reads the computed font of every heading and paragraph in a browser: another
+// font on one fails the page (0), on an element inside one it is tolerated (0.5). Statically (marked approximate) we
+// read style="" attributes with their element, and the font-family declarations of the CSS and <style> blocks.
 import { defineRule, evidence, fail, joinLocalised, partial, pass, unknown } from '../../src/check/define.js';
-import type { Evidence, Localised, SiteFacts } from '../../src/types.js';
+import type { Evidence, Localised, RuleOutcome, SiteFacts } from '../../src/types.js';
 import { allowedFonts, normaliseLabel } from './model-data.js';
 import { agidMeta } from './shared.js';
 
@@ -25,24 +26,39 @@ export function primaryFamily(value: string): string | null {
   return null;
 }
 
-function declarations(site: SiteFacts): { family: string; url: string; selector: string }[] {
-  const found: { family: string; url: string; selector: string }[] = [];
+/** Elements whose own font the official checker reads (headings and paragraphs), or that pass theirs on to them. */
+const TEXT_BLOCKS = /^(h[1-6]|p|body|main|div|section|article|header|footer|nav|aside|ul|ol|li|table|td|th|form|blockquote)$/;
+const STYLE_ATTRIBUTE = /^<([a-z0-9-]+) style="/;
+
+interface Declaration {
+  family: string;
+  url: string;
+  selector: string;
+  /** For a style="" attribute: its element's tag; null for stylesheets and <style> blocks. */
+  tag: string | null;
+}
+
+function declarations(site: SiteFacts): Declaration[] {
+  const found: Declaration[] = [];
   for (const asset of site.assets) {
     for (const value of asset.fontFamilies) {
       const family = primaryFamily(value);
-      if (family) found.push({ family, url: asset.url, selector: 'css:font-family' });
+      if (family) found.push({ family, url: asset.url, selector: 'css:font-family', tag: null });
     }
   }
   for (const page of site.pages) {
     for (const style of page.inlineStyles) {
+      const tag = STYLE_ATTRIBUTE.exec(style)?.[1] ?? null;
       for (const match of style.matchAll(FONT_FAMILY)) {
         const family = primaryFamily(match[1]);
-        if (family) found.push({ family, url: page.url, selector: 'style:font-family' });
+        if (family) found.push({ family, url: page.url, selector: tag ? `${tag}[style*=font-family]` : 'style:font-family', tag });
       }
     }
   }
   return found;
 }
+
+const approximate = (outcome: RuleOutcome): RuleOutcome => ({ ...outcome, approximate: true });
 
 export default defineRule(
   agidMeta({
@@ -65,25 +81,44 @@ export default defineRule(
       });
     }
     const allowed = allowedFonts();
-    const firstByFamily = new Map<string, Evidence>();
-    for (const declaration of found) {
-      const key = normaliseLabel(declaration.family);
-      if (!firstByFamily.has(key)) firstByFamily.set(key, evidence(declaration.url, declaration.selector, declaration.family, NOTE));
+    const isAllowed = (family: string) => allowed.has(normaliseLabel(family));
+    // The official checker reads the computed font of every heading and paragraph: an inline style on one (or on a
+    // block around them) with another font fails the page; on an inline element inside the text it is tolerated (0.5).
+    const inlineBad = found.filter((declaration) => declaration.tag && !isAllowed(declaration.family));
+    const blockBad = inlineBad.filter((declaration) => TEXT_BLOCKS.test(declaration.tag!));
+    const sheetFamilies = found.filter((declaration) => !declaration.tag);
+    const sheetGood = sheetFamilies.filter((declaration) => isAllowed(declaration.family));
+    const firstByFamily = (list: Declaration[]) => {
+      const seen = new Map<string, Evidence>();
+      for (const declaration of list) {
+        const key = `${normaliseLabel(declaration.family)} ${declaration.tag ?? ''}`;
+        if (!seen.has(key)) seen.set(key, evidence(declaration.url, declaration.selector, declaration.family, NOTE));
+      }
+      return [...seen.values()];
+    };
+    const good = [...new Set(sheetGood.map((declaration) => declaration.family))].sort();
+    const other = [...new Set(sheetFamilies.filter((declaration) => !isAllowed(declaration.family)).map((declaration) => declaration.family))].sort();
+    const details = { allowedFamilies: good, otherFamilies: other, inlineOtherFonts: inlineBad.length };
+    if (blockBad.length) {
+      const families = [...new Set(blockBad.map((declaration) => declaration.family))].join(', ');
+      return approximate(fail(firstByFamily(blockBad), {
+        it: `Font fuori dal modello impostato con style="" su titoli o paragrafi: ${families}`,
+        en: `A font outside the model set with style="" on headings or paragraphs: ${families}`,
+      }, details));
     }
-    const families = [...firstByFamily.keys()].sort();
-    const good = families.filter((family) => allowed.has(family));
-    const other = families.filter((family) => !allowed.has(family));
-    const ev = [...other, ...good].map((family) => firstByFamily.get(family)!);
-    const details = { allowedFamilies: good, otherFamilies: other };
     if (!good.length) {
-      return fail(ev, { it: `Nessun font del modello dichiarato (trovati: ${other.join(', ')})`, en: `No model font declared (found: ${other.join(', ')})` }, details);
+      return approximate(fail(firstByFamily(sheetFamilies), { it: `Nessun font del modello dichiarato nei CSS (trovati: ${other.join(', ')})`, en: `No model font declared in the CSS (found: ${other.join(', ')})` }, details));
     }
-    if (other.length) {
-      return partial(ev, {
-        it: `Font del modello presenti, ma anche altri font primari: ${other.join(', ')}`,
-        en: `Model fonts declared, but other primary fonts too: ${other.join(', ')}`,
-      }, details);
+    if (inlineBad.length) {
+      const families = [...new Set(inlineBad.map((declaration) => declaration.family))].join(', ');
+      return approximate(partial([...firstByFamily(inlineBad), ...firstByFamily(sheetGood)], {
+        it: `Font fuori dal modello impostato con style="" su elementi dentro il testo: ${families}`,
+        en: `A font outside the model set with style="" on elements inside the text: ${families}`,
+      }, details));
     }
-    return pass(ev, { it: `Solo font del modello dichiarati: ${good.join(', ')}`, en: `Only model fonts declared: ${good.join(', ')}` }, details);
+    // Other families declared in a stylesheet beside the model's (icon sets, a library's unused rules) are not judged:
+    // which rules reach the text only a browser knows.
+    const others = other.length ? { it: `; altri font dichiarati ma non valutati: ${other.join(', ')}`, en: `; other fonts declared, not judged: ${other.join(', ')}` } : { it: '', en: '' };
+    return approximate(pass(firstByFamily(sheetGood), { it: `Font del modello dichiarati: ${good.join(', ')}${others.it}`, en: `Model fonts declared: ${good.join(', ')}${others.en}` }, details));
   },
 );

@@ -1,5 +1,6 @@
-// C.SI.1.2 Bootstrap Italia ≥ 2.0 on every page and ≥ 30% of the page's unique class names from its class list.
-import { defineRule, evidence, fail, okPages, partial } from '../../src/check/define.js';
+// C.SI.1.2 Bootstrap Italia ≥ 2.0 on every page and ≥ 30% of the page's unique class names from its class list, as
+// the official checker decides it: a page whose version cannot be read fails (0), whatever its classes. No partial.
+import { defineRule, evidence, fail, okPages } from '../../src/check/define.js';
 import type { AnalysedPage, SiteFacts } from '../../src/types.js';
 import { bootstrapItaliaClasses } from './model-data.js';
 import { agidMeta, worstPage, type PageVerdict } from './shared.js';
@@ -53,7 +54,6 @@ export default defineRule(
   (site) => {
     const pages = okPages(site);
     if (!pages.length) return fail([], { it: 'Nessuna pagina letta', en: 'No page could be read' });
-    const assetsUnreadable = site.assets.length > 0 && site.assets.every((asset) => asset.error);
     const verdicts: PageVerdict[] = pages.map((page) => {
       const found = versionOf(page, site);
       const share = bootstrapShare(page);
@@ -68,15 +68,6 @@ export default defineRule(
       const ev = [evidence(page.url, found?.source === 'inline' ? 'inline:bootstrap-italia-version' : 'class', seen, note)];
       return { page, score: versionOk && shareOk ? 1 : 0, evidence: ev };
     });
-    const noVersionAnywhere = verdicts.every((verdict) => !versionOf(verdict.page, site));
-    const sharesOk = pages.every((page) => (bootstrapShare(page) ?? 0) >= MIN_SHARE);
-    if (noVersionAnywhere && assetsUnreadable && sharesOk) {
-      // The classes say Bootstrap Italia, but the CSS/JS that carries the version could not be read.
-      return partial(verdicts.slice(0, 10).flatMap((v) => v.evidence), {
-        it: 'Classi Bootstrap Italia in uso, ma la versione non è leggibile (CSS/JS non scaricati)',
-        en: 'Bootstrap Italia classes in use, but the version is unreadable (CSS/JS not fetched)',
-      });
-    }
     return worstPage(verdicts, (score, counts) =>
       score === 1
         ? { it: `Bootstrap Italia ≥ 2.0 e ≥ 30% di classi in tutte le pagine (${counts})`, en: `Bootstrap Italia ≥ 2.0 and ≥ 30% of classes on every page (${counts})` }

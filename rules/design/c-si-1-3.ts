@@ -1,9 +1,9 @@
 // C.SI.1.3 Service pages follow the model (index sections with content, in order; title, description, status,
 // topics, category in the breadcrumb, area) and the site lists at least 10 services.
 import { defineRule, evidence, fail, joinLocalised, okPages } from '../../src/check/define.js';
-import type { AnalysedPage, Evidence, SiteFacts } from '../../src/types.js';
-import { menuItems, normaliseLabel, serviceContentTypes } from './model-data.js';
-import { agidMeta, markers, pageNotFound, pagesOfType, worstPage, type PageVerdict } from './shared.js';
+import type { AnalysedPage, Evidence, Localised, SiteFacts } from '../../src/types.js';
+import { serviceContentTypes } from './model-data.js';
+import { agidMeta, failedServiceVerdict, markers, pageNotFound, pagesOfType, servicePages, worstPage, type PageVerdict } from './shared.js';
 
 export const MIN_SERVICES = 10;
 
@@ -29,10 +29,23 @@ export function outOfOrder(expected: string[], found: string[]): string[] {
   return found.filter((_, index) => !inOrder.has(index));
 }
 
-const fold = (text: string) => normaliseLabel(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9 ]/g, '').trim();
+/** The official breadcrumb test: after the item "servizi" comes one (the category) of at least 3 letters or digits. */
+export function breadcrumbNamesCategory(labels: string[]): boolean {
+  const items = labels.map((label) => label.toLowerCase().replace(/[^a-zA-Z0-9 ]/g, '').trim());
+  const index = items.indexOf('servizi');
+  return index >= 0 && index + 1 < items.length && items[index + 1].length >= 3;
+}
+
+/** One mandatory item the page lacks, in the model's words, with what was looked for (the marker) and not found. */
+export interface MissingItem {
+  item: string;
+  why: Localised;
+}
+
+const markerNames = (names: string[]) => names.map((name) => `data-element="${name}"`).join(' / ');
 
 /** Missing mandatory items and items out of order on one service page, as the validator counts them. */
-export function serviceModelGaps(page: AnalysedPage): { missing: string[]; wrongOrder: string[] } {
+export function serviceModelGaps(page: AnalysedPage): { missing: MissingItem[]; wrongOrder: string[] } {
   const model = serviceContentTypes();
   const text = (name: string) => markers(page, name).map((element) => element.text).join(' ').trim();
   const indexItems = page.links
@@ -41,22 +54,35 @@ export function serviceModelGaps(page: AnalysedPage): { missing: string[]; wrong
     .filter((label) => model.contentTypeItemsIndex.includes(label));
   const wrongOrder = outOfOrder(model.contentTypeItemsIndex, indexItems);
   const withContent = new Set<string>();
+  const markersOf = new Map<string, string[]>();
   for (const { key, data_element } of model.contentTypeItemsIndexDataElement.paragraph) {
+    markersOf.set(key, [...(markersOf.get(key) ?? []), data_element]);
     if (text(data_element).length >= 3) withContent.add(key);
   }
   for (const { key, data_element } of model.contentTypeItemsIndexDataElement.exist) {
+    markersOf.set(key, [...(markersOf.get(key) ?? []), data_element]);
     if (markers(page, data_element).length) withContent.add(key);
   }
-  const present = new Set(indexItems.filter((item) => withContent.has(item)));
-  const missing = model.contentTypeItemsIndex.filter((item) => !present.has(item));
+  const missing: MissingItem[] = [];
+  for (const item of model.contentTypeItemsIndex) {
+    if (!indexItems.includes(item)) {
+      missing.push({ item, why: { it: 'non è tra le voci dell\'indice (data-element="page-index")', en: 'not among the page index entries (data-element="page-index")' } });
+    } else if (!withContent.has(item)) {
+      const names = markerNames(markersOf.get(item) ?? []);
+      missing.push({ item, why: { it: `voce nell'indice, ma nessun contenuto marcato ${names}`, en: `in the index, but no content marked ${names}` } });
+    }
+  }
+  const absent = (name: string): Localised => ({ it: `manca data-element="${name}"`, en: `no data-element="${name}"` });
+  const short = (name: string): Localised => ({ it: `manca data-element="${name}" con almeno 3 caratteri`, en: `no data-element="${name}" with at least 3 characters` });
   const [title, description, status, topics, category] = model.contentTypeItemsHeaders;
-  if (text('service-title').length < 3) missing.push(title);
-  if (text('service-description').length < 3) missing.push(description);
-  if (!markers(page, 'service-status').length) missing.push(status);
-  if (!markers(page, 'service-topic').length) missing.push(topics);
-  const categories = new Set(menuItems().primaryMenuItems.services.dictionary.map(fold));
-  if (!page.breadcrumb.some((label) => categories.has(fold(label)))) missing.push(category);
-  if (text('service-area').length < 3) missing.push(model.contentTypeItemsBody[0]);
+  if (text('service-title').length < 3) missing.push({ item: title, why: short('service-title') });
+  if (text('service-description').length < 3) missing.push({ item: description, why: short('service-description') });
+  if (!markers(page, 'service-status').length) missing.push({ item: status, why: absent('service-status') });
+  if (!markers(page, 'service-topic').some((element) => element.text.trim())) missing.push({ item: topics, why: absent('service-topic') });
+  if (!breadcrumbNamesCategory(page.breadcrumb)) {
+    missing.push({ item: category, why: { it: 'nel percorso (breadcrumb) nessuna voce dopo "Servizi"', en: 'no breadcrumb item after "Servizi"' } });
+  }
+  if (text('service-area').length < 3) missing.push({ item: model.contentTypeItemsBody[0], why: short('service-area') });
   return { missing, wrongOrder };
 }
 
@@ -65,7 +91,10 @@ function verdictFor(page: AnalysedPage): PageVerdict {
   const score = missing.length > 2 || wrongOrder.length > 1 ? 0 : missing.length || wrongOrder.length ? 0.5 : 1;
   const note = joinLocalised([
     missing.length
-      ? { it: `voci mancanti: ${missing.join(', ')}`, en: `missing: ${missing.join(', ')}` }
+      ? {
+          it: `voci mancanti: ${missing.map(({ item, why }) => `${item} (${why.it})`).join(', ')}`,
+          en: `missing: ${missing.map(({ item, why }) => `${item} (${why.en})`).join(', ')}`,
+        }
       : { it: 'tutte le voci obbligatorie presenti', en: 'all mandatory items present' },
     wrongOrder.length ? { it: `fuori ordine: ${wrongOrder.join(', ')}`, en: `out of order: ${wrongOrder.join(', ')}` } : { it: 'ordine corretto', en: 'order ok' },
   ]);
@@ -105,9 +134,9 @@ export default defineRule(
     pageTypes: ['service', 'services-index'],
   }),
   (site) => {
-    const pages = pagesOfType(site, 'service');
+    const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
-    const verdicts = pages.map(verdictFor);
+    const verdicts = [...pages.map(verdictFor), ...failed.map(failedServiceVerdict)];
     const extra: Evidence[] = [];
     let enough = true;
     const details: Record<string, number | boolean> = {};

@@ -1,18 +1,34 @@
 // C.SI.1.5 Topics: every topic on the topics page from the model's 64 (pass), else at least half from the
 // model or EuroVoc (partial).
-import { defineRule, evidence, fail, partial, pass } from '../../src/check/define.js';
-import type { AnalysedPage } from '../../src/types.js';
+import { defineRule, evidence, fail, partial, pass, unknown } from '../../src/check/define.js';
+import type { AnalysedPage, RuleOutcome, SiteFacts } from '../../src/types.js';
 import { eurovocLabels, modelTopics, normaliseLabel } from './model-data.js';
-import { agidMeta, markers, pageNotFound, pagesOfType } from './shared.js';
+import { agidMeta, brokenTargetNote, crawledTarget, homePage, markers, pageNotFound, usableHref } from './shared.js';
 
-/** Topic names: the model's topic-element markers, else (old sites) the main-content links into a topics folder. */
-function topicsOn(page: AnalysedPage): { names: string[]; source: string } {
-  const marked = markers(page, 'topic-element').map((element) => element.text.trim()).filter(Boolean);
-  if (marked.length) return { names: [...new Set(marked)], source: '[data-element="topic-element"]' };
-  const linked = page.links
-    .filter((link) => link.region === 'main' && /\/argoment[io]\/[^/?#]+/i.test(link.href) && link.text.trim())
-    .map((link) => link.text.trim());
-  return { names: [...new Set(linked)], source: 'main a[href*="/argomenti/"]' };
+/**
+ * The topics page as the official checker finds it: the first element of the home marked data-element="all-topics"
+ * with an href of its own other than "#" or "" ("Tutti gli argomenti"). Its topics are the distinct texts of the
+ * elements marked data-element="topic-element" there: nothing else on the page counts (an "Esplora argomento" button
+ * or links into /argomenti/ are not topics).
+ */
+function topicsPage(site: SiteFacts, home: AnalysedPage): AnalysedPage | RuleOutcome {
+  const link = home.dataElements.filter((element) => element.name === 'all-topics').find(usableHref);
+  if (!link) {
+    return fail([evidence(home.url, '[data-element="all-topics"]', '', { it: 'nella homepage nessun link "Tutti gli argomenti" marcato data-element="all-topics"', en: 'no "all topics" link marked data-element="all-topics" on the home page' })], {
+      it: 'La homepage non collega la pagina degli argomenti (data-element="all-topics")',
+      en: 'The home page does not link the topics page (data-element="all-topics")',
+    });
+  }
+  const page = crawledTarget(site, link.href ?? '');
+  if (!page || page.error || page.status >= 400) {
+    const note = page ? brokenTargetNote(page) : { it: 'pagina degli argomenti non letta', en: 'topics page not read' };
+    const outcome = page ? fail : unknown;
+    return outcome([evidence(home.url, '[data-element="all-topics"]', `${link.text} → ${link.href}`, note)], {
+      it: page ? 'La pagina degli argomenti è in errore' : 'Pagina degli argomenti non letta: il criterio non è valutabile',
+      en: page ? 'The topics page is broken' : 'Topics page not read: the criterion cannot be judged',
+    });
+  }
+  return page;
 }
 
 export default defineRule(
@@ -24,14 +40,17 @@ export default defineRule(
     },
     weight: 1,
     group: 'cittadino-informato',
-    pageTypes: ['topics'],
+    pageTypes: ['home'],
   }),
   (site) => {
-    const [page] = pagesOfType(site, 'topics');
-    if (!page) return pageNotFound({ it: 'pagina degli argomenti', en: 'topics page' }, site);
-    const { names, source } = topicsOn(page);
+    const home = homePage(site);
+    if (!home) return pageNotFound({ it: 'homepage', en: 'home page' }, site);
+    const page = topicsPage(site, home);
+    if ('status' in page && 'score' in page) return page;
+    const source = '[data-element="topic-element"]';
+    const names = [...new Set(markers(page, 'topic-element').map((element) => element.text.trim()).filter(Boolean))];
     if (!names.length) {
-      return fail([evidence(page.url, '[data-element="topic-element"]', '', { it: 'nessun argomento trovato', en: 'no topic found' })], { it: 'Nessun argomento nella pagina degli argomenti', en: 'No topic on the topics page' });
+      return fail([evidence(page.url, source, '', { it: 'nessun argomento marcato data-element="topic-element"', en: 'no topic marked data-element="topic-element"' })], { it: 'Nessun argomento nella pagina degli argomenti', en: 'No topic on the topics page' });
     }
     const model = modelTopics();
     const eurovoc = eurovocLabels();

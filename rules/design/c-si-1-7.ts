@@ -1,15 +1,16 @@
-// C.SI.1.7 Second-level page titles: the second-level links on the four first-level pages use the model's
-// dictionaries (all: pass; at least half: partial). Custom categories (custom-category-link) are listed, not judged.
-import { defineRule, evidence, fail, partial, pass } from '../../src/check/define.js';
-import type { AnalysedPage, Evidence, SiteFacts } from '../../src/types.js';
-import { menuItems, normaliseLabel, type MenuSection } from './model-data.js';
-import { agidMeta, pageNotFound, pagesOfType } from './shared.js';
+// C.SI.1.7 Second-level page titles, as the official checker decides it: from the home page it follows each
+// first-level menu link (data-element management / news / all-services / live, own href other than "#" or ""), reads
+// there the second-level links (management-category-link, news-category-link, service-category-link; the Vivere
+// page's two buttons stand for "luoghi" and "eventi") and compares their text, lower-cased, with the model's
+// dictionary. Custom sections (custom-submenu → custom-category-link) count as titles outside the model. All titles
+// in the model: 1; more than half: 0.5; else 0. A first-level page reached but with no second-level link: 0. A menu
+// link missing on the home adds no title. `unknown` only when a first-level page linked from the home was not fetched.
+import { defineRule, evidence, fail, partial, pass, unknown } from '../../src/check/define.js';
+import type { AnalysedPage, Evidence } from '../../src/types.js';
+import { menuItems, type MenuSection } from './model-data.js';
+import { agidMeta, brokenTargetNote, crawledTarget, homePage, pageNotFound, usableHref } from './shared.js';
 
-/** The first-level page of a section: the services index for Servizi, a first-level page otherwise. */
-function firstLevelPage(site: SiteFacts, section: MenuSection): AnalysedPage | null {
-  const candidates = section === 'services' ? pagesOfType(site, 'services-index') : pagesOfType(site, 'first-level');
-  return candidates.find((page) => page.pageType.section === section) ?? null;
-}
+const isBroken = (page: AnalysedPage) => Boolean(page.error) || page.status >= 400;
 
 export default defineRule(
   agidMeta({
@@ -20,55 +21,72 @@ export default defineRule(
     },
     weight: 1,
     group: 'cittadino-informato',
-    pageTypes: ['first-level', 'services-index'],
+    pageTypes: ['home'],
   }),
   (site) => {
-    const { primaryMenuItems, customSecondaryMenuItemsDataElement } = menuItems();
-    const sections = Object.keys(primaryMenuItems) as MenuSection[];
-    const pages = sections.map((section) => [section, firstLevelPage(site, section)] as const);
-    const found = pages.filter(([, page]) => page);
-    if (!found.length) return pageNotFound({ it: 'pagine di primo livello', en: 'first-level pages' }, site);
+    const home = homePage(site);
+    if (!home) return pageNotFound({ it: 'homepage', en: 'home page' }, site);
+    const { primaryMenuItems, customPrimaryMenuItemsDataElement, customSecondaryMenuItemsDataElement } = menuItems();
     const ev: Evidence[] = [];
     const wrong: string[] = [];
+    const notFetched: string[] = [];
     let total = 0;
     let correct = 0;
-    for (const [section, page] of found) {
+    let emptySection: string | null = null;
+    for (const section of Object.keys(primaryMenuItems) as MenuSection[]) {
       const item = primaryMenuItems[section];
-      const dictionary = new Set(item.dictionary.map(normaliseLabel));
-      const links = page!.links.filter((link) => link.dataElement && item.secondary_item_data_element.includes(link.dataElement));
-      const seen = new Set<string>();
-      for (const link of links) {
-        const title = link.text.trim();
-        if (seen.has(title)) continue;
-        seen.add(title);
-        total++;
-        // The Vivere page's buttons ("Tutti gli eventi", "Tutti i luoghi") stand for their dictionary entries.
-        const ok = section === 'live' || dictionary.has(normaliseLabel(title));
-        if (ok) correct++;
-        else wrong.push(title);
-        if (!ok) ev.push(evidence(page!.url, link.selector, title, { it: `non è nel vocabolario di ${item.name}`, en: `not in the ${item.name} dictionary` }));
+      const link = home.dataElements.filter((element) => element.name === item.data_element).find(usableHref);
+      if (!link) {
+        ev.push(evidence(home.url, `[data-element="${item.data_element}"]`, '', { it: `${item.name}: nessun link del menu marcato data-element="${item.data_element}" nella homepage (nessun titolo contato)`, en: `${item.name}: no menu link marked data-element="${item.data_element}" on the home page (no title counted)` }));
+        continue;
       }
-      const custom = page!.links.filter((link) => link.dataElement === customSecondaryMenuItemsDataElement).map((link) => link.text.trim());
-      const selector = item.secondary_item_data_element.map((name) => `[data-element="${name}"]`).join(', ');
-      ev.push(
-        evidence(page!.url, selector, [...seen].join(' | '), {
-          it: `${item.name}: ${seen.size} titoli${custom.length ? `; personalizzati: ${custom.join(', ')}` : ''}`,
-          en: `${item.name}: ${seen.size} titles${custom.length ? `; custom: ${custom.join(', ')}` : ''}`,
-        }),
-      );
+      const page = crawledTarget(site, link.href ?? '');
+      if (!page) {
+        notFetched.push(item.name);
+        ev.push(evidence(home.url, `[data-element="${item.data_element}"]`, `${link.text} → ${link.href}`, { it: `${item.name}: pagina di primo livello non letta`, en: `${item.name}: first-level page not read` }));
+        continue;
+      }
+      if (section === 'live') {
+        // The official checker names the Vivere page's buttons after the dictionary: they always count as correct.
+        total += item.dictionary.length;
+        correct += item.dictionary.length;
+        continue;
+      }
+      const [secondary] = item.secondary_item_data_element;
+      const titles = isBroken(page) ? [] : page.dataElements.filter((element) => element.name === secondary && usableHref(element)).map((element) => element.text.trim());
+      if (!titles.length) {
+        emptySection ??= item.name;
+        const note = isBroken(page) ? brokenTargetNote(page) : { it: `${item.name}: nessun link di secondo livello marcato data-element="${secondary}"`, en: `${item.name}: no second-level link marked data-element="${secondary}"` };
+        ev.push(evidence(page.url, `[data-element="${secondary}"]`, '', note));
+        continue;
+      }
+      const dictionary = new Set(item.dictionary);
+      const outside = titles.filter((title) => !dictionary.has(title.toLowerCase()));
+      total += titles.length;
+      correct += titles.length - outside.length;
+      wrong.push(...outside);
+      for (const title of outside) ev.push(evidence(page.url, `[data-element="${secondary}"]`, title, { it: `non è nel vocabolario di ${item.name}`, en: `not in the ${item.name} dictionary` }));
+      ev.push(evidence(page.url, `[data-element="${secondary}"]`, titles.join(' | '), { it: `${item.name}: ${titles.length} titoli`, en: `${item.name}: ${titles.length} titles` }));
     }
-    const missingPages = pages.filter(([, page]) => !page).map(([section]) => primaryMenuItems[section].name);
-    for (const name of missingPages) {
-      ev.push(evidence(site.siteUrl, 'page-type', '', { it: `pagina di primo livello non trovata: ${name}`, en: `first-level page not found: ${name}` }));
+    // Custom sections: every title under them is outside the model.
+    for (const custom of home.dataElements.filter((element) => element.name === customPrimaryMenuItemsDataElement && usableHref(element))) {
+      const page = crawledTarget(site, custom.href ?? '');
+      if (!page || isBroken(page)) continue;
+      const titles = [...new Set(page.dataElements.filter((element) => element.name === customSecondaryMenuItemsDataElement).map((element) => element.text.trim()).filter(Boolean))];
+      total += titles.length;
+      wrong.push(...titles);
+      if (titles.length) ev.push(evidence(page.url, `[data-element="${customSecondaryMenuItemsDataElement}"]`, titles.join(' | '), { it: 'titoli di una sezione personalizzata: fuori dal modello', en: 'titles of a custom section: outside the model' }));
     }
     const share = total ? Math.round((correct / total) * 100) : 0;
-    const details = { titles: total, titlesInDictionary: correct, share, wrongTitles: wrong, missingFirstLevelPages: missingPages };
-    if (missingPages.length) {
-      return fail(ev, { it: `Pagina non trovata: primo livello ${missingPages.join(', ')}`, en: `Page not found: first-level ${missingPages.join(', ')}` }, details);
+    const details = { titles: total, titlesInDictionary: correct, share, wrongTitles: wrong, firstLevelPagesNotRead: notFetched };
+    if (emptySection) {
+      return fail(ev, { it: `Nessun titolo di secondo livello marcato in ${emptySection}`, en: `No marked second-level title on ${emptySection}` }, details);
     }
-    if (!total) return fail(ev, { it: 'Nessun titolo di secondo livello marcato', en: 'No marked second-level title' }, details);
-    if (correct === total) return pass(ev, { it: `Tutti i ${total} titoli di secondo livello sono del modello`, en: `All ${total} second-level titles are the model's` }, details);
-    if (share >= 50) return partial(ev, { it: `${share}% dei titoli di secondo livello dal modello`, en: `${share}% of second-level titles from the model` }, details);
-    return fail(ev, { it: `Solo ${share}% dei titoli di secondo livello dal modello`, en: `Only ${share}% of second-level titles from the model` }, details);
+    if (notFetched.length) {
+      return unknown(ev, { it: `Pagine di primo livello non lette: ${notFetched.join(', ')}`, en: `First-level pages not read: ${notFetched.join(', ')}` }, details);
+    }
+    if (total && share === 100) return pass(ev, { it: `Tutti i ${total} titoli di secondo livello sono del modello`, en: `All ${total} second-level titles are the model's` }, details);
+    if (share > 50) return partial(ev, { it: `${share}% dei titoli di secondo livello dal modello`, en: `${share}% of second-level titles from the model` }, details);
+    return fail(ev, { it: `Solo ${share}% dei titoli di secondo livello dal modello (serve più della metà)`, en: `Only ${share}% of second-level titles from the model (more than half needed)` }, details);
   },
 );

@@ -1,7 +1,27 @@
-// C.SI.2.1 Appointment booking: the booking component (data-element="appointment-booking") on the services
-// index and on every service page.
+// C.SI.2.1 Appointment booking, as the official checker decides it: the services index and every service page carry
+// an element marked data-element="appointment-booking" with an href of its own other than "#" or "" (1), else 0.
+// A service link that failed to load is a service page without it. There is no partial.
 import { defineRule, evidence, joinLocalised } from '../../src/check/define.js';
-import { agidMeta, markedLink, pageNotFound, pagesOfType, worstPage } from './shared.js';
+import type { AnalysedPage } from '../../src/types.js';
+import type { PageVerdict } from './shared.js';
+import { agidMeta, failedServiceVerdict, pageNotFound, pagesOfType, servicePages, usableHref, worstPage } from './shared.js';
+
+const MARKER = 'appointment-booking';
+
+function verdictFor(page: AnalysedPage): PageVerdict {
+  const marked = page.dataElements.filter((element) => element.name === MARKER);
+  const link = marked.find(usableHref);
+  const selector = `[data-element="${MARKER}"]`;
+  if (link) {
+    const button = page.dataElements.some((element) => element.name === 'service-booking-access');
+    const note = button ? { it: 'presente anche il pulsante service-booking-access', en: 'service-booking-access button present too' } : undefined;
+    return { page, score: 1, evidence: [evidence(page.url, selector, `${link.text} → ${link.href}`, note)] };
+  }
+  const why = marked.length
+    ? { it: `elemento marcato ${MARKER} presente, ma senza un href utilizzabile (${marked.map((element) => `href="${element.rawHref ?? '—'}"`).join(', ')})`, en: `element marked ${MARKER} present, but without a usable href (${marked.map((element) => `href="${element.rawHref ?? '—'}"`).join(', ')})` }
+    : { it: `nessun link "Prenota appuntamento" marcato data-element="${MARKER}"`, en: `no "book an appointment" link marked data-element="${MARKER}"` };
+  return { page, score: 0, evidence: [evidence(page.url, selector, marked[0]?.text ?? '', joinLocalised([why]))] };
+}
 
 export default defineRule(
   agidMeta({
@@ -16,23 +36,9 @@ export default defineRule(
   }),
   (site) => {
     const index = pagesOfType(site, 'services-index');
-    const services = pagesOfType(site, 'service');
+    const { pages: services, failed } = servicePages(site);
     if (!index.length && !services.length) return pageNotFound({ it: 'pagina Servizi e schede servizio', en: 'services index and service pages' }, site);
-    const verdicts = [...index, ...services].map((page) => {
-      const link = markedLink(page, 'appointment-booking');
-      const booking = page.dataElements.some((element) => element.name === 'service-booking-access');
-      const notes = [
-        ...(link ? [] : [{ it: 'nessun componente appointment-booking', en: 'no appointment-booking component' }]),
-        ...(booking ? [{ it: 'presente anche il pulsante service-booking-access', en: 'service-booking-access button present too' }] : []),
-      ];
-      return {
-        page,
-        score: link ? (1 as const) : (0 as const),
-        evidence: [
-          evidence(page.url, link?.selector ?? '[data-element="appointment-booking"]', link ? `${link.text || link.label} → ${link.href}` : '', notes.length ? joinLocalised(notes) : undefined),
-        ],
-      };
-    });
+    const verdicts = [...index.map(verdictFor), ...services.map(verdictFor), ...failed.map(failedServiceVerdict)];
     const extra = !site.singlePage && !index.length ? [evidence(site.siteUrl, 'page-type', '', { it: 'pagina Servizi non trovata', en: 'services index page not found' })] : [];
     const outcome = worstPage(verdicts, (score, counts) =>
       score === 1

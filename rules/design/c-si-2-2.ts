@@ -1,6 +1,8 @@
-// C.SI.2.2 Contacts on service pages: "Contatti" in the page index and the office area (service-area) in the body.
+// C.SI.2.2 Contacts on service pages, as the official checker decides it: "Contatti" among the page index's links
+// (data-element="page-index") and an element marked data-element="service-area" (1), else 0. A service link that
+// failed to load is a service page without them. There is no partial.
 import { defineRule, evidence } from '../../src/check/define.js';
-import { agidMeta, markers, pageNotFound, pagesOfType, worstPage } from './shared.js';
+import { agidMeta, type PageVerdict, failedServiceVerdict, markers, pageNotFound, servicePages, worstPage } from './shared.js';
 
 export default defineRule(
   agidMeta({
@@ -14,19 +16,20 @@ export default defineRule(
     pageTypes: ['service'],
   }),
   (site) => {
-    const pages = pagesOfType(site, 'service');
+    const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
-    const verdicts = pages.map((page) => {
+    const verdicts: PageVerdict[] = pages.map((page) => {
       const inIndex = page.links.some((link) => link.dataElement === 'page-index' && link.text.trim() === 'Contatti');
       const area = markers(page, 'service-area');
       const ok = inIndex && area.length > 0;
       const areaText = area[0]?.text ?? '';
       const note = {
-        it: `voce "Contatti" nell'indice: ${inIndex ? 'sì' : 'no'}; service-area: ${area.length ? (areaText ? 'presente' : 'vuota') : 'assente'}`,
-        en: `index "Contatti": ${inIndex ? 'yes' : 'no'}; service-area: ${area.length ? (areaText ? 'present' : 'empty') : 'missing'}`,
+        it: `voce "Contatti" nell'indice della pagina (data-element="page-index"): ${inIndex ? 'sì' : 'no'}; ufficio responsabile (data-element="service-area"): ${area.length ? 'presente' : 'assente'}`,
+        en: `"Contatti" in the page index (data-element="page-index"): ${inIndex ? 'yes' : 'no'}; office (data-element="service-area"): ${area.length ? 'present' : 'missing'}`,
       };
       return { page, score: ok ? (1 as const) : (0 as const), evidence: [evidence(page.url, '[data-element="service-area"]', areaText, note)] };
     });
+    verdicts.push(...failed.map(failedServiceVerdict));
     return worstPage(verdicts, (score, counts) =>
       score === 1
         ? { it: `La voce "Contatti" è presente in tutte le schede servizio (${counts})`, en: `"Contatti" present on every service page (${counts})` }

@@ -1,4 +1,6 @@
-// C.SI.2.5 Page-clarity feedback on the home, first- and second-level pages (static: structure and texts).
+// C.SI.2.5 Page-clarity feedback on the home, first- and second-level pages, as the official checker decides it: each
+// page is scored as in feedback.ts, and the criterion fails when any page scores 0; pages scoring 0.5 are tolerated
+// (the official result is then a pass: its final step turns any score above 0 into 1).
 import { defineRule } from '../../src/check/define.js';
 import { feedbackVerdict } from './feedback.js';
 import { agidMeta, pageNotFound, pagesOfType, worstPage } from './shared.js';
@@ -17,12 +19,13 @@ export default defineRule(
   (site) => {
     const pages = pagesOfType(site, 'home', 'first-level', 'services-index', 'second-level');
     if (!pages.length) return pageNotFound({ it: 'pagine di primo e secondo livello', en: 'first- and second-level pages' }, site);
-    return worstPage(pages.map(feedbackVerdict), (score, counts) =>
-      score === 1
-        ? { it: `Componente di valutazione conforme in tutte le pagine (${counts}; verifica statica)`, en: `Rating component as in the model on every page (${counts}; static check)` }
+    const outcome = worstPage(pages.map(feedbackVerdict), (score, counts) =>
+      score === 0
+        ? { it: `Componente di valutazione assente o con testi errati in almeno una pagina (conformi ${counts})`, en: `Rating component missing or with wrong texts on at least one page (conforming ${counts})` }
         : score === 0.5
-          ? { it: `Componente presente ma non del tutto conforme in almeno una pagina (conformi ${counts})`, en: `Component present but not fully conforming on at least one page (conforming ${counts})` }
-          : { it: `Componente di valutazione assente in almeno una pagina (conformi ${counts})`, en: `Rating component missing on at least one page (conforming ${counts})` },
+          ? { it: `Componente di valutazione presente in tutte le pagine; in alcune manca una parte, tollerato dal validatore ufficiale (conformi ${counts})`, en: `Rating component on every page; some lack a part, which the official checker tolerates (conforming ${counts})` }
+          : { it: `Componente di valutazione conforme in tutte le pagine (${counts}; verifica statica)`, en: `Rating component as in the model on every page (${counts}; static check)` },
     );
+    return outcome.status === 'partial' ? { ...outcome, status: 'pass', score: 1 } : outcome;
   },
 );

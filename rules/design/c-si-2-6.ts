@@ -1,7 +1,7 @@
 // C.SI.2.6 Page-clarity feedback on every service page (static: structure and texts).
 import { defineRule } from '../../src/check/define.js';
 import { feedbackVerdict } from './feedback.js';
-import { agidMeta, pageNotFound, pagesOfType, worstPage } from './shared.js';
+import { agidMeta, failedServiceVerdict, pageNotFound, servicePages, worstPage } from './shared.js';
 
 export default defineRule(
   agidMeta({
@@ -15,9 +15,9 @@ export default defineRule(
     pageTypes: ['service'],
   }),
   (site) => {
-    const pages = pagesOfType(site, 'service');
+    const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
-    return worstPage(pages.map(feedbackVerdict), (score, counts) =>
+    return worstPage([...pages.map(feedbackVerdict), ...failed.map(failedServiceVerdict)], (score, counts) =>
       score === 1
         ? { it: `Componente di valutazione conforme in tutte le schede servizio (${counts}; verifica statica)`, en: `Rating component as in the model on every service page (${counts}; static check)` }
         : score === 0.5

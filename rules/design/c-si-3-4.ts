@@ -1,11 +1,16 @@
-// C.SI.3.4 Licence: the legal-notes page carries the model's CC-BY 4.0 text in its marked section
-// ("Licenza dei contenuti", data-element legal-notes-section / legal-notes-body).
-import { defineRule, evidence, fail, partial, pass } from '../../src/check/define.js';
-import { legalNotes, normaliseLabel } from './model-data.js';
-import { agidMeta, markers, pageNotFound, pagesOfType } from './shared.js';
+// C.SI.3.4 Licence, as the official checker decides it: the home footer's data-element="legal-notes" link leads to
+// the legal notes; there the text of the legal-notes-section marker(s) must be exactly "Licenza dei contenuti" and the
+// text of the legal-notes-body markers, joined, exactly the model's CC-BY 4.0 paragraph (case, spacing and apostrophe
+// style aside). Both or 0: there is no partial.
+import { defineRule, evidence, fail, pass, unknown } from '../../src/check/define.js';
+import type { Evidence } from '../../src/types.js';
+import { legalNotes } from './model-data.js';
+import { agidMeta, crawledTarget, footerLink, isOutcome, markers } from './shared.js';
 
-/** Compare texts ignoring case, spacing, apostrophe style and final punctuation. */
-const comparable = (text: string) => normaliseLabel(text).replace(/[.;:]+$/g, '').replace(/\s*([,.;:()])\s*/g, '$1');
+const WHAT = { it: 'link alle note legali', en: 'legal notes link' };
+
+/** The official comparison form: lower case, runs of spaces as one, straight apostrophes as typographic ones. */
+export const licenceForm = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ').replaceAll("'", '’');
 
 export default defineRule(
   agidMeta({
@@ -16,47 +21,47 @@ export default defineRule(
     },
     weight: 1,
     group: 'normativa',
-    pageTypes: ['legal-notes'],
+    pageTypes: ['home'],
   }),
   (site) => {
-    const [page] = pagesOfType(site, 'legal-notes');
-    if (!page) return pageNotFound({ it: 'note legali', en: 'legal notes' }, site);
+    const link = footerLink(site, 'legal-notes', WHAT);
+    if (isOutcome(link)) return link;
+    const page = crawledTarget(site, link.href);
+    if (!page) {
+      return unknown([evidence(link.home.url, 'footer [data-element="legal-notes"]', link.shown, { it: 'pagina delle note legali non letta', en: 'legal notes page not read' })], {
+        it: 'Note legali non lette: il criterio non è valutabile',
+        en: 'Legal notes not read: the criterion cannot be judged',
+      }, { href: link.href });
+    }
     const model = legalNotes();
-    const expected = comparable(model.body.text);
-    const [section] = markers(page, model.section.dataElement);
-    const [body] = markers(page, model.body.dataElement);
-    const sectionOk = section !== undefined && comparable(section.text).includes(comparable(model.section.title));
-    const textOnPage = comparable(page.mainText).includes(expected);
-    // Marker texts are capped in the facts: the body's text must start the model text, the page must carry all of it.
-    const bodyText = body ? comparable(body.text.replace(/…$/, '')) : '';
-    const bodyOk = bodyText.length > 0 && (bodyText.includes(expected) || (expected.startsWith(bodyText) && textOnPage));
-    if (bodyOk && sectionOk) {
-      return pass([evidence(page.url, `[data-element="${model.body.dataElement}"]`, body.text)], {
-        it: 'Testo della licenza CC-BY 4.0 del modello nelle note legali',
-        en: "The model's CC-BY 4.0 licence text is in the legal notes",
-      });
+    const sectionName = model.section.dataElement;
+    const bodyName = model.body.dataElement;
+    const sectionText = markers(page, sectionName).map((element) => element.text).join('').trim();
+    const bodyText = markers(page, bodyName).map((element) => element.text).join(' ');
+    const sectionOk = licenceForm(sectionText) === model.section.title.toLowerCase();
+    const bodyOk = licenceForm(bodyText) === licenceForm(model.body.text);
+    const problems: Evidence[] = [];
+    if (!sectionOk) {
+      const note = sectionText
+        ? { it: `il testo del marcatore ${sectionName} non è esattamente "${model.section.title}" (il marcatore va sul titolo della sezione)`, en: `the ${sectionName} marker's text is not exactly "${model.section.title}" (the marker belongs on the section title)` }
+        : { it: `manca il titolo di sezione "${model.section.title}" marcato data-element="${sectionName}"`, en: `no "${model.section.title}" section title marked data-element="${sectionName}"` };
+      problems.push(evidence(page.url, `[data-element="${sectionName}"]`, sectionText, note));
     }
-    if (textOnPage) {
-      const why = !section
-        ? { it: `manca il marcatore ${model.section.dataElement}`, en: `no ${model.section.dataElement} marker` }
-        : !sectionOk
-          ? { it: `il titolo della sezione non è "${model.section.title}"`, en: `section title is not "${model.section.title}"` }
-          : { it: `manca il marcatore ${model.body.dataElement} attorno al testo`, en: `no ${model.body.dataElement} marker around the text` };
-      return partial([evidence(page.url, 'text', model.body.text, why)], {
-        it: 'Testo della licenza presente, ma senza la struttura marcata del modello',
-        en: "Licence text present, but without the model's marked structure",
-      });
+    if (!bodyOk) {
+      const note = bodyText
+        ? { it: `il testo del marcatore ${bodyName} non è il testo di licenza CC-BY 4.0 del modello`, en: `the ${bodyName} marker's text is not the model's CC-BY 4.0 licence text` }
+        : { it: `manca il testo di licenza marcato data-element="${bodyName}"`, en: `no licence text marked data-element="${bodyName}"` };
+      problems.push(evidence(page.url, `[data-element="${bodyName}"]`, bodyText, note));
     }
-    const mention = /CC[- ]?BY[- ]?4\.0|Creative Commons[^.]{0,40}4\.0/i.exec(page.mainText);
-    const seen = body?.text || (mention ? page.mainText.slice(Math.max(0, mention.index - 80), mention.index + 80) : '');
-    const note = mention
-      ? { it: 'cita CC-BY 4.0, ma non con il testo del modello', en: 'mentions CC-BY 4.0, not with the model text' }
-      : seen
-        ? undefined
-        : { it: 'nessun testo di licenza CC-BY 4.0', en: 'no CC-BY 4.0 licence text' };
-    return fail([evidence(page.url, body ? `[data-element="${model.body.dataElement}"]` : 'text', seen, note)], {
-      it: 'Le note legali non riportano il testo di licenza CC-BY 4.0 del modello',
-      en: "The legal notes do not carry the model's CC-BY 4.0 licence text",
-    });
+    if (problems.length) {
+      return fail(problems, {
+        it: 'Le note legali non riportano la licenza dei contenuti come nel modello',
+        en: 'The legal notes do not state the content licence as the model does',
+      }, { href: link.href });
+    }
+    return pass([evidence(page.url, `[data-element="${bodyName}"]`, bodyText)], {
+      it: 'Testo della licenza CC-BY 4.0 del modello nelle note legali',
+      en: "The model's CC-BY 4.0 licence text is in the legal notes",
+    }, { href: link.href });
   },
 );

@@ -35,11 +35,14 @@ export default defineRule(
     const ev: Evidence[] = [evidence(site.siteUrl, 'url', host, domainNote)];
     const login = pagesOfType(site, 'personal-area-login')[0];
     const loginHost = login ? hostOf(login.finalUrl || login.url) : null;
-    const loginOk = !loginHost || (name !== null && hostMatches(loginHost, `comune.${name}`));
+    const sameHost = loginHost !== null && hostMatches(loginHost, host.replace(/^www\./, ''));
+    const loginOk = !loginHost || sameHost || (name !== null && hostMatches(loginHost, `comune.${name}`));
     if (login) {
-      const loginNote = loginOk
-        ? { it: 'area personale sul dominio istituzionale', en: 'personal area on the institutional domain' }
-        : { it: 'area personale su un altro dominio', en: 'personal area on another domain' };
+      const loginNote = sameHost
+        ? { it: 'area personale sullo stesso dominio del sito', en: 'personal area on the same domain as the site' }
+        : loginOk
+          ? { it: 'area personale sul dominio istituzionale', en: 'personal area on the institutional domain' }
+          : { it: `area personale su un altro dominio (${loginHost})`, en: `personal area on another domain (${loginHost})` };
       ev.push(evidence(login.url, 'url', loginHost ?? '', loginNote));
     }
     const details = { host, reservedName: name, listed, personalAreaHost: loginHost };

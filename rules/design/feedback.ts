@@ -1,8 +1,10 @@
-// The page-clarity feedback widget (C.SI.2.5, C.SI.2.6), checked statically: its markers and texts are there;
-// the click logic (which follow-up appears for which rating) needs a browser and is not exercised.
+// The page-clarity feedback widget (C.SI.2.5, C.SI.2.6), scored per page the way the official checker scores it:
+// no component → 0; a wrong initial question, follow-up question or answer → 0; a missing title, rating step,
+// follow-up block, follow-up question or free-text field → 0.5. Statically: which follow-up appears for which rating
+// (the official checker clicks each step) is not exercised.
 import { evidence, joinLocalised } from '../../src/check/define.js';
 import type { AnalysedPage, Localised } from '../../src/types.js';
-import { feedbackStructure, normaliseLabel } from './model-data.js';
+import { feedbackStructure } from './model-data.js';
 import { markers, markersWithin, type PageVerdict } from './shared.js';
 
 export const FEEDBACK_NOTE: Localised = {
@@ -10,20 +12,30 @@ export const FEEDBACK_NOTE: Localised = {
   en: 'static approximation: widget structure and texts; click behaviour not exercised',
 };
 
-/** Problems of the widget on one page, in the validator's words (and in English); null when the component is missing. */
-export function feedbackProblems(page: AnalysedPage): Localised[] | null {
+/** What the official checker compares: the element's text, trimmed and lower-cased. */
+const same = (seen: string, expected: string) => seen.trim().toLowerCase() === expected.toLowerCase();
+
+export interface FeedbackProblem {
+  /** 0: the problem fails the page; 0.5: it makes the page partial. */
+  score: 0 | 0.5;
+  what: Localised;
+}
+
+/** Problems of the widget on one page, worst first; null when the component (data-element="feedback") is missing. */
+export function feedbackProblems(page: AnalysedPage): FeedbackProblem[] | null {
   const model = feedbackStructure();
   const componentIndex = page.dataElements.findIndex((element) => element.name === model.component.dataElement);
   if (componentIndex < 0) return null;
-  const problems: Localised[] = [];
-  const same = (a: string, b: string) => normaliseLabel(a) === normaliseLabel(b);
-  const [title] = markers(page, model.title.dataElement);
-  if (!title) problems.push({ it: 'Domanda iniziale non trovata', en: 'Initial question not found' });
-  else if (!same(title.text, model.title.text)) problems.push({ it: `Domanda iniziale errata: "${title.text}"`, en: `Wrong initial question: "${title.text}"` });
+  const problems: FeedbackProblem[] = [];
+  const [title] = markersWithin(page, componentIndex, model.title.dataElement);
+  if (!title) problems.push({ score: 0.5, what: { it: `domanda iniziale (data-element="${model.title.dataElement}") non trovata`, en: `initial question (data-element="${model.title.dataElement}") not found` } });
+  else if (!same(title.text, model.title.text)) {
+    problems.push({ score: 0, what: { it: `domanda iniziale errata: "${title.text}" invece di "${model.title.text}"`, en: `wrong initial question: "${title.text}" instead of "${model.title.text}"` } });
+  }
   const rates = Array.from({ length: model.rate.numberOfComponents }, (_, i) => `${model.rate.dataElement}${i + 1}`);
   const missingRates = rates.filter((name) => !markers(page, name).length);
   if (missingRates.length) {
-    problems.push({ it: `Scala di valutazione incompleta: manca ${missingRates.join(', ')}`, en: `Rating scale incomplete: ${missingRates.join(', ')} missing` });
+    problems.push({ score: 0.5, what: { it: `scala di valutazione incompleta: manca data-element="${missingRates.join('", "')}"`, en: `rating scale incomplete: no data-element="${missingRates.join('", "')}"` } });
   }
   for (const [rating, label] of [
     [model.positive_rating, { it: 'positiva', en: 'positive' }],
@@ -31,40 +43,39 @@ export function feedbackProblems(page: AnalysedPage): Localised[] | null {
   ] as const) {
     const index = page.dataElements.findIndex((element) => element.name === rating.dataElement);
     if (index < 0) {
-      problems.push({ it: `Componente della domanda ${label.it} non trovato`, en: `Component of the ${label.en} question not found` });
+      problems.push({ score: 0.5, what: { it: `blocco della domanda ${label.it} di follow up (data-element="${rating.dataElement}") non trovato`, en: `${label.en} follow-up block (data-element="${rating.dataElement}") not found` } });
       continue;
     }
     const [question] = markersWithin(page, index, rating.question.dataElement);
-    if (!question) problems.push({ it: `Domanda ${label.it} di follow up non trovata`, en: `Follow-up question for a ${label.en} rating not found` });
-    else if (!same(question.text, rating.question.text)) {
-      problems.push({ it: `Domanda ${label.it} di follow up errata: "${question.text}"`, en: `Wrong follow-up question for a ${label.en} rating: "${question.text}"` });
+    if (!question) {
+      problems.push({ score: 0.5, what: { it: `domanda ${label.it} di follow up (data-element="${rating.question.dataElement}") non trovata`, en: `${label.en} follow-up question (data-element="${rating.question.dataElement}") not found` } });
+    } else if (!same(question.text, rating.question.text)) {
+      problems.push({ score: 0, what: { it: `domanda ${label.it} di follow up errata: "${question.text}"`, en: `wrong ${label.en} follow-up question: "${question.text}"` } });
     }
-    const answers = markersWithin(page, index, rating.answers.dataElement).map((answer) => normaliseLabel(answer.text));
-    const missingAnswers = rating.answers.texts.filter((text) => !answers.includes(normaliseLabel(text)));
-    if (!answers.length) problems.push({ it: `Risposte alla domanda ${label.it} non trovate`, en: `Answers to the ${label.en} question not found` });
-    else if (missingAnswers.length || answers.length !== rating.answers.texts.length) {
-      const missing = `"${missingAnswers.join('", "')}"`;
-      problems.push({
-        it: `Risposte alla domanda ${label.it} errate o mancanti${missingAnswers.length ? `: manca ${missing}` : ''}`,
-        en: `Answers to the ${label.en} question wrong or missing${missingAnswers.length ? `: ${missing} missing` : ''}`,
-      });
+    const wrong = markersWithin(page, index, rating.answers.dataElement).filter((answer) => !rating.answers.texts.some((text) => same(answer.text, text)));
+    if (wrong.length) {
+      const list = wrong.map((answer) => `"${answer.text}"`).join(', ');
+      problems.push({ score: 0, what: { it: `risposte alla domanda ${label.it} fuori dal modello: ${list}`, en: `answers to the ${label.en} question not in the model: ${list}` } });
     }
   }
-  if (!markers(page, model.input_text.dataElement).length) problems.push({ it: 'Campo di testo libero mancante', en: 'Free-text field missing' });
-  return problems;
+  if (!markersWithin(page, componentIndex, model.input_text.dataElement).length) {
+    problems.push({ score: 0.5, what: { it: `campo di testo libero (data-element="${model.input_text.dataElement}") mancante`, en: `free-text field (data-element="${model.input_text.dataElement}") missing` } });
+  }
+  return problems.sort((a, b) => a.score - b.score);
 }
 
 export function feedbackVerdict(page: AnalysedPage): PageVerdict {
   const problems = feedbackProblems(page);
   const selector = '[data-element="feedback"]';
   if (problems === null) {
-    const missing = { it: 'Componente di valutazione non trovato', en: 'Rating component not found' };
+    const missing = { it: 'componente di valutazione (data-element="feedback") non trovato', en: 'rating component (data-element="feedback") not found' };
     return { page, score: 0, evidence: [evidence(page.url, selector, '', joinLocalised([missing, FEEDBACK_NOTE]))] };
   }
   // Seen: the widget's initial question as the page words it.
   const question = markers(page, feedbackStructure().title.dataElement)[0]?.text ?? '';
   if (problems.length) {
-    return { page, score: 0.5, evidence: [evidence(page.url, selector, question, joinLocalised([...problems, FEEDBACK_NOTE]))] };
+    const score = problems[0].score;
+    return { page, score, evidence: [evidence(page.url, selector, question, joinLocalised([...problems.map((problem) => problem.what), FEEDBACK_NOTE]))] };
   }
   const asModel = {
     it: 'componente, domanda, scala a 5 livelli, domande di follow up e testo libero come nel modello',

@@ -2,7 +2,7 @@
 // voices (all: pass; fewer than half missing: partial).
 import { defineRule, evidence } from '../../src/check/define.js';
 import type { AnalysedPage } from '../../src/types.js';
-import { agidMeta, hasMarker, pageNotFound, pagesOfType, worstPage, type PageVerdict } from './shared.js';
+import { agidMeta, failedServiceVerdict, hasMarker, pageNotFound, servicePages, worstPage, type PageVerdict } from './shared.js';
 
 /** The ten leaf voices of the model's service metadata, as paths. */
 export const METATAG_VOICES = [
@@ -68,9 +68,9 @@ export default defineRule(
     pageTypes: ['service'],
   }),
   (site) => {
-    const pages = pagesOfType(site, 'service');
+    const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
-    return worstPage(pages.map(verdictFor), (score, counts) =>
+    return worstPage([...pages.map(verdictFor), ...failed.map(failedServiceVerdict)], (score, counts) =>
       score === 1
         ? { it: `Tutti i metatag presenti in tutte le schede servizio (${counts})`, en: `Every metatag present on every service page (${counts})` }
         : score === 0.5

@@ -1,5 +1,5 @@
 // What the AGID design criteria share: finding their pages, markers, per-page verdicts and "worst page wins".
-import { evidence, fail, joinLocalised, okPages, partial, pass, unknown } from '../../src/check/define.js';
+import { evidence, fail, okPages, partial, pass, unknown } from '../../src/check/define.js';
 import type { AnalysedPage, DataElementFact, Evidence, Localised, PageType, RuleMeta, RuleOutcome, SiteFacts } from '../../src/types.js';
 import { compareCodeUnits } from '../../src/util/compare.js';
 
@@ -115,12 +115,6 @@ export function worstPage(verdicts: PageVerdict[], message: (score: 0 | 0.5 | 1,
   });
 }
 
-/** The first link on a page carrying a data-element (its own or a close ancestor's), preferring the footer. */
-export function markedLink(page: AnalysedPage, dataElement: string) {
-  const links = page.links.filter((link) => link.dataElement === dataElement);
-  return links.find((link) => link.region === 'footer') ?? links[0] ?? null;
-}
-
 /** The crawled page a link leads to, when the crawl fetched it (by URL or final URL). */
 export function crawledTarget(site: SiteFacts, href: string): AnalysedPage | null {
   return site.pages.find((page) => page.url === href || page.finalUrl === href) ?? null;
@@ -138,50 +132,108 @@ export function targetIsBroken(site: SiteFacts, href: string): AnalysedPage | nu
   return target && (target.error || target.status >= 400) ? target : null;
 }
 
+/** A marker's own href as the official checker accepts it: present, and neither "#" nor "". */
+export function usableHref(element: DataElementFact): string | null {
+  const raw = element.rawHref;
+  return raw === undefined || raw === '#' || raw === '' ? null : element.href;
+}
+
+/** A footer link read the official way: `$("footer").find('[data-element=…]')`, the first one's href, all their text. */
+export interface FooterLink {
+  home: AnalysedPage;
+  element: DataElementFact;
+  /** Text of every matching marker in the footer, joined, trimmed and lower-cased (cheerio's .text()). */
+  label: string;
+  href: string;
+  /** "label → href", the evidence snippet. */
+  shown: string;
+}
+
 /**
- * A home-footer link criterion (FAQ, inefficiency report): the marked link with the expected wording passes;
- * a marked link with other wording, or the wording in the footer without the marker, is partial; a marked link
- * to a page that answered with an error, or no link at all, fails.
+ * The shared first steps of the home-footer link criteria (C.SI.2.3, 2.4, 3.2, 3.3, 3.4), as the official checker
+ * takes them: the marker must be inside the footer, carry its own href other than "#" or "", and lead to a page that
+ * answers; otherwise the criterion fails (score 0), with a note naming the marker and what was wrong. `what` is the
+ * link in the user's words ("link alle FAQ").
  */
-export function footerLinkCriterion(
-  site: SiteFacts,
-  options: { dataElement: string; wording: RegExp; what: Localised },
-): RuleOutcome {
+export function footerLink(site: SiteFacts, dataElement: string, what: Localised): FooterLink | RuleOutcome {
   const home = homePage(site);
   if (!home) return pageNotFound({ it: 'homepage', en: 'home page' }, site);
-  const selector = `[data-element="${options.dataElement}"]`;
-  const link = markedLink(home, options.dataElement);
-  const details = { href: link?.href ?? null };
-  if (link) {
-    const shown = `${link.text || link.label} → ${link.href}`;
-    const broken = targetIsBroken(site, link.href);
-    if (broken) {
-      return fail([evidence(home.url, link.selector, shown, brokenTargetNote(broken))], {
-        it: `Il link ${options.what.it} porta a una pagina in errore`,
-        en: `The ${options.what.en} link leads to a broken page`,
-      }, details);
+  const selector = `footer [data-element="${dataElement}"]`;
+  const found = home.dataElements.filter((element) => element.name === dataElement && element.region === 'footer');
+  if (!found.length) {
+    const elsewhere = home.dataElements.find((element) => element.name === dataElement);
+    const note = elsewhere
+      ? { it: `${what.it}: il marcatore data-element="${dataElement}" c'è ma fuori dal footer`, en: `${what.en}: the data-element="${dataElement}" marker is there but outside the footer` }
+      : { it: `${what.it}: nessun elemento con data-element="${dataElement}" nel footer della homepage`, en: `${what.en}: no element with data-element="${dataElement}" in the home page footer` };
+    return fail([evidence(home.url, selector, elsewhere ? `${elsewhere.text} → ${elsewhere.href ?? ''}` : '', note)], {
+      it: `Manca nel footer il ${what.it} marcato data-element="${dataElement}"`,
+      en: `No ${what.en} marked data-element="${dataElement}" in the footer`,
+    });
+  }
+  const [element] = found;
+  const label = found.map((item) => item.text).join('').trim().toLowerCase();
+  const href = usableHref(element);
+  const shown = `${element.text} → ${element.rawHref ?? ''}`;
+  if (!href) {
+    const why =
+      element.rawHref === undefined
+        ? { it: `l'elemento ${element.tag} marcato non ha un proprio href`, en: `the marked ${element.tag} element has no href of its own` }
+        : { it: `href="${element.rawHref}" non porta a nessuna pagina`, en: `href="${element.rawHref}" leads nowhere` };
+    return fail([evidence(home.url, selector, shown, why)], {
+      it: `Il ${what.it} (data-element="${dataElement}") non porta a una pagina`,
+      en: `The ${what.en} (data-element="${dataElement}") leads to no page`,
+    }, { href: element.rawHref ?? null });
+  }
+  const broken = targetIsBroken(site, href);
+  if (broken) {
+    return fail([evidence(home.url, selector, `${element.text} → ${href}`, brokenTargetNote(broken))], {
+      it: `Il ${what.it} porta a una pagina in errore`,
+      en: `The ${what.en} leads to a broken page`,
+    }, { href });
+  }
+  return { home, element, label, href, shown: `${element.text} → ${href}` };
+}
+
+export function isOutcome(value: FooterLink | RuleOutcome): value is RuleOutcome {
+  return 'status' in value;
+}
+
+/**
+ * Service pages as the official checker gathers them: the crawled pages typed service, and the targets of
+ * service-link markers that failed to load (it audits the error page it gets, which lacks every marker, so each
+ * scores 0). Each failed one comes with the listing page whose link led there.
+ */
+export function servicePages(site: SiteFacts): { pages: AnalysedPage[]; failed: { page: AnalysedPage; from: string }[] } {
+  const failedByUrl = new Map<string, AnalysedPage>();
+  for (const page of site.pages) {
+    if (page.error || page.status >= 400) {
+      failedByUrl.set(page.url, page);
+      failedByUrl.set(page.finalUrl, page);
     }
-    const inFooter = link.region === 'footer';
-    const worded = options.wording.test(`${link.text} ${link.label}`);
-    if (inFooter && worded) return pass([evidence(home.url, link.selector, shown)], { it: `Link ${options.what.it} nel footer`, en: `${options.what.en} link in the footer` }, details);
-    const reasons = [
-      ...(inFooter ? [] : [{ it: 'fuori dal footer', en: 'not in the footer' }]),
-      ...(worded ? [] : [{ it: 'testo inatteso', en: 'unexpected wording' }]),
-    ];
-    return partial([evidence(home.url, link.selector, shown, joinLocalised(reasons))], {
-      it: `Link ${options.what.it} marcato ma ${inFooter ? 'con testo inatteso' : 'fuori dal footer'}`,
-      en: `${options.what.en} link marked but ${inFooter ? 'with unexpected wording' : 'outside the footer'}`,
-    }, details);
   }
-  const unmarked = home.links.find((candidate) => candidate.region === 'footer' && options.wording.test(`${candidate.text} ${candidate.label}`));
-  if (unmarked) {
-    return partial([evidence(home.url, unmarked.selector, `${unmarked.text} → ${unmarked.href}`, { it: `manca il marcatore ${selector}`, en: `no ${selector} marker` })], {
-      it: `Link ${options.what.it} nel footer senza data-element="${options.dataElement}"`,
-      en: `${options.what.en} link in the footer without data-element="${options.dataElement}"`,
-    }, { href: unmarked.href });
+  const failed = new Map<AnalysedPage, string>();
+  if (failedByUrl.size) {
+    for (const listing of okPages(site)) {
+      for (const element of listing.dataElements) {
+        const target = element.name === 'service-link' && usableHref(element) ? failedByUrl.get(element.href ?? '') : undefined;
+        if (target && !failed.has(target)) failed.set(target, listing.url);
+      }
+    }
   }
-  return fail([evidence(home.url, selector, '', { it: `nessun link ${options.what.it} nella homepage`, en: `no ${options.what.en} link in the home page` })], {
-    it: `Nessun link ${options.what.it} nella homepage`,
-    en: `No ${options.what.en} link on the home page`,
-  }, details);
+  return { pages: pagesOfType(site, 'service'), failed: [...failed].map(([page, from]) => ({ page, from })) };
+}
+
+/** The verdict on a service link that failed to load: 0, naming the answer and the page that links to it. */
+export function failedServiceVerdict({ page, from }: { page: AnalysedPage; from: string }): PageVerdict {
+  const answer = page.error && page.error.code !== 'http' ? page.error.code : String(page.status);
+  return {
+    page,
+    score: 0,
+    evidence: [
+      evidence(page.url, 'http:status', answer, {
+        it: `la scheda servizio linkata (service-link) da ${from} ha risposto ${answer}: il validatore ufficiale la conta come scheda non conforme`,
+        en: `the service page linked (service-link) from ${from} answered ${answer}: the official checker counts it as a failing service page`,
+      }),
+    ],
+  };
 }

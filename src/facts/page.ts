@@ -33,7 +33,7 @@ const BOILERPLATE_TEXT_MAX = 30_000;
 const INLINE_SCRIPT_MAX = 4_096;
 const INLINE_SCRIPTS_MAX = 40;
 const INLINE_STYLE_MAX = 8_192;
-const DATA_ELEMENT_TEXT_MAX = 500;
+const DATA_ELEMENT_TEXT_MAX = 1200;
 const HEADINGS_MAX = 200;
 const IMAGES_MAX = 300;
 
@@ -626,7 +626,8 @@ class PageScan implements Partial<Handler> {
   private visit(name: string, attribs: Attribs, depth: number, tagFlags: number): number {
     const classInfo = classInfoOf(attribs.class);
     if (classInfo !== NO_CLASS) this.classUses.set(classInfo, (this.classUses.get(classInfo) ?? 0) + 1);
-    if (attribs.style && /font-family/i.test(attribs.style)) this.inlineStyles.push(cap(attribs.style, INLINE_STYLE_MAX));
+    // A style attribute is kept with its element's tag (`<h2 style="…">`): whether a font applies to text depends on it.
+    if (attribs.style && /font-family/i.test(attribs.style)) this.inlineStyles.push(cap(`<${name} style="${attribs.style}">`, INLINE_STYLE_MAX));
 
     if (tagFlags & HAS_FACTS) {
       const ended = this.recordOwnFacts(name, attribs, depth);
@@ -839,10 +840,12 @@ class PageScan implements Partial<Handler> {
       tag,
       text: '',
       href: null,
+      region: this.region,
       parent: this.markerStack.length ? this.markerStack[this.markerStack.length - 1].index : null,
       selector: `${tag}[data-element="${attrSelectorValue(name)}"]`,
     };
     const ownHref = attribs.href;
+    if (ownHref !== undefined) fact.rawHref = ownHref;
     if (ownHref !== undefined) fact.href = ownHref ? this.resolve(ownHref) ?? ownHref : null;
     else this.waitingHrefs.push({ depth, rawLevel: this.rawLevel, fact, base: this.base });
     // Script bodies (the model's JSON-LD metatag) are in jsonLd, not text.

@@ -84,7 +84,7 @@ describe('bad input never crashes', () => {
 });
 
 describe('declaredCategoryOf', () => {
-  const element = (name: string, text: string): DataElementFact => ({ name, tag: 'a', text, href: '#', parent: null, selector: 'a' });
+  const element = (name: string, text: string): DataElementFact => ({ name, tag: 'a', text, href: '#', region: 'main', parent: null, selector: 'a' });
 
   it('reads "Servizi › <category>" from the breadcrumb, with name variants', () => {
     expect(declaredCategoryOf({ breadcrumb: ['Home', 'Servizi', 'Impresa e commercio', 'SCIA'], dataElements: [] })).toBe('imprese-commercio');

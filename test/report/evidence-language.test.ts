@@ -17,7 +17,7 @@ import { sampleReport } from './sample.js';
 const privacyLinkRule = designRules.find((rule) => rule.meta.id === 'C.SI.3.3')!;
 
 // Three kinds of evidence: a point rule's own (security: expired certificate), a design criterion's (C.SI.3.3: footer
-// privacy link without its marker) and one built by rules/find.ts (accessibility: linkEvidence of the statement link).
+// privacy link without its marker, which fails as officially) and one built by rules/find.ts (accessibility: linkEvidence of the statement link).
 const expired = runRules([security], fixtureSite([{ fixture: 'security/secure.html', path: '/' }], {
   tls: {
     https: true,
@@ -37,7 +37,11 @@ const statement = runRules([accessibility], onePage('accessibility/gaps.html', '
 
 const NOTES = [
   { check: expired, it: 'certificato scaduto (audit del 2026-01-15T10:00:00.000Z)', en: 'certificate expired (audited at 2026-01-15T10:00:00.000Z)' },
-  { check: unmarked, it: 'manca il marcatore data-element="privacy-policy-link"', en: 'no data-element="privacy-policy-link" marker' },
+  {
+    check: unmarked,
+    it: 'link all’informativa privacy: nessun elemento con data-element="privacy-policy-link" nel footer della homepage',
+    en: 'privacy policy link: no element with data-element="privacy-policy-link" in the home page footer',
+  },
   { check: statement, it: 'dichiarazione non pubblicata sul modulo AgID', en: 'statement not on the AgID form' },
 ];
 
@@ -48,7 +52,7 @@ describe('evidence notes of real rules in the reports', () => {
   it('come from the rules as the first evidence of three findings, in both languages', () => {
     expect(NOTES.map(({ check }) => [check.id, check.status])).toEqual([
       ['security', 'fail'],
-      ['C.SI.3.3', 'partial'],
+      ['C.SI.3.3', 'fail'],
       ['accessibility', 'partial'],
     ]);
     for (const { check, it: italian, en } of NOTES) expect(check.evidence[0].note).toEqual({ it: italian, en });
