@@ -514,6 +514,21 @@ export interface Report {
   points: PointScore[];
   checks: CheckResult[];
   pages: PageSummary[];
+  /** The AGID criteria (PNRR 1.4.1) at a glance; absent when no AGID criterion ran. */
+  agid?: AgidSummary;
   /** When the site could not be audited at all. */
   fatal?: FetchError;
+}
+
+/**
+ * Would the site pass every AGID criterion, as the PNRR 1.4.1 assessment requires? The official report counts a
+ * partial (0.5) criterion as passed with tolerance; recommendations (R.SI.*) are not required.
+ */
+export interface AgidSummary {
+  /** true: every required criterion passed; false: at least one failed; null: none failed but some were not judged. */
+  wouldPass: boolean | null;
+  /** Required criteria that failed (score 0), in checklist order. */
+  blocking: string[];
+  /** Required criteria not judged (unknown or error). */
+  unjudged: string[];
 }

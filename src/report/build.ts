@@ -1,7 +1,7 @@
 // Assembles the Report record from site facts and check results. Reporters only render what is here.
 import { scoreChecks } from '../score/index.js';
 import { POINTS } from '../../rules/scoring.js';
-import type { AnalysedPage, CheckResult, FetchError, Maturity, PageSummary, Report, SiteFacts } from '../types.js';
+import type { AgidSummary, AnalysedPage, CheckResult, FetchError, Maturity, PageSummary, Report, SiteFacts } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 export interface BuildReportInput {
@@ -70,6 +70,17 @@ export function buildReport(input: BuildReportInput): Report {
     checks: [...checks],
     pages: site.pages.map(summarisePage).sort(byDepthThenUrl),
   };
+  const agid = agidSummary(checks);
+  if (agid) report.agid = agid;
   if (input.fatal) report.fatal = { ...input.fatal };
   return report;
+}
+
+/** The PNRR 1.4.1 verdict over the AGID criteria: required ones (C.SI.*) must not fail; partial passes with tolerance. */
+export function agidSummary(checks: readonly CheckResult[]): AgidSummary | null {
+  const required = checks.filter((check) => check.point === 'design' && check.id.startsWith('C.SI.'));
+  if (!required.length) return null;
+  const blocking = required.filter((check) => check.status === 'fail').map((check) => check.id);
+  const unjudged = required.filter((check) => check.status === 'unknown' || check.status === 'error').map((check) => check.id);
+  return { wouldPass: blocking.length ? false : unjudged.length ? null : true, blocking, unjudged };
 }

@@ -157,6 +157,7 @@ function criteriaSection(report: Report, t: Messages, lang: Lang): string {
   });
   return (
     `<section aria-labelledby="criteria"><h2 id="criteria">${esc(t.section.criteria)}</h2>` +
+    (report.agid ? `<p class="agid-verdict">${esc(t.agidVerdict(report.agid.wouldPass, report.agid.blocking, report.agid.unjudged))}</p>` : '') +
     criteriaChart(report, t) +
     `<table><thead><tr><th scope="col">${esc(t.html.criterion)}</th><th scope="col">${esc(t.html.check)}</th><th scope="col">${esc(t.html.status)}</th></tr></thead>` +
     `${groups.join('')}</table></section>`

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/report/build.js';
+import { agidSummary, buildReport } from '../../src/report/build.js';
 import { makeCheck } from '../score/make-check.js';
 import { SITE, makePage, makeSite, sampleInput, sampleReport } from './sample.js';
+import { en } from '../../src/report/i18n/en.js';
 
 
 const DNS_FAILURE = { it: 'Il nome www.comune.esempio.it non si risolve (DNS)', en: 'DNS lookup failed for www.comune.esempio.it' };
@@ -99,5 +100,20 @@ describe('buildReport', () => {
     input.site.limits.skippedUrls = 99;
     expect(report.checks).toHaveLength(1);
     expect(report.run.limits.skippedUrls).toBe(0);
+  });
+});
+
+describe('agidSummary (PNRR 1.4.1 line)', () => {
+  const design = (id: string, status: Parameters<typeof makeCheck>[1]) => makeCheck(id, status, { point: 'design' });
+  it('fails on any failed C.SI criterion, names it, and ignores recommendations', () => {
+    const summary = agidSummary([design('C.SI.1.1', 'pass'), design('C.SI.2.3', 'fail'), design('C.SI.4.1', 'unknown'), design('R.SI.1.1', 'fail')]);
+    expect(summary).toEqual({ wouldPass: false, blocking: ['C.SI.2.3'], unjudged: ['C.SI.4.1'] });
+    expect(en.agidVerdict(false, ['C.SI.2.3'], ['C.SI.4.1'])).toBe('PNRR 1.4.1: the site would not pass the assessment; failed: C.SI.2.3; not judged: C.SI.4.1.');
+  });
+  it('passes with partials (accepted with tolerance), is null with unjudged criteria, absent without criteria', () => {
+    expect(agidSummary([design('C.SI.1.1', 'pass'), design('C.SI.1.3', 'partial')])).toEqual({ wouldPass: true, blocking: [], unjudged: [] });
+    expect(agidSummary([design('C.SI.1.1', 'pass'), design('C.SI.4.1', 'unknown')])?.wouldPass).toBeNull();
+    expect(agidSummary([makeCheck('anpr', 'fail')])).toBeNull();
+    expect(buildReport(sampleInput({ checks: [design('C.SI.3.3', 'fail')] })).agid).toEqual({ wouldPass: false, blocking: ['C.SI.3.3'], unjudged: [] });
   });
 });

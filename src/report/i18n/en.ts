@@ -55,6 +55,12 @@ export const en: Messages = {
     otherChecks: 'The other checks, with their evidence',
   },
   noFindings: 'No failed or partial checks.',
+  agidVerdict: (wouldPass, blocking, unjudged) =>
+    wouldPass === true
+      ? 'PNRR 1.4.1: the site would pass every required AGID criterion (partials are accepted with tolerance).'
+      : wouldPass === false
+        ? `PNRR 1.4.1: the site would not pass the assessment; failed: ${blocking.join(', ')}${unjudged.length ? `; not judged: ${unjudged.join(', ')}` : ''}.`
+        : `PNRR 1.4.1: no required AGID criterion failed, but these were not judged: ${unjudged.join(', ')}.`,
   moreFindings: (count) => `… and ${count} more: every finding, with all its evidence, is in the HTML report (-o report.html; also -f json or csv).`,
   moreEvidence: (count) => `… and ${plural(count, 'more evidence item', 'more evidence items')} in the HTML (-o report.html) or JSON report.`,
   fatalTitle: 'Audit not performed',

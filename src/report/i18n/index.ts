@@ -55,6 +55,8 @@ export interface Messages {
     otherChecks: string;
   };
   noFindings: string;
+  /** The one line atop the AGID criteria: would the site pass them all, as PNRR 1.4.1 requires, and what stands in the way. */
+  agidVerdict: (wouldPass: boolean | null, blocking: string[], unjudged: string[]) => string;
   /** Under the terminal's short list of findings: how many more, and where all of them are. */
   moreFindings(count: number): string;
   /** Evidence items of a check not printed here (terminal, JUnit): where they all are. */

@@ -55,6 +55,12 @@ export const it: Messages = {
     otherChecks: 'Gli altri controlli, con le evidenze',
   },
   noFindings: 'Nessun controllo non superato o parziale.',
+  agidVerdict: (wouldPass, blocking, unjudged) =>
+    wouldPass === true
+      ? 'PNRR 1.4.1: il sito supererebbe tutti i criteri AGID richiesti (i parziali sono accettati con tolleranza).'
+      : wouldPass === false
+        ? `PNRR 1.4.1: il sito non supererebbe la verifica; non superati: ${blocking.join(', ')}${unjudged.length ? `; non verificati: ${unjudged.join(', ')}` : ''}.`
+        : `PNRR 1.4.1: nessun criterio AGID richiesto è non superato, ma non sono verificati: ${unjudged.join(', ')}.`,
   moreFindings: (count) =>
     `… e ${count === 1 ? 'un altro' : `altri ${count}`}: tutti i problemi, con tutte le evidenze, sono nel report HTML (-o report.html; anche -f json o csv).`,
   moreEvidence: (count) => `… e ${count === 1 ? 'un’altra evidenza' : `altre ${count} evidenze`} nel report HTML (-o report.html) o JSON.`,
