@@ -87,7 +87,6 @@ export default defineRule(
     const inlineBad = found.filter((declaration) => declaration.tag && !isAllowed(declaration.family));
     const blockBad = inlineBad.filter((declaration) => TEXT_BLOCKS.test(declaration.tag!));
     const sheetFamilies = found.filter((declaration) => !declaration.tag);
-    const sheetGood = sheetFamilies.filter((declaration) => isAllowed(declaration.family));
     const firstByFamily = (list: Declaration[]) => {
       const seen = new Map<string, Evidence>();
       for (const declaration of list) {
@@ -96,7 +95,8 @@ export default defineRule(
       }
       return [...seen.values()];
     };
-    const good = [...new Set(sheetGood.map((declaration) => declaration.family))].sort();
+    // Model fonts set inline count as well as those of a stylesheet.
+    const good = [...new Set(found.filter((declaration) => isAllowed(declaration.family)).map((declaration) => declaration.family))].sort();
     const other = [...new Set(sheetFamilies.filter((declaration) => !isAllowed(declaration.family)).map((declaration) => declaration.family))].sort();
     const details = { allowedFamilies: good, otherFamilies: other, inlineOtherFonts: inlineBad.length };
     if (blockBad.length) {
@@ -111,7 +111,7 @@ export default defineRule(
     }
     if (inlineBad.length) {
       const families = [...new Set(inlineBad.map((declaration) => declaration.family))].join(', ');
-      return approximate(partial([...firstByFamily(inlineBad), ...firstByFamily(sheetGood)], {
+      return approximate(partial([...firstByFamily(inlineBad), ...firstByFamily(found.filter((declaration) => isAllowed(declaration.family)))], {
         it: `Font fuori dal modello impostato con style="" su elementi dentro il testo: ${families}`,
         en: `A font outside the model set with style="" on elements inside the text: ${families}`,
       }, details));
@@ -119,6 +119,6 @@ export default defineRule(
     // Other families declared in a stylesheet beside the model's (icon sets, a library's unused rules) are not judged:
     // which rules reach the text only a browser knows.
     const others = other.length ? { it: `; altri font dichiarati ma non valutati: ${other.join(', ')}`, en: `; other fonts declared, not judged: ${other.join(', ')}` } : { it: '', en: '' };
-    return approximate(pass(firstByFamily(sheetGood), { it: `Font del modello dichiarati: ${good.join(', ')}${others.it}`, en: `Model fonts declared: ${good.join(', ')}${others.en}` }, details));
+    return approximate(pass(firstByFamily(found.filter((declaration) => isAllowed(declaration.family))), { it: `Font del modello dichiarati: ${good.join(', ')}${others.it}`, en: `Model fonts declared: ${good.join(', ')}${others.en}` }, details));
   },
 );

@@ -187,7 +187,7 @@ function renderCriteria(layout: Layout, report: Report): void {
   if (sections.length === 0) return;
   const idWidth = Math.max(...sections.flatMap((section) => section.checks.map((check) => check.id.length)));
   layout.heading(t.section.criteria);
-  if (report.agid) layout.push(`  ${t.agidVerdict(report.agid.wouldPass, report.agid.blocking, report.agid.unjudged)}`);
+  if (report.agid) layout.paragraph(t.agidVerdict(report.agid.wouldPass, report.agid.blocking, report.agid.unjudged), 2);
   for (const section of sections) {
     layout.push(`  ${c.underline(section.group === null ? t.section.otherCriteria : t.groupName[section.group])}`);
     for (const check of section.checks) {

@@ -104,7 +104,7 @@ describe('an old-CMS site without the model', () => {
     expect(results['C.SI.1.1']).toMatchObject({ status: 'fail' });
     expect(results['C.SI.1.1'].evidence[0].snippet).toBe('Verdana');
     expect(results['C.SI.1.2'].evidence[0].note?.en).toContain('version not found');
-    expect(results['C.SI.1.6'].evidence[0].note?.en).toContain('marker missing');
+    expect(results['C.SI.1.6'].evidence[0].note?.en).toContain('no menu link marked for: Amministrazione (data-element="management")');
     expect(results['C.SI.3.3'].evidence[0].note?.en).toBe('privacy policy link: no element with data-element="privacy-policy-link" in the home page footer');
     expect(results['C.SI.5.2'].message.en).toBe('Not an institutional domain: www.comunediprova.it is not of the form comune.<name>.<prov>.it');
   });
