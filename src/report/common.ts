@@ -1,8 +1,18 @@
 // What the human-readable reporters (terminal, HTML, JUnit) share: ordering, selections, escaping and wording of figures.
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
 import { LINKS_MAX, MAX_NESTING } from '../facts/caps.js';
-import type { CheckResult, FetchError, PointScore, Report, Status } from '../types.js';
+import { CATEGORIES } from '../classify/categories.js';
+import type { CategoryId, CheckResult, FetchError, PageSummary, PointScore, Report, Status } from '../types.js';
 import type { CriteriaGroup, Lang, Messages } from './i18n/index.js';
+
+const CATEGORY_NAMES = new Map(CATEGORIES.map((category) => [category.id, category]));
+
+/** A service category's official name (Italian) or its English label. */
+export function categoryName(id: CategoryId, lang: Lang): string {
+  const category = CATEGORY_NAMES.get(id);
+  if (!category) return id;
+  return lang === 'it' ? category.label : category.labelEn;
+}
 
 export const STATUS_SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✘', unknown: '?', error: '!' };
 export const STATUS_ORDER: readonly Status[] = ['pass', 'partial', 'fail', 'unknown', 'error'];
@@ -141,4 +151,36 @@ export function indexBasisPhrase(report: Report, t: Messages): string | null {
 /** 1-based position of the level among MATURITY_LEVELS, for "level 4 of 5". */
 export function levelPosition(levelId: string): { position: number; of: number } {
   return { position: MATURITY_LEVELS.findIndex((level) => level.id === levelId) + 1, of: MATURITY_LEVELS.length };
+}
+
+export interface CategoryRow {
+  category: CategoryId;
+  /** Pages the classifier put in this category. */
+  pages: number;
+  /** Of those, the pages typed as service sheets. */
+  servicePages: number;
+}
+
+export interface ClassificationSummary {
+  /** Every category in the vocabulary's order, then 'altro', empty ones included. */
+  rows: CategoryRow[];
+  /** The 15 national categories (not 'altro') with no service sheet found. */
+  withoutService: CategoryId[];
+  /** Pages whose own breadcrumb names another category than the classifier's, in the report's page order. */
+  disagreements: PageSummary[];
+}
+
+/** How the audited pages fall into the 15 service categories; null when no page was classified (--no-classify, single page). */
+export function classificationSummary(report: Report): ClassificationSummary | null {
+  const classified = report.pages.filter((page) => page.category !== null);
+  if (report.run.singlePage || classified.length === 0) return null;
+  const rows = CATEGORIES.map(({ id }) => {
+    const pages = classified.filter((page) => page.category === id);
+    return { category: id, pages: pages.length, servicePages: pages.filter((page) => page.pageType === 'service').length };
+  });
+  return {
+    rows,
+    withoutService: rows.filter((row) => row.category !== 'altro' && row.servicePages === 0).map((row) => row.category),
+    disagreements: classified.filter((page) => page.declaredCategory !== null && page.declaredCategory !== page.category),
+  };
 }

@@ -5,6 +5,8 @@ import {
   STATUS_ORDER,
   STATUS_SYMBOL,
   capPhrases,
+  categoryName,
+  classificationSummary,
   EVIDENCE_SHOWN,
   criteriaSections,
   escapeMarkup as esc,
@@ -215,12 +217,39 @@ function otherChecksSection(report: Report, t: Messages, lang: Lang): string {
   return `<section aria-labelledby="other-checks"><h2 id="other-checks">${esc(t.section.otherChecks)}</h2>${groups.join('')}</section>`;
 }
 
+/** Pages per service category (a table; the chart module draws it too), the categories without a service sheet, and the pages whose breadcrumb disagrees. */
+function classificationSection(report: Report, t: Messages, lang: Lang): string {
+  const summary = classificationSummary(report);
+  if (!summary) return '';
+  const words = t.classification;
+  const rows = summary.rows.map(
+    (row) => `<tr><th scope="row">${esc(categoryName(row.category, lang))}</th><td class="num">${row.pages}</td><td class="num">${row.servicePages}</td></tr>`,
+  );
+  const table =
+    `<table aria-labelledby="classification"><thead><tr><th scope="col">${esc(words.category)}</th><th scope="col" class="num">${esc(words.pages)}</th>` +
+    `<th scope="col" class="num">${esc(words.servicePages)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const without = summary.withoutService.map((id) => categoryName(id, lang)).join(', ');
+  let disagreements = '';
+  if (summary.disagreements.length > 0) {
+    const pageRows = summary.disagreements.map(
+      (page) => `<tr><td>${urlHtml(page.url)}</td><td>${esc(categoryName(page.category!, lang))}</td><td>${esc(categoryName(page.declaredCategory!, lang))}</td></tr>`,
+    );
+    disagreements =
+      `<table><caption>${esc(words.disagreements(summary.disagreements.length))}</caption><thead><tr><th scope="col">${esc(t.html.url)}</th>` +
+      `<th scope="col">${esc(words.classifier)}</th><th scope="col">${esc(words.declared)}</th></tr></thead><tbody>${pageRows.join('')}</tbody></table>`;
+  }
+  return (
+    `<section aria-labelledby="classification"><h2 id="classification">${esc(t.section.classification)}</h2>${table}` +
+    `<p>${esc(without ? words.withoutService(without) : words.allHaveService)}</p>${disagreements}</section>`
+  );
+}
+
 function pagesSection(report: Report, t: Messages, lang: Lang): string {
   if (report.pages.length === 0) return '';
   const rows = report.pages.map(
     (page) =>
-      `<tr><td>${urlHtml(page.url)}</td><td class="num">${page.status}</td><td>${esc(page.pageType)}</td>` +
-      `<td>${esc(page.category ?? '')}</td><td class="num">${page.documents}</td>` +
+      `<tr><td>${urlHtml(page.url)}</td><td class="num">${page.status}</td><td>${esc(t.pageTypeName[page.pageType])}</td>` +
+      `<td>${esc(page.category === null ? '' : categoryName(page.category, lang))}</td><td class="num">${page.documents}</td>` +
       `<td>${page.error ? esc(`${page.error.code}: ${page.error.message[lang]}`) : page.truncated ? esc(t.html.readInPart) : ''}</td></tr>`,
   );
   const head = [t.html.url, t.html.httpStatus, t.html.pageType, t.html.category, t.html.documents, t.html.fetchError]
@@ -247,7 +276,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const t = messages(lang);
   const main = report.fatal
     ? fatalSection(report, t, lang)
-    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang)].join('\n');
+    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), classificationSection(report, t, lang), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang)].join('\n');
   return `<!doctype html>
 <html lang="${esc(t.htmlLang)}">
 <head>

@@ -5,6 +5,8 @@ import {
   STATUS_ORDER,
   STATUS_SYMBOL,
   capPhrases,
+  categoryName,
+  classificationSummary,
   clean,
   criteriaSections,
   fatalAdvice,
@@ -197,6 +199,35 @@ function renderCriteria(layout: Layout, report: Report): void {
   }
 }
 
+const DISAGREEMENTS_SHOWN = 5;
+
+function renderClassification(layout: Layout, report: Report): void {
+  const summary = classificationSummary(report);
+  if (!summary) return;
+  const { t, c } = layout;
+  const lang = layout.options.lang;
+  const shown = summary.rows.filter((row) => row.pages > 0);
+  const names = shown.map((row) => categoryName(row.category, lang));
+  const pagesWidth = Math.max(t.classification.pages.length, 4);
+  const servicesWidth = Math.max(t.classification.servicePages.length, 4);
+  const nameWidth = Math.min(Math.max(...names.map((name) => name.length)), layout.width - pagesWidth - servicesWidth - 6);
+  layout.heading(t.section.classification);
+  layout.push(c.dim(`  ${''.padEnd(nameWidth)}  ${t.classification.pages.padStart(pagesWidth)}  ${t.classification.servicePages.padStart(servicesWidth)}`));
+  shown.forEach((row, i) => {
+    layout.push(`  ${truncate(names[i], nameWidth).padEnd(nameWidth)}  ${String(row.pages).padStart(pagesWidth)}  ${String(row.servicePages).padStart(servicesWidth)}`);
+  });
+  const without = summary.withoutService.map((id) => categoryName(id, lang)).join(', ');
+  layout.paragraph(without ? t.classification.withoutService(without) : t.classification.allHaveService, 2);
+  if (summary.disagreements.length === 0) return;
+  layout.paragraph(t.classification.disagreements(summary.disagreements.length), 2);
+  for (const page of summary.disagreements.slice(0, DISAGREEMENTS_SHOWN)) {
+    layout.push(`    ${c.cyan(clean(page.url))}`);
+    layout.paragraph(t.classification.disagreement(categoryName(page.category!, lang), categoryName(page.declaredCategory!, lang)), 6, c.dim);
+  }
+  const more = summary.disagreements.length - DISAGREEMENTS_SHOWN;
+  if (more > 0) layout.paragraph(t.classification.moreDisagreements(more), 4);
+}
+
 function renderFinding(layout: Layout, check: CheckResult, n: number): void {
   const { c } = layout;
   const lang = layout.options.lang;
@@ -240,6 +271,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     renderChecksLine(layout, report, labelWidth);
     renderPoints(layout, report);
     renderCriteria(layout, report);
+    renderClassification(layout, report);
     renderFindings(layout, report);
   }
   return `${layout.lines.join('\n')}\n`;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { render } from '../../src/report/index.js';
 import { makeCheck } from '../score/make-check.js';
-import { SITE, makeSite, sampleReport } from './sample.js';
+import { SITE, makePage, makeSite, samplePages, sampleReport } from './sample.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** axe-core, the accessibility engine, injected into the page as text (no request leaves the report). */
@@ -96,6 +96,29 @@ describe('HTML report as text', () => {
     expect(out).not.toMatch(/nel report JSON|<script/);
     // a passing check keeps its message and evidence, folded under its point
     expect(out).toMatch(/<h3>Anagrafe nazionale \(ANPR\)<\/h3><details class="check"><summary>.*superato.*<code>anpr<\/code><\/summary>.*ANPR collegata/);
+  });
+
+  it('shows page types and categories by name in the pages table, and the pages per category with the breadcrumb disagreements', () => {
+    const report = sampleReport({
+      site: makeSite([
+        ...samplePages(),
+        makePage(`${SITE}servizi/rifiuti`, 2, {
+          pageType: { type: 'service', section: 'services', reason: 'test' },
+          classification: { category: 'ambiente', confidence: 0.8, alternatives: [], declaredCategory: 'tributi-finanze-contravvenzioni' },
+        }),
+      ]),
+    });
+    const it = renderHtml(report, { lang: 'it' });
+    expect(it).toContain('<td>Scheda servizio</td><td>Anagrafe e stato civile</td>');
+    expect(it).toContain('<td>Home page</td>');
+    expect(it).not.toMatch(/<td>(service|home|first-level|anagrafe-stato-civile)<\/td>/);
+    expect(it).toContain('<tr><th scope="row">Anagrafe e stato civile</th><td class="num">1</td><td class="num">1</td></tr>');
+    expect(it).toContain('<tr><th scope="row">Turismo</th><td class="num">0</td><td class="num">0</td></tr>');
+    expect(it.match(/<tr><th scope="row">[^<]+<\/th><td class="num">\d+<\/td><td class="num">\d+<\/td><\/tr>/g)).toHaveLength(16);
+    expect(it).toContain('<p>Nessuna scheda servizio trovata per: Educazione e formazione,');
+    expect(it).toContain(`<tr><td><a href="${SITE}servizi/rifiuti">${SITE}servizi/rifiuti</a></td><td>Ambiente</td><td>Tributi, finanze e contravvenzioni</td></tr>`);
+    const en = renderHtml(report, { lang: 'en' });
+    expect(en).toContain('<td>Service sheet</td><td>Registry office and civil status</td>');
   });
 
   it('says beside the index which points it could not judge', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/report/terminal.js';
+import type { CategoryId } from '../../src/types.js';
 import { makeCheck } from '../score/make-check.js';
 import { LIMITS, SITE, makePage, makeSite, sampleReport } from './sample.js';
 
@@ -200,5 +201,41 @@ describe('advice for an HTTP error on the start page', () => {
 
   it('falls back to the general HTTP advice for other statuses', () => {
     expect(adviceOf(418)).toContain('Controlla l’indirizzo o riprova più tardi.');
+  });
+});
+
+describe('the classification, in the terminal', () => {
+  const classified = (path: string, category: CategoryId, declared: CategoryId | null, service = false) =>
+    makePage(`${SITE}${path}`, 1, {
+      pageType: service ? { type: 'service', section: 'services', reason: 'test' } : { type: 'other', section: null, reason: 'test' },
+      classification: { category, confidence: 0.9, alternatives: [], declaredCategory: declared },
+    });
+  const report = sampleReport({
+    site: makeSite([
+      classified('servizi/tari', 'tributi-finanze-contravvenzioni', 'tributi-finanze-contravvenzioni', true),
+      classified('servizi/imu', 'tributi-finanze-contravvenzioni', null, true),
+      classified('tributi', 'tributi-finanze-contravvenzioni', null),
+      classified('servizi/rifiuti', 'ambiente', 'tributi-finanze-contravvenzioni', true),
+      classified('chi-siamo', 'altro', null),
+    ]),
+  });
+
+  it('counts pages and service sheets per category, names the categories without a service sheet and the pages the breadcrumb contradicts', () => {
+    const out = plainIt(report);
+    const section = out.slice(out.indexOf('Le pagine nelle 15 categorie dei servizi'), out.indexOf('Problemi principali'));
+    expect(section).toMatch(/\n {2}Tributi, finanze e contravvenzioni +3 +2\n/);
+    expect(section).toMatch(/\n {2}Ambiente +1 +1\n/);
+    expect(section).toMatch(/\n {2}Altro +1 +0\n/);
+    expect(section).not.toContain('Turismo   ');
+    const flat = section.replace(/\s+/g, ' ');
+    expect(flat).toContain('Nessuna scheda servizio trovata per: Educazione e formazione, Salute, benessere e assistenza, Vita lavorativa,');
+    expect(flat).not.toMatch(/trovata per:[^.]*Ambiente/);
+    expect(flat).toContain(`1 pagina dichiara nel percorso (breadcrumb) una categoria diversa da quella del classificatore: ${SITE}servizi/rifiuti classificatore: Ambiente · percorso: Tributi, finanze e contravvenzioni`);
+    const en = renderTerminal(report, { lang: 'en', color: false });
+    expect(en).toMatch(/\n {2}Taxes, finance and fines +3 +2\n/);
+  });
+
+  it('is left out when no page was classified', () => {
+    expect(plainIt(sampleReport({ site: makeSite([makePage(SITE, 0)]) }))).not.toContain('Le pagine nelle 15 categorie');
   });
 });

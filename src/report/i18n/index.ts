@@ -1,5 +1,5 @@
 // The shape every language file must fill: a key missing from it.ts or en.ts fails the typecheck.
-import type { FetchErrorCode, Localised, PointId, RuleMeta, Status } from '../../types.js';
+import type { FetchErrorCode, Localised, PageType, PointId, RuleMeta, Status } from '../../types.js';
 import type { EvalReport } from '../../classify/evaluate.js';
 import { en } from './en.js';
 import { it } from './it.js';
@@ -53,7 +53,27 @@ export interface Messages {
     findings: string;
     /** HTML: the checks that are not findings, with their evidence. */
     otherChecks: string;
+    classification: string;
   };
+  /** How the pages fall into the 15 service categories (terminal and HTML). */
+  classification: {
+    category: string;
+    pages: string;
+    servicePages: string;
+    /** names: the categories with no service sheet, comma-separated. */
+    withoutService(names: string): string;
+    allHaveService: string;
+    /** Pages whose breadcrumb names another category than the classifier's. */
+    disagreements(count: number): string;
+    /** One such page: the classifier's category and the breadcrumb's. */
+    disagreement(classifier: string, declared: string): string;
+    moreDisagreements(count: number): string;
+    /** HTML column headings of the disagreements table. */
+    classifier: string;
+    declared: string;
+  };
+  /** Page types by name (the HTML pages table, the terminal). */
+  pageTypeName: Record<PageType, string>;
   noFindings: string;
   /** The one line atop the AGID criteria: would the site pass them all, as PNRR 1.4.1 requires, and what stands in the way. */
   agidVerdict: (wouldPass: boolean | null, blocking: string[], unjudged: string[]) => string;
