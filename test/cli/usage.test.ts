@@ -63,7 +63,7 @@ describe('the program\'s own --lang', () => {
     expect(italian.code).toBe(EXIT.ok);
     expect(italian.stdout).toMatch(/--lang <lang>\s+lingua dell'aiuto, dei messaggi e dei report/);
     expect(italian.stdout).toContain('Codici di uscita:\n  0   fatto\n  1   ');
-    for (const code of [0, 1, 2, 3, 4, 5, 70]) expect(italian.stdout).toMatch(new RegExp(`\\n  ${code} +\\S`));
+    for (const code of Object.values(EXIT)) expect(italian.stdout).toMatch(new RegExp(`\\n  ${code} +\\S`));
     const english = await run(['--lang', 'en', '--help']);
     expect(english.stdout).toContain('Exit codes:\n  0   done\n');
   });
