@@ -53,3 +53,21 @@ export const MATURITY_LEVELS: readonly MaturityLevel[] = [
   { id: 'advanced', min: 60, name: { it: 'Avanzato', en: 'Advanced' } },
   { id: 'optimised', min: 80, name: { it: 'Ottimale', en: 'Optimised' } },
 ];
+
+/**
+ * A level that cannot hide a legal failure. HTTPS (security), the privacy policy (privacy) and the accessibility
+ * statement (accessibility) are obligations of law, not steps of maturity: their rules fail only when the obligation
+ * itself is unmet (gaps are "partial"). They stay out of the index, which measures the ten steps, but while one of
+ * them fails the level is at most `maxLevel`. Level 3 of 5: a comune may be well advanced on the ten steps and still
+ * "intermediate" overall, which is honest; a lower cap would make the index and the level disagree by too much to
+ * read (an index of 92 at level 1) and blur the steps' own measure. An `unknown` does not cap: the site did not show
+ * a failure.
+ */
+export const LEGAL_CAP = {
+  points: ['security', 'privacy', 'accessibility'],
+  maxLevel: 'intermediate',
+  reason: {
+    it: 'un obbligo di legge non è rispettato: finché sicurezza (HTTPS), privacy o dichiarazione di accessibilità non sono superati, il livello non supera 3 di 5',
+    en: 'a legal obligation is not met: while security (HTTPS), privacy or the accessibility statement fails, the level is at most 3 of 5',
+  },
+} as const satisfies { points: readonly PointId[]; maxLevel: string; reason: Localised };

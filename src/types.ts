@@ -466,15 +466,31 @@ export interface PointScore {
   checks: string[]; // check ids
 }
 
+export interface MaturityLevelName {
+  id: string;
+  name: Localised;
+}
+
 export interface Maturity {
   /** 0..100, one decimal; null when no point could be scored. */
   index: number | null;
-  level: { id: string; name: Localised } | null;
+  /** The level, after the legal cap (rules/scoring.ts LEGAL_CAP). */
+  level: MaturityLevelName | null;
   /**
    * Points of the index that could not be judged (every check unknown or error), in checklist order: the index is the
    * weighted mean of the others. Set by the report builder when there is an index.
    */
   unjudged?: PointId[];
+  /** Present only when a failed legal obligation lowered the level. */
+  cap?: LevelCap;
+}
+
+export interface LevelCap {
+  /** The level the index alone reaches. */
+  uncapped: MaturityLevelName;
+  /** The obligations that failed, in checklist order. */
+  points: PointId[];
+  reason: Localised;
 }
 
 export interface PageSummary {

@@ -2,7 +2,7 @@
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
 import { LINKS_MAX, MAX_NESTING } from '../facts/caps.js';
 import { CATEGORIES } from '../classify/categories.js';
-import type { CategoryId, CheckResult, FetchError, PageSummary, PointScore, Report, Status } from '../types.js';
+import type { CategoryId, CheckResult, FetchError, Maturity, MaturityLevelName, PageSummary, PointScore, Report, Status } from '../types.js';
 import type { CriteriaGroup, Lang, Messages } from './i18n/index.js';
 
 const CATEGORY_NAMES = new Map(CATEGORIES.map((category) => [category.id, category]));
@@ -183,4 +183,17 @@ export function classificationSummary(report: Report): ClassificationSummary | n
     withoutService: rows.filter((row) => row.category !== 'altro' && row.servicePages === 0).map((row) => row.category),
     disagreements: classified.filter((page) => page.declaredCategory !== null && page.declaredCategory !== page.category),
   };
+}
+
+/** "4 of 5 · Advanced". */
+export function levelText(level: MaturityLevelName, t: Messages, lang: Lang): string {
+  const { position, of } = levelPosition(level.id);
+  return t.levelLine(position, of, level.name[lang]);
+}
+
+/** Why the level is lower than the index alone gives (a failed legal obligation), or null when nothing capped it. */
+export function capText(maturity: Maturity, t: Messages, lang: Lang): string | null {
+  const { cap } = maturity;
+  if (!cap) return null;
+  return t.levelCapped(cap.points.map((id) => t.pointName[id]).join(', '), levelText(cap.uncapped, t, lang));
 }

@@ -15,7 +15,8 @@ import {
   indexBasisPhrase,
   formatDecimal,
   formatScore,
-  levelPosition,
+  capText,
+  levelText,
   runPhrase,
   shortTitle,
   splitPoints,
@@ -59,6 +60,7 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .index small{font-size:1rem;font-weight:400;color:var(--muted)}
 .level{font-size:1.2rem;margin:0}
 .basis{flex-basis:100%;margin:0;color:var(--muted)}
+.cap{flex-basis:100%;margin:0}
 .counts{margin:.6rem 0 0;color:var(--muted)}
 table{width:100%;border-collapse:collapse;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
@@ -109,11 +111,12 @@ function maturitySection(report: Report, t: Messages, lang: Lang): string {
   if (index === null || level === null) {
     body = `<p class="index">${esc(t.notScored)}</p>`;
   } else {
-    const { position, of } = levelPosition(level.id);
+    const cap = capText(report.maturity, t, lang);
     body =
       `<p class="index">${esc(formatDecimal(index, 1, t))} <small>/ 100</small></p>` +
       indexGauge(report, t, lang) +
-      `<p class="level">${esc(t.label.level)} ${esc(t.levelLine(position, of, level.name[lang]))}</p>`;
+      `<p class="level">${esc(t.label.level)} ${esc(levelText(level, t, lang))}</p>`;
+    if (cap) body += `<p class="cap">${esc(cap)}</p>`;
     const basis = indexBasisPhrase(report, t);
     if (basis) body += `<p class="basis">${esc(t.label.basis)} ${esc(basis)}</p>`;
   }

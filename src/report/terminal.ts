@@ -14,7 +14,8 @@ import {
   indexBasisPhrase,
   formatDecimal,
   formatScore,
-  levelPosition,
+  capText,
+  levelText,
   runPhrase,
   shortTitle,
   splitPoints,
@@ -148,8 +149,9 @@ function renderMaturity(layout: Layout, report: Report, labelWidth: number): voi
   const paint = index >= 60 ? c.green : index >= 40 ? c.yellow : c.red;
   const bar = paint('█'.repeat(filled)) + c.dim('░'.repeat(BAR_CELLS - filled));
   layout.push(`${c.bold(t.label.index.padEnd(labelWidth))}${c.bold(`${formatDecimal(index, 1, t)} / 100`)}   ${bar}`);
-  const { position, of } = levelPosition(level.id);
-  layout.field(t.label.level, t.levelLine(position, of, level.name[layout.options.lang]), labelWidth);
+  const { lang } = layout.options;
+  const cap = capText(report.maturity, t, lang);
+  layout.field(t.label.level, cap ? `${levelText(level, t, lang)} — ${cap}` : levelText(level, t, lang), labelWidth);
   const basis = indexBasisPhrase(report, t);
   if (basis) layout.field(t.label.basis, basis, labelWidth);
 }

@@ -1,6 +1,6 @@
 // CheckResults → point scores → maturity index and level. Weights, bands and names are data in rules/scoring.ts.
-import { MATURITY_LEVELS, POINTS, POINT_ORDER } from '../../rules/scoring.js';
-import type { CheckResult, Maturity, PointId, PointScore, Status } from '../types.js';
+import { LEGAL_CAP, MATURITY_LEVELS, POINTS, POINT_ORDER } from '../../rules/scoring.js';
+import type { CheckResult, Maturity, MaturityLevelName, PointId, PointScore, Status } from '../types.js';
 
 interface Weighted {
   score: number | null;
@@ -30,10 +30,22 @@ function pointStatus(checks: CheckResult[], score: number | null): Status {
 const roundScore = (score: number): number => Math.round(score * 10_000) / 10_000;
 
 /** The level whose band holds the index (index already rounded, so the printed index and level always agree). */
-export function levelFor(index: number): Maturity['level'] {
+export function levelFor(index: number): MaturityLevelName {
   let found = MATURITY_LEVELS[0];
   for (const level of MATURITY_LEVELS) if (index >= level.min) found = level;
   return { id: found.id, name: { ...found.name } };
+}
+
+const levelRank = (id: string): number => MATURITY_LEVELS.findIndex((level) => level.id === id);
+
+/** The index's level, lowered to LEGAL_CAP.maxLevel while a legal obligation's check fails (the cap recorded). */
+export function cappedMaturity(index: number, checks: CheckResult[]): Maturity {
+  const level = levelFor(index);
+  const obligations: readonly PointId[] = LEGAL_CAP.points;
+  const failed = POINT_ORDER.filter((id) => obligations.includes(id) && checks.some((check) => check.point === id && check.status === 'fail'));
+  if (!failed.length || levelRank(level.id) <= levelRank(LEGAL_CAP.maxLevel)) return { index, level };
+  const max = MATURITY_LEVELS[levelRank(LEGAL_CAP.maxLevel)];
+  return { index, level: { id: max.id, name: { ...max.name } }, cap: { uncapped: level, points: failed, reason: { ...LEGAL_CAP.reason } } };
 }
 
 /**
@@ -61,5 +73,5 @@ export function scoreChecks(checks: CheckResult[]): { points: PointScore[]; matu
   }
   const mean = weightedMean(inIndex);
   const index = mean === null ? null : Math.round(mean * 1000) / 10;
-  return { points, maturity: { index, level: index === null ? null : levelFor(index) } };
+  return { points, maturity: index === null ? { index, level: null } : cappedMaturity(index, checks) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agidSummary, buildReport } from '../../src/report/build.js';
+import { LEGAL_CAP } from '../../rules/scoring.js';
 import { makeCheck } from '../score/make-check.js';
 import { SITE, makePage, makeSite, sampleInput, sampleReport } from './sample.js';
 import { en } from '../../src/report/i18n/en.js';
@@ -65,7 +66,13 @@ describe('buildReport', () => {
       checks: ['C.SI.1.2', 'C.SI.1.6', 'C.SI.2.3', 'C.SI.3.2', 'C.SI.4.1', 'C.SI.5.1', 'R.SI.1.1'],
     });
     // (1 + .5 + 0 + 1 + 1 + .75 + 1.4 + 0 + 1) / 10.5 — cloud unknown, governance outside.
-    expect(report.maturity).toEqual({ index: 63.3, level: { id: 'advanced', name: { it: 'Avanzato', en: 'Advanced' } }, unjudged: ['cloud'] });
+    // Privacy fails in the sample: a legal obligation, so the level is held at 3 of 5 and the cap says why.
+    expect(report.maturity).toEqual({
+      index: 63.3,
+      level: { id: 'intermediate', name: { it: 'Intermedio', en: 'Intermediate' } },
+      unjudged: ['cloud'],
+      cap: { uncapped: { id: 'advanced', name: { it: 'Avanzato', en: 'Advanced' } }, points: ['privacy'], reason: LEGAL_CAP.reason },
+    });
   });
 
   it('names the points the index could not judge, only when there is an index', () => {

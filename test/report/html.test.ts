@@ -163,7 +163,8 @@ describe('HTML report in headless Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Maturità digitale del sito comunale');
     expect(await page.locator('.index').isVisible()).toBe(true);
     expect(await page.locator('.index').innerText()).toBe('63,3 / 100');
-    expect(await page.locator('.level').innerText()).toBe('Livello 4 di 5 · Avanzato');
+    expect(await page.locator('.level').innerText()).toBe('Livello 3 di 5 · Intermedio');
+    expect(await page.locator('.cap').innerText()).toBe('limitato perché un obbligo di legge non è rispettato (Privacy (GDPR)); il solo indice darebbe 4 di 5 · Avanzato');
 
     const points = page.getByRole('table', { name: 'I dieci punti' });
     expect(await points.isVisible()).toBe(true);

@@ -63,7 +63,7 @@ describe('report JSON Schema', () => {
   });
 
   it('names the same maturity levels as rules/scoring.ts', () => {
-    const levelSchema = schema.properties.maturity.properties.level.anyOf[0];
+    const levelSchema = schema.$defs.level;
     expect(levelSchema.properties.id.enum).toEqual(MATURITY_LEVELS.map((level) => level.id));
   });
 });

@@ -16,7 +16,7 @@ describe('terminal report, Italian', () => {
     expect(lineWith(text, 'Pagine')).toContain('4 analizzate (1 non riuscita)');
     expect(lineWith(text, 'Limiti')).toContain('nessun limite raggiunto');
     expect(lineWith(text, 'Indice di maturità')).toContain('63,3 / 100');
-    expect(lineWith(text, 'Livello')).toContain('4 di 5 · Avanzato');
+    expect(text.replace(/\s+/g, ' ')).toContain('Livello 3 di 5 · Intermedio — limitato perché un obbligo di legge non è rispettato (Privacy (GDPR)); il solo indice darebbe 4 di 5 · Avanzato');
   });
 
   it('lists the ten points in order with symbols and scores, then the governance rows', () => {
@@ -133,7 +133,7 @@ describe('terminal report, English', () => {
 
   it('uses English labels and names', () => {
     expect(lineWith(text, 'Maturity index')).toContain('63.3 / 100');
-    expect(lineWith(text, 'Level')).toContain('4 of 5 · Advanced');
+    expect(text.replace(/\s+/g, ' ')).toContain('Level 3 of 5 · Intermediate — capped because a legal obligation is not met (Privacy (GDPR)); the index alone would give 4 of 5 · Advanced');
     expect(text).toContain('National resident registry (ANPR)');
     expect(text).toContain('Informed citizen (Cittadino informato)');
     expect(text).toContain('No SPID login found');

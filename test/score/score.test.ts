@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MATURITY_LEVELS, POINTS, POINT_ORDER } from '../../rules/scoring.js';
+import { LEGAL_CAP, MATURITY_LEVELS, POINTS, POINT_ORDER } from '../../rules/scoring.js';
 import { levelFor, scoreChecks } from '../../src/score/index.js';
 import { makeCheck } from './make-check.js';
 
@@ -132,5 +132,34 @@ describe('level bands', () => {
     [100, 'optimised'],
   ])('index %d → %s', (index, id) => {
     expect(levelFor(index)?.id).toBe(id);
+  });
+});
+
+describe('legal cap on the level', () => {
+  const steps = TEN.map((id) => makeCheck(id, 'pass', { point: id as never }));
+
+  it('a failed legal obligation holds the level at 3 of 5 and names the failed points and the uncapped level', () => {
+    const result = scoreChecks([...steps, makeCheck('security', 'fail', { point: 'security' }), makeCheck('privacy', 'fail', { point: 'privacy' }), makeCheck('accessibility', 'pass', { point: 'accessibility' })]);
+    expect(result.maturity.index).toBe(100);
+    expect(result.maturity.level?.id).toBe('intermediate');
+    expect(result.maturity.cap).toEqual({
+      uncapped: { id: 'optimised', name: { it: 'Ottimale', en: 'Optimised' } },
+      points: ['security', 'privacy'],
+      reason: LEGAL_CAP.reason,
+    });
+  });
+
+  it('does not cap for a partial, unknown or error obligation, nor a governance row that is no obligation', () => {
+    for (const status of ['partial', 'unknown', 'error'] as const) {
+      const result = scoreChecks([...steps, makeCheck('accessibility', status, { point: 'accessibility' }), makeCheck('analytics', 'fail', { point: 'analytics' })]);
+      expect(result.maturity).toEqual({ index: 100, level: levelFor(100) });
+    }
+  });
+
+  it('records no cap when the index is already at or below the capped level', () => {
+    const low = [...TEN.map((id, i) => makeCheck(id, i < 5 ? 'pass' : 'fail', { point: id as never })), makeCheck('security', 'fail', { point: 'security' })];
+    const result = scoreChecks(low);
+    expect(result.maturity.index).toBeLessThan(60);
+    expect(result.maturity.cap).toBeUndefined();
   });
 });

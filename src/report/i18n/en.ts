@@ -31,6 +31,7 @@ export const en: Messages = {
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, took ${seconds} s`,
   levelLine: (position, of, name) => `${position} of ${of} · ${name}`,
   indexBasis: (judged, of, unjudged) => `${judged} of ${of} points; left out, as none of their checks can be verified from the site: ${unjudged}`,
+  levelCapped: (points, uncapped) => `capped because a legal obligation is not met (${points}); the index alone would give ${uncapped}`,
   statusCount: {
     pass: (n) => `${n} passed`,
     partial: (n) => `${n} partial`,

@@ -40,6 +40,8 @@ export interface Messages {
   levelLine(position: number, of: number, name: string): string;
   /** What the index is computed over: judged points of `of`, and the names of those left out. */
   indexBasis(judged: number, of: number, unjudged: string): string;
+  /** After the level when a failed legal obligation capped it: points are names, uncapped a levelLine. */
+  levelCapped(points: string, uncapped: string): string;
   /** "12 passed": a count with the plural status word. */
   statusCount: Record<Status, (count: number) => string>;
   /** Status as a single word, for legends and cell text. */

@@ -31,6 +31,7 @@ export const it: Messages = {
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, durata ${seconds} s`,
   levelLine: (position, of, name) => `${position} di ${of} · ${name}`,
   indexBasis: (judged, of, unjudged) => `${judged} punti su ${of}; fuori dal calcolo, perché nessun loro controllo è verificabile dal sito: ${unjudged}`,
+  levelCapped: (points, uncapped) => `limitato perché un obbligo di legge non è rispettato (${points}); il solo indice darebbe ${uncapped}`,
   statusCount: {
     pass: (n) => plural(n, 'superato', 'superati'),
     partial: (n) => plural(n, 'parziale', 'parziali'),
