@@ -7,7 +7,9 @@ import { checkOutputPaths, writeOutput } from './output.js';
 import { messages, type HelpMessages } from '../report/i18n/index.js';
 import { fatalAdvice, formatDecimal } from '../report/common.js';
 import { readBaseline, regressionText } from './baseline.js';
+import { checksWith, compareReports } from '../compare/index.js';
 import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
+import { activeIgnores, loadConfig, mergeConfig, type Ignore } from './config.js';
 import type { CheckResult, PageType, Report } from '../types.js';
 import { HOST_NAME } from '../crawl/url.js';
 
@@ -46,6 +48,10 @@ export interface AuditCliOptions {
   userAgent?: string;
   /** --proxy's URL, false for --no-proxy, undefined to read HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
   proxy?: string | false;
+  /** --config's file, false for --no-config, undefined to look upward from the working directory. */
+  config?: string | false;
+  /** Checks the config file spares from the gates (an expired one is named on stderr and counts again). */
+  ignore?: Ignore[];
 }
 
 /** The audit options shared by `audit` and `demo`. */
@@ -163,6 +169,8 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);
   if (options.failUnder !== undefined && options.singlePage) throw new CliError((m) => m.cli.failUnderNeedsSite, EXIT.usage);
   const failOn = options.failOn ? await knownIds(options.failOn) : undefined;
+  const ignores = activeIgnores(options.ignore ?? [], new Date().toISOString().slice(0, 10));
+  const ignored = new Set<string>(options.ignore?.length ? await knownIds(ignores.active.map((item) => item.check)) : []);
   const proxy = proxySettings(options.proxy, process.env);
   const format = formatFor(options, Boolean(io.stdout.isTTY));
   // Files first: a wrong path should not cost a whole crawl.
@@ -230,14 +238,21 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
     const index = report.maturity.index === null ? t.notScored : formatDecimal(report.maturity.index, 1, t);
     gates.push(t.cli.belowThreshold(index, formatDecimal(options.failUnder, decimalsOf(options.failUnder), t)));
   }
+  const pointOf = new Map<string, string>(report.checks.map((check) => [check.id, check.point]));
+  const isIgnored = (id: string): boolean => ignored.has(id) || ignored.has(pointOf.get(id) ?? '');
   const named = failOn ? namedChecks(report, failOn) : [];
-  const failing = named.filter((check) => check.status === 'fail').map((check) => check.id);
+  const failed = named.filter((check) => check.status === 'fail').map((check) => check.id);
+  const failing = failed.filter((id) => !isIgnored(id));
   if (failing.length) gates.push(t.cli.failOnFailed(failing.join(', ')));
   for (const line of gates) io.stderr.write(`comune-audit: ${line}\n`);
+  for (const item of ignores.expired) io.stderr.write(`comune-audit: ${t.cli.ignoreExpired(item.check, item.until, item.reason)}\n`);
   // Not a gate (only a fail trips it), but a CI log must show that these checks were not really verified.
   const undecided = named.filter((check) => check.status === 'unknown' || check.status === 'error').map((check) => check.id);
   if (undecided.length) io.stderr.write(`comune-audit: ${t.cli.failOnUndecided(undecided.join(', '))}\n`);
-  const worse = baseline && options.baseline ? regressionText(options.baseline, baseline, report, t) : '';
+  const found = baseline ? checksWith(compareReports(baseline, report), 'regressed') : [];
+  const spared = [...new Set([...failed, ...found.map((r) => r.id)])].filter(isIgnored);
+  if (spared.length) io.stderr.write(`comune-audit: ${t.cli.ignored(spared.join(', '))}\n`);
+  const worse = baseline && options.baseline ? regressionText(options.baseline, baseline, report, t, isIgnored) : '';
   io.stderr.write(worse);
   return gates.length || worse ? EXIT.belowThreshold : EXIT.ok;
 }
@@ -276,7 +291,16 @@ function namedChecks(report: Report, ids: string[]): CheckResult[] {
 }
 
 export function register(program: Command, help: HelpMessages): void {
-  addAuditOptions(program.command('audit').description(help.audit.description).argument('<url>', help.audit.url), help).action(async (url: string, options: AuditCliOptions) => {
-    process.exitCode = await runAudit(url, options);
-  });
+  const audit = program.command('audit').description(help.audit.description).argument('[url]', help.audit.url);
+  addAuditOptions(audit, help)
+    .option('--config <file>', help.auditOptions.config)
+    .option('--no-config', help.auditOptions.noConfig)
+    .action(async (url: string | undefined, options: AuditCliOptions, command: Command) => {
+      const config = options.config === false ? null : await loadConfig(options.config, process.cwd());
+      const merged = config ? { ...mergeConfig(options, config, (key) => command.getOptionValueSource(key)), ignore: config.ignore } : options;
+      const target = url ?? config?.url;
+      // The URL may come from the config file, so commander cannot require it: the same one-line usage error.
+      if (!target) throw new CliError((m) => `${m.cli.missingArgument('url')}${m.cli.seeHelp('comune-audit audit')}`, EXIT.usage);
+      process.exitCode = await runAudit(target, merged);
+    });
 }

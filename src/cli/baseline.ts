@@ -16,10 +16,13 @@ export async function readBaseline(path: string): Promise<Comparable> {
   return report;
 }
 
-/** The regression line and, under it, the evidence each worsened check no longer shows (three at most each); '' if none. */
-export function regressionText(path: string, baseline: Comparable, current: Comparable, t: Messages): string {
+/**
+ * The regression line and, under it, the evidence each worsened check no longer shows (three at most each); '' if none.
+ * `spared`: checks the config file's ignore keeps out of the gate.
+ */
+export function regressionText(path: string, baseline: Comparable, current: Comparable, t: Messages, spared: (id: string) => boolean = () => false): string {
   const comparison = compareReports(baseline, current);
-  const found = checksWith(comparison, 'regressed');
+  const found = checksWith(comparison, 'regressed').filter((r) => !spared(r.id));
   if (!found.length) return '';
   const checks = found.map((r) => `${r.id} (${t.status[r.before!]} → ${t.status[r.after!]})`).join(', ');
   const index = (value: number | null) => (value === null ? t.notScored : formatDecimal(value, 1, t));

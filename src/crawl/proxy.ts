@@ -47,6 +47,7 @@ function exempt(noProxy: string, hostname: string, port: number): boolean {
 
 /** The proxy URL a request to `url` goes through, or null for a direct connection. */
 export function proxyFor(url: string, settings: ProxySettings): string | null {
+  if (!settings.httpProxy && !settings.httpsProxy) return null;
   const target = new URL(url);
   const proxy = target.protocol === 'https:' ? (settings.httpsProxy ?? settings.httpProxy) : settings.httpProxy;
   if (!proxy) return null;

@@ -39,7 +39,7 @@ describe('the program\'s own --lang', () => {
   it('is accepted before the command and applies to it, in help, messages and reports', async () => {
     const help = await run(['--lang', 'en', 'audit', '--help']);
     expect(help.code).toBe(EXIT.ok);
-    expect(help.stdout).toMatch(/^Usage: comune-audit audit \[options\] <url>/);
+    expect(help.stdout).toMatch(/^Usage: comune-audit audit \[options\] \[url\]/);
     const error = await run(['--lang', 'en', 'audit', 'https://x.it', '--max-pages', 'many']);
     expect(error.stderr).toBe('comune-audit: --max-pages takes a whole number ≥ 1, not "many"\n');
     // the command's own --lang still wins when both are given, the last one read
@@ -74,7 +74,7 @@ describe('help', () => {
     const result = await run(['audit', '--help']);
     expect(result.code).toBe(EXIT.ok);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^Uso: comune-audit audit \[opzioni\] <url>/);
+    expect(result.stdout).toMatch(/^Uso: comune-audit audit \[opzioni\] \[url\]/);
     expect(result.stdout).toContain('Argomenti:');
     expect(result.stdout).toContain('Opzioni:');
     expect(result.stdout).toMatch(/--max-pages <n>\s+si ferma dopo questo numero di pagine\s+\(predefinito:\s+300\)/);
@@ -83,7 +83,7 @@ describe('help', () => {
 
   it('is in English with --lang en', async () => {
     const result = await run(['audit', '--lang', 'en', '--help']);
-    expect(result.stdout).toMatch(/^Usage: comune-audit audit \[options\] <url>/);
+    expect(result.stdout).toMatch(/^Usage: comune-audit audit \[options\] \[url\]/);
     expect(result.stdout).toMatch(/--max-pages <n>\s+stop after this many pages\s+\(default:\s+300\)/);
   });
 

@@ -191,7 +191,7 @@ export const en: Messages = {
     ].join('\n'),
     audit: {
       description: "audit a comune's website and write an evidence-backed maturity report",
-      url: "the comune's site, e.g. https://www.comune.esempio.it",
+      url: "the comune's site, e.g. https://www.comune.esempio.it (or `url` in the config file)",
     },
     demo: 'serve the bundled demo comune site on 127.0.0.1 and audit it (no internet needed)',
     auditOptions: {
@@ -222,6 +222,8 @@ export const en: Messages = {
       userAgent: 'User-Agent header (default names comune-audit and its URL)',
       proxy: 'HTTP(S) proxy to use (http://user:password@host:port); wins over HTTPS_PROXY/HTTP_PROXY, NO_PROXY still applies',
       noProxy: 'connect directly: ignore HTTPS_PROXY/HTTP_PROXY',
+      config: 'configuration file (by default comune-audit.config.json or .comune-auditrc.json, looked for upward from the current folder); options given here win',
+      noConfig: 'read no configuration file',
       port: 'port to serve the demo site on (0: any free one); fix it for byte-for-byte identical reports with --no-timing',
     },
     classify: {
@@ -355,6 +357,12 @@ export const en: Messages = {
     portUnavailable: (port, code) =>
       `cannot use port ${port} (${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}): pick another with --port, or --port 0 for any free port`,
     invalidProxy: (source, value) => `${source}: "${value}" is not a proxy address (expected http://host:port or https://host:port)`,
+    configUnreadable: (path, code) => `cannot read the configuration file ${path} (${code}): check the path given to --config`,
+    configNotJson: (path, detail) => `${path} is not valid JSON (${detail}): fix it; its schema is schema/config.schema.json`,
+    configUnknownKey: (where, valid) => `unknown key ${where}; the keys allowed: ${valid}`,
+    configInvalid: (where, expected) => `${where}: invalid value, expected ${expected}`,
+    ignoreExpired: (check, until, reason) => `the ignore of ${check} expired on ${until} ("${reason}"): the check counts again; renew it or remove it from the configuration file`,
+    ignored: (checks) => `not gated, as the configuration file asks: ${checks}`,
   },
   classifier: {
     input: {

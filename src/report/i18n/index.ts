@@ -178,6 +178,8 @@ export interface HelpMessages {
     userAgent: string;
     proxy: string;
     noProxy: string;
+    config: string;
+    noConfig: string;
     /** demo only. */
     port: string;
   };
@@ -283,6 +285,17 @@ export interface CliMessages {
   portUnavailable(port: number, code: string): string;
   /** source: "--proxy" or the environment variable that gave the value. */
   invalidProxy(source: string, value: string): string;
+  configUnreadable(path: string, code: string): string;
+  /** detail: the JSON parser's message (English). */
+  configNotJson(path: string, detail: string): string;
+  /** where: "file: key"; valid: the keys it takes. */
+  configUnknownKey(where: string, valid: string): string;
+  /** expected: the kind of value, in English (it names JSON types and formats). */
+  configInvalid(where: string, expected: string): string;
+  /** A config ignore past its date: it no longer applies. */
+  ignoreExpired(check: string, until: string, reason: string): string;
+  /** Gated checks that a config ignore spares, named so a CI log shows them. */
+  ignored(checks: string): string;
 }
 
 export interface ClassifierMessages {

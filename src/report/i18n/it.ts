@@ -192,7 +192,7 @@ export const it: Messages = {
     ].join('\n'),
     audit: {
       description: 'analizza il sito di un comune e scrive un report di maturità con le evidenze',
-      url: 'il sito del comune, per esempio https://www.comune.esempio.it',
+      url: 'il sito del comune, per esempio https://www.comune.esempio.it (o `url` nel file di configurazione)',
     },
     demo: 'pubblica su 127.0.0.1 il sito di esempio incluso e lo analizza (senza internet)',
     auditOptions: {
@@ -223,6 +223,8 @@ export const it: Messages = {
       userAgent: "intestazione User-Agent (quella predefinita nomina comune-audit e il suo indirizzo)",
       proxy: 'proxy HTTP(S) da usare (http://utente:password@host:porta); vince su HTTPS_PROXY/HTTP_PROXY, NO_PROXY vale comunque',
       noProxy: 'connessioni dirette: ignora HTTPS_PROXY/HTTP_PROXY',
+      config: 'file di configurazione (di norma comune-audit.config.json o .comune-auditrc.json, cercato risalendo dalla cartella corrente); le opzioni date qui vincono',
+      noConfig: 'non leggere alcun file di configurazione',
       port: 'porta su cui pubblicare il sito di esempio (0: una libera qualsiasi); fissala per report identici byte per byte con --no-timing',
     },
     classify: {
@@ -356,6 +358,12 @@ export const it: Messages = {
     portUnavailable: (port, code) =>
       `impossibile usare la porta ${port} (${code === 'EADDRINUSE' ? 'già in uso' : 'non consentita'}): scegline un'altra con --port, oppure --port 0 per una porta libera qualsiasi`,
     invalidProxy: (source, value) => `${source}: "${value}" non è l’indirizzo di un proxy (atteso http://host:porta o https://host:porta)`,
+    configUnreadable: (path, code) => `impossibile leggere il file di configurazione ${path} (${code}): controlla il percorso dato a --config`,
+    configNotJson: (path, detail) => `${path} non è JSON valido (${detail}): correggilo, lo schema è schema/config.schema.json`,
+    configUnknownKey: (where, valid) => `chiave sconosciuta ${where}; quelle ammesse: ${valid}`,
+    configInvalid: (where, expected) => `${where}: valore non valido, atteso ${expected}`,
+    ignoreExpired: (check, until, reason) => `l’esclusione di ${check} è scaduta il ${until} («${reason}»): il controllo conta di nuovo; rinnovala o toglila dal file di configurazione`,
+    ignored: (checks) => `esclusi dai controlli di CI per il file di configurazione: ${checks}`,
   },
   classifier: {
     input: {
