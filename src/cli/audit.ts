@@ -13,7 +13,7 @@ import { activeIgnores, loadConfig, mergeConfig, type Ignore } from './config.js
 import type { CheckResult, PageType, Report } from '../types.js';
 import { HOST_NAME } from '../crawl/url.js';
 
-export const FORMATS = ['terminal', 'json', 'csv', 'html', 'junit'] as const;
+export const FORMATS = ['terminal', 'json', 'csv', 'html', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const PAGE_TYPES: readonly PageType[] = [
@@ -134,6 +134,7 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
   '.htm': 'html',
   '.xml': 'junit',
   '.txt': 'terminal',
+  '.md': 'markdown',
 };
 
 /**
@@ -218,7 +219,10 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
 
   const color = format === 'terminal' && !options.output && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
   const csv = { bom: options.bom, separator: options.csvSeparator === 'semicolon' ? (';' as const) : (',' as const) };
-  const text = render(report, format, { lang: options.lang, color, ...csv });
+  // Regressed checks have both statuses (the comparison decided them).
+  const found = (baseline ? checksWith(compareReports(baseline, report), 'regressed') : []).map((r) => ({ id: r.id, before: r.before!, after: r.after!, lost: r.lost }));
+  const compared = baseline && options.baseline ? { path: options.baseline, index: baseline.maturity.index, regressions: found } : undefined;
+  const text = render(report, format, { lang: options.lang, color, ...csv, baseline: compared });
   if (options.output) await writeOutput(options.output, text);
   else io.stdout.write(text);
   if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { ...csv, lang: options.lang }));
@@ -249,9 +253,14 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   // Not a gate (only a fail trips it), but a CI log must show that these checks were not really verified.
   const undecided = named.filter((check) => check.status === 'unknown' || check.status === 'error').map((check) => check.id);
   if (undecided.length) io.stderr.write(`comune-audit: ${t.cli.failOnUndecided(undecided.join(', '))}\n`);
-  const found = baseline ? checksWith(compareReports(baseline, report), 'regressed') : [];
   const spared = [...new Set([...failed, ...found.map((r) => r.id)])].filter(isIgnored);
-  if (spared.length) io.stderr.write(`comune-audit: ${t.cli.ignored(spared.join(', '))}\n`);
+  if (spared.length) io.stderr.write(`comune-audit: ${t.cli.ignored(spared.join(', '))}
+`);
+  if (process.env.GITHUB_ACTIONS === 'true') {
+    // On stderr, so a report written to stdout stays clean; the runner reads workflow commands from both.
+    const { renderAnnotations } = await import('../report/annotations.js');
+    io.stderr.write(renderAnnotations(report, { lang: options.lang, regressions: found, ignored: new Set(report.checks.map((check) => check.id).filter(isIgnored)) }));
+  }
   const worse = baseline && options.baseline ? regressionText(options.baseline, baseline, report, t, isIgnored) : '';
   io.stderr.write(worse);
   return gates.length || worse ? EXIT.belowThreshold : EXIT.ok;

@@ -6,8 +6,9 @@ import type { Lang } from './i18n/index.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderTerminal } from './terminal.js';
+import { renderMarkdown, type MarkdownOptions } from './markdown.js';
 
-export type ReportFormat = 'terminal' | 'json' | 'csv' | 'html' | 'junit';
+export type ReportFormat = 'terminal' | 'json' | 'csv' | 'html' | 'junit' | 'markdown';
 
 export interface RenderOptions {
   lang: Lang;
@@ -21,6 +22,8 @@ export interface RenderOptions {
   bom?: boolean;
   /** CSV only: ',' or ';' with decimal commas (Excel in Italian). */
   separator?: ',' | ';';
+  /** Markdown only: the --baseline comparison, listed first. */
+  baseline?: MarkdownOptions['baseline'];
 }
 
 /** The report in the given format; for CSV, the checks table (the pages table is renderPagesCsv). */
@@ -36,6 +39,8 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
       return renderHtml(report, { lang: options.lang });
     case 'junit':
       return renderJunit(report, { lang: options.lang });
+    case 'markdown':
+      return renderMarkdown(report, { lang: options.lang, baseline: options.baseline });
   }
 }
 

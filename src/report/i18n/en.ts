@@ -98,6 +98,15 @@ export const en: Messages = {
         : `PNRR 1.4.1: no required AGID criterion failed, but these were not judged: ${unjudged.join(', ')}.`,
   moreFindings: (count) => `… and ${count} more: every finding, with all its evidence, is in the HTML report (-o report.html; also -f json or csv).`,
   moreEvidence: (count) => `… and ${plural(count, 'more evidence item', 'more evidence items')} in the HTML (-o report.html) or JSON report.`,
+  markdown: {
+    regressionsHeading: (baseline) => `Worse than ${baseline}`,
+    noRegressions: 'No check got worse.',
+    indexChange: (before, after) => `Maturity index: ${before} → ${after}`,
+    before: 'Before',
+    after: 'Now',
+    lostEvidence: 'Evidence no longer found',
+    regressedAnnotation: (before, after, lost) => `worse than the baseline report: ${before} → ${after}${lost ? `; no longer found: ${lost}` : ''}`,
+  },
   fatalTitle: 'Audit not performed',
   whatToDo: 'What to do',
   fatalAdvice: {

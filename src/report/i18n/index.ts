@@ -85,6 +85,17 @@ export interface Messages {
   moreEvidence(count: number): string;
   fatalTitle: string;
   whatToDo: string;
+  /** -f markdown and GitHub annotations. */
+  markdown: {
+    regressionsHeading(baseline: string): string;
+    noRegressions: string;
+    indexChange(before: string, after: string): string;
+    before: string;
+    after: string;
+    lostEvidence: string;
+    /** lost: evidence places no longer found, '; '-joined (may be empty). */
+    regressedAnnotation(before: string, after: string, lost: string): string;
+  };
   /** What to do, by error code: the fetch error's message already says what happened. */
   fatalAdvice: Record<FetchErrorCode, string>;
   /** Sharper advice for an HTTP error on the start page, by its status. */

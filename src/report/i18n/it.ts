@@ -100,6 +100,15 @@ export const it: Messages = {
     `… e ${count === 1 ? 'un altro' : `altri ${count}`}: tutti i problemi, con tutte le evidenze, sono nel report HTML (-o report.html; anche -f json o csv).`,
   moreEvidence: (count) => `… e ${count === 1 ? 'un’altra evidenza' : `altre ${count} evidenze`} nel report HTML (-o report.html) o JSON.`,
   fatalTitle: 'Audit non eseguito',
+  markdown: {
+    regressionsHeading: (baseline) => `Peggioramenti rispetto a ${baseline}`,
+    noRegressions: 'Nessun controllo è peggiorato.',
+    indexChange: (before, after) => `Indice di maturità: ${before} → ${after}`,
+    before: 'Prima',
+    after: 'Ora',
+    lostEvidence: 'Evidenze non più trovate',
+    regressedAnnotation: (before, after, lost) => `peggiorato rispetto al report di confronto: ${before} → ${after}${lost ? `; non più trovate: ${lost}` : ''}`,
+  },
   whatToDo: 'Cosa fare',
   fatalAdvice: {
     dns: 'Controlla l’indirizzo (errori di battitura, www) e la connessione di rete.',
