@@ -168,17 +168,17 @@ describe('output files', () => {
     const before = site.requests.length;
     const refused = async (name: string) =>
       (await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, format: undefined, output: join(dir, name) }, captureIo().io).catch((e: unknown) => e)) as CliError;
-    const md = await refused('report.md');
-    expect(md).toBeInstanceOf(CliError);
-    expect(md.exitCode).toBe(EXIT.usage);
-    expect(md.in('it')).toBe(
-      `-o ${join(dir, 'report.md')}: l'estensione .md non indica un formato; usa .json (json), .csv (csv), .html (html), .htm (html), .xml (junit), .txt (terminal) oppure indica il formato con -f (terminal, json, csv, html, junit)`,
+    const pdf = await refused('report.pdf');
+    expect(pdf).toBeInstanceOf(CliError);
+    expect(pdf.exitCode).toBe(EXIT.usage);
+    expect(pdf.in('it')).toBe(
+      `-o ${join(dir, 'report.pdf')}: l'estensione .pdf non indica un formato; usa .json (json), .csv (csv), .html (html), .htm (html), .xml (junit), .txt (terminal), .md (markdown) oppure indica il formato con -f (terminal, json, csv, html, junit, markdown)`,
     );
     const bare = await refused('report');
     expect(bare.exitCode).toBe(EXIT.usage);
-    expect(bare.in('en')).toMatch(/^-o .*report: the file has no extension; use \.json \(json\), .* or give the format with -f \(terminal, json, csv, html, junit\)$/);
+    expect(bare.in('en')).toMatch(/^-o .*report: the file has no extension; use \.json \(json\), .* or give the format with -f \(terminal, json, csv, html, junit, markdown\)$/);
     expect(site.requests.length).toBe(before);
-    expect(existsSync(join(dir, 'report.md'))).toBe(false);
+    expect(existsSync(join(dir, 'report.pdf'))).toBe(false);
   });
 
   it('says on stderr where the files went, on a terminal only and not with --no-progress', async () => {
