@@ -85,8 +85,9 @@ describe('comparison reporters', () => {
     expect(text).toBe(
       [
         'Confronto di https://www.comune.esempio.it/',
-        `Prima: 63,3 · Avanzato · 2025-03-01 · comune-audit 0.1.0`,
-        'Dopo: 64,3 · Avanzato · 2025-04-01 · comune-audit 0.1.0',
+        // The sample fails privacy, a legal obligation: the level is capped at 3 of 5 (rules/scoring.ts LEGAL_CAP).
+        `Prima: 63,3 · Intermedio · 2025-03-01 · comune-audit 0.1.0`,
+        'Dopo: 64,3 · Intermedio · 2025-04-01 · comune-audit 0.1.0',
         'Indice di maturità: 63,3 → 64,3 (+1,0)',
         '',
         'Peggiorati (1)',
