@@ -82,7 +82,7 @@ describe('terminal report, Italian', () => {
 
   it('says beside the index which points it could not judge and that it is computed over the others', () => {
     const flat = (out: string) => out.replace(/\s+/g, ' ');
-    expect(flat(text)).toContain(' Livello 4 di 5 · Avanzato Calcolato su 9 punti su 10; fuori dal calcolo, perché nessun loro controllo è verificabile dal sito: Infrastrutture e cloud Controlli ');
+    expect(flat(text)).toContain(' Livello 3 di 5 · Intermedio — limitato perché un obbligo di legge non è rispettato (Privacy (GDPR)); il solo indice darebbe 4 di 5 · Avanzato Calcolato su 9 punti su 10; fuori dal calcolo, perché nessun loro controllo è verificabile dal sito: Infrastrutture e cloud Controlli ');
     const en = renderTerminal(sampleReport(), { lang: 'en', color: false });
     expect(flat(en)).toContain(' Computed over 9 of 10 points; left out, as none of their checks can be verified from the site: Infrastructure and cloud ');
     const allJudged = sampleReport({ checks: sampleReport().checks.map((check) => (check.id === 'cloud' ? { ...check, status: 'pass' as const, score: 1 } : check)) });
