@@ -20,8 +20,13 @@ export interface CollectOptions {
 
 export interface CollectedSite {
   crawl: CrawlResult;
+  /** Every page's facts as extracted, before the site is assembled: what `audit --save-crawl` keeps. */
+  pages: PageFacts[];
   site: SiteFacts;
 }
+
+/** What assembling and scoring read besides the crawl and the pages (the same for an audit and a re-score). */
+export type ScoreOptions = Pick<CollectOptions, 'singlePage' | 'pageType' | 'classify'>;
 
 /** Crawl order inside a depth level: the model's markers first, so capped crawls still reach the pages criteria need. */
 function linkPriority(link: LinkFact): number {
@@ -63,15 +68,29 @@ export async function collectSite(startUrl: string, options: CollectOptions = {}
     // The crawl may have recorded an error after parsing (e.g. a truncated body): keep it.
     return page.error && !facts.error ? { ...facts, error: page.error } : facts;
   });
-  const site = assembleSiteFacts(result, pages, { classify: options.classify, singlePage: options.singlePage });
+  return { crawl: result, pages, site: assembleSite(result, pages, options) };
+}
+
+/** Site facts from the crawl and its pages' facts: page types and classification. */
+function assembleSite(result: Omit<CrawlResult, 'pages'>, pages: PageFacts[], options: ScoreOptions): SiteFacts {
+  const site = assembleSiteFacts({ ...result, pages: [] }, pages, { classify: options.classify, singlePage: options.singlePage });
   if (options.singlePage && options.pageType && site.pages[0]) {
     site.pages[0].pageType = { type: options.pageType, section: site.pages[0].pageType.section, reason: '--page-type' };
   }
-  return { crawl: result, site };
+  return site;
 }
 
 export async function auditSite(startUrl: string, options: CollectOptions = {}): Promise<Report> {
-  const { crawl: result, site } = await collectSite(startUrl, options);
+  return scoreCollected(await collectSite(startUrl, options), options);
+}
+
+/** A kept crawl (audit --save-crawl) scored again: classification, rules and scoring, no request. */
+export function rescoreCrawl(result: Omit<CrawlResult, 'pages'>, pages: PageFacts[], options: ScoreOptions): Report {
+  return scoreCollected({ crawl: result, site: assembleSite(result, pages, options) }, options);
+}
+
+/** Rules and scoring of an assembled site. */
+export function scoreCollected({ crawl: result, site }: Pick<CollectedSite, 'site'> & { crawl: Omit<CrawlResult, 'pages'> }, options: ScoreOptions): Report {
   const singlePageType = options.singlePage ? site.pages[0]?.pageType.type : undefined;
   const checks = result.fatal ? [] : runRules(rulesFor(singlePageType), site);
   return buildReport({

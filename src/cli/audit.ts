@@ -10,8 +10,11 @@ import { readBaseline, regressionText } from './baseline.js';
 import { checksWith, compareReports } from '../compare/index.js';
 import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
 import { activeIgnores, loadConfig, mergeConfig, type Ignore } from './config.js';
-import type { CheckResult, PageType, Report } from '../types.js';
+import type { SavedCrawl } from './crawl-file.js';
+import type { CheckResult, PageFacts, PageType, Report } from '../types.js';
+import type { Comparable } from '../compare/index.js';
 import { HOST_NAME } from '../crawl/url.js';
+import { toolVersion } from '../util/version.js';
 
 export const FORMATS = ['terminal', 'json', 'csv', 'html', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -52,6 +55,8 @@ export interface AuditCliOptions {
   config?: string | false;
   /** Checks the config file spares from the gates (an expired one is named on stderr and counts again). */
   ignore?: Ignore[];
+  /** --save-crawl: keep the crawl's facts for rescore. */
+  saveCrawl?: string;
 }
 
 /** The audit options shared by `audit` and `demo`. */
@@ -82,6 +87,7 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .option('--baseline <report.json>', text.baseline)
     .option('--no-progress', text.noProgress)
     .option('--user-agent <ua>', text.userAgent)
+    .option('--save-crawl <file>', text.saveCrawl)
     .option('--proxy <url>', text.proxy)
     .option('--no-proxy', text.noProxy);
 }
@@ -141,7 +147,7 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
  * The report's format: -f, else what -o's extension says, else terminal on a TTY and json otherwise. An -o extension
  * that names no format is a usage error: `-o report.md` must not quietly write JSON.
  */
-function formatFor(options: AuditCliOptions, stdoutIsTty: boolean): Format {
+function formatFor(options: Pick<AuditCliOptions, 'format' | 'output'>, stdoutIsTty: boolean): Format {
   if (options.format) return options.format;
   if (options.output === undefined) return stdoutIsTty ? 'terminal' : 'json';
   const extension = extname(options.output).toLowerCase();
@@ -151,7 +157,7 @@ function formatFor(options: AuditCliOptions, stdoutIsTty: boolean): Format {
 }
 
 /** ".json (json), .csv (csv), …": for the help and the usage error. */
-function extensionList(): string {
+export function extensionList(): string {
   return Object.entries(FORMAT_BY_EXTENSION).map(([extension, format]) => `${extension} (${format})`).join(', ');
 }
 
@@ -165,38 +171,52 @@ export interface AuditIo {
 }
 
 /** Runs an audit and writes its report; returns the exit code. Used by `audit` and `demo`. */
-export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
-  const startUrl = parseStartUrl(rawUrl);
-  if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);
+/** What the report's delivery needs, settled before the work starts: a wrong path or id should not cost a crawl. */
+export interface Delivery {
+  format: Format;
+  failOn?: string[];
+  ignores: ReturnType<typeof activeIgnores>;
+  /** Check and point ids the config file's ignore spares from the gates. */
+  ignored: Set<string>;
+  baseline: Comparable | null;
+}
+
+/** The options a report is delivered with (audit's, or rescore's subset). */
+export type DeliveryOptions = Pick<
+  AuditCliOptions,
+  'format' | 'output' | 'pagesCsv' | 'lang' | 'bom' | 'csvSeparator' | 'timing' | 'failUnder' | 'failOn' | 'baseline' | 'progress' | 'ignore' | 'singlePage'
+>;
+
+export async function prepareDelivery(options: DeliveryOptions, io: AuditIo, otherOutputs: { option: string; path: string | undefined }[] = []): Promise<Delivery> {
   if (options.failUnder !== undefined && options.singlePage) throw new CliError((m) => m.cli.failUnderNeedsSite, EXIT.usage);
   const failOn = options.failOn ? await knownIds(options.failOn) : undefined;
   const ignores = activeIgnores(options.ignore ?? [], new Date().toISOString().slice(0, 10));
   const ignored = new Set<string>(options.ignore?.length ? await knownIds(ignores.active.map((item) => item.check)) : []);
-  const proxy = proxySettings(options.proxy, process.env);
   const format = formatFor(options, Boolean(io.stdout.isTTY));
-  // Files first: a wrong path should not cost a whole crawl.
   const baseline = options.baseline ? await readBaseline(options.baseline) : null;
-  await checkOutputPaths([
-    { option: '-o', path: options.output },
-    { option: '--pages-csv', path: options.pagesCsv },
-  ]);
+  await checkOutputPaths([{ option: '-o', path: options.output }, { option: '--pages-csv', path: options.pagesCsv }, ...otherOutputs]);
+  return { format, failOn, ignores, ignored, baseline };
+}
+
+export async function runAudit(rawUrl: string, options: AuditCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
+  const startUrl = parseStartUrl(rawUrl);
+  if (options.pageType && !options.singlePage) throw new CliError((m) => m.cli.pageTypeNeedsSinglePage, EXIT.usage);
+  const proxy = proxySettings(options.proxy, process.env);
+  const delivery = await prepareDelivery(options, io, [{ option: '--save-crawl', path: options.saveCrawl }]);
 
   // Heavy modules load only when an audit runs, so --help stays instant.
-  const [{ auditSite }, { render }, { renderPagesCsv }, { loadClassifier }, { startProgress }] = await Promise.all([
+  const [{ collectSite, scoreCollected }, { loadClassifier }, { startProgress }] = await Promise.all([
     import('../pipeline.js'),
-    import('../report/index.js'),
-    import('../report/csv.js'),
     import('../classify/index.js'),
     import('./progress.js'),
   ]);
   const classifier = options.classify ? loadClassifier() : null;
+  const scoring = { singlePage: options.singlePage, pageType: options.pageType, classify: classifier ? (page: PageFacts) => classifier.classifyPage(page) : undefined };
   const progress = startProgress(options.progress ? io.stderr : null, options.lang);
-  let report: Report;
+  let collected: Awaited<ReturnType<typeof collectSite>>;
   try {
-    report = await auditSite(startUrl, {
-      singlePage: options.singlePage,
-      pageType: options.pageType,
-      classify: classifier ? (page) => classifier.classifyPage(page) : undefined,
+    collected = await collectSite(startUrl, {
+      ...scoring,
       crawl: {
         maxPages: options.maxPages,
         maxDepth: options.maxDepth,
@@ -215,8 +235,20 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   } finally {
     progress.stop();
   }
-  if (!options.timing) report = withoutTiming(report);
+  if (options.saveCrawl) {
+    const { encodeCrawl, CRAWL_FILE_FORMAT, CRAWL_FILE_VERSION } = await import('./crawl-file.js');
+    const { pages: _fetched, ...crawl } = collected.crawl;
+    const saved: SavedCrawl = { format: CRAWL_FILE_FORMAT, version: CRAWL_FILE_VERSION, toolVersion, singlePage: options.singlePage, ...(options.pageType ? { pageType: options.pageType } : {}), crawl, pages: collected.pages };
+    await writeOutput(options.saveCrawl, encodeCrawl(saved));
+  }
+  return deliverReport(scoreCollected(collected, scoring), options, io, delivery);
+}
 
+/** Renders and writes the report, then applies the gates: the exit code. Shared by audit and rescore. */
+export async function deliverReport(audited: Report, options: DeliveryOptions, io: AuditIo, delivery: Delivery): Promise<ExitCode> {
+  const { format, failOn, ignores, ignored, baseline } = delivery;
+  const report = options.timing ? audited : withoutTiming(audited);
+  const [{ render }, { renderPagesCsv }] = await Promise.all([import('../report/index.js'), import('../report/csv.js')]);
   const color = format === 'terminal' && !options.output && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
   const csv = { bom: options.bom, separator: options.csvSeparator === 'semicolon' ? (';' as const) : (',' as const) };
   // Regressed checks have both statuses (the comparison decided them).
@@ -254,8 +286,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const undecided = named.filter((check) => check.status === 'unknown' || check.status === 'error').map((check) => check.id);
   if (undecided.length) io.stderr.write(`comune-audit: ${t.cli.failOnUndecided(undecided.join(', '))}\n`);
   const spared = [...new Set([...failed, ...found.map((r) => r.id)])].filter(isIgnored);
-  if (spared.length) io.stderr.write(`comune-audit: ${t.cli.ignored(spared.join(', '))}
-`);
+  if (spared.length) io.stderr.write(`comune-audit: ${t.cli.ignored(spared.join(', '))}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') {
     // On stderr, so a report written to stdout stays clean; the runner reads workflow commands from both.
     const { renderAnnotations } = await import('../report/annotations.js');
@@ -267,7 +298,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
 }
 
 /** `--fail-on`'s ids; none at all is a usage error (an empty variable in a CI job would silently gate nothing). */
-function commaList(value: string): string[] {
+export function commaList(value: string): string[] {
   const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
   if (!ids.length) throw new CliError((m) => m.cli.failOnEmpty, EXIT.usage);
   return ids;

@@ -6,6 +6,7 @@ import { register as registerDemo } from './demo.js';
 import { register as registerClassify } from './classify.js';
 import { register as registerTrain } from './train.js';
 import { register as registerEval } from './eval.js';
+import { register as registerRescore } from './rescore.js';
 import { register as registerCompare } from './compare.js';
 import { register as registerSurvey } from './survey.js';
 import { register as registerSurveyReports } from './survey-report.js';
@@ -34,7 +35,7 @@ export function buildProgram(lang: Lang = 'it'): Command {
     .hook('preSubcommand', (command, subcommand) => {
       if (command.getOptionValueSource('lang') === 'cli') subcommand.setOptionValueWithSource('lang', command.opts().lang, 'cli');
     });
-  for (const register of [registerAudit, registerDemo, registerClassify, registerTrain, registerEval, registerCompare, registerSurvey, registerSurveyReports]) register(program, help);
+  for (const register of [registerAudit, registerDemo, registerClassify, registerTrain, registerEval, registerCompare, registerSurvey, registerSurveyReports, registerRescore]) register(program, help);
   return program;
 }
 

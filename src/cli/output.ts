@@ -43,7 +43,7 @@ export async function checkOutputPaths(paths: { option: string; path: string | u
   }
 }
 
-export async function writeOutput(path: string, content: string): Promise<void> {
+export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
   try {
     await writeFile(path, content);
   } catch (error) {

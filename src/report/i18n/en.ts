@@ -202,6 +202,10 @@ export const en: Messages = {
       description: "audit a comune's website and write an evidence-backed maturity report",
       url: "the comune's site, e.g. https://www.comune.esempio.it (or `url` in the config file)",
     },
+    rescore: {
+      description: 'run classification, checks and scoring again on a crawl kept with audit --save-crawl, without a request to the site',
+      file: 'the crawl file (site.crawl.gz)',
+    },
     demo: 'serve the bundled demo comune site on 127.0.0.1 and audit it (no internet needed)',
     auditOptions: {
       format: (formats, extensions) =>
@@ -233,6 +237,7 @@ export const en: Messages = {
       noProxy: 'connect directly: ignore HTTPS_PROXY/HTTP_PROXY',
       config: 'configuration file (by default comune-audit.config.json or .comune-auditrc.json, looked for upward from the current folder); options given here win',
       noConfig: 'read no configuration file',
+      saveCrawl: 'also keep the crawl’s facts in this file (gzip), to re-score it later with rescore and no request',
       port: 'port to serve the demo site on (0: any free one); fix it for byte-for-byte identical reports with --no-timing',
     },
     classify: {
@@ -367,6 +372,9 @@ export const en: Messages = {
       `cannot use port ${port} (${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}): pick another with --port, or --port 0 for any free port`,
     invalidProxy: (source, value) => `${source}: "${value}" is not a proxy address (expected http://host:port or https://host:port)`,
     configUnreadable: (path, code) => `cannot read the configuration file ${path} (${code}): check the path given to --config`,
+    crawlFileUnreadable: (path, code) => `cannot read ${path} (${code}): give the file written by audit --save-crawl`,
+    notCrawlFile: (path) => `${path} is not a crawl saved by comune-audit audit --save-crawl`,
+    crawlFileVersion: (path, version, expected) => `${path} is a crawl in format version ${version}; this version reads ${expected}: audit again with --save-crawl`,
     configNotJson: (path, detail) => `${path} is not valid JSON (${detail}): fix it; its schema is schema/config.schema.json`,
     configUnknownKey: (where, valid) => `unknown key ${where}; the keys allowed: ${valid}`,
     configInvalid: (where, expected) => `${where}: invalid value, expected ${expected}`,

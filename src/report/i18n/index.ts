@@ -160,6 +160,7 @@ export interface HelpMessages {
   /** The exit codes, under the program's help: a heading line and one line per code. */
   exitCodes: string;
   audit: { description: string; url: string };
+  rescore: { description: string; file: string };
   demo: string;
   auditOptions: {
     /** formats: the -f values; extensions: what each -o extension means. */
@@ -191,6 +192,7 @@ export interface HelpMessages {
     noProxy: string;
     config: string;
     noConfig: string;
+    saveCrawl: string;
     /** demo only. */
     port: string;
   };
@@ -297,6 +299,9 @@ export interface CliMessages {
   /** source: "--proxy" or the environment variable that gave the value. */
   invalidProxy(source: string, value: string): string;
   configUnreadable(path: string, code: string): string;
+  crawlFileUnreadable(path: string, code: string): string;
+  notCrawlFile(path: string): string;
+  crawlFileVersion(path: string, version: string, expected: number): string;
   /** detail: the JSON parser's message (English). */
   configNotJson(path: string, detail: string): string;
   /** where: "file: key"; valid: the keys it takes. */

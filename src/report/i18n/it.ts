@@ -203,6 +203,10 @@ export const it: Messages = {
       description: 'analizza il sito di un comune e scrive un report di maturità con le evidenze',
       url: 'il sito del comune, per esempio https://www.comune.esempio.it (o `url` nel file di configurazione)',
     },
+    rescore: {
+      description: 'ricalcola classificazione, controlli e punteggi da un crawl salvato con audit --save-crawl, senza richieste al sito',
+      file: 'il file del crawl (site.crawl.gz)',
+    },
     demo: 'pubblica su 127.0.0.1 il sito di esempio incluso e lo analizza (senza internet)',
     auditOptions: {
       format: (formats, extensions) =>
@@ -234,6 +238,7 @@ export const it: Messages = {
       noProxy: 'connessioni dirette: ignora HTTPS_PROXY/HTTP_PROXY',
       config: 'file di configurazione (di norma comune-audit.config.json o .comune-auditrc.json, cercato risalendo dalla cartella corrente); le opzioni date qui vincono',
       noConfig: 'non leggere alcun file di configurazione',
+      saveCrawl: 'salva in questo file (gzip) i fatti del crawl, per ricalcolare il report con rescore senza rifare le richieste',
       port: 'porta su cui pubblicare il sito di esempio (0: una libera qualsiasi); fissala per report identici byte per byte con --no-timing',
     },
     classify: {
@@ -368,6 +373,9 @@ export const it: Messages = {
       `impossibile usare la porta ${port} (${code === 'EADDRINUSE' ? 'già in uso' : 'non consentita'}): scegline un'altra con --port, oppure --port 0 per una porta libera qualsiasi`,
     invalidProxy: (source, value) => `${source}: "${value}" non è l’indirizzo di un proxy (atteso http://host:porta o https://host:porta)`,
     configUnreadable: (path, code) => `impossibile leggere il file di configurazione ${path} (${code}): controlla il percorso dato a --config`,
+    crawlFileUnreadable: (path, code) => `impossibile leggere ${path} (${code}): indica il file scritto da audit --save-crawl`,
+    notCrawlFile: (path) => `${path} non è un crawl salvato da comune-audit audit --save-crawl`,
+    crawlFileVersion: (path, version, expected) => `${path} è un crawl in formato versione ${version}, questa versione legge la ${expected}: rifai l'audit con --save-crawl`,
     configNotJson: (path, detail) => `${path} non è JSON valido (${detail}): correggilo, lo schema è schema/config.schema.json`,
     configUnknownKey: (where, valid) => `chiave sconosciuta ${where}; quelle ammesse: ${valid}`,
     configInvalid: (where, expected) => `${where}: valore non valido, atteso ${expected}`,
