@@ -66,7 +66,8 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | undefined): 
     charsetFromContentType(contentType) ??
     charsetFromMeta(bytes) ??
     (isValidUtf8(bytes) ? 'utf-8' : 'windows-1252');
-  return { text: decodeWith(bytes, charset), charset };
+  // NUL is never text: the HTML standard reads it as U+FFFD (or drops it), so no title or snippet carries one.
+  return { text: decodeWith(bytes, charset).replace(/\u0000/g, '\uFFFD'), charset };
 }
 
 function decodeWith(bytes: Uint8Array, charset: string): string {

@@ -4,7 +4,7 @@
 import type { CrawlLimits, CrawlResult, FetchedPage, FetchError, RedirectHop, RobotsFacts, SitemapFacts, TlsFacts } from '../types.js';
 import { fetchAssets } from './assets.js';
 import { fetchError } from './errors.js';
-import { HttpClient, type FetchOutcome, type RedirectDecision } from './fetch.js';
+import { HttpClient, mediaTypeOf, type FetchOutcome, type RedirectDecision } from './fetch.js';
 import { withDefaults, type CrawlOptions, type DiscoveredLinks } from './options.js';
 import { buildPage, canonicalFromHtml, isHtmlType, isParsablePage, mayBeHtml, mediaTypeOfResponse, metaRefreshTarget, scriptRedirectTarget } from './page.js';
 import { loadRobots, type RobotsRules } from './robots.js';
@@ -177,6 +177,12 @@ class Crawler {
       }, start.status);
     }
     const type = mediaTypeOfResponse(start);
+    if (isHtmlType(mediaTypeOf(start.contentType)) && !isHtmlType(type)) {
+      return fetchError('not-html', {
+        it: `La pagina iniziale ${start.finalUrl} si dichiara HTML ma contiene dati binari`,
+        en: `The start page ${start.finalUrl} says it is HTML but holds binary data`,
+      });
+    }
     if (!isHtmlType(type)) {
       return fetchError('not-html', {
         it: `La pagina iniziale ${start.finalUrl} non è HTML (${type || 'Content-Type assente'})`,
@@ -187,7 +193,9 @@ class Crawler {
   }
 
   private async fetchStart(url: string): Promise<FetchOutcome> {
-    const outcome = await this.client.get(url, { maxBytes: this.options.maxBodyBytes, wantBody: mayBeHtml });
+    // A redirect to another host: that host's robots.txt is read before anything is fetched there.
+    const redirectPolicy = async (target: string): Promise<RedirectDecision> => ((await this.isAllowed(target)) ? 'follow' : 'robots');
+    const outcome = await this.client.get(url, { maxBytes: this.options.maxBodyBytes, wantBody: mayBeHtml, redirectPolicy });
     this.progress(url);
     return outcome;
   }

@@ -21,12 +21,32 @@ export function mayBeHtml(mediaType: string): boolean {
 /** A document that opens like HTML, after any byte-order mark, blanks and comments. */
 const HTML_START = /^(?:\uFEFF)?(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body)\b/i;
 
+/** WHATWG MIME sniffing's "binary data bytes": control characters no text (HTML included) has. */
+const BINARY_BYTE = (byte: number): boolean => byte <= 0x08 || byte === 0x0b || (byte >= 0x0e && byte <= 0x1a) || (byte >= 0x1c && byte <= 0x1f);
+/** The resource header WHATWG sniffing reads. */
+const SNIFF_BYTES = 1445;
+
+/**
+ * Whether a body said to be HTML is binary data (an image, an archive, random bytes): more than 1 byte in 32 of its
+ * first 1445 is a binary data byte. WHATWG sniffing calls one such byte binary; a ratio keeps a page with a stray NUL
+ * (which the HTML standard reads as U+FFFD) an HTML page. UTF-16, all of whose ASCII is NUL-paired, is not sniffed.
+ */
+export function looksBinary(outcome: Pick<FetchOutcome, 'contentType' | 'body'>): boolean {
+  const head = outcome.body.subarray(0, SNIFF_BYTES);
+  if (/charset\s*=\s*["']?utf-16/i.test(outcome.contentType) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe)) return false;
+  let binary = 0;
+  for (const byte of head) if (BINARY_BYTE(byte)) binary++;
+  return binary * 32 > head.length;
+}
+
 /**
  * The response's media type; when the server sent none, text/html if the body opens like HTML (as browsers sniff),
- * else "". Old comune servers do forget the header.
+ * else "". Old comune servers do forget the header. Binary data served as HTML is application/octet-stream: it is
+ * not parsed, and a start page like that is 'not-html'.
  */
 export function mediaTypeOfResponse(outcome: Pick<FetchOutcome, 'contentType' | 'body'>): string {
   const declared = mediaTypeOf(outcome.contentType);
+  if (isHtmlType(declared) && looksBinary(outcome)) return 'application/octet-stream';
   if (declared) return declared;
   return HTML_START.test(outcome.body.subarray(0, 1024).toString('latin1')) ? 'text/html' : '';
 }
