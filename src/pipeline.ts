@@ -74,8 +74,16 @@ export async function collectSite(startUrl: string, options: CollectOptions = {}
 /** Site facts from the crawl and its pages' facts: page types and classification. */
 function assembleSite(result: Omit<CrawlResult, 'pages'>, pages: PageFacts[], options: ScoreOptions): SiteFacts {
   const site = assembleSiteFacts({ ...result, pages: [] }, pages, { classify: options.classify, singlePage: options.singlePage });
-  if (options.singlePage && options.pageType && site.pages[0]) {
-    site.pages[0].pageType = { type: options.pageType, section: site.pages[0].pageType.section, reason: '--page-type' };
+  const page = site.pages[0];
+  if (options.singlePage && options.pageType && page) {
+    // The user's word decides; what the page looked like stays in the signals, so a mismatch shows.
+    const detected = page.pageType;
+    const given = { it: `tipo indicato con --page-type ${options.pageType}`, en: `type given with --page-type ${options.pageType}` };
+    const seen = {
+      it: `riconosciuto dalla pagina: ${detected.type} (${detected.signals.map((signal) => signal.it).join('; ')})`,
+      en: `detected from the page: ${detected.type} (${detected.signals.map((signal) => signal.en).join('; ')})`,
+    };
+    page.pageType = { type: options.pageType, section: detected.section, reason: '--page-type', signals: [given, seen] };
   }
   return site;
 }

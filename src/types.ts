@@ -290,14 +290,24 @@ export type PageType =
   | 'privacy'
   | 'accessibility'
   | 'news'
+  /** A step of an online form or booking flow (personal data, summary, payment…): not a service sheet. */
+  | 'form-step'
+  /** The page that closes a flow ("Richiesta inviata", "Pagamento effettuato"). */
+  | 'confirmation'
+  /** The citizen's own area after login (desk, messages, practices); the login page is personal-area-login. */
+  | 'personal-area'
+  /** The server answered an error (HTTP 4xx/5xx, unreadable page) or the page says it was not found. */
+  | 'error'
   | 'other';
 
 export interface PageTypeGuess {
   type: PageType;
   /** Which first-level section, for first-level and second-level pages. */
   section: 'management' | 'news' | 'services' | 'live' | null;
-  /** Why: "data-element=service-title", "url /servizi/…", "breadcrumb Servizi › …". */
+  /** Short technical source: "data-element=service-title", "url servizi", "breadcrumb servizi › …". */
   reason: string;
+  /** Every signal that decided the type, in words a person reads (shown by --single-page reports). */
+  signals: Localised[];
 }
 
 /** The 15 national service categories (slugs) plus 'altro'. */
@@ -501,6 +511,8 @@ export interface PageSummary {
   title: string;
   lang: string | null;
   pageType: PageType;
+  /** Why the page has that type (PageTypeGuess.signals). */
+  pageTypeSignals: Localised[];
   category: CategoryId | null;
   confidence: number | null;
   declaredCategory: CategoryId | null;

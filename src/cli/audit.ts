@@ -19,10 +19,12 @@ import { toolVersion } from '../util/version.js';
 export const FORMATS = ['terminal', 'json', 'csv', 'html', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const PAGE_TYPES: readonly PageType[] = [
-  'home', 'first-level', 'second-level', 'services-index', 'service', 'topics', 'topic', 'events', 'event',
-  'booking', 'personal-area-login', 'legal-notes', 'privacy', 'accessibility', 'news', 'other',
-];
+// Every kind, in the order of the help text; a kind added to PageType and not here fails the typecheck.
+const PAGE_TYPES = Object.keys({
+  home: true, 'first-level': true, 'second-level': true, 'services-index': true, service: true, topics: true, topic: true,
+  events: true, event: true, booking: true, 'personal-area-login': true, 'legal-notes': true, privacy: true,
+  accessibility: true, news: true, 'form-step': true, confirmation: true, 'personal-area': true, error: true, other: true,
+} satisfies Record<PageType, true>) as PageType[];
 
 export interface AuditCliOptions {
   format?: Format;

@@ -31,6 +31,7 @@ function summarisePage(page: AnalysedPage): PageSummary {
     title: page.title,
     lang: page.lang,
     pageType: page.pageType.type,
+    pageTypeSignals: page.pageType.signals.map((signal) => ({ ...signal })),
     category: page.classification?.category ?? null,
     confidence: page.classification?.confidence ?? null,
     declaredCategory: page.classification?.declaredCategory ?? null,

@@ -127,6 +127,13 @@ export function capPhrases(report: Report, t: Messages): string[] {
   return phrases;
 }
 
+/** In a --single-page audit, the kind of its page and the signals that decided it; null otherwise. */
+export function singlePageKind(report: Report, t: Messages, lang: Lang): string | null {
+  const page = report.pages[0];
+  if (!report.run.singlePage || !page) return null;
+  return t.pageKindLine(t.pageTypeName[page.pageType], page.pageTypeSignals.map((signal) => signal[lang]));
+}
+
 /** "2025-03-01 10:00 UTC, took 12.3 s", or null when timing was zeroed (--no-timing) or is not a date. */
 export function runPhrase(report: Report, t: Messages): string | null {
   const { startedAt, durationMs } = report.run;

@@ -19,6 +19,7 @@ import {
   levelText,
   runPhrase,
   shortTitle,
+  singlePageKind,
   splitPoints,
   statusCounts,
 } from './common.js';
@@ -90,13 +91,15 @@ footer{margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem;bo
 @media print{a{color:inherit}details>summary{display:none}details{display:block}}
 `;
 
-function factsList(report: Report, t: Messages): string {
+function factsList(report: Report, t: Messages, lang: Lang): string {
   const rows: [string, string][] = [[t.label.site, urlHtml(report.site.siteUrl || report.site.startUrl)]];
   if (!report.fatal) {
     rows.push([t.label.pages, esc(t.pagesLine(report.run.pagesFetched, report.run.pagesFailed))]);
     const caps = capPhrases(report, t);
     if (report.run.singlePage) caps.unshift(t.singlePage);
     rows.push([t.label.caps, esc(caps.length > 0 ? caps.join('; ') : t.capsNone)]);
+    const kind = singlePageKind(report, t, lang);
+    if (kind) rows.push([t.label.pageKind, esc(kind)]);
   }
   const run = runPhrase(report, t);
   if (run) rows.push([t.label.run, esc(run)]);
@@ -292,7 +295,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
 <header>
 <p class="tool">${esc(`${report.tool.name} ${report.tool.version}`)}</p>
 <h1>${esc(t.reportTitle)}</h1>
-${factsList(report, t)}
+${factsList(report, t, lang)}
 </header>
 <main>
 ${main}

@@ -2,7 +2,7 @@
 // so a pipeline page lists the checks that do not pass with their message and evidence. Gating stays with the exit
 // codes (--fail-under, --fail-on, --baseline): a partial check shows as a failure here without failing the job.
 import type { CheckResult, Evidence, Report } from '../types.js';
-import { EVIDENCE_SHOWN, escapeMarkup as esc, shortTitle } from './common.js';
+import { EVIDENCE_SHOWN, escapeMarkup as esc, shortTitle, singlePageKind } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 
 interface Counts {
@@ -62,12 +62,15 @@ export function renderJunit(report: Report, options: { lang: Lang }): string {
     return `${head}<testsuites name="${name}" ${countAttributes(counts)} time="${seconds}">\n  <testsuite name="${esc(t.fatalTitle)}" ${countAttributes(counts)} time="0">\n${fatal}\n  </testsuite>\n</testsuites>\n`;
   }
   const byId = new Map(report.checks.map((check) => [check.id, check]));
+  // A single-page audit's criteria depend on the page kind: each suite says which kind, and why.
+  const kind = singlePageKind(report, t, lang);
+  const properties = kind ? `    <properties>\n      <property name="${esc(t.label.pageKind)}" value="${esc(kind)}"/>\n    </properties>\n` : '';
   const suites = report.points
     .map((point) => ({ point, checks: point.checks.map((id) => byId.get(id)).filter((check): check is CheckResult => check !== undefined) }))
     .filter(({ checks }) => checks.length > 0)
     .map(({ point, checks }) => {
       const cases = checks.map((check) => testCase(check, lang, t)).join('\n');
-      return `  <testsuite name="${esc(t.pointName[point.id])}" ${countAttributes(countsOf(checks))} time="0">\n${cases}\n  </testsuite>`;
+      return `  <testsuite name="${esc(t.pointName[point.id])}" ${countAttributes(countsOf(checks))} time="0">\n${properties}${cases}\n  </testsuite>`;
     });
   return `${head}<testsuites name="${name}" ${countAttributes(countsOf(report.checks))} time="${seconds}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -18,6 +18,7 @@ import {
   levelText,
   runPhrase,
   shortTitle,
+  singlePageKind,
   splitPoints,
   statusCounts,
 } from './common.js';
@@ -133,6 +134,8 @@ function renderRun(layout: Layout, report: Report, labelWidth: number): void {
   const caps = capPhrases(report, t);
   if (report.run.singlePage) caps.unshift(t.singlePage);
   layout.field(t.label.caps, caps.length > 0 ? { items: caps, separator: '; ' } : t.capsNone, labelWidth);
+  const kind = singlePageKind(report, t, layout.options.lang);
+  if (kind) layout.field(t.label.pageKind, kind, labelWidth);
   const run = runPhrase(report, t);
   if (run) layout.field(t.label.run, run, labelWidth);
 }
@@ -262,7 +265,7 @@ function renderFindings(layout: Layout, report: Report): void {
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const layout = new Layout(options);
   const { t } = layout;
-  const labels = [t.label.site, t.label.pages, t.label.caps, t.label.run, t.label.index, t.label.level, t.label.basis, t.label.checks, `${t.whatToDo}:`];
+  const labels = [t.label.site, t.label.pages, t.label.caps, t.label.pageKind, t.label.run, t.label.index, t.label.level, t.label.basis, t.label.checks, `${t.whatToDo}:`];
   const labelWidth = Math.max(...labels.map((label) => label.length)) + 2;
   renderHeader(layout, report, labelWidth);
   if (report.fatal) {

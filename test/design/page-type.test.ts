@@ -5,6 +5,9 @@ import { extractPageFacts } from '../../src/facts/page.js';
 import { fetchedPage, siteFromHtml } from '../helpers/site.js';
 import { SITE, designSite, url } from './fixtures.js';
 
+/** A page of the site: a header menu linking elsewhere, no breadcrumb, no markers. */
+const SITE_PAGE = '<header><a href="/">Comune</a></header><p>x</p>';
+
 function typeOf(path: string, html: string) {
   return detectPageType(extractPageFacts(fetchedPage({ url: url(path), html })), SITE);
 }
@@ -35,12 +38,13 @@ describe('detectPageType', () => {
     expect(typeOf('/pagina/4', crumbs('Home', 'Note legali'))).toMatchObject({ type: 'legal-notes' });
   });
 
-  it('falls back to the URL, then to the main heading', () => {
-    expect(typeOf('/servizi', '<p>x</p>')).toMatchObject({ type: 'services-index', reason: 'url servizi' });
-    expect(typeOf('/servizio/pagamento-tari', '<p>x</p>').type).toBe('service');
-    expect(typeOf('/argomenti/sport', '<p>x</p>').type).toBe('topic');
-    expect(typeOf('/eventi/sagra-2025', '<p>x</p>').type).toBe('event');
-    expect(typeOf('/privacy-policy', '<p>x</p>').type).toBe('privacy');
+  it('falls back to the URL on a page of the site (one with a header menu), then to the main heading', () => {
+    expect(typeOf('/servizi', '<p>x</p>').type).toBe('other'); // no site navigation: a bare list, not the services page
+    expect(typeOf('/servizi', SITE_PAGE)).toMatchObject({ type: 'services-index', reason: 'url servizi' });
+    expect(typeOf('/servizio/pagamento-tari', SITE_PAGE).type).toBe('service');
+    expect(typeOf('/argomenti/sport', SITE_PAGE).type).toBe('topic');
+    expect(typeOf('/eventi/sagra-2025', SITE_PAGE).type).toBe('event');
+    expect(typeOf('/privacy-policy', SITE_PAGE).type).toBe('privacy');
     expect(typeOf('/index.php?id=77', '<h1>Dichiarazione di accessibilità</h1>')).toMatchObject({ type: 'accessibility', reason: 'h1 "Dichiarazione di accessibilità"' });
     expect(typeOf('/index.php?id=78', '<h1>Benvenuti</h1>')).toMatchObject({ type: 'other' });
   });
@@ -63,7 +67,12 @@ describe('assignLinkedPageTypes', () => {
     ]);
     assignLinkedPageTypes(site.pages, site.siteUrl);
     expect(site.pages.map((page) => page.pageType.type)).toEqual(['home', 'first-level', 'legal-notes']);
-    expect(site.pages[1].pageType).toEqual({ type: 'first-level', section: 'management', reason: `linked from ${SITE} by data-element=management` });
+    expect(site.pages[1].pageType).toEqual({
+      type: 'first-level',
+      section: 'management',
+      reason: `linked from ${SITE} by data-element=management`,
+      signals: [{ it: `la pagina ${SITE} la collega con data-element="management"`, en: `${SITE} links to it with data-element="management"` }],
+    });
   });
 
   it('keeps a page’s own marker over a link pointing at it', () => {

@@ -42,7 +42,7 @@ export function makePage(url: string, depth: number, overrides: Partial<Analysed
     forms: [],
     images: [],
     iframes: [],
-    pageType: { type: 'other', section: null, reason: 'test' },
+    pageType: { type: 'other', section: null, reason: 'test', signals: [{ it: 'prova', en: 'test' }] },
     classification: null,
     ...overrides,
   };
@@ -83,12 +83,12 @@ export function samplePages(): AnalysedPage[] {
   return [
     makePage(`${SITE}servizi/carta-identita`, 2, {
       title: 'Carta d\'identità, "elettronica"\nrilascio',
-      pageType: { type: 'service', section: 'services', reason: 'data-element=service-title' },
+      pageType: { type: 'service', section: 'services', reason: 'data-element=service-title', signals: [{ it: 'la pagina ha il marcatore data-element="service-title"', en: 'the page carries data-element="service-title"' }] },
       classification: { category: 'anagrafe-stato-civile', confidence: 0.87, alternatives: [], declaredCategory: 'anagrafe-stato-civile' },
       links: [makeLink(`${SITE}modulo.pdf`, 'pdf'), makeLink(`${SITE}dati.csv`, 'csv'), makeLink(`${SITE}contatti`)],
     }),
-    makePage(`${SITE}amministrazione`, 1, { pageType: { type: 'first-level', section: 'management', reason: 'menu' } }),
-    makePage(`${SITE}`, 0, { pageType: { type: 'home', section: null, reason: 'start' }, links: [makeLink(`${SITE}amministrazione`)] }),
+    makePage(`${SITE}amministrazione`, 1, { pageType: { type: 'first-level', section: 'management', reason: 'menu', signals: [] } }),
+    makePage(`${SITE}`, 0, { pageType: { type: 'home', section: null, reason: 'start', signals: [] }, links: [makeLink(`${SITE}amministrazione`)] }),
     makePage(`${SITE}albo`, 1, {
       status: 0,
       title: '',

@@ -23,7 +23,13 @@ export interface Messages {
     checks: string;
     /** Beside the index, when it leaves out points it could not judge. */
     basis: string;
+    /** The page kind a --single-page audit detected (or was given). */
+    pageKind: string;
   };
+  /** Page kinds by name, for people. */
+  pageTypeName: Record<PageType, string>;
+  /** "Scheda servizio — perché: …": the kind and the signals that decided it. */
+  pageKindLine(name: string, signals: string[]): string;
   pagesLine(audited: number, failed: number): string;
   /** The crawl's progress line on stderr. */
   progress(fetched: number, queued: number, url: string): string;
