@@ -150,6 +150,7 @@ describe('pages CSV', () => {
       title: 'Carta d\'identità, "elettronica"\nrilascio',
       lang: 'it',
       page_type: 'service',
+      page_type_why: 'the page carries data-element="service-title"',
       category: 'anagrafe-stato-civile',
       confidence: '0.87',
       declared_category: 'anagrafe-stato-civile',
