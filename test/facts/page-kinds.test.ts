@@ -209,3 +209,43 @@ describe('error pages', () => {
     expect(typeOf('<h1>Trovare un medico</h1>').type).not.toBe('error');
   });
 });
+
+describe('the kinds of the demo site’s pages', () => {
+  const DEMO_DIR = join(packageRoot, 'fixtures', 'demo-site');
+  const htmlFiles = (dir: string): string[] =>
+    readdirSync(join(DEMO_DIR, dir), { withFileTypes: true }).flatMap((entry) => {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return entry.name.startsWith('_') || entry.name === 'assets' ? [] : htmlFiles(path);
+      return entry.name.endsWith('.html') ? [path] : [];
+    });
+  const files = htmlFiles('').sort();
+  const pages = files.map((file) => fetchedPage({ url: `${SITE}${file === 'index.html' ? '' : file}`, html: readFixture('demo-site', ...file.split('/')) }));
+  const site = assembleSiteFacts({ ...emptyCrawl(SITE), pages }, pages.map(extractPageFacts));
+  const kindOf = (file: string) => site.pages[files.indexOf(file)].pageType.type;
+
+  it('types topics as topics and the second services page as the services page, not second-level pages', () => {
+    expect(countKinds(site.pages.map((page) => page.pageType.type))).toEqual({
+      accessibility: 1,
+      booking: 1,
+      error: 1, // 404.html
+      event: 1,
+      events: 1,
+      'first-level': 3,
+      home: 1,
+      'legal-notes': 1,
+      news: 4,
+      other: 4, // faq, opendata, segnalazione-disservizio, software-open-source
+      'personal-area-login': 1,
+      privacy: 1,
+      'second-level': 19,
+      service: 14,
+      'services-index': 2,
+      topic: 9,
+      topics: 1,
+    });
+    expect(kindOf('argomenti/gestione-rifiuti.html')).toBe('topic');
+    expect(kindOf('servizi-2.html')).toBe('services-index');
+    expect(kindOf('area-personale.html')).toBe('personal-area-login');
+    expect(kindOf('404.html')).toBe('error');
+  });
+});
