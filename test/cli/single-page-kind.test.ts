@@ -27,7 +27,7 @@ async function audit(path: string, options: Partial<typeof AUDIT_OPTIONS> = {}):
 }
 
 describe('--single-page on the model’s home served at /sito/homepage.html', () => {
-  it('detects a home by its content and reports all 12 criteria of a home, with the signals in JSON', async () => {
+  it('detects a home by its content and reports every criterion of a home, with the signals in JSON', async () => {
     const report = JSON.parse(await audit('/sito/homepage.html')) as Report;
     expect(report.pages[0].pageType).toBe('home');
     expect(report.pages[0].pageTypeSignals.map((signal) => signal.en)).toEqual([
@@ -36,7 +36,7 @@ describe('--single-page on the model’s home served at /sito/homepage.html', ()
       'the main heading "Nome del comune" names nothing else',
     ]);
     const homeCriteria = rulesForPageType('home').map((rule) => rule.meta.id);
-    expect(homeCriteria).toHaveLength(12);
+    expect(homeCriteria.length).toBeGreaterThan(rulesForPageType('other').length);
     expect(report.checks.map((check) => check.id)).toEqual(homeCriteria);
   });
 
