@@ -103,7 +103,7 @@ describe('HTML report as text', () => {
       site: makeSite([
         ...samplePages(),
         makePage(`${SITE}servizi/rifiuti`, 2, {
-          pageType: { type: 'service', section: 'services', reason: 'test' },
+          pageType: { type: 'service', section: 'services', reason: 'test', signals: [] },
           classification: { category: 'ambiente', confidence: 0.8, alternatives: [], declaredCategory: 'tributi-finanze-contravvenzioni' },
         }),
       ]),

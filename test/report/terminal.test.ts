@@ -207,7 +207,7 @@ describe('advice for an HTTP error on the start page', () => {
 describe('the classification, in the terminal', () => {
   const classified = (path: string, category: CategoryId, declared: CategoryId | null, service = false) =>
     makePage(`${SITE}${path}`, 1, {
-      pageType: service ? { type: 'service', section: 'services', reason: 'test' } : { type: 'other', section: null, reason: 'test' },
+      pageType: service ? { type: 'service', section: 'services', reason: 'test', signals: [] } : { type: 'other', section: null, reason: 'test', signals: [] },
       classification: { category, confidence: 0.9, alternatives: [], declaredCategory: declared },
     });
   const report = sampleReport({

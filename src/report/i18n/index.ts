@@ -80,8 +80,6 @@ export interface Messages {
     classifier: string;
     declared: string;
   };
-  /** Page types by name (the HTML pages table, the terminal). */
-  pageTypeName: Record<PageType, string>;
   noFindings: string;
   /** The one line atop the AGID criteria: would the site pass them all, as PNRR 1.4.1 requires, and what stands in the way. */
   agidVerdict: (wouldPass: boolean | null, blocking: string[], unjudged: string[]) => string;
