@@ -109,8 +109,8 @@ describe('HTML report as text', () => {
       ]),
     });
     const it = renderHtml(report, { lang: 'it' });
-    expect(it).toContain('<td>Scheda servizio</td><td>Anagrafe e stato civile</td>');
-    expect(it).toContain('<td>Home page</td>');
+    expect(it).toContain('<td>scheda servizio</td><td>Anagrafe e stato civile</td>');
+    expect(it).toContain('<td>home page</td>');
     expect(it).not.toMatch(/<td>(service|home|first-level|anagrafe-stato-civile)<\/td>/);
     expect(it).toContain('<tr><th scope="row">Anagrafe e stato civile</th><td class="num">1</td><td class="num">1</td></tr>');
     expect(it).toContain('<tr><th scope="row">Turismo</th><td class="num">0</td><td class="num">0</td></tr>');
