@@ -118,7 +118,7 @@ describe('HTML report as text', () => {
     expect(it).toContain('<p>Nessuna scheda servizio trovata per: Educazione e formazione,');
     expect(it).toContain(`<tr><td><a href="${SITE}servizi/rifiuti">${SITE}servizi/rifiuti</a></td><td>Ambiente</td><td>Tributi, finanze e contravvenzioni</td></tr>`);
     const en = renderHtml(report, { lang: 'en' });
-    expect(en).toContain('<td>Service sheet</td><td>Registry office and civil status</td>');
+    expect(en).toContain('<td>service sheet</td><td>Registry office and civil status</td>');
   });
 
   it('says beside the index which points it could not judge', () => {
