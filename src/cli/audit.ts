@@ -110,6 +110,26 @@ function parseStartUrl(raw: string): string {
   return url.href;
 }
 
+/** The crawl options a command's flags set (audit and survey share them). */
+export type CrawlFlags = Pick<AuditCliOptions, 'maxPages' | 'maxDepth' | 'concurrency' | 'delay' | 'timeout' | 'timeBudget' | 'maxBody' | 'robots' | 'insecure' | 'userAgent'>;
+
+/** Flags → crawler options; the connect phase is capped at 10 s whatever --timeout says. */
+export function crawlOptionsFrom(options: CrawlFlags, proxy: ProxySettings) {
+  return {
+    maxPages: options.maxPages,
+    maxDepth: options.maxDepth,
+    concurrency: options.concurrency,
+    minDelayMs: options.delay,
+    timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout, totalMs: options.timeout },
+    timeBudgetMs: options.timeBudget,
+    maxBodyBytes: options.maxBody,
+    respectRobots: options.robots,
+    allowInsecureTls: options.insecure,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    proxy,
+  };
+}
+
 /** The proxy settings: --proxy wins over the environment (whose NO_PROXY still applies), --no-proxy turns it off. */
 export function proxySettings(option: string | false | undefined, env: NodeJS.ProcessEnv): ProxySettings {
   if (option === false) return {};
@@ -219,20 +239,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   try {
     collected = await collectSite(startUrl, {
       ...scoring,
-      crawl: {
-        maxPages: options.maxPages,
-        maxDepth: options.maxDepth,
-        concurrency: options.concurrency,
-        minDelayMs: options.delay,
-        timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout, totalMs: options.timeout },
-        timeBudgetMs: options.timeBudget,
-        maxBodyBytes: options.maxBody,
-        respectRobots: options.robots,
-        allowInsecureTls: options.insecure,
-        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-        proxy,
-        onProgress: progress.update,
-      },
+      crawl: { ...crawlOptionsFrom(options, proxy), onProgress: progress.update },
     });
   } finally {
     progress.stop();

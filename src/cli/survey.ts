@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { langOption, oneOf, seconds, wholeNumber } from './options.js';
 import { EXPORT_FORMATS, runSurveyExport, type SurveyExportOptions } from './survey-export.js';
-import { proxySettings } from './audit.js';
+import { crawlOptionsFrom, proxySettings } from './audit.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import type { SurveyAuditOptions } from '../survey/audit.js';
 import type { ListFilters, ListProblem, SurveyTarget } from '../survey/types.js';
@@ -93,19 +93,7 @@ function resultOptions(options: SurveyCliOptions): Record<string, unknown> {
 function auditOptions(options: SurveyCliOptions): SurveyAuditOptions {
   return {
     classify: options.classify,
-    crawl: {
-      maxPages: options.maxPages,
-      maxDepth: options.maxDepth,
-      concurrency: options.concurrency,
-      minDelayMs: options.delay,
-      timeouts: { connectMs: Math.min(options.timeout, 10_000), headersMs: options.timeout, bodyMs: options.timeout, totalMs: options.timeout },
-      timeBudgetMs: options.timeBudget,
-      maxBodyBytes: options.maxBody,
-      respectRobots: options.robots,
-      allowInsecureTls: options.insecure,
-      proxy: proxySettings(options.proxy, process.env),
-      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-    },
+    crawl: crawlOptionsFrom(options, proxySettings(options.proxy, process.env)),
   };
 }
 
