@@ -5,13 +5,13 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import { langOption, oneOf, seconds, wholeNumber } from './options.js';
 import { EXPORT_FORMATS, runSurveyExport, type SurveyExportOptions } from './survey-export.js';
-import { crawlOptionsFrom, proxySettings } from './audit.js';
+import { crawlOptionsFrom, proxySettings, type CrawlFlags } from './audit.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import type { SurveyAuditOptions } from '../survey/audit.js';
 import type { ListFilters, ListProblem, SurveyTarget } from '../survey/types.js';
 import { SurveyInputError } from '../survey/input/errors.js';
 
-export interface SurveyCliOptions {
+export interface SurveyCliOptions extends CrawlFlags {
   output: string;
   sites: number;
   threads: number;
@@ -24,17 +24,7 @@ export interface SurveyCliOptions {
   limit?: number;
   sample?: number;
   seed: number;
-  maxPages: number;
-  maxDepth: number;
-  concurrency: number;
-  delay: number;
-  timeout: number;
-  timeBudget: number;
-  maxBody: number;
-  robots: boolean;
-  insecure: boolean;
   classify: boolean;
-  userAgent?: string;
   proxy?: string | false;
   lang: Lang;
   progress: boolean;

@@ -30,17 +30,9 @@ export type SiteOutcome =
   | { kind: 'report'; report: Report; startedAt: string; durationMs: number }
   | { kind: 'failed'; message: string; startedAt: string; durationMs: number };
 
-export interface StoredSite {
+/** A site's row: the list row's identity (as SurveyTarget has it) and what its audit gave. */
+export interface StoredSite extends Omit<SurveyTarget, 'rejected'> {
   runId: number;
-  key: string;
-  line: number;
-  ipaCode: string | null;
-  name: string | null;
-  istatCode: string | null;
-  region: string | null;
-  province: string | null;
-  url: string | null;
-  rawUrl: string;
   finalUrl: string | null;
   status: SiteStatus;
   /** Rejected: the list's reason (no-website…); unavailable: the crawler's error code (dns, tls, http…); failed: internal. */
