@@ -63,13 +63,21 @@ export function flattenedRecord(page: LabelledPage, separator: '\n' | ' ' = '\n'
 
 export const REAL_STYLE_FILE = dataPath('classifier', 'real-style.jsonl');
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--write')) {
-  // The real-style pages (parsed and scraped both ways) and the scraped text of the Modello Comuni pages already
-  // in the corpus as parsed records; the demo site and the other Modello Comuni pages stay out (test pages).
+/**
+ * The training records of data/classifier/real-style.jsonl: the real-style pages (parsed and scraped both ways) and
+ * the scraped text of the Modello Comuni pages already in the corpus as parsed records; the demo site and the other
+ * Modello Comuni pages stay out (test pages).
+ */
+export function realStyleRecords(): LabelledRecord[] {
   const pages = labelledPages().filter((page) => page.site !== 'demo-site' && (page.site !== 'modello-comuni' || page.trained));
-  const records = pages.flatMap((page) =>
+  return pages.flatMap((page) =>
     page.site === 'modello-comuni' ? [flattenedRecord(page, '\n'), flattenedRecord(page, ' ')] : [parsedRecord(page), flattenedRecord(page, '\n'), flattenedRecord(page, ' ')],
   );
-  writeFileSync(REAL_STYLE_FILE, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-  console.log(`${records.length} records written to ${REAL_STYLE_FILE}`);
+}
+
+export const realStyleJsonl = (): string => realStyleRecords().map((record) => `${JSON.stringify(record)}\n`).join('');
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--write')) {
+  writeFileSync(REAL_STYLE_FILE, realStyleJsonl());
+  console.log(`${realStyleRecords().length} records written to ${REAL_STYLE_FILE}`);
 }

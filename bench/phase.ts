@@ -66,7 +66,7 @@ async function crawlAndFacts(maxPages: number): Promise<number> {
 async function fullAudit(maxPages: number): Promise<number> {
   const classifier = loadClassifier();
   const report = await auditSite(base, {
-    classify: (page) => classifier.classifyPage(page),
+    classify: classifier.classifySite,
     crawl: crawlOptions(maxPages),
   });
   renderJson(report);

@@ -15,7 +15,8 @@ export interface CollectOptions {
   singlePage?: boolean;
   /** Force the page type in a single-page audit (otherwise detected). */
   pageType?: PageType;
-  classify?: (page: PageFacts) => Classification | null;
+  /** The classify stage: all readable pages of the site at once (see Classifier.classifySite). */
+  classify?: (pages: readonly PageFacts[]) => Classification[];
 }
 
 export interface CollectedSite {

@@ -107,10 +107,13 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
   };
 }
 
-/** Trains on `train` (which drops its sites' furniture) and classifies `test` with its sites' learned furniture removed. */
-function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions): Outcome[] {
+/**
+ * Trains on `train` (which drops its sites' furniture) and classifies `test` with its sites' learned furniture removed
+ * (`alone`: each record on its own, nothing learned from the others).
+ */
+function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions, alone = false): Outcome[] {
   const compiled = compileModel(trainModel(train, options), options);
-  return stripSiteFurniture(test).map((record) => {
+  return (alone ? test : stripSiteFurniture(test)).map((record) => {
     const result = classifyCompiled(compiled, record);
     return { truth: record.category, predicted: result.category, confidence: result.confidence };
   });
@@ -122,27 +125,41 @@ export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): 
   let folds: number;
   if (options.byLeaveOneSite) {
     const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
-    if (sites.length < (options.background ? 1 : 2)) throw new Error('leave-one-site-out needs records from at least two sites (a "site" field)');
+    if (!options.background && sites.length < 2) throw new Error('leave-one-site-out needs records from at least two sites (a "site" field)');
     const siteIndex = new Map(sites.map((site, i) => [site, i]));
-    assignment = records.map((r) => (r.site === undefined ? -1 : siteIndex.get(r.site)!));
+    // Against a background corpus, records without a site are each their own site: scored by the model trained on
+    // the whole corpus, one at a time (no furniture learned from the others). Otherwise they only train.
+    const unsited = options.background ? sites.length : -1;
+    assignment = records.map((r) => (r.site === undefined ? unsited : siteIndex.get(r.site)!));
     folds = sites.length;
+    if (options.background && records.some((r) => r.site === undefined)) {
+      const alone = records.filter((r) => r.site === undefined);
+      const outcomes = classifyAll(options.background, alone, options, true);
+      const sited = records.filter((r) => r.site !== undefined);
+      const rest = sited.length > 0 ? evaluateFolds(sited, assignment.filter((fold) => fold !== unsited), folds, options) : [];
+      return scoreOutcomes([...rest, ...outcomes], 'leave-one-site-out', folds + alone.length);
+    }
   } else {
     folds = options.folds ?? 5;
     if (!Number.isInteger(folds) || folds < 2) throw new Error(`folds must be an integer ≥ 2 (got ${folds})`);
     if (records.length < folds) throw new Error(`${records.length} records cannot be split into ${folds} folds`);
     assignment = stratifiedFolds(records, folds);
   }
+  return scoreOutcomes(evaluateFolds(records, assignment, folds, options), options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold', folds);
+}
+
+/** Held-out outcomes of each fold: its records tested, the others (or the background less its sites) trained on. */
+function evaluateFolds(records: LabelledRecord[], assignment: number[], folds: number, options: EvalOptions): Outcome[] {
   const outcomes: Outcome[] = [];
-  const sitesOfFold = (fold: number): Set<string | undefined> => new Set(records.filter((_, i) => assignment[i] === fold).map((r) => r.site));
   for (let fold = 0; fold < folds; fold++) {
     const test = records.filter((_, i) => assignment[i] === fold);
-    const heldOutSites = sitesOfFold(fold);
+    const heldOutSites = new Set(test.map((r) => r.site));
     const train = options.background
       ? options.background.filter((r) => r.site === undefined || !heldOutSites.has(r.site))
       : records.filter((_, i) => assignment[i] !== fold);
     if (test.length > 0 && train.length > 0) outcomes.push(...classifyAll(train, test, options));
   }
-  return scoreOutcomes(outcomes, options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold', folds);
+  return outcomes;
 }
 
 /** Train on one set, score on another (the shipped corpus against the held-out file). */

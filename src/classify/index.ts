@@ -5,6 +5,7 @@ import { dataPath } from '../util/paths.js';
 import { categoryFromLabel } from './categories.js';
 import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
+import { learnSiteFurniture, stripLearnedFurniture } from './site-furniture.js';
 import { classifyCompiled, compileModel, type ClassifyInput, type Model, type TextOptions } from './model.js';
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
@@ -20,7 +21,13 @@ export { stemItalian } from './stemmer.js';
 
 export interface Classifier {
   classifyText(input: ClassifyInput): Classification;
+  /** One page on its own: its site's furniture is not known (what `classify` does with a single HTML page). */
   classifyPage(page: PageFacts): Classification;
+  /**
+   * The pages of one site (a crawl): runs of words repeated on many of them (menus, sidebars, footers, banners the
+   * parser left in the main text) are learned from the pages themselves and do not vote. Same order as `pages`.
+   */
+  classifySite(pages: readonly PageFacts[]): Classification[];
 }
 
 export const DEFAULT_MODEL_PATH = dataPath('classifier', 'model.json');
@@ -91,6 +98,14 @@ export function createClassifier(model: Model, options: TextOptions = {}): Class
     classifyPage(page) {
       const classification = classifyCompiled(compiled, classifierInput(page));
       return { ...classification, declaredCategory: declaredCategoryOf(page) };
+    },
+    classifySite(pages) {
+      const inputs = pages.map(classifierInput);
+      const furniture = learnSiteFurniture(inputs.map((input) => input.text));
+      return inputs.map((input, i) => ({
+        ...classifyCompiled(compiled, { ...input, text: stripLearnedFurniture(input.text, furniture) }),
+        declaredCategory: declaredCategoryOf(pages[i]),
+      }));
     },
   };
 }

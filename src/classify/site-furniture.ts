@@ -10,18 +10,44 @@ const SHINGLE = 5;
 const SHARE = 0.4;
 const MIN_PAGES = 3;
 
-const shingleKey = (tokens: readonly string[], start: number): string => tokens.slice(start, start + SHINGLE).join(' ');
+/** The shingles of a site, each a 53-bit hash of its words: a crawl of thousands of pages keeps numbers, not strings. */
+export type SiteFurniture = ReadonlySet<number>;
+
+/** Two 32-bit FNV-1a hashes of one word, with different offsets. */
+function wordHashes(word: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return [a >>> 0, b >>> 0];
+}
+
+/** Hash of the SHINGLE words from `start`: a position-weighted mix of the words' hashes, kept below 2^53. */
+function shingleHashes(tokens: readonly string[]): number[] {
+  const words = tokens.map(wordHashes);
+  const out: number[] = [];
+  for (let i = 0; i + SHINGLE <= tokens.length; i++) {
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k < SHINGLE; k++) {
+      a = (Math.imul(a, 31) + words[i + k][0]) >>> 0;
+      b = (Math.imul(b, 37) + words[i + k][1]) >>> 0;
+    }
+    out.push(a * 0x200000 + (b & 0x1fffff));
+  }
+  return out;
+}
 
 /** The shingles present on many of `texts` (the pages of one site). */
-export function learnSiteFurniture(texts: readonly string[]): Set<string> {
-  const furniture = new Set<string>();
+export function learnSiteFurniture(texts: readonly string[]): Set<number> {
+  const furniture = new Set<number>();
   if (texts.length < MIN_PAGES) return furniture;
-  const pagesWith = new Map<string, number>();
+  const pagesWith = new Map<number, number>();
   for (const text of texts) {
-    const tokens = tokenize(text);
-    const seen = new Set<string>();
-    for (let i = 0; i + SHINGLE <= tokens.length; i++) seen.add(shingleKey(tokens, i));
-    for (const key of seen) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
+    for (const key of new Set(shingleHashes(tokenize(text)))) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
   }
   const threshold = Math.max(MIN_PAGES, Math.ceil(texts.length * SHARE));
   for (const [key, count] of pagesWith) if (count >= threshold) furniture.add(key);
@@ -29,14 +55,14 @@ export function learnSiteFurniture(texts: readonly string[]): Set<string> {
 }
 
 /** `text` without the words covered by a furniture shingle; shingles run across line breaks (a menu is one word a line). */
-export function stripLearnedFurniture(text: string, furniture: ReadonlySet<string>): string {
+export function stripLearnedFurniture(text: string, furniture: SiteFurniture): string {
   if (furniture.size === 0) return text;
   const lines = text.split('\n').map((line) => tokenize(line));
-  const tokens = lines.flat();
-  const covered = new Uint8Array(tokens.length);
-  for (let i = 0; i + SHINGLE <= tokens.length; i++) {
-    if (furniture.has(shingleKey(tokens, i))) covered.fill(1, i, i + SHINGLE);
-  }
+  const hashes = shingleHashes(lines.flat());
+  const covered = new Uint8Array(hashes.length + SHINGLE);
+  hashes.forEach((hash, i) => {
+    if (furniture.has(hash)) covered.fill(1, i, i + SHINGLE);
+  });
   const kept: string[] = [];
   let position = 0;
   for (const line of lines) {
@@ -55,7 +81,7 @@ export function stripSiteFurniture<T extends { site?: string; text: string }>(it
     if (group) group.push(item);
     else bySite.set(item.site, [item]);
   }
-  const furnitureOf = new Map<string | undefined, Set<string>>();
+  const furnitureOf = new Map<string | undefined, Set<number>>();
   for (const [site, group] of bySite) furnitureOf.set(site, learnSiteFurniture(group.map((item) => item.text)));
   return items.map((item) => ({ ...item, text: stripLearnedFurniture(item.text, furnitureOf.get(item.site)!) }));
 }

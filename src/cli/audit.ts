@@ -11,7 +11,7 @@ import { checksWith, compareReports } from '../compare/index.js';
 import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
 import { activeIgnores, loadConfig, mergeConfig, type Ignore } from './config.js';
 import type { SavedCrawl } from './crawl-file.js';
-import type { CheckResult, PageFacts, PageType, Report } from '../types.js';
+import type { CheckResult, PageType, Report } from '../types.js';
 import type { Comparable } from '../compare/index.js';
 import { HOST_NAME } from '../crawl/url.js';
 import { toolVersion } from '../util/version.js';
@@ -233,7 +233,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
     import('./progress.js'),
   ]);
   const classifier = options.classify ? loadClassifier() : null;
-  const scoring = { singlePage: options.singlePage, pageType: options.pageType, classify: classifier ? (page: PageFacts) => classifier.classifyPage(page) : undefined };
+  const scoring = { singlePage: options.singlePage, pageType: options.pageType, classify: classifier?.classifySite };
   const progress = startProgress(options.progress ? io.stderr : null, options.lang);
   let collected: Awaited<ReturnType<typeof collectSite>>;
   try {

@@ -6,7 +6,6 @@ import { langOption, oneOf, percentage } from './options.js';
 import { commaList, deliverReport, extensionList, prepareDelivery, FORMATS, type AuditIo, type DeliveryOptions } from './audit.js';
 import { readCrawlFile } from './crawl-file.js';
 import type { HelpMessages } from '../report/i18n/index.js';
-import type { PageFacts } from '../types.js';
 
 type RescoreCliOptions = Omit<DeliveryOptions, 'singlePage' | 'progress'> & { classify: boolean };
 
@@ -19,7 +18,7 @@ export async function runRescore(path: string, options: RescoreCliOptions, io: A
   const report = rescoreCrawl(saved.crawl, saved.pages, {
     singlePage: saved.singlePage,
     pageType: saved.pageType,
-    classify: classifier ? (page: PageFacts) => classifier.classifyPage(page) : undefined,
+    classify: classifier?.classifySite,
   });
   return deliverReport(report, delivery, io, prepared);
 }

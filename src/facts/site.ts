@@ -4,7 +4,8 @@ import { extractAssetFacts } from './assets.js';
 import { assignLinkedPageTypes, detectPageType } from './page-type.js';
 
 export interface AssembleOptions {
-  classify?: (page: PageFacts) => Classification | null;
+  /** Classifies the site's readable pages together (their shared furniture is learned from them), in their order. */
+  classify?: (pages: readonly PageFacts[]) => Classification[];
   singlePage?: boolean;
 }
 
@@ -20,10 +21,13 @@ export function assembleSiteFacts(crawl: CrawlResult, pages: PageFacts[], option
   const siteUrl = crawl.siteUrl || crawl.startUrl;
   // A single-page audit starts anywhere on the site: its page is the home only if it is the site's root.
   const homeUrl = options.singlePage ? rootOf(siteUrl) : siteUrl;
+  const readable = pages.filter((page) => !page.error);
+  const classified = options.classify ? options.classify(readable) : [];
+  const classificationOf = new Map(readable.map((page, i) => [page, classified[i] ?? null]));
   const analysed: AnalysedPage[] = pages.map((page) => ({
     ...page,
     pageType: detectPageType(page, homeUrl),
-    classification: !page.error && options.classify ? options.classify(page) : null,
+    classification: classificationOf.get(page) ?? null,
   }));
   assignLinkedPageTypes(analysed, homeUrl);
   let host = '';

@@ -25,7 +25,7 @@ export async function auditTarget(url: string, options: SurveyAuditOptions, hook
   try {
     const classifier = options.classify ? (await import('../classify/index.js')).loadClassifier() : null;
     const report = await auditSite(url, {
-      classify: classifier ? (page) => classifier.classifyPage(page) : undefined,
+      classify: classifier?.classifySite,
       crawl: { ...options.crawl, onProgress: hooks.onPage ? () => hooks.onPage?.() : undefined, signal: hooks.signal },
     });
     return { kind: 'report', report, startedAt, durationMs: durationMs() };

@@ -303,6 +303,21 @@ describe('comune-audit train and eval', () => {
     expect(text.split('\n')[3]).toMatch(/^targets: macro-F1 ≥ 0\.80 ✔ {3}in altro ≤ 10% ✔ {3}ECE ≤ 0\.05 [✔✘]$/);
    }, 120_000);
 
+  it('eval --with-corpus on records with no "site": each is its own site, scored by the model of the whole corpus', async () => {
+    writeFileSync(
+      path('unsited.jsonl'),
+      [
+        { category: 'ambiente', text: 'Raccolta differenziata porta a porta: calendario del ritiro di umido, carta e plastica.' },
+        { category: 'anagrafe-stato-civile', text: "Rilascio della carta d'identità elettronica all'ufficio anagrafe su appuntamento." },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    const { reports } = await runEval({ data: [path('unsited.jsonl')], folds: 2, withCorpus: true, lang: 'en' }, { stdout: sink().stream });
+    expect(reports.map((r) => [r.method, r.folds, r.documents])).toEqual([['leave-one-site-out', 2, 2]]);
+    expect(reports[0].accuracy).toBe(1);
+  }, 120_000);
+
   it('--from-crawl without --with-corpus is refused (2 categories harvested), with --with-corpus trains on both', async () => {
     const error = await runTrain({ fromCrawl: `${server.url}/`, output: path('crawl-only.json'), maxPages: 10 }, { stderr: sink().stream }).catch((e: unknown) => e);
     expect((error as CliError).in('en')).toMatch(/^the records do not cover the categories educazione-formazione, salute-benessere-assistenza, .*--with-corpus/);
