@@ -33,6 +33,8 @@ export interface AuditCliOptions {
   lang: 'it' | 'en';
   bom: boolean;
   csvSeparator?: 'comma' | 'semicolon';
+  /** --csv-ids: ids for CSV headers and coded values in Italian too. */
+  csvIds?: boolean;
   maxPages: number;
   maxDepth: number;
   concurrency: number;
@@ -71,6 +73,7 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .addOption(langOption(text.lang))
     .option('--bom', text.bom, false)
     .option('--csv-separator <sep>', text.csvSeparator, oneOf('--csv-separator', ['comma', 'semicolon'] as const))
+    .option('--csv-ids', text.csvIds, false)
     .option('--max-pages <n>', text.maxPages, wholeNumber('--max-pages', 1), 300)
     .option('--max-depth <n>', text.maxDepth, wholeNumber('--max-depth'), 5)
     .option('--concurrency <n>', text.concurrency, wholeNumber('--concurrency', 1), 4)
@@ -206,7 +209,7 @@ export interface Delivery {
 /** The options a report is delivered with (audit's, or rescore's subset). */
 export type DeliveryOptions = Pick<
   AuditCliOptions,
-  'format' | 'output' | 'pagesCsv' | 'lang' | 'bom' | 'csvSeparator' | 'timing' | 'failUnder' | 'failOn' | 'baseline' | 'progress' | 'ignore' | 'singlePage'
+  'format' | 'output' | 'pagesCsv' | 'lang' | 'bom' | 'csvSeparator' | 'csvIds' | 'timing' | 'failUnder' | 'failOn' | 'baseline' | 'progress' | 'ignore' | 'singlePage'
 >;
 
 export async function prepareDelivery(options: DeliveryOptions, io: AuditIo, otherOutputs: { option: string; path: string | undefined }[] = []): Promise<Delivery> {
@@ -260,13 +263,14 @@ export async function deliverReport(audited: Report, options: DeliveryOptions, i
   const [{ render }, { renderPagesCsv }] = await Promise.all([import('../report/index.js'), import('../report/csv.js')]);
   const color = format === 'terminal' && !options.output && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
   const csv = { bom: options.bom, separator: options.csvSeparator === 'semicolon' ? (';' as const) : (',' as const) };
+  const ids = options.csvIds;
   // Regressed checks have both statuses (the comparison decided them).
   const found = (baseline ? checksWith(compareReports(baseline, report), 'regressed') : []).map((r) => ({ id: r.id, before: r.before!, after: r.after!, lost: r.lost }));
   const compared = baseline && options.baseline ? { path: options.baseline, index: baseline.maturity.index, regressions: found } : undefined;
-  const text = render(report, format, { lang: options.lang, color, ...csv, baseline: compared });
+  const text = render(report, format, { lang: options.lang, color, ...csv, csvIds: ids, baseline: compared });
   if (options.output) await writeOutput(options.output, text);
   else io.stdout.write(text);
-  if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { ...csv, lang: options.lang }));
+  if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { ...csv, ids, lang: options.lang }));
 
   const t = messages(options.lang);
   // Where the files went, for a person at a terminal: the same rule as the progress line (stderr a TTY, no

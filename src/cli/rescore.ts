@@ -35,6 +35,7 @@ export function register(program: Command, help: HelpMessages): void {
     .addOption(langOption(text.lang))
     .option('--bom', text.bom, false)
     .addOption(new Option('--csv-separator <sep>', text.csvSeparator).argParser(oneOf('--csv-separator', ['comma', 'semicolon'] as const)))
+    .option('--csv-ids', text.csvIds, false)
     .option('--no-classify', text.noClassify)
     .option('--no-timing', text.noTiming)
     .option('--fail-under <index>', text.failUnder, percentage('--fail-under'))

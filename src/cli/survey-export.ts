@@ -14,6 +14,8 @@ export interface SurveyExportOptions {
   run?: number;
   bom: boolean;
   csvSeparator?: 'comma' | 'semicolon';
+  /** --csv-ids: the column ids as headers in Italian too. */
+  csvIds?: boolean;
   lang: Lang;
 }
 
@@ -32,7 +34,7 @@ export async function runSurveyExport(path: string, options: SurveyExportOptions
     const run = options.run === undefined ? runs[runs.length - 1] : runs.find((candidate) => candidate.id === options.run);
     if (!run) throw new CliError((m) => m.survey.unknownRun(path, options.run as number, runs.map((r) => r.id).join(', ')), EXIT.usage);
     const separator = options.csvSeparator === 'semicolon' ? ';' : ',';
-    const rows = await writeSurveyExport(exportRows(store, run.id, options.lang), format, options.output, { bom: options.bom, separator, lang: options.lang });
+    const rows = await writeSurveyExport(exportRows(store, run.id, options.lang), format, options.output, { bom: options.bom, separator, lang: options.lang, ids: options.csvIds });
     stderr.write(`comune-audit: ${messages(options.lang).survey.exported(options.output, rows)}\n`);
     return EXIT.ok;
   } finally {

@@ -250,6 +250,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--run <id>', text.export.run, wholeNumber('--run', 1))
     .option('--bom', audit.bom, false)
     .option('--csv-separator <sep>', audit.csvSeparator, oneOf('--csv-separator', ['comma', 'semicolon'] as const))
+    .option('--csv-ids', audit.csvIds, false)
     .action(async (store: string, options: SurveyExportOptions) => {
       const lang = exportCommand.optsWithGlobals().lang as Lang;
       process.exitCode = await runSurveyExport(store, { ...options, output: subcommandOutput(exportCommand), lang }, process.stderr);

@@ -1,9 +1,11 @@
 // CSV reports: one row per check, one row per page. RFC 4180 quoting, CRLF and an optional BOM so that
-// Excel and LibreOffice open them cleanly. Column names are stable ids (scripts and spreadsheets key on
-// them); only the text cells follow the language.
+// Excel and LibreOffice open them cleanly. In Italian (the default) headers and coded values (status, point, page
+// kind, category) are names a person reads in Excel; with --lang en or --csv-ids they are the stable ids scripts key
+// on. Text cells (titles, messages, notes) always follow --lang. `survey export` follows the same convention.
 import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
-import type { Report } from '../types.js';
-import type { Lang } from './i18n/index.js';
+import type { CategoryId, Report } from '../types.js';
+import { categoryName } from './common.js';
+import { messages, type Lang } from './i18n/index.js';
 
 export interface CsvOptions {
   /** Prepend a UTF-8 byte-order mark: Excel needs it to read accented letters as UTF-8. */
@@ -16,6 +18,22 @@ export interface CsvOptions {
 }
 
 export type Cell = string | number | null;
+
+/** What a spreadsheet's headers and coded values are: Italian names for a person, or the ids for scripts. */
+export type SpreadsheetLabels = 'names' | 'ids';
+
+/** Names with --lang it (the default) unless --csv-ids; the ids with --lang en or --csv-ids. */
+export function spreadsheetLabels(lang: Lang, ids = false): SpreadsheetLabels {
+  return lang === 'it' && !ids ? 'names' : 'ids';
+}
+
+/** A header row: each column's Italian name (from `names`, the id when it has none) or the ids themselves. */
+export function spreadsheetHeaders(columns: readonly string[], names: Readonly<Record<string, string>>, labels: SpreadsheetLabels): string[] {
+  return labels === 'ids' ? [...columns] : columns.map((column) => names[column] ?? column);
+}
+
+/** The CSV reporters' options: the language of the text cells and, with `ids`, the ids for headers and coded values. */
+export type CsvReportOptions = CsvOptions & { lang: Lang; ids?: boolean };
 
 /**
  * Formula injection: a text cell starting with = + - @ (or their full-width forms), tab or CR gets a
@@ -54,17 +72,22 @@ export const CHECK_COLUMNS = [
   'evidence_selector',
   'evidence_snippet',
   'evidence_note',
+  'evidence_outcome',
   'law',
 ];
 
-export function renderChecksCsv(report: Report, options: CsvOptions & { lang: Lang }): string {
+export function renderChecksCsv(report: Report, options: CsvReportOptions): string {
+  const labels = spreadsheetLabels(options.lang, options.ids);
+  const t = messages('it');
+  const named = labels === 'names';
   const rows = report.checks.map((check): Cell[] => {
     const first = check.evidence[0];
+    const outcome = first?.outcome ?? null;
     return [
       check.id,
-      check.point,
-      check.group ?? null,
-      check.status,
+      named ? t.pointName[check.point] : check.point,
+      check.group === undefined ? null : named ? t.groupName[check.group] : check.group,
+      named ? t.status[check.status] : check.status,
       check.score,
       check.weight,
       check.title[options.lang],
@@ -74,10 +97,11 @@ export function renderChecksCsv(report: Report, options: CsvOptions & { lang: La
       first?.selector ?? null,
       first?.snippet ?? null,
       first?.note?.[options.lang] ?? null,
+      outcome === null ? null : named ? t.status[outcome] : outcome,
       check.law,
     ];
   });
-  return toCsv(CHECK_COLUMNS, rows, options);
+  return toCsv(spreadsheetHeaders(CHECK_COLUMNS, t.csv.checkColumns, labels), rows, options);
 }
 
 export const PAGE_COLUMNS = [
@@ -98,7 +122,11 @@ export const PAGE_COLUMNS = [
   'error',
 ];
 
-export function renderPagesCsv(report: Report, options: CsvOptions & { lang: Lang }): string {
+export function renderPagesCsv(report: Report, options: CsvReportOptions): string {
+  const labels = spreadsheetLabels(options.lang, options.ids);
+  const t = messages('it');
+  const named = labels === 'names';
+  const category = (id: CategoryId | null) => (id === null || !named ? id : categoryName(id, 'it'));
   const rows = report.pages.map((page): Cell[] => [
     page.url,
     page.finalUrl,
@@ -106,15 +134,15 @@ export function renderPagesCsv(report: Report, options: CsvOptions & { lang: Lan
     page.depth,
     page.title,
     page.lang,
-    page.pageType,
+    named ? t.pageTypeName[page.pageType] : page.pageType,
     page.pageTypeSignals.map((signal) => signal[options.lang]).join('; '),
-    page.category,
+    category(page.category),
     page.confidence,
-    page.declaredCategory,
+    category(page.declaredCategory),
     page.links,
     page.documents,
-    page.truncated ? 'true' : 'false',
+    named ? (page.truncated ? t.csv.yes : t.csv.no) : page.truncated ? 'true' : 'false',
     page.error ? `${page.error.code}: ${page.error.message[options.lang]}` : null,
   ]);
-  return toCsv(PAGE_COLUMNS, rows, options);
+  return toCsv(spreadsheetHeaders(PAGE_COLUMNS, t.csv.pageColumns, labels), rows, options);
 }

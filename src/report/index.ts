@@ -22,6 +22,8 @@ export interface RenderOptions {
   bom?: boolean;
   /** CSV only: ',' or ';' with decimal commas (Excel in Italian). */
   separator?: ',' | ';';
+  /** CSV only: ids for headers and coded values even in Italian (--csv-ids). */
+  csvIds?: boolean;
   /** Markdown only: the --baseline comparison, listed first. */
   baseline?: MarkdownOptions['baseline'];
 }
@@ -34,7 +36,7 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
     case 'json':
       return renderJson(report);
     case 'csv':
-      return renderChecksCsv(report, { lang: options.lang, bom: options.bom ?? false, separator: options.separator });
+      return renderChecksCsv(report, { lang: options.lang, bom: options.bom ?? false, separator: options.separator, ids: options.csvIds });
     case 'html':
       return renderHtml(report, { lang: options.lang });
     case 'junit':

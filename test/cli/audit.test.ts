@@ -152,7 +152,7 @@ describe('output files', () => {
       return readFileSync(path, 'utf8');
     };
     expect((JSON.parse(await written('r.json')) as Report).checks.length).toBeGreaterThan(0);
-    expect(await written('r.csv')).toMatch(/^id,point,group,status,/);
+    expect(await written('r.csv')).toMatch(/^Codice,Punto,Gruppo di criteri,Esito,/);
     expect(await written('r.HTML')).toMatch(/^<!doctype html>/i);
     expect(await written('r.htm')).toMatch(/^<!doctype html>/i);
     expect(await written('junit.xml')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
@@ -162,6 +162,23 @@ describe('output files', () => {
     // -f wins over the extension, and makes any extension acceptable
     expect(JSON.parse(await written('forced.csv', 'json'))).toHaveProperty('schemaVersion', 2);
     expect(await written('forced.md', 'html')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('writes CSV headers and statuses as ids with --csv-ids or --lang en, as Italian names otherwise', async () => {
+    const csv = async (...flags: string[]) => {
+      const path = join(dir, `ids${flags.join('')}.csv`);
+      const run = await runCli(['audit', `${site.url}/`, '--no-progress', '--no-classify', '--delay', '0', '--csv-separator', 'semicolon', '-o', path, ...flags]);
+      expect(run.code).toBe(EXIT.ok);
+      return readFileSync(path, 'utf8').split('\r\n');
+    };
+    const [italianHeader, ...italian] = await csv();
+    expect(italianHeader).toMatch(/^Codice;Punto;Gruppo di criteri;Esito;/);
+    expect(italian.join('\n')).toMatch(/;(superato|non superato|parziale|non verificabile);/);
+    for (const flags of [['--csv-ids'], ['--lang', 'en']]) {
+      const [header, ...rows] = await csv(...flags);
+      expect(header).toMatch(/^id;point;group;status;/);
+      expect(rows.join('\n')).not.toMatch(/;(superato|non superato|parziale|non verificabile);/);
+    }
   });
 
   it('refuses an -o extension that names no format (exit 2, before any request), naming the formats', async () => {

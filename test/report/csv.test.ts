@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_COLUMNS, PAGE_COLUMNS, renderChecksCsv, renderPagesCsv } from '../../src/report/csv.js';
+import { SURVEY_EXPORT_COLUMNS, exportHeaders } from '../../src/survey/export/columns.js';
 import { makeCheck } from '../score/make-check.js';
 import { SITE, sampleReport } from './sample.js';
 
@@ -39,8 +40,8 @@ function table(text: string): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
 }
 
-describe('checks CSV', () => {
-  const text = renderChecksCsv(sampleReport(), { bom: false, lang: 'it' });
+describe('checks CSV for scripts (--csv-ids)', () => {
+  const text = renderChecksCsv(sampleReport(), { bom: false, lang: 'it', ids: true });
   const rows = table(text);
 
   it('has the stable header and one row per check, in rule order', () => {
@@ -63,6 +64,7 @@ describe('checks CSV', () => {
       evidence_selector: 'text',
       evidence_snippet: 'si paga con pagoPA presso',
       evidence_note: 'pagoPA citato nel testo',
+      evidence_outcome: '',
       law: 'Rif. pagopa',
     });
     expect(rows.find((row) => row.id === 'cloud')).toMatchObject({ status: 'unknown', score: '', evidence_count: '0', evidence_url: '' });
@@ -87,14 +89,14 @@ describe('checks CSV', () => {
         makeCheck('spid', 'fail', { title: { it: '\r=1', en: '' }, message: { it: '＝full-width', en: '' }, law: 'a=b' }),
       ],
     });
-    const [anpr, spid] = table(renderChecksCsv(report, { bom: false, lang: 'it' }));
+    const [anpr, spid] = table(renderChecksCsv(report, { bom: false, lang: 'it', ids: true }));
     expect([anpr.title, anpr.message, anpr.law]).toEqual(["'-1+cmd|calc", "'@SUM(A1)", "'\tTAB"]);
     expect([spid.title, spid.message, spid.law]).toEqual(["'\r=1", "'＝full-width", 'a=b']);
   });
 
   it('leaves number cells alone, negative ones included, but neutralises text that reads "-1"', () => {
     const report = sampleReport({ checks: [makeCheck('anpr', 'pass', { weight: -1, title: { it: '-1', en: '' } })] });
-    const [row] = table(renderChecksCsv(report, { bom: false, lang: 'it' }));
+    const [row] = table(renderChecksCsv(report, { bom: false, lang: 'it', ids: true }));
     expect(row.weight).toBe('-1');
     expect(row.title).toBe("'-1");
   });
@@ -103,7 +105,7 @@ describe('checks CSV', () => {
     const report = sampleReport({
       checks: [makeCheck('anpr', 'pass', { message: { it: 'riga 1\nriga "2", fine', en: '' } })],
     });
-    const out = renderChecksCsv(report, { bom: false, lang: 'it' });
+    const out = renderChecksCsv(report, { bom: false, lang: 'it', ids: true });
     expect(out).toContain(',"riga 1\nriga ""2"", fine",');
     expect(out.endsWith('\r\n')).toBe(true);
     expect(out.split('\r\n')).toHaveLength(3);
@@ -111,7 +113,7 @@ describe('checks CSV', () => {
   });
 
   it('starts with a UTF-8 BOM only when asked', () => {
-    const withBom = renderChecksCsv(sampleReport(), { bom: true, lang: 'it' });
+    const withBom = renderChecksCsv(sampleReport(), { bom: true, lang: 'it', ids: true });
     expect(withBom.startsWith(`${BOM}id,point,`)).toBe(true);
     expect(withBom.slice(1)).toBe(text);
     expect(text.startsWith('id,')).toBe(true);
@@ -122,13 +124,57 @@ describe('checks CSV', () => {
 describe('CSV for Excel set to Italian', () => {
   it('separates cells with semicolons and writes decimal commas, keeping text intact', () => {
     const report = sampleReport({ checks: [makeCheck('anpr', 'partial', { weight: 1.5, message: { it: 'uno, due; tre', en: '' } })] });
-    const out = renderChecksCsv(report, { bom: false, lang: 'it', separator: ';' });
+    const out = renderChecksCsv(report, { bom: false, lang: 'it', separator: ';', ids: true });
     const [header, row] = out.split('\r\n');
     expect(header).toBe(CHECK_COLUMNS.join(';'));
     expect(row).toContain(';0,5;1,5;');
     expect(row).toContain(';"uno, due; tre";');
-    const pages = renderPagesCsv(sampleReport(), { bom: false, separator: ';', lang: 'it' });
+    const pages = renderPagesCsv(sampleReport(), { bom: false, separator: ';', lang: 'it', ids: true });
     expect(pages.split('\r\n')[0]).toBe(PAGE_COLUMNS.join(';'));
+  });
+
+  it('names headers, points, groups and statuses in Italian, the ids staying with --lang en', () => {
+    const it = table(renderChecksCsv(sampleReport(), { bom: false, lang: 'it' }));
+    expect(Object.keys(it[0])).toEqual([
+      'Codice', 'Punto', 'Gruppo di criteri', 'Esito', 'Punteggio', 'Peso', 'Titolo', 'Spiegazione', 'Evidenze', 'Evidenza: indirizzo',
+      'Evidenza: elemento', 'Evidenza: testo visto', 'Evidenza: nota', 'Evidenza: esito', 'Riferimento',
+    ]);
+    const esito = (rows: Record<string, string>[], id: string, key = 'Esito') => rows.find((row) => (row.Codice ?? row.id) === id)?.[key];
+    expect(['anpr', 'pagopa', 'spid', 'cloud'].map((id) => esito(it, id))).toEqual(['superato', 'parziale', 'non superato', 'non verificabile']);
+    expect(it.find((row) => row.Codice === 'C.SI.1.2')).toMatchObject({ Punto: 'Linee guida di design (Modello Comuni)', 'Gruppo di criteri': 'Cittadino informato' });
+    const en = table(renderChecksCsv(sampleReport(), { bom: false, lang: 'en' }));
+    expect(Object.keys(en[0])).toEqual(CHECK_COLUMNS);
+    expect(['anpr', 'pagopa', 'spid', 'cloud'].map((id) => esito(en, id, 'status'))).toEqual(['pass', 'partial', 'fail', 'unknown']);
+  });
+
+  it('names page kinds and categories in the Italian pages CSV, and says sì/no', () => {
+    const [, , , service] = table(renderPagesCsv(sampleReport(), { bom: false, lang: 'it' }));
+    expect(service).toMatchObject({
+      'Stato HTTP': '200',
+      'Tipo di pagina': 'scheda servizio',
+      Categoria: 'Anagrafe e stato civile',
+      'Categoria nel percorso della pagina': 'Anagrafe e stato civile',
+      'Letta solo in parte': 'no',
+    });
+  });
+
+  it('marks the first evidence item with its own outcome, a word in Italian, the id in English', () => {
+    const evidence = [
+      { url: `${SITE}servizi/a`, selector: '[data-element="service-addressed"]', snippet: '', outcome: 'fail' as const },
+      { url: `${SITE}servizi/b`, selector: '[data-element="service-addressed"]', snippet: '', outcome: 'pass' as const },
+    ];
+    const report = sampleReport({ checks: [makeCheck('design', 'fail', { evidence })] });
+    expect(table(renderChecksCsv(report, { bom: false, lang: 'it' }))[0]['Evidenza: esito']).toBe('non superato');
+    expect(table(renderChecksCsv(report, { bom: false, lang: 'en' }))[0].evidence_outcome).toBe('fail');
+  });
+});
+
+describe('one convention for every spreadsheet', () => {
+  it('survey export: Italian headers by default, the ids with --lang en or --csv-ids', () => {
+    expect(exportHeaders('it').slice(0, 3)).toEqual(['Codice IPA', 'Denominazione', 'Regione']);
+    expect(exportHeaders('it')).toContain('Pagamenti con pagoPA');
+    expect(exportHeaders('en')).toEqual([...SURVEY_EXPORT_COLUMNS]);
+    expect(exportHeaders('it', SURVEY_EXPORT_COLUMNS, true)).toEqual([...SURVEY_EXPORT_COLUMNS]);
   });
 });
 
@@ -165,11 +211,11 @@ describe('pages CSV', () => {
   it('says which pages were read only in part', () => {
     const report = sampleReport();
     const partial = { ...report, pages: report.pages.map((page, i) => (i === 2 ? { ...page, truncated: true as const } : page)) };
-    expect(table(renderPagesCsv(partial, { bom: false, lang: 'it' })).map((row) => row.read_in_part)).toEqual(['false', 'false', 'true', 'false']);
+    expect(table(renderPagesCsv(partial, { bom: false, lang: 'it', ids: true })).map((row) => row.read_in_part)).toEqual(['false', 'false', 'true', 'false']);
   });
 
   it('writes the error in the report language', () => {
-    expect(table(renderPagesCsv(sampleReport(), { bom: false, lang: 'it' }))[1].error).toBe('timeout: nessuna risposta in 10 s');
+    expect(table(renderPagesCsv(sampleReport(), { bom: false, lang: 'it' }))[1].Errore).toBe('timeout: nessuna risposta in 10 s');
   });
 
   it('starts with a BOM when asked', () => {

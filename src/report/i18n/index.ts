@@ -129,6 +129,11 @@ export interface Messages {
   };
   pointName: Record<PointId, string>;
   groupName: Record<CriteriaGroup, string>;
+  /**
+   * The audit CSVs for a person (src/report/csv.ts): column headers by column id, and the yes/no words. Only the
+   * Italian catalog names the columns: English CSVs keep the ids scripts key on.
+   */
+  csv: { checkColumns: Readonly<Record<string, string>>; pageColumns: Readonly<Record<string, string>>; yes: string; no: string };
   /** Command-line help: descriptions of commands and options, and commander's headings. */
   help: HelpMessages;
   /** One-line command-line errors and notices: the cause and what to do. */
@@ -174,6 +179,7 @@ export interface HelpMessages {
     lang: string;
     bom: string;
     csvSeparator: string;
+    csvIds: string;
     maxPages: string;
     maxDepth: string;
     concurrency: string;

@@ -1,7 +1,8 @@
 // The columns of `survey export`: one row per comune of a run, in the list's order. Ids are stable (scripts key on
 // them, JSON Lines always uses them); spreadsheet headers are Italian with --lang it (the default) and the ids with
-// --lang en, as survey teams in Italy read them in Excel.
+// --lang en or --csv-ids, as survey teams in Italy read them in Excel: the audit CSV's convention (src/report/csv.ts).
 import { POINT_ORDER } from '../../../rules/scoring.js';
+import { spreadsheetHeaders, spreadsheetLabels } from '../../report/csv.js';
 import { messages, type Lang } from '../../report/i18n/index.js';
 import type { PointId } from '../../types.js';
 
@@ -39,8 +40,6 @@ const ITALIAN_HEADERS: Record<string, string> = {
 };
 
 /** The header of each column in a spreadsheet: Italian names (points by their report name) or the ids. */
-export function exportHeaders(lang: Lang, columns: readonly string[] = SURVEY_EXPORT_COLUMNS): string[] {
-  if (lang === 'en') return [...columns];
-  const points = messages('it').pointName as Record<string, string>;
-  return columns.map((column) => ITALIAN_HEADERS[column] ?? points[column] ?? column);
+export function exportHeaders(lang: Lang, columns: readonly string[] = SURVEY_EXPORT_COLUMNS, ids = false): string[] {
+  return spreadsheetHeaders(columns, { ...messages('it').pointName, ...ITALIAN_HEADERS }, spreadsheetLabels(lang, ids));
 }

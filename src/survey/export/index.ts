@@ -19,6 +19,8 @@ export interface ExportOptions {
   separator: ',' | ';';
   /** Spreadsheet headers (CSV, XLSX): Italian names with `it` (the default), the column ids with `en`. */
   lang?: Lang;
+  /** Spreadsheet headers as the column ids in Italian too (--csv-ids). */
+  ids?: boolean;
   /** The columns, in order; the rows are keyed by them. */
   columns?: readonly string[];
 }
@@ -28,7 +30,7 @@ type ExportRows = Iterable<Readonly<Record<string, ExportValue>>> | AsyncIterabl
 /** Writes the rows to `out` in the format; returns how many rows were written. */
 export async function writeSurveyExport(rows: ExportRows, format: ExportFormat, out: string, options: ExportOptions): Promise<number> {
   const columns = options.columns ?? SURVEY_EXPORT_COLUMNS;
-  const headers = exportHeaders(options.lang ?? 'it', columns);
+  const headers = exportHeaders(options.lang ?? 'it', columns, options.ids);
   if (format === 'xlsx') {
     const { writeXlsx } = await import('./xlsx.js');
     return writeXlsx(rows, columns, headers, out);
