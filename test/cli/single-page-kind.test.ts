@@ -50,9 +50,9 @@ describe('--single-page on the model’s home served at /sito/homepage.html', ()
     const junit = await audit('/sito/homepage.html', { format: 'junit', pagesCsv });
     expect(junit).toContain('<property name="Tipo di pagina" value="home page — perché: nessuna briciola di pane');
     const [header, row] = readFileSync(pagesCsv, 'utf8').split('\r\n');
-    const column = header.split(',').indexOf('page_type_why');
+    const column = header.split(',').indexOf('Perché questo tipo');
     expect(column).toBeGreaterThan(0);
-    expect(row).toContain(',home,"nessuna briciola di pane: le briciole partono dalla home; il titolo ""Nome del Comune"" nomina solo');
+    expect(row).toContain(',home page,"nessuna briciola di pane: le briciole partono dalla home; il titolo ""Nome del Comune"" nomina solo');
   });
 });
 
