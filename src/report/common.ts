@@ -2,7 +2,7 @@
 import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
 import { LINKS_MAX, MAX_NESTING } from '../facts/caps.js';
 import { CATEGORIES } from '../classify/categories.js';
-import type { CategoryId, CheckResult, FetchError, Maturity, MaturityLevelName, PageSummary, PointScore, Report, Status } from '../types.js';
+import type { CategoryId, CheckResult, Evidence, FetchError, Maturity, MaturityLevelName, PageSummary, PointScore, Report, Status } from '../types.js';
 import type { CriteriaGroup, Lang, Messages } from './i18n/index.js';
 
 const CATEGORY_NAMES = new Map(CATEGORIES.map((category) => [category.id, category]));
@@ -74,6 +74,32 @@ export function findings(checks: CheckResult[]): CheckResult[] {
  */
 export function clean(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+export type EvidenceOutcome = NonNullable<Evidence['outcome']>;
+
+const OUTCOME_ORDER: readonly EvidenceOutcome[] = ['fail', 'partial', 'pass'];
+
+/**
+ * Failing items first, then partial ones, then the rest in the rule's order (a stable sort), so every format leads
+ * with what to fix; items without an outcome (one verdict for the whole check) keep their place among the rest.
+ */
+export function orderedEvidence(evidence: readonly Evidence[]): Evidence[] {
+  const rank = (item: Evidence) => (item.outcome === 'fail' ? 0 : item.outcome === 'partial' ? 1 : 2);
+  return [...evidence].sort((a, b) => rank(a) - rank(b));
+}
+
+/** "✘ non superato": an item's own outcome as symbol and word (never colour alone); null when the item has none. */
+export function outcomeMark(item: Evidence, t: Messages): string | null {
+  return item.outcome ? `${STATUS_SYMBOL[item.outcome]} ${t.status[item.outcome]}` : null;
+}
+
+/** "2 non superate, 11 superate": how the marked items among these fared; '' when none is marked. */
+export function outcomeCounts(items: readonly Evidence[], t: Messages): string {
+  return OUTCOME_ORDER.map((outcome) => ({ outcome, count: items.filter((item) => item.outcome === outcome).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ outcome, count }) => t.evidenceOutcomeCount[outcome](count))
+    .join(', ');
 }
 
 /** Evidence items in view per check: the HTML report folds the rest in a <details>, JUnit counts them and points to the HTML. */

@@ -4,7 +4,7 @@
 // on. Text cells (titles, messages, notes) always follow --lang. `survey export` follows the same convention.
 import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 import type { CategoryId, Report } from '../types.js';
-import { categoryName } from './common.js';
+import { categoryName, orderedEvidence } from './common.js';
 import { messages, type Lang } from './i18n/index.js';
 
 export interface CsvOptions {
@@ -81,7 +81,7 @@ export function renderChecksCsv(report: Report, options: CsvReportOptions): stri
   const t = messages('it');
   const named = labels === 'names';
   const rows = report.checks.map((check): Cell[] => {
-    const first = check.evidence[0];
+    const [first] = orderedEvidence(check.evidence);
     const outcome = first?.outcome ?? null;
     return [
       check.id,

@@ -17,6 +17,8 @@ import {
   formatScore,
   capText,
   levelText,
+  orderedEvidence,
+  outcomeCounts,
   runPhrase,
   shortTitle,
   singlePageKind,
@@ -172,21 +174,23 @@ function criteriaSection(report: Report, t: Messages, lang: Lang): string {
   );
 }
 
+/** One evidence item; one with its own outcome (a page among several) starts with it, symbol and word. */
 export function evidenceItem(item: Evidence, lang: Lang): string {
-  const parts = [urlHtml(item.url)];
+  const parts = item.outcome ? [badge(item.outcome, messages(lang)), urlHtml(item.url)] : [urlHtml(item.url)];
   if (item.selector) parts.push(`<code>${esc(item.selector)}</code>`);
   if (item.snippet) parts.push(`<q>${esc(item.snippet)}</q>`);
   if (item.note) parts.push(`<em>${esc(item.note[lang])}</em>`);
   return `<li>${parts.join(' · ')}</li>`;
 }
 
-/** Every evidence item: the first few in view, the rest one click away (a <details>, no script). */
+/** Every evidence item, failing ones first: the first few in view, the rest one click away (a <details>, no script). */
 function evidenceList(check: CheckResult, t: Messages, lang: Lang): string {
   if (check.evidence.length === 0) return '';
   const list = (items: Evidence[]) => `<ul class="evidence" aria-label="${esc(t.html.evidence)}">${items.map((item) => evidenceItem(item, lang)).join('')}</ul>`;
-  const rest = check.evidence.slice(EVIDENCE_SHOWN);
-  const more = rest.length > 0 ? `<details class="more"><summary>${esc(t.html.showMoreEvidence(rest.length))}</summary>${list(rest)}</details>` : '';
-  return list(check.evidence.slice(0, EVIDENCE_SHOWN)) + more;
+  const evidence = orderedEvidence(check.evidence);
+  const rest = evidence.slice(EVIDENCE_SHOWN);
+  const more = rest.length > 0 ? `<details class="more"><summary>${esc(t.html.showMoreEvidence(rest.length, outcomeCounts(rest, t)))}</summary>${list(rest)}</details>` : '';
+  return list(evidence.slice(0, EVIDENCE_SHOWN)) + more;
 }
 
 function findingItem(check: CheckResult, t: Messages, lang: Lang): string {

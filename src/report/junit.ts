@@ -2,7 +2,7 @@
 // so a pipeline page lists the checks that do not pass with their message and evidence. Gating stays with the exit
 // codes (--fail-under, --fail-on, --baseline): a partial check shows as a failure here without failing the job.
 import type { CheckResult, Evidence, Report } from '../types.js';
-import { EVIDENCE_SHOWN, escapeMarkup as esc, shortTitle, singlePageKind } from './common.js';
+import { EVIDENCE_SHOWN, escapeMarkup as esc, orderedEvidence, outcomeCounts, outcomeMark, shortTitle, singlePageKind } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 
 interface Counts {
@@ -23,8 +23,9 @@ function countsOf(checks: CheckResult[]): Counts {
 
 const countAttributes = (counts: Counts) => `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
 
-function evidenceLine(item: Evidence, lang: Lang): string {
-  const parts = [item.url, item.selector];
+function evidenceLine(item: Evidence, t: Messages, lang: Lang): string {
+  const mark = outcomeMark(item, t);
+  const parts = mark ? [`[${mark}]`, item.url, item.selector] : [item.url, item.selector];
   if (item.snippet) parts.push(`«${item.snippet}»`);
   if (item.note) parts.push(item.note[lang]);
   return parts.join(' · ');
@@ -34,8 +35,10 @@ function testCase(check: CheckResult, lang: Lang, t: Messages): string {
   // The name is the check id alone: CI servers track a test's history by name, and the title changes with the result.
   const open = `    <testcase classname="comune-audit.${esc(check.point)}" name="${esc(check.id)}" time="0"`;
   const message = esc(`${shortTitle(check, lang)}: ${check.message[lang]}`);
-  const shown = check.evidence.slice(0, EVIDENCE_SHOWN).map((item) => evidenceLine(item, lang));
-  if (check.evidence.length > EVIDENCE_SHOWN) shown.push(t.moreEvidence(check.evidence.length - EVIDENCE_SHOWN));
+  const evidence = orderedEvidence(check.evidence);
+  const rest = evidence.slice(EVIDENCE_SHOWN);
+  const shown = evidence.slice(0, EVIDENCE_SHOWN).map((item) => evidenceLine(item, t, lang));
+  if (rest.length > 0) shown.push(t.moreEvidence(rest.length, outcomeCounts(rest, t)));
   // One escaped line each: escaping turns control characters, line breaks included, into spaces.
   const body = [check.law, ...shown].map(esc).join('\n');
   switch (check.status) {

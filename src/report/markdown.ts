@@ -2,7 +2,7 @@
 // got worse than the baseline first, the ten points and the governance rows, then the findings with evidence links.
 // GitHub-flavoured tables; everything the site supplied is escaped, so a page title cannot inject markup or links.
 import type { CheckResult, Evidence, PointScore, Report } from '../types.js';
-import { STATUS_SYMBOL, capText, clean, fatalAdvice, findings, formatDecimal, formatScore, levelText, shortTitle } from './common.js';
+import { STATUS_SYMBOL, capText, clean, fatalAdvice, findings, formatDecimal, formatScore, levelText, orderedEvidence, outcomeCounts, outcomeMark, shortTitle } from './common.js';
 import { POINTS } from '../../rules/scoring.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 
@@ -38,8 +38,10 @@ function linkTarget(url: string): string {
   return `<${clean(url).replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
 }
 
-function evidenceLine(item: Evidence, lang: Lang): string {
-  const parts = [/^https?:\/\//.test(item.url) ? `[${escapeMarkdown(item.url)}](${linkTarget(item.url)})` : escapeMarkdown(item.url)];
+function evidenceLine(item: Evidence, t: Messages, lang: Lang): string {
+  const mark = outcomeMark(item, t);
+  const parts = mark ? [`**${mark}**`] : [];
+  parts.push(/^https?:\/\//.test(item.url) ? `[${escapeMarkdown(item.url)}](${linkTarget(item.url)})` : escapeMarkdown(item.url));
   if (item.selector) parts.push(`\`${clean(item.selector).replace(/`/g, "'")}\``);
   if (item.snippet) parts.push(`«${escapeMarkdown(item.snippet)}»`);
   if (item.note) parts.push(escapeMarkdown(item.note[lang]));
@@ -79,8 +81,10 @@ function findingLines(report: Report, t: Messages, lang: Lang, top: number): str
   const lines = [`### ${t.section.findings}`, ''];
   for (const check of found.slice(0, top)) {
     lines.push(`- ${STATUS_SYMBOL[check.status]} **${escapeMarkdown(check.id)}** ${escapeMarkdown(shortTitle(check, lang))}: ${escapeMarkdown(check.message[lang])}`);
-    for (const item of check.evidence.slice(0, EVIDENCE_PER_FINDING)) lines.push(`  - ${evidenceLine(item, lang)}`);
-    if (check.evidence.length > EVIDENCE_PER_FINDING) lines.push(`  - ${escapeMarkdown(t.moreEvidence(check.evidence.length - EVIDENCE_PER_FINDING))}`);
+    const evidence = orderedEvidence(check.evidence);
+    const rest = evidence.slice(EVIDENCE_PER_FINDING);
+    for (const item of evidence.slice(0, EVIDENCE_PER_FINDING)) lines.push(`  - ${evidenceLine(item, t, lang)}`);
+    if (rest.length > 0) lines.push(`  - ${escapeMarkdown(t.moreEvidence(rest.length, outcomeCounts(rest, t)))}`);
   }
   if (found.length > top) lines.push('', escapeMarkdown(t.moreFindings(found.length - top)));
   lines.push('');

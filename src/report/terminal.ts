@@ -16,6 +16,8 @@ import {
   formatScore,
   capText,
   levelText,
+  orderedEvidence,
+  outcomeCounts,
   runPhrase,
   shortTitle,
   singlePageKind,
@@ -241,12 +243,14 @@ function renderFinding(layout: Layout, check: CheckResult, n: number): void {
   titleLines.forEach((line, i) => layout.push(i === 0 ? `  ${marker}${layout.symbol(check.status)} ${c.bold(line)}` : `        ${c.bold(line)}`));
   layout.paragraph(check.law ? `${check.id} · ${clean(check.law)}` : check.id, 8, c.dim);
   layout.paragraph(clean(check.message[lang]), 8);
-  const first = check.evidence[0];
+  const [first, ...rest] = orderedEvidence(check.evidence);
   if (!first) return;
-  layout.push(`        → ${c.cyan(clean(first.url))}`);
+  // A page among several that fare differently says how it fared: symbol and word, readable without colour.
+  const mark = first.outcome ? `${layout.symbol(first.outcome)} ${layout.t.status[first.outcome]} · ` : '';
+  layout.push(`        → ${mark}${c.cyan(clean(first.url))}`);
   const where = [first.selector, first.snippet ? `«${first.snippet}»` : '', first.note?.[lang] ?? ''].filter(Boolean).map(clean).join(' · ');
   if (where) layout.push(`          ${c.dim(truncate(where, layout.width - 10))}`);
-  if (check.evidence.length > 1) layout.paragraph(layout.t.moreEvidence(check.evidence.length - 1), 10, c.dim);
+  if (rest.length > 0) layout.paragraph(layout.t.moreEvidence(rest.length, outcomeCounts(rest, layout.t)), 10, c.dim);
 }
 
 function renderFindings(layout: Layout, report: Report): void {

@@ -98,6 +98,9 @@ export function samplePages(): AnalysedPage[] {
   ];
 }
 
+/** The outcomes of C.SI.2.3's seven evidence items, in the order the sample lists them (faq/1 … faq/7). */
+export const MIXED_OUTCOMES = ['pass', 'fail', 'partial', 'pass', 'pass', 'fail', 'pass'] as const;
+
 export function sampleChecks() {
   const ev = (path: string, selector: string, snippet: string, note?: Localised) => ({ url: `${SITE}${path}`, selector, snippet, ...(note ? { note } : {}) });
   return [
@@ -130,6 +133,8 @@ export function sampleChecks() {
       point: 'design',
       group: 'funzionalita',
       title: { it: 'C.SI.2.3 - Domande frequenti (FAQ)', en: 'C.SI.2.3 - Frequently asked questions (FAQ)' },
+      // Pages that fare differently, each with its own outcome, deliberately not failing-first: reports order them.
+      evidence: MIXED_OUTCOMES.map((outcome, i) => ({ ...ev(`faq/${i + 1}`, '[data-element="faq-item"]', ''), outcome })),
     }),
     makeCheck('C.SI.3.2', 'pass', { point: 'design', group: 'normativa' }),
     makeCheck('C.SI.4.1', 'unknown', { point: 'design', group: 'prestazioni' }),

@@ -103,7 +103,13 @@ export const en: Messages = {
         ? `PNRR 1.4.1: the site would not pass the assessment; failed: ${blocking.join(', ')}${unjudged.length ? `; not judged: ${unjudged.join(', ')}` : ''}.`
         : `PNRR 1.4.1: no required AGID criterion failed, but these were not judged: ${unjudged.join(', ')}.`,
   moreFindings: (count) => `… and ${count} more: every finding, with all its evidence, is in the HTML report (-o report.html; also -f json or csv).`,
-  moreEvidence: (count) => `… and ${plural(count, 'more evidence item', 'more evidence items')} in the HTML (-o report.html) or JSON report.`,
+  moreEvidence: (count, outcomes) =>
+    `… and ${plural(count, 'more evidence item', 'more evidence items')}${outcomes ? ` (${outcomes})` : ''} in the HTML (-o report.html) or JSON report.`,
+  evidenceOutcomeCount: {
+    pass: (n) => `${n} passing`,
+    partial: (n) => `${n} partial`,
+    fail: (n) => `${n} failing`,
+  },
   markdown: {
     regressionsHeading: (baseline) => `Worse than ${baseline}`,
     noRegressions: 'No check got worse.',
@@ -148,7 +154,7 @@ export const en: Messages = {
     criterion: 'Criterion',
     check: 'Check',
     evidence: 'Evidence',
-    showMoreEvidence: (count) => (count === 1 ? 'Show the other evidence item' : `Show the other ${count} evidence items`),
+    showMoreEvidence: (count, outcomes) => `${count === 1 ? 'Show the other evidence item' : `Show the other ${count} evidence items`}${outcomes ? ` (${outcomes})` : ''}`,
     pages: 'Audited pages',
     showPages: (count) => `Show ${plural(count, 'page', 'pages')}`,
     url: 'Address',

@@ -85,8 +85,10 @@ export interface Messages {
   agidVerdict: (wouldPass: boolean | null, blocking: string[], unjudged: string[]) => string;
   /** Under the terminal's short list of findings: how many more, and where all of them are. */
   moreFindings(count: number): string;
-  /** Evidence items of a check not printed here (terminal, JUnit): where they all are. */
-  moreEvidence(count: number): string;
+  /** Evidence items of a check not printed here (terminal, JUnit): where they all are; outcomes: outcomeCounts, may be ''. */
+  moreEvidence(count: number, outcomes: string): string;
+  /** "2 failing": a count of evidence items (pages, links) with their own outcome. */
+  evidenceOutcomeCount: Record<'pass' | 'partial' | 'fail', (count: number) => string>;
   fatalTitle: string;
   whatToDo: string;
   /** -f markdown and GitHub annotations. */
@@ -115,7 +117,7 @@ export interface Messages {
     check: string;
     evidence: string;
     /** The summary of the folded evidence items past the first few. */
-    showMoreEvidence(count: number): string;
+    showMoreEvidence(count: number, outcomes: string): string;
     pages: string;
     showPages(count: number): string;
     url: string;

@@ -104,7 +104,13 @@ export const it: Messages = {
         : `PNRR 1.4.1: nessun criterio AGID richiesto è non superato, ma non sono verificati: ${unjudged.join(', ')}.`,
   moreFindings: (count) =>
     `… e ${count === 1 ? 'un altro' : `altri ${count}`}: tutti i problemi, con tutte le evidenze, sono nel report HTML (-o report.html; anche -f json o csv).`,
-  moreEvidence: (count) => `… e ${count === 1 ? 'un’altra evidenza' : `altre ${count} evidenze`} nel report HTML (-o report.html) o JSON.`,
+  moreEvidence: (count, outcomes) =>
+    `… e ${count === 1 ? 'un’altra evidenza' : `altre ${count} evidenze`}${outcomes ? ` (${outcomes})` : ''} nel report HTML (-o report.html) o JSON.`,
+  evidenceOutcomeCount: {
+    pass: (n) => plural(n, 'superata', 'superate'),
+    partial: (n) => plural(n, 'parziale', 'parziali'),
+    fail: (n) => plural(n, 'non superata', 'non superate'),
+  },
   fatalTitle: 'Audit non eseguito',
   markdown: {
     regressionsHeading: (baseline) => `Peggioramenti rispetto a ${baseline}`,
@@ -185,7 +191,7 @@ export const it: Messages = {
     criterion: 'Criterio',
     check: 'Controllo',
     evidence: 'Evidenze',
-    showMoreEvidence: (count) => (count === 1 ? 'Mostra l’altra evidenza' : `Mostra le altre ${count} evidenze`),
+    showMoreEvidence: (count, outcomes) => `${count === 1 ? 'Mostra l’altra evidenza' : `Mostra le altre ${count} evidenze`}${outcomes ? ` (${outcomes})` : ''}`,
     pages: 'Pagine analizzate',
     showPages: (count) => `Mostra ${plural(count, 'pagina', 'pagine')}`,
     url: 'Indirizzo',
