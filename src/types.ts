@@ -96,18 +96,82 @@ export interface TlsFacts {
 export interface RobotsFacts {
   url: string;
   status: number | null; // null when not fetched
-  /** Raw text (capped). */
+  /** Raw text (capped); empty when binary. */
   text: string;
   sitemaps: string[];
   /** True when robots.txt forbids the start URL to our user agent. */
   disallowsStart: boolean;
   crawlDelaySeconds: number | null;
+  /** Bytes read (after content decoding), at most the 500 KiB read. */
+  bytes: number;
+  /** Longer than the 500 KiB read (as Google does): the rest was ignored. */
+  truncated: boolean;
+  /** Binary data, not text: read as no rules. */
+  binary: boolean;
+  /** Lines that are no directive robots.txt knows (a typo such as "Disalow" is silently ignored by crawlers). */
+  parseErrors: number;
+  /** The first five of them, with their 1-based line numbers, each cut at 100 characters. */
+  parseErrorLines: { line: number; text: string }[];
+  /** Why no answer came (connection, timeout…): then the crawl ran with no rules. */
+  error?: FetchError;
+}
+
+/** Why a sitemap document was not requested ('invalid': robots.txt names no http(s) address). */
+export type SitemapNotRead = 'invalid' | 'off-site' | 'too-many' | 'too-deep';
+
+/** What was wrong with a sitemap document that was requested. */
+export type SitemapProblem = 'unreachable' | 'http' | 'not-sitemap' | 'fake-gzip';
+
+/** Why <loc> entries of a sitemap were not taken. */
+export type SitemapSkipReason =
+  /** Another site's page, or a sitemap on another host (never requested). */
+  | 'off-site'
+  /** Not an http(s) address. */
+  | 'invalid'
+  /** Already taken from an earlier entry or sitemap. */
+  | 'duplicate'
+  /** Past the 50,000 page URLs taken from all sitemaps together. */
+  | 'over-limit'
+  /** An index entry naming the index itself. */
+  | 'self-listing'
+  /** An index entry naming a sitemap already read or queued (a loop between indexes). */
+  | 'repeated'
+  /** Past the 25 sitemap documents read. */
+  | 'too-many'
+  /** An index nested past 3 levels. */
+  | 'too-deep';
+
+/** One sitemap document: where it came from, what came back, what the crawl took from it. */
+export interface SitemapDocumentFacts {
+  url: string;
+  /** Listed in robots.txt, the conventional /sitemap.xml, or listed by a sitemap index. */
+  source: 'robots' | 'conventional' | 'index';
+  /** Present when it was not requested. */
+  notRead?: SitemapNotRead;
+  /** null when not requested or no response came. */
+  status: number | null;
+  /** Bytes read, after content decoding and gunzip; capped at 10 MiB. */
+  bytes: number;
+  /** Longer than the 10 MiB read: entries past the cut were not seen. */
+  truncated: boolean;
+  /** The XML stops before its closing </urlset> or </sitemapindex>: the file or its transfer was cut short. */
+  incomplete: boolean;
+  /** 'index' lists sitemaps, 'urlset' lists pages; null when unread or neither. */
+  kind: 'index' | 'urlset' | null;
+  problem?: SitemapProblem;
+  /** For problem 'unreachable': what happened. */
+  error?: FetchError;
+  /** <loc> entries read. */
+  listed: number;
+  /** Page URLs taken for the crawl (urlset), or sitemaps queued to read (index). */
+  taken: number;
+  /** Entries not taken, by reason; reasons with no entry left out. */
+  skipped: Partial<Record<SitemapSkipReason, number>>;
 }
 
 export interface SitemapFacts {
-  urls: string[]; // sitemap documents read (index and children)
-  pageUrls: number; // number of page URLs listed
-  errors: string[];
+  /** In reading order: robots.txt's, then /sitemap.xml, then each index's children level by level. */
+  documents: SitemapDocumentFacts[];
 }
 
 /** What capped the crawl, so the report can say what was cut off. */
@@ -523,9 +587,20 @@ export interface PageSummary {
   error?: FetchError;
 }
 
+/** robots.txt and the sitemaps as the crawl read them: the report's robots/sitemap section. */
+export interface DiscoverySummary {
+  /** null when robots.txt was not read: a single-page audit, or an address that is not one. */
+  robots: Omit<RobotsFacts, 'text'> | null;
+  /** Every sitemap document found, read or not, in reading order (none in a single-page audit). */
+  sitemaps: SitemapDocumentFacts[];
+}
+
 export interface Report {
-  /** 2 since evidence notes and fetch-error messages became { it, en } (and limits gained truncatedPages, crawlDelayMs). */
-  schemaVersion: 2;
+  /**
+   * 3 since the robots/sitemap section (discovery); fields added since 2, all additive: evidence outcome, check
+   * approximate, agid, maturity unjudged and cap, page pageTypeSignals, discovery.
+   */
+  schemaVersion: 3;
   tool: { name: string; version: string };
   site: { startUrl: string; siteUrl: string; host: string };
   /** Run metadata. startedAt/durationMs are the only timing fields; --no-timing zeroes them. */
@@ -544,6 +619,8 @@ export interface Report {
   pages: PageSummary[];
   /** The AGID criteria (PNRR 1.4.1) at a glance; absent when no AGID criterion ran. */
   agid?: AgidSummary;
+  /** What robots.txt and the sitemaps said, and what the crawl took from them. */
+  discovery: DiscoverySummary;
   /** When the site could not be audited at all. */
   fatal?: FetchError;
 }

@@ -8,8 +8,8 @@ import { CliError, EXIT } from './errors.js';
 import type { CrawlResult, PageFacts, PageType } from '../types.js';
 
 export const CRAWL_FILE_FORMAT = 'comune-audit-crawl';
-/** Raised when a field changes meaning or is removed: an older file is refused, not misread. */
-export const CRAWL_FILE_VERSION = 1;
+/** Raised when a field changes meaning or is removed: an older file is refused, not misread. 2: robots and sitemap records for the report's robots/sitemap section. */
+export const CRAWL_FILE_VERSION = 2;
 
 export interface SavedCrawl {
   format: typeof CRAWL_FILE_FORMAT;

@@ -4,7 +4,7 @@ import { CliError, EXIT } from '../cli/errors.js';
 import type { Comparable } from './index.js';
 
 /** Report versions that compare: what is compared (check ids, statuses, evidence places, index) is the same in both. */
-const COMPARABLE_VERSIONS: readonly unknown[] = [1, 2];
+const COMPARABLE_VERSIONS: readonly unknown[] = [1, 2, 3];
 
 function isComparable(value: unknown): value is Comparable {
   const report = value as ({ schemaVersion?: unknown } & Partial<Comparable>) | null;

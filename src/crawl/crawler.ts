@@ -92,7 +92,7 @@ class Crawler {
   private robots: RobotsFacts | null = null;
   /** The start site's Crawl-delay as honoured. */
   private crawlDelayMs: number | null = null;
-  private sitemap: SitemapFacts = { urls: [], pageUrls: 0, errors: [] };
+  private sitemap: SitemapFacts = { documents: [] };
   private tls: TlsFacts | null = null;
   private readonly startUrl: string;
   private siteUrl: string;

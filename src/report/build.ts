@@ -1,7 +1,7 @@
 // Assembles the Report record from site facts and check results. Reporters only render what is here.
 import { scoreChecks } from '../score/index.js';
 import { POINTS } from '../../rules/scoring.js';
-import type { AgidSummary, AnalysedPage, CheckResult, FetchError, Maturity, PageSummary, Report, SiteFacts } from '../types.js';
+import type { AgidSummary, AnalysedPage, DiscoverySummary, CheckResult, FetchError, Maturity, PageSummary, Report, SiteFacts } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 export interface BuildReportInput {
@@ -54,7 +54,7 @@ export function buildReport(input: BuildReportInput): Report {
   // The index silently leaves out points it could not judge: name them, so no one reads 92 as "92 over all ten".
   if (maturity.index !== null) maturity.unjudged = points.filter((point) => POINTS[point.id].weight !== null && point.score === null).map((point) => point.id);
   const report: Report = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: TOOL_NAME, version: input.toolVersion },
     site: { startUrl: site.startUrl, siteUrl: site.siteUrl, host: site.host },
     run: {
@@ -70,6 +70,7 @@ export function buildReport(input: BuildReportInput): Report {
     points,
     checks: [...checks],
     pages: site.pages.map(summarisePage).sort(byDepthThenUrl),
+    discovery: discoverySummary(site),
   };
   const agid = agidSummary(checks);
   if (agid) report.agid = agid;
@@ -84,4 +85,11 @@ export function agidSummary(checks: readonly CheckResult[]): AgidSummary | null 
   const blocking = required.filter((check) => check.status === 'fail').map((check) => check.id);
   const unjudged = required.filter((check) => check.status === 'unknown' || check.status === 'error').map((check) => check.id);
   return { wouldPass: blocking.length ? false : unjudged.length ? null : true, blocking, unjudged };
+}
+
+/** The robots/sitemap section: the crawl's records as they are, without robots.txt's text. */
+function discoverySummary(site: SiteFacts): DiscoverySummary {
+  if (!site.robots) return { robots: null, sitemaps: structuredClone(site.sitemap.documents) };
+  const { text: _text, ...robots } = site.robots;
+  return { robots: structuredClone(robots), sitemaps: structuredClone(site.sitemap.documents) };
 }

@@ -26,6 +26,7 @@ import {
   statusCounts,
 } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
+import { discoveryLines } from './discovery.js';
 import { criteriaChart, indexGauge, pointsChart } from './charts/report.js';
 import { CHART_CSS } from './charts/svg.js';
 
@@ -80,6 +81,7 @@ ol.findings>li{margin:0 0 1.2rem}
 .message{margin:.25rem 0}
 ul.evidence{margin:.25rem 0 0;padding-left:1.1rem;font-size:.92rem}
 ul.evidence li{margin:.2rem 0}
+ul.discovery li{margin:.3rem 0}
 code{font:.85rem/1.4 ui-monospace,"Roboto Mono",Menlo,Consolas,monospace;background:var(--soft);padding:0 .25rem;border-radius:3px;overflow-wrap:anywhere}
 q{color:var(--muted)}
 th code{white-space:nowrap;overflow-wrap:normal}
@@ -272,6 +274,20 @@ function pagesSection(report: Report, t: Messages, lang: Lang): string {
   );
 }
 
+/** robots.txt and each sitemap: what it answered and what the crawl took from it. */
+function discoverySection(report: Report, t: Messages, lang: Lang): string {
+  const lines = discoveryLines(report, t, lang);
+  if (!lines) return '';
+  const words = t.discovery;
+  let body = '';
+  if (lines.robots) body += `<h3>${esc(words.robots)}</h3><p>${urlHtml(lines.robots.url)} · ${esc(lines.robots.text)}</p>`;
+  if (lines.sitemaps) {
+    const items = lines.sitemaps.map((sitemap) => `<li>${urlHtml(sitemap.url)} <small>(${esc(sitemap.source ?? '')})</small> · ${esc(sitemap.text)}</li>`);
+    body += `<h3>${esc(words.sitemaps)}</h3>${items.length ? `<ul class="discovery">${items.join('')}</ul>` : `<p>${esc(words.noSitemaps)}</p>`}`;
+  }
+  return `<section aria-labelledby="discovery"><h2 id="discovery">${esc(words.title)}</h2>${body}</section>`;
+}
+
 function fatalSection(report: Report, t: Messages, lang: Lang): string {
   const fatal = report.fatal!;
   return (
@@ -285,8 +301,8 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const { lang } = options;
   const t = messages(lang);
   const main = report.fatal
-    ? fatalSection(report, t, lang)
-    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), classificationSection(report, t, lang), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang)].join('\n');
+    ? [fatalSection(report, t, lang), discoverySection(report, t, lang)].join('\n')
+    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), classificationSection(report, t, lang), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang), discoverySection(report, t, lang)].join('\n');
   return `<!doctype html>
 <html lang="${esc(t.htmlLang)}">
 <head>

@@ -25,6 +25,7 @@ import {
   statusCounts,
 } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
+import { discoveryLines } from './discovery.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -266,6 +267,30 @@ function renderFindings(layout: Layout, report: Report): void {
   if (all.length > top) layout.paragraph(t.moreFindings(all.length - top), 2);
 }
 
+/** A robots.txt may list thousands of sitemaps: the terminal names the first few. */
+const SITEMAPS_SHOWN = 10;
+
+/** robots.txt and each sitemap: one entry each, its URL then what it answered and what the crawl took. */
+function renderDiscovery(layout: Layout, report: Report): void {
+  const lines = discoveryLines(report, layout.t, layout.options.lang);
+  if (!lines) return;
+  const { t, c } = layout;
+  layout.heading(t.discovery.title);
+  if (lines.robots) {
+    layout.push(`  ${c.bold(t.discovery.robots)}  ${c.cyan(clean(lines.robots.url))}`);
+    layout.paragraph(clean(lines.robots.text), 4);
+  }
+  if (!lines.sitemaps) return;
+  layout.push(`  ${c.bold(t.discovery.sitemaps)}`);
+  if (lines.sitemaps.length === 0) layout.paragraph(t.discovery.noSitemaps, 4);
+  for (const sitemap of lines.sitemaps.slice(0, SITEMAPS_SHOWN)) {
+    layout.push(`    ${c.cyan(clean(sitemap.url))} ${c.dim(`(${sitemap.source})`)}`);
+    layout.paragraph(clean(sitemap.text), 6);
+  }
+  const more = lines.sitemaps.length - SITEMAPS_SHOWN;
+  if (more > 0) layout.paragraph(t.discovery.moreSitemaps(more), 4);
+}
+
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const layout = new Layout(options);
   const { t } = layout;
@@ -274,6 +299,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   renderHeader(layout, report, labelWidth);
   if (report.fatal) {
     renderFatal(layout, report, labelWidth);
+    renderDiscovery(layout, report);
   } else {
     renderRun(layout, report, labelWidth);
     renderMaturity(layout, report, labelWidth);
@@ -282,6 +308,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     renderCriteria(layout, report);
     renderClassification(layout, report);
     renderFindings(layout, report);
+    renderDiscovery(layout, report);
   }
   return `${layout.lines.join('\n')}\n`;
 }

@@ -160,7 +160,7 @@ describe('output files', () => {
     expect(text).toMatch(/Indice di maturità/i);
     expect(text).not.toMatch(/\u001b\[/);
     // -f wins over the extension, and makes any extension acceptable
-    expect(JSON.parse(await written('forced.csv', 'json'))).toHaveProperty('schemaVersion', 2);
+    expect(JSON.parse(await written('forced.csv', 'json'))).toHaveProperty('schemaVersion', 3);
     expect(await written('forced.md', 'html')).toMatch(/^<!doctype html>/i);
   });
 

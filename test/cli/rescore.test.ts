@@ -31,6 +31,14 @@ describe('audit --save-crawl and rescore', () => {
     expect(server.requests.length).toBe(requests);
     const original = readFileSync(join(dir, 'audit.json'), 'utf8');
     expect(JSON.parse(original).pages.length).toBeGreaterThan(50);
+    // The robots/sitemap section travels in the kept crawl too.
+    const { discovery } = JSON.parse(original);
+    expect(discovery.robots).toMatchObject({ status: 200, truncated: false, binary: false });
+    // The fixture names its own URLs on port "PORT" (the demo server writes in its own): not addresses, and said so.
+    expect(discovery.sitemaps[0]).toMatchObject({ url: 'http://127.0.0.1:PORT/sitemap.xml', source: 'robots', notRead: 'invalid' });
+    expect(discovery.sitemaps[1]).toMatchObject({ source: 'conventional', status: 200, kind: 'urlset', taken: 0 });
+    expect(discovery.sitemaps[1].listed).toBeGreaterThan(50);
+    expect(discovery.sitemaps[1].skipped).toEqual({ invalid: discovery.sitemaps[1].listed });
     expect(readFileSync(join(dir, 'rescore.json'), 'utf8')).toBe(original);
 
     const html = await runCli(['rescore', crawlFile, '-f', 'html', '--lang', 'en']);
@@ -43,7 +51,7 @@ describe('audit --save-crawl and rescore', () => {
     const crawlFile = join(dir, 'facts.crawl.gz');
     expect((await runCli(['audit', `${server.url}/`, ...quiet, '--delay', '0', '-f', 'json', '-o', join(dir, 'facts.json'), '--save-crawl', crawlFile])).code).toBe(0);
     const saved = JSON.parse(gunzipSync(readFileSync(crawlFile)).toString('utf8'));
-    expect(saved).toMatchObject({ format: 'comune-audit-crawl', version: 1, singlePage: false });
+    expect(saved).toMatchObject({ format: 'comune-audit-crawl', version: 2, singlePage: false });
     expect(saved.crawl.pages).toBeUndefined();
     expect(saved.pages.length).toBeGreaterThan(50);
     expect(JSON.stringify(saved)).not.toMatch(/<!DOCTYPE|<html/i);

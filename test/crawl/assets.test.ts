@@ -68,7 +68,7 @@ describe('single-page mode', () => {
     expect(pathsOf(result)).toEqual(['/servizi/anagrafe']);
     expect(result.assets.map((asset) => asset.text)).toEqual(['body{font-family:"Titillium Web"}']);
     expect(result.robots).toBeNull();
-    expect(result.sitemap).toEqual({ urls: [], pageUrls: 0, errors: [] });
+    expect(result.sitemap).toEqual({ documents: [] });
     expect([...site.requests].sort()).toEqual(['/servizi/anagrafe', '/style.css']);
   });
 });

@@ -19,9 +19,9 @@ const urlset = (urls: string[]) =>
 describe('parseSitemap', () => {
   it('reads <loc> values with entities and CDATA, and tells an index from a urlset', () => {
     const index = parseSitemap('<sitemapindex><sitemap><loc> https://c.it/a.xml </loc></sitemap></sitemapindex>');
-    expect(index).toEqual({ kind: 'index', locs: ['https://c.it/a.xml'] });
+    expect(index).toEqual({ kind: 'index', locs: ['https://c.it/a.xml'], closed: true });
     const set = parseSitemap('<urlset><url><loc>https://c.it/?a=1&amp;b=2</loc></url><url><loc><![CDATA[https://c.it/x]]></loc></url></urlset>');
-    expect(set).toEqual({ kind: 'urlset', locs: ['https://c.it/?a=1&b=2', 'https://c.it/x'] });
+    expect(set).toEqual({ kind: 'urlset', locs: ['https://c.it/?a=1&b=2', 'https://c.it/x'], closed: true });
     expect(parseSitemap('<html><body>not found</body></html>').kind).toBeNull();
   });
 });
@@ -54,13 +54,14 @@ describe('sitemap discovery', () => {
     });
     const result = await testCrawl(`${server.url}/`);
     expect(result.robots?.sitemaps).toEqual([`${server.url}/sitemap_index.xml`]);
-    expect(result.sitemap.urls).toEqual([
-      `${server.url}/sitemap_index.xml`,
-      `${server.url}/sitemap.xml`,
-      `${server.url}/pages.xml.gz`,
+    const read = (url: string, source: string, status: number, kind: string | null, listed: number, taken: number, skipped = {}, problem?: string) =>
+      expect.objectContaining({ url: `${server!.url}${url}`, source, status, kind, listed, taken, skipped, ...(problem ? { problem } : {}) });
+    expect(result.sitemap.documents).toEqual([
+      read('/sitemap_index.xml', 'robots', 200, 'index', 2, 2),
+      read('/sitemap.xml', 'conventional', 200, 'urlset', 1, 1),
+      read('/pages.xml.gz', 'index', 200, 'urlset', 3, 2, { 'off-site': 1 }),
+      read('/missing.xml', 'index', 404, null, 0, 0, {}, 'http'),
     ]);
-    expect(result.sitemap.pageUrls).toBe(4);
-    expect(result.sitemap.errors).toEqual([`${server.url}/missing.xml: HTTP 404`]);
     expect(pathsOf(result)).toEqual(['/', '/notizie', '/servizi/anagrafe', '/servizi/tributi']);
     const tributi = result.pages.find((page) => page.url.endsWith('/tributi'));
     const anagrafe = result.pages.find((page) => page.url.endsWith('/anagrafe'));
@@ -72,7 +73,7 @@ describe('sitemap discovery', () => {
     expect(capped.limits).toMatchObject({ hitMaxPages: true, skippedUrls: 2 });
   });
 
-  it('a missing /sitemap.xml is not an error; a broken one listed in robots.txt is', async () => {
+  it('a broken sitemap listed in robots.txt is recorded as not a sitemap, a missing /sitemap.xml by its status', async () => {
     server = await serveRoutes({
       '/robots.txt': (req, res) => {
         res.writeHead(200, { 'content-type': 'text/plain' });
@@ -82,8 +83,10 @@ describe('sitemap discovery', () => {
       '/': { body: htmlPage('Home') },
     });
     const result = await testCrawl(`${server.url}/`);
-    expect(result.sitemap.urls).toEqual([]);
-    expect(result.sitemap.errors).toEqual([`${server.url}/broken.xml: not a sitemap (no <urlset> or <sitemapindex>)`]);
+    expect(result.sitemap.documents.map(({ url, problem }) => [url, problem])).toEqual([
+      [`${server.url}/broken.xml`, 'not-sitemap'],
+      [`${server.url}/sitemap.xml`, 'http'],
+    ]);
     expect(pathsOf(result)).toEqual(['/']);
   });
 });
@@ -100,13 +103,14 @@ describe('parseSitemap', () => {
     expect(parseSitemap(xml)).toEqual({
       kind: 'urlset',
       locs: ['https://www.comune.esempio.it/servizi?a=1&b=2', 'https://www.comune.esempio.it/notizie', 'https://www.comune.esempio.it/eventi'],
+      closed: true,
     });
   });
 
   it('reads hostile XML in one pass: an unclosed <loc> before 200 KB of blanks, or 100,000 unclosed <loc>', () => {
     // The former single pattern backtracked for minutes on these (and a synchronous regex ignores the time budget).
-    expect(parseSitemap(`<urlset><loc>a${' '.repeat(200_000)}`)).toEqual({ kind: 'urlset', locs: [] });
-    expect(parseSitemap(`<urlset>${'<loc>'.repeat(100_000)}`)).toEqual({ kind: 'urlset', locs: [] });
+    expect(parseSitemap(`<urlset><loc>a${' '.repeat(200_000)}`)).toEqual({ kind: 'urlset', locs: [], closed: false });
+    expect(parseSitemap(`<urlset>${'<loc>'.repeat(100_000)}`)).toEqual({ kind: 'urlset', locs: [], closed: false });
     expect(parseSitemap(`<urlset><loc>https://x.it/a</loc>${'<loc> '.repeat(50_000)}</loc>`).locs[0]).toBe('https://x.it/a');
   });
 });

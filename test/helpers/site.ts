@@ -29,7 +29,7 @@ export function emptyCrawl(startUrl: string): CrawlResult {
     pages: [],
     assets: [],
     robots: null,
-    sitemap: { urls: [], pageUrls: 0, errors: [] },
+    sitemap: { documents: [] },
     tls: null,
     offsiteRedirects: [],
     limits: {

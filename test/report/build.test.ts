@@ -85,7 +85,7 @@ describe('buildReport', () => {
 
   it('records tool, site and run metadata', () => {
     const report = sampleReport();
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.tool).toEqual({ name: 'comune-audit', version: '0.1.0' });
     expect(report.site).toEqual({ startUrl: SITE, siteUrl: SITE, host: 'www.comune.esempio.it' });
     expect(report.run).toMatchObject({ startedAt: '2025-03-01T10:00:00.000Z', durationMs: 12_345, singlePage: false });

@@ -7,7 +7,7 @@ describe('renderJson', () => {
     const report = sampleReport();
     const text = renderJson(report);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "schemaVersion": 2,\n  "tool": {\n    "name": "comune-audit",')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 3,\n  "tool": {\n    "name": "comune-audit",')).toBe(true);
     expect(JSON.parse(text)).toEqual(report);
   });
 

@@ -69,7 +69,7 @@ export function makeSite(pages: AnalysedPage[], overrides: Partial<SiteFacts> = 
     pages,
     assets: [],
     robots: null,
-    sitemap: { urls: [], pageUrls: 0, errors: [] },
+    sitemap: { documents: [] },
     tls: null,
     limits: { ...LIMITS },
     singlePage: false,

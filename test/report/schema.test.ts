@@ -25,6 +25,26 @@ describe('report JSON Schema', () => {
     expect(errorsOf(asJson(report))).toEqual([]);
   });
 
+  it('accepts a robots/sitemap section with every kind of record, and rejects an unknown skip reason', () => {
+    const unreachable = { code: 'timeout' as const, message: { it: 'tempo scaduto', en: 'timed out' } };
+    const robots = {
+      url: 'https://www.comune.esempio.it/robots.txt', status: 200, text: 'Disalow: /x', sitemaps: ['https://altrove.example/sitemap.xml'], disallowsStart: false,
+      crawlDelaySeconds: 2, bytes: 512_000, truncated: true, binary: false, parseErrors: 1, parseErrorLines: [{ line: 1, text: 'Disalow: /x' }],
+    };
+    const document = { status: 200, bytes: 1024, truncated: false, incomplete: false, kind: 'urlset' as const, listed: 3, taken: 1, skipped: { 'off-site': 1, duplicate: 1 } };
+    const sitemaps = [
+      { ...document, url: 'https://altrove.example/sitemap.xml', source: 'robots' as const, notRead: 'off-site' as const, status: null, kind: null, listed: 0, taken: 0, skipped: {} },
+      { ...document, url: 'https://www.comune.esempio.it/sitemap.xml', source: 'conventional' as const },
+      { ...document, url: 'https://www.comune.esempio.it/a.xml.gz', source: 'index' as const, status: null, problem: 'unreachable' as const, error: unreachable, kind: null },
+    ];
+    const report = asJson(sampleReport({ site: makeSite([], { robots, sitemap: { documents: sitemaps } }) }));
+    expect(report.discovery.robots).not.toHaveProperty('text');
+    expect(report.discovery.sitemaps).toHaveLength(3);
+    expect(errorsOf(report)).toEqual([]);
+    report.discovery.sitemaps[1].skipped.robots = 2;
+    expect(errorsOf(report)).toContain('/discovery/sitemaps/1/skipped must be equal to one of the allowed values');
+  });
+
   it('rejects a report missing a required field', () => {
     const report = asJson(sampleReport());
     delete report.maturity;

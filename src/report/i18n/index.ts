@@ -1,5 +1,5 @@
 // The shape every language file must fill: a key missing from it.ts or en.ts fails the typecheck.
-import type { FetchErrorCode, Localised, PageType, PointId, RuleMeta, Status } from '../../types.js';
+import type { FetchErrorCode, Localised, PageType, PointId, RuleMeta, SitemapNotRead, SitemapSkipReason, Status } from '../../types.js';
 import type { EvalReport } from '../../classify/evaluate.js';
 import { en } from './en.js';
 import { it } from './it.js';
@@ -129,6 +129,8 @@ export interface Messages {
     /** In the pages table, for a page read only in part. */
     readInPart: string;
   };
+  /** The robots/sitemap section (terminal and HTML). */
+  discovery: DiscoveryMessages;
   pointName: Record<PointId, string>;
   groupName: Record<CriteriaGroup, string>;
   /**
@@ -150,6 +152,48 @@ export interface Messages {
   charts: ChartMessages;
   /** The survey dashboard (survey report) and its "what changed" section (survey compare). */
   dashboard: DashboardMessages;
+}
+
+/** The robots/sitemap section: sizes and counts come formatted; a fetch error's message comes in the report's language. */
+export interface DiscoveryMessages {
+  title: string;
+  robots: string;
+  sitemaps: string;
+  /** robots.txt: no answer came (message says why). */
+  robotsUnreachable(message: string): string;
+  /** robots.txt answered an HTTP error: the crawl ran with no rules. */
+  robotsHttp(status: number): string;
+  /** "HTTP 200, 1.2 KB". */
+  fetched(status: number, size: string): string;
+  robotsTruncated(cap: string): string;
+  robotsBinary: string;
+  /** lines: "line 4 «Disalow: /x»" items, '; '-joined. */
+  robotsParseErrors(count: number, lines: string): string;
+  parseErrorLine(line: number, text: string): string;
+  robotsForbidsStart: string;
+  robotsCrawlDelay(seconds: string): string;
+  robotsSitemaps(count: number): string;
+  /** No sitemap found at all (none in robots.txt, no /sitemap.xml). */
+  noSitemaps: string;
+  /** Terminal: sitemaps past the first few listed. */
+  moreSitemaps(count: number): string;
+  source: Record<'robots' | 'conventional' | 'index', string>;
+  notReadBecause: Record<SitemapNotRead, string>;
+  unreachable(message: string): string;
+  /** The conventional /sitemap.xml answered an error: there is none. */
+  conventionalMissing(status: number): string;
+  httpError(status: number): string;
+  notSitemap: string;
+  fakeGzip: string;
+  truncated(cap: string): string;
+  incomplete: string;
+  /** An index: sitemaps listed, and read. */
+  indexCounts(listed: string, taken: string): string;
+  /** A urlset: page URLs listed, and taken for the crawl. */
+  urlsetCounts(listed: string, taken: string): string;
+  /** reasons: "150,000 past the limit of 50,000" items, ', '-joined. */
+  skipped(reasons: string): string;
+  skipReason: Record<SitemapSkipReason, (count: string) => string>;
 }
 
 export interface HelpMessages {
