@@ -1,22 +1,14 @@
 // The report's robots/sitemap section against misbehaving servers on loopback: each hostile robots.txt or sitemap is
 // survived, and the section says what came back and why pages were not taken.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditSite } from '../../src/pipeline.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import type { Report } from '../../src/types.js';
-import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
-import { htmlPage } from './helpers.js';
+import type { FixtureServer } from '../helpers/fixture-server.js';
+import { htmlPage, serveForEachTest } from './helpers.js';
 
-const servers: FixtureServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(routes: Parameters<typeof serveRoutes>[0]): Promise<FixtureServer> {
-  const server = await serveRoutes(routes);
-  servers.push(server);
-  return server;
-}
+const serve = serveForEachTest();
 
 const text = (body: string | Buffer) => ({ headers: { 'content-type': 'text/plain' }, body });
 const xml = (body: string | Buffer) => ({ headers: { 'content-type': 'application/xml' }, body });

@@ -1,5 +1,7 @@
 // Shared bits of the crawler tests: a tiny regex link extractor standing in for the page-facts parser.
+import { afterEach } from 'vitest';
 import { crawl, type CrawlOptions, type DiscoveredLinks } from '../../src/crawl/index.js';
+import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
 import type { CrawlResult, FetchedPage } from '../../src/types.js';
 
 /** href/src extractor: links of <a>, stylesheets of <link rel=stylesheet>, scripts of <script src>. Priority from data-priority. */
@@ -43,4 +45,17 @@ export function pathsOf(result: CrawlResult): string[] {
 export function htmlPage(title: string, hrefs: string[] = [], head = ''): string {
   const links = hrefs.map((href) => `<a href="${href}">${href}</a>`).join('\n');
   return `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><h1>${title}</h1>${links}</body></html>`;
+}
+
+/** A serve function whose servers are closed after each test: call once at the top of a test file. */
+export function serveForEachTest(): (routes: Parameters<typeof serveRoutes>[0]) => Promise<FixtureServer> {
+  const servers: FixtureServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (routes) => {
+    const server = await serveRoutes(routes);
+    servers.push(server);
+    return server;
+  };
 }

@@ -1,17 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
-import { htmlPage, pathsOf, testCrawl } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { htmlPage, pathsOf, serveForEachTest, testCrawl } from './helpers.js';
 
-const servers: FixtureServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(routes: Parameters<typeof serveRoutes>[0]): Promise<FixtureServer> {
-  const server = await serveRoutes(routes);
-  servers.push(server);
-  return server;
-}
+const serve = serveForEachTest();
 
 // Fixed bytes: the same test every run (random bytes from a fixed seed are not available in node:crypto).
 const BINARY = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919 + 13) % 256));
