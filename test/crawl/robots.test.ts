@@ -1,5 +1,5 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
 import { htmlPage, pathsOf, testCrawl } from './helpers.js';
 
@@ -62,26 +62,34 @@ describe('robots.txt', () => {
   });
 
   it('honours Crawl-delay between requests to the host, even with concurrency 4', async () => {
-    const startTimes: number[] = [];
-    const page = (title: string, links: string[] = []) => (req: IncomingMessage, res: ServerResponse) => {
-      startTimes.push(Date.now());
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(htmlPage(title, links));
-    };
     server = await serveRoutes({
       '/robots.txt': robots('User-agent: *\nCrawl-delay: 0.3\n'),
-      '/': page('Home', ['/a', '/b', '/c']),
-      '/a': page('A'),
-      '/b': page('B'),
-      '/c': page('C'),
+      '/': { body: htmlPage('Home', ['/a', '/b', '/c']) },
+      '/a': { body: htmlPage('A') },
+      '/b': { body: htmlPage('B') },
+      '/c': { body: htmlPage('C') },
     });
-    const result = await testCrawl(`${server.url}/`, { concurrency: 4 });
+    // When each request leaves the client (undici announces it), not when the loaded server gets round to it.
+    const starts: number[] = [];
+    const onCreate = (message: unknown) => {
+      const { request } = message as { request: { origin: string } };
+      if (request.origin === server?.url) starts.push(performance.now());
+    };
+    subscribe('undici:request:create', onCreate);
+    let result;
+    try {
+      result = await testCrawl(`${server.url}/`, { concurrency: 4 });
+    } finally {
+      unsubscribe('undici:request:create', onCreate);
+    }
     expect(result.robots?.crawlDelaySeconds).toBe(0.3);
     expect(pathsOf(result)).toEqual(['/', '/a', '/b', '/c']);
-    const gaps = startTimes.slice(1).map((time, index) => time - startTimes[index]);
-    // The three inner pages are a level fetched together: the host gate spaces them anyway.
-    for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(270);
     expect(result.limits.crawlDelayMs).toBe(300);
+    // robots.txt, then /, /sitemap.xml, /a, /b, /c: the three inner pages are a level fetched together, yet the host
+    // gate spaces every start after robots.txt by 300 ms. A loaded machine may run one timer late and the next on time,
+    // so the gaps are checked over the whole run (one by one in test/crawl/gate.test.ts, on fake timers).
+    expect(starts).toHaveLength(6);
+    expect(starts[5] - starts[1]).toBeGreaterThanOrEqual(4 * 270);
   });
 
   it('caps an absurd Crawl-delay (no timer overflow) and records the delay it honoured', async () => {
