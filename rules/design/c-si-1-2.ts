@@ -1,8 +1,10 @@
 // C.SI.1.2 Bootstrap Italia ≥ 2.0 on every page and ≥ 30% of the page's unique class names from its class list, as
 // the official checker decides it: a page whose version cannot be read fails (0), whatever its classes. No partial.
+// On a Drupal site (a stylesheet the page links carries the Design Comuni Italia Drupal theme header) Drupal core's
+// own class names are left out of the share, as the validator does.
 import { defineRule, evidence, fail, okPages } from '../../src/check/define.js';
 import type { AnalysedPage, SiteFacts } from '../../src/types.js';
-import { bootstrapItaliaClasses } from './model-data.js';
+import { bootstrapItaliaClasses, cmsThemePattern, drupalCoreClasses } from './model-data.js';
 import { agidMeta, worstPage, type PageVerdict } from './shared.js';
 
 const MIN_SHARE = 30;
@@ -18,12 +20,27 @@ export function versionAtLeast(version: string, minimum: string): boolean {
   return true;
 }
 
-/** Share (rounded %) of the page's unique class names that belong to Bootstrap Italia, as the validator computes it. */
-export function bootstrapShare(page: AnalysedPage): number | null {
+/**
+ * Share (rounded %) of the page's unique class names that belong to Bootstrap Italia, as the validator computes it;
+ * on a Drupal page, Drupal core's class names are left out of the count.
+ */
+export function bootstrapShare(page: AnalysedPage, drupal = false): number | null {
+  const counted = drupal ? page.classTokens.filter((token) => !drupalCoreClasses().some((pattern) => pattern.test(token))) : page.classTokens;
   if (!page.classTokens.length) return null;
   const known = bootstrapItaliaClasses();
   const matching = page.classTokens.filter((token) => known.has(token)).length;
-  return Math.round((matching / page.classTokens.length) * 100);
+  // Only Drupal's own classes: the validator's division by zero never falls under 30 %.
+  if (!counted.length) return 100;
+  return Math.round((matching / counted.length) * 100);
+}
+
+/**
+ * The validator's Drupal test (isDrupal): a stylesheet the page links whose theme header, read with the model's
+ * regex, names Drupal. We read the stylesheets the crawl fetched.
+ */
+function isDrupal(page: AnalysedPage, site: SiteFacts): boolean {
+  const linked = new Set(page.stylesheets);
+  return site.assets.some((asset) => linked.has(asset.url) && asset.themeHeader && cmsThemePattern().exec(asset.themeHeader.raw)?.groups?.name?.toLowerCase() === 'drupal');
 }
 
 /** The version a page loads: an inline marker, else the assets it links, else the home's assets (same theme). */
@@ -56,13 +73,14 @@ export default defineRule(
     if (!pages.length) return fail([], { it: 'Nessuna pagina letta', en: 'No page could be read' });
     const verdicts: PageVerdict[] = pages.map((page) => {
       const found = versionOf(page, site);
-      const share = bootstrapShare(page);
+      const drupal = isDrupal(page, site);
+      const share = bootstrapShare(page, drupal);
       const versionOk = found !== null && versionAtLeast(found.version, '2.0');
       const shareOk = share !== null && share >= MIN_SHARE;
       const classes = page.classTokens.length;
       const note = {
-        it: `${found ? `versione ${found.version}` : 'versione non trovata'}; ${share ?? 0}% delle ${classes} classi uniche da Bootstrap Italia${found && found.source !== 'inline' ? `; versione letta da ${found.source}` : ''}`,
-        en: `${found ? `version ${found.version}` : 'version not found'}; ${share ?? 0}% of ${classes} unique classes from Bootstrap Italia${found && found.source !== 'inline' ? `; version from ${found.source}` : ''}`,
+        it: `${found ? `versione ${found.version}` : 'versione non trovata'}; ${share ?? 0}% delle ${classes} classi uniche da Bootstrap Italia${drupal ? ' (escluse quelle del core di Drupal)' : ''}${found && found.source !== 'inline' ? `; versione letta da ${found.source}` : ''}`,
+        en: `${found ? `version ${found.version}` : 'version not found'}; ${share ?? 0}% of ${classes} unique classes from Bootstrap Italia${drupal ? ' (Drupal core classes left out)' : ''}${found && found.source !== 'inline' ? `; version from ${found.source}` : ''}`,
       };
       const seen = found ? `Bootstrap Italia ${found.version}` : '';
       const ev = [evidence(page.url, found?.source === 'inline' ? 'inline:bootstrap-italia-version' : 'class', seen, note)];

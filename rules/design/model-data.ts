@@ -66,6 +66,13 @@ export const eurovocLabels = lazy(() => new Set(readJson<string[]>('eurovocVocab
 
 export const bootstrapItaliaClasses = lazy(() => new Set(readJson<{ cssClasses: string[] }>('bootstrap_italia_cssClasses.json').cssClasses));
 
+/** Drupal core's own class names (block-…, field--…, js-form-…): the validator leaves them out of a Drupal page's share. */
+export const drupalCoreClasses = lazy(() =>
+  readJson<{ drupalCoreClasses: { regex: string; flags: string }[] }>('bootstrap_italia_cssClasses.json').drupalCoreClasses.map(
+    ({ regex, flags }) => new RegExp(regex, flags),
+  ),
+);
+
 export const allowedFonts = lazy(() => new Set(readJson<{ allowedFonts: string[] }>('allowedFonts.json').allowedFonts.map(normaliseLabel)));
 
 export const allowedCiphers = lazy(() => readJson<{ allowedCiphers: { tls12: string[]; tls13: string[] } }>('allowedCiphers.json').allowedCiphers);

@@ -1,15 +1,8 @@
 // Every AGID criterion on the conforming fixture site and on near-miss edits of it: status, score, evidence.
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/check/run.js';
 import { designRules, rulesForPageType } from '../../rules/design/index.js';
 import type { CheckResult, SiteFacts, TlsFacts } from '../../src/types.js';
-import { CSS_URL, MODEL_ASSETS, designSite, edit, fixtureHtml, url } from './fixtures.js';
-
-function check(id: string, site: SiteFacts): CheckResult {
-  const rule = designRules.find((candidate) => candidate.meta.id === id);
-  if (!rule) throw new Error(`no rule ${id}`);
-  return runRules([rule], site)[0];
-}
+import { CSS_URL, MODEL_ASSETS, check, designSite, edit, fixtureHtml, url } from './fixtures.js';
 
 const evidenceUrls = (result: CheckResult) => result.evidence.map((item) => item.url);
 const snippets = (result: CheckResult) => result.evidence.map((item) => item.snippet).join(' | ');

@@ -1,7 +1,9 @@
 // Fixture sites for the design criteria: the conforming mini-site in fixtures/design/site, with pages swapped
 // or edited per test, turned into SiteFacts by the real parser and page-type detection.
+import { runRules } from '../../src/check/run.js';
 import { assignLinkedPageTypes } from '../../src/facts/page-type.js';
-import type { AssetFacts, SiteFacts } from '../../src/types.js';
+import { designRules } from '../../rules/design/index.js';
+import type { AssetFacts, CheckResult, SiteFacts } from '../../src/types.js';
 import { readFixture, siteFromHtml, type FixturePage } from '../helpers/site.js';
 
 export const SITE = 'https://www.comune.bergamo.it/';
@@ -71,4 +73,11 @@ export function edit(path: string, from: string | RegExp, to: string): string {
   const edited = html.replace(from, to);
   if (edited === html) throw new Error(`fixture edit did not apply to ${path}: ${String(from)}`);
   return edited;
+}
+
+/** One AGID criterion's result on a site. */
+export function check(id: string, site: SiteFacts): CheckResult {
+  const rule = designRules.find((candidate) => candidate.meta.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return runRules([rule], site)[0];
 }
