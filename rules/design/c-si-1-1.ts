@@ -5,6 +5,7 @@ import { defineRule, evidence, fail, joinLocalised, partial, pass, unknown } fro
 import type { Evidence, Localised, RuleOutcome, SiteFacts } from '../../src/types.js';
 import { allowedFonts, normaliseLabel } from './model-data.js';
 import { agidMeta } from './shared.js';
+import { officialGathering } from './gathering.js';
 
 const NOTE: Localised = {
   it: 'approssimazione statica: dichiarazioni font-family nei CSS, non gli stili calcolati',
@@ -71,8 +72,19 @@ export default defineRule(
     group: 'cittadino-informato',
     pageTypes: 'all',
   }),
-  (site) => {
+  officialGathering(['service', 'first-level-page', 'second-level-page'], (site) => {
     const found = declarations(site);
+    const sheets = site.assets.filter((asset) => asset.kind === 'css');
+    if (!found.length && sheets.every((asset) => asset.error)) {
+      // No stylesheet reached the browser and no page names a font: text shows in the browser's default font.
+      const why = sheets.length
+        ? { it: `nessuno dei ${sheets.length} fogli di stile della homepage risponde e nessuna pagina dichiara un font`, en: `none of the home page's ${sheets.length} stylesheets answers and no page declares a font` }
+        : { it: 'la homepage non collega fogli di stile e nessuna pagina dichiara un font', en: 'the home page links no stylesheet and no page declares a font' };
+      return approximate(fail([evidence(site.siteUrl, 'css:font-family', '', joinLocalised([why, NOTE]))], {
+        it: 'Nessun font dichiarato: il browser mostra il suo font predefinito (di solito Times New Roman)',
+        en: "No font declared: the browser shows its default font (usually Times New Roman)",
+      }));
+    }
     if (!found.length) {
       const none = { it: `${site.assets.length} file CSS/JS letti, nessuna dichiarazione font-family`, en: `${site.assets.length} assets read, no font-family declaration` };
       return unknown([evidence(site.siteUrl, 'css:font-family', '', joinLocalised([none, NOTE]))], {
@@ -120,5 +132,5 @@ export default defineRule(
     // which rules reach the text only a browser knows.
     const others = other.length ? { it: `; altri font dichiarati ma non valutati: ${other.join(', ')}`, en: `; other fonts declared, not judged: ${other.join(', ')}` } : { it: '', en: '' };
     return approximate(pass(firstByFamily(found.filter((declaration) => isAllowed(declaration.family))), { it: `Font del modello dichiarati: ${good.join(', ')}${others.it}`, en: `Model fonts declared: ${good.join(', ')}${others.en}` }, details));
-  },
+  }),
 );

@@ -6,6 +6,7 @@ import { defineRule, evidence, fail, okPages } from '../../src/check/define.js';
 import type { AnalysedPage, SiteFacts } from '../../src/types.js';
 import { bootstrapItaliaClasses, cmsThemePattern, drupalCoreClasses } from './model-data.js';
 import { agidMeta, worstPage, type PageVerdict } from './shared.js';
+import { officialGathering, ALL_KINDS } from './gathering.js';
 
 const MIN_SHARE = 30;
 const INLINE_VERSION = [/--bootstrap-italia-version\s*:\s*["']?\s*v?(\d+\.\d+(?:\.\d+)?)/i, /BOOTSTRAP_ITALIA_VERSION\s*[=:]\s*["']v?(\d+\.\d+(?:\.\d+)?)/];
@@ -68,7 +69,7 @@ export default defineRule(
     group: 'cittadino-informato',
     pageTypes: 'all',
   }),
-  (site) => {
+  officialGathering(ALL_KINDS, (site) => {
     const pages = okPages(site);
     if (!pages.length) return fail([], { it: 'Nessuna pagina letta', en: 'No page could be read' });
     const verdicts: PageVerdict[] = pages.map((page) => {
@@ -91,5 +92,5 @@ export default defineRule(
         ? { it: `Bootstrap Italia ≥ 2.0 e ≥ 30% di classi in tutte le pagine (${counts})`, en: `Bootstrap Italia ≥ 2.0 and ≥ 30% of classes on every page (${counts})` }
         : { it: `Bootstrap Italia assente, datata o poco usata in almeno una pagina (conformi ${counts})`, en: `Bootstrap Italia missing, outdated or little used on at least one page (conforming ${counts})` },
     );
-  },
+  }),
 );

@@ -4,6 +4,7 @@ import { defineRule, evidence, fail, joinLocalised, okPages } from '../../src/ch
 import type { AnalysedPage, Evidence, Localised, SiteFacts } from '../../src/types.js';
 import { serviceContentTypes } from './model-data.js';
 import { agidMeta, failedServiceVerdict, markers, pageNotFound, pagesOfType, servicePages, worstPage, type PageVerdict } from './shared.js';
+import { officialGathering, SERVICE_KINDS } from './gathering.js';
 
 export const MIN_SERVICES = 10;
 
@@ -133,7 +134,7 @@ export default defineRule(
     group: 'cittadino-informato',
     pageTypes: ['service', 'services-index'],
   }),
-  (site) => {
+  officialGathering(SERVICE_KINDS, (site) => {
     const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
     const verdicts = [...pages.map(verdictFor), ...failed.map(failedServiceVerdict)];
@@ -172,5 +173,5 @@ export default defineRule(
       }, outcome.details);
     }
     return outcome;
-  },
+  }),
 );

@@ -5,6 +5,7 @@ import { defineRule, evidence, joinLocalised } from '../../src/check/define.js';
 import type { AnalysedPage } from '../../src/types.js';
 import type { PageVerdict } from './shared.js';
 import { agidMeta, failedServiceVerdict, pageNotFound, pagesOfType, servicePages, usableHref, worstPage } from './shared.js';
+import { officialGathering, SERVICE_KINDS } from './gathering.js';
 
 const MARKER = 'appointment-booking';
 
@@ -34,7 +35,7 @@ export default defineRule(
     group: 'funzionalita',
     pageTypes: ['services-index', 'service'],
   }),
-  (site) => {
+  officialGathering(SERVICE_KINDS, (site) => {
     const index = pagesOfType(site, 'services-index');
     const { pages: services, failed } = servicePages(site);
     if (!index.length && !services.length) return pageNotFound({ it: 'pagina Servizi e schede servizio', en: 'services index and service pages' }, site);
@@ -50,5 +51,5 @@ export default defineRule(
       return { ...outcome, status: 'fail', score: 0, message: { it: 'Pagina non trovata: pagina Servizi', en: 'Page not found: services index' } };
     }
     return outcome;
-  },
+  }),
 );

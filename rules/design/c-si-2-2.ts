@@ -3,6 +3,7 @@
 // failed to load is a service page without them. There is no partial.
 import { defineRule, evidence } from '../../src/check/define.js';
 import { agidMeta, type PageVerdict, failedServiceVerdict, markers, pageNotFound, servicePages, worstPage } from './shared.js';
+import { officialGathering, SERVICE_KINDS } from './gathering.js';
 
 export default defineRule(
   agidMeta({
@@ -15,7 +16,7 @@ export default defineRule(
     group: 'funzionalita',
     pageTypes: ['service'],
   }),
-  (site) => {
+  officialGathering(SERVICE_KINDS, (site) => {
     const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
     const verdicts: PageVerdict[] = pages.map((page) => {
@@ -35,5 +36,5 @@ export default defineRule(
         ? { it: `La voce "Contatti" è presente in tutte le schede servizio (${counts})`, en: `"Contatti" present on every service page (${counts})` }
         : { it: `La voce "Contatti" manca in almeno una scheda servizio (presente ${counts})`, en: `"Contatti" missing on at least one service page (present ${counts})` },
     );
-  },
+  }),
 );

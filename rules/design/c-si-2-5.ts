@@ -3,7 +3,26 @@
 // (the official result is then a pass: its final step turns any score above 0 into 1).
 import { defineRule } from '../../src/check/define.js';
 import { feedbackVerdict } from './feedback.js';
-import { agidMeta, pageNotFound, pagesOfType, worstPage } from './shared.js';
+import type { SiteFacts } from '../../src/types.js';
+import { menuItems } from './model-data.js';
+import { agidMeta, failedTargets, failedTargetVerdict, homePage, type FailedTarget, pageNotFound, pagesOfType, worstPage, type TargetRole } from './shared.js';
+
+const MENU_PAGE: TargetRole = {
+  page: { it: 'la pagina di primo o secondo livello', en: 'the first- or second-level page' },
+  consequence: { it: 'il validatore ufficiale vi cerca il componente di valutazione e non lo trova', en: 'the official checker looks for the rating component there and finds none' },
+};
+
+/** First- and second-level pages the official checker follows from the home's menu markers that answered an error. */
+function failedMenuPages(site: SiteFacts): FailedTarget[] {
+  const { primaryMenuItems, customPrimaryMenuItemsDataElement, customSecondaryMenuItemsDataElement } = menuItems();
+  const sections = Object.values(primaryMenuItems);
+  const home = homePage(site);
+  const first = failedTargets(site, home ? [home] : [], [...sections.map((section) => section.data_element), customPrimaryMenuItemsDataElement]);
+  const second = failedTargets(site, pagesOfType(site, 'first-level', 'services-index'), [...sections.flatMap((section) => section.secondary_item_data_element), customSecondaryMenuItemsDataElement]);
+  const seen = new Set(first.map((target) => target.page));
+  return [...first, ...second.filter((target) => !seen.has(target.page))];
+}
+import { officialGathering, MENU_KINDS } from './gathering.js';
 
 export default defineRule(
   agidMeta({
@@ -16,10 +35,11 @@ export default defineRule(
     group: 'funzionalita',
     pageTypes: ['home', 'first-level', 'services-index', 'second-level'],
   }),
-  (site) => {
+  officialGathering(MENU_KINDS, (site) => {
     const pages = pagesOfType(site, 'home', 'first-level', 'services-index', 'second-level');
     if (!pages.length) return pageNotFound({ it: 'pagine di primo e secondo livello', en: 'first- and second-level pages' }, site);
-    const outcome = worstPage(pages.map(feedbackVerdict), (score, counts) =>
+    const failed = failedMenuPages(site).map((target) => failedTargetVerdict(target, MENU_PAGE));
+    const outcome = worstPage([...pages.map(feedbackVerdict), ...failed], (score, counts) =>
       score === 0
         ? { it: `Componente di valutazione assente o con testi errati in almeno una pagina (conformi ${counts})`, en: `Rating component missing or with wrong texts on at least one page (conforming ${counts})` }
         : score === 0.5
@@ -27,5 +47,5 @@ export default defineRule(
           : { it: `Componente di valutazione conforme in tutte le pagine (${counts}; verifica statica)`, en: `Rating component as in the model on every page (${counts}; static check)` },
     );
     return outcome.status === 'partial' ? { ...outcome, status: 'pass', score: 1 } : outcome;
-  },
+  }),
 );

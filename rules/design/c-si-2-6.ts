@@ -2,6 +2,7 @@
 import { defineRule } from '../../src/check/define.js';
 import { feedbackVerdict } from './feedback.js';
 import { agidMeta, failedServiceVerdict, pageNotFound, servicePages, worstPage } from './shared.js';
+import { officialGathering, SERVICE_KINDS } from './gathering.js';
 
 export default defineRule(
   agidMeta({
@@ -14,7 +15,7 @@ export default defineRule(
     group: 'funzionalita',
     pageTypes: ['service'],
   }),
-  (site) => {
+  officialGathering(SERVICE_KINDS, (site) => {
     const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
     return worstPage([...pages.map(feedbackVerdict), ...failed.map(failedServiceVerdict)], (score, counts) =>
@@ -24,5 +25,5 @@ export default defineRule(
           ? { it: `Componente presente ma non del tutto conforme in almeno una scheda (conformi ${counts})`, en: `Component present but not fully conforming on at least one service page (conforming ${counts})` }
           : { it: `Componente di valutazione assente in almeno una scheda servizio (conformi ${counts})`, en: `Rating component missing on at least one service page (conforming ${counts})` },
     );
-  },
+  }),
 );

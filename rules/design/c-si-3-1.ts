@@ -3,6 +3,7 @@
 import { defineRule, evidence, fail, hostMatches, joinLocalised, okPages, pass } from '../../src/check/define.js';
 import type { Evidence, Localised } from '../../src/types.js';
 import { agidMeta, worstPage, type PageVerdict } from './shared.js';
+import { officialGathering, ALL_KINDS } from './gathering.js';
 
 const NOTE: Localised = {
   it: 'verifica statica: solo le intestazioni Set-Cookie delle risposte; i cookie impostati da JavaScript o da terze parti richiedono un browser',
@@ -20,7 +21,7 @@ export default defineRule(
     group: 'normativa',
     pageTypes: 'all',
   }),
-  (site) => {
+  officialGathering(ALL_KINDS, (site) => {
     const pages = okPages(site);
     const host = site.host.toLowerCase();
     const verdicts: PageVerdict[] = [];
@@ -53,5 +54,5 @@ export default defineRule(
       [],
       { cookies },
     );
-  },
+  }),
 );

@@ -4,6 +4,7 @@ import { defineRule, evidence, fail, hostMatches, hostOf, pass } from '../../src
 import type { Evidence } from '../../src/types.js';
 import { allowedComuneDomains } from './model-data.js';
 import { agidMeta, pagesOfType } from './shared.js';
+import { officialGathering, ALL_KINDS } from './gathering.js';
 
 /** The reserved name a host uses ("www.comune.x.pv.it" → "x.pv.it"), or null when it is not of the comune.* form. */
 export function reservedName(host: string): string | null {
@@ -22,7 +23,7 @@ export default defineRule(
     group: 'sicurezza',
     pageTypes: 'all',
   }),
-  (site) => {
+  officialGathering(ALL_KINDS, (site) => {
     const host = site.host.toLowerCase();
     const name = reservedName(host);
     const listed = name !== null && allowedComuneDomains().has(name);
@@ -50,5 +51,5 @@ export default defineRule(
     const why = !listed ? (name === null ? `${host} non è nella forma comune.<nome>.<prov>.it` : `${name} non è tra i domini riservati ai comuni`) : `area personale su ${loginHost}`;
     const whyEn = !listed ? (name === null ? `${host} is not of the form comune.<name>.<prov>.it` : `${name} is not a reserved comune domain`) : `personal area on ${loginHost}`;
     return fail(ev, { it: `Dominio non istituzionale: ${why}`, en: `Not an institutional domain: ${whyEn}` }, details);
-  },
+  }),
 );

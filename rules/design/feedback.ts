@@ -1,7 +1,7 @@
 // The page-clarity feedback widget (C.SI.2.5, C.SI.2.6), scored per page the way the official checker scores it:
 // no component → 0; a wrong initial question, follow-up question or answer → 0; a missing title, rating step,
 // follow-up block, follow-up question or free-text field → 0.5. Statically: which follow-up appears for which rating
-// (the official checker clicks each step) is not exercised.
+// (the official checker clicks each step) is not exercised, except that a page without any script cannot switch them.
 import { evidence, joinLocalised } from '../../src/check/define.js';
 import type { AnalysedPage, Localised } from '../../src/types.js';
 import { feedbackStructure } from './model-data.js';
@@ -57,6 +57,11 @@ export function feedbackProblems(page: AnalysedPage): FeedbackProblem[] | null {
       const list = wrong.map((answer) => `"${answer.text}"`).join(', ');
       problems.push({ score: 0, what: { it: `risposte alla domanda ${label.it} fuori dal modello: ${list}`, en: `answers to the ${label.en} question not in the model: ${list}` } });
     }
+  }
+  // The official checker clicks each rating and checks that the matching follow-up (1–3 negative, 4–5 positive) is
+  // the one shown: without any script on the page nothing can switch them, so the association is wrong (0).
+  if (!page.scripts.length && !page.inlineScripts.length) {
+    problems.push({ score: 0, what: { it: 'nessuno script nella pagina: le domande di follow up non possono cambiare con il voto', en: 'no script on the page: the follow-up questions cannot follow the rating' } });
   }
   if (!markersWithin(page, componentIndex, model.input_text.dataElement).length) {
     problems.push({ score: 0.5, what: { it: `campo di testo libero (data-element="${model.input_text.dataElement}") mancante`, en: `free-text field (data-element="${model.input_text.dataElement}") missing` } });

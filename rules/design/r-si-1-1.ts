@@ -3,6 +3,7 @@
 import { defineRule, evidence } from '../../src/check/define.js';
 import type { AnalysedPage } from '../../src/types.js';
 import { agidMeta, failedServiceVerdict, hasMarker, pageNotFound, servicePages, worstPage, type PageVerdict } from './shared.js';
+import { officialGathering, SERVICE_KINDS } from './gathering.js';
 
 /** The ten leaf voices of the model's service metadata, as paths. */
 export const METATAG_VOICES = [
@@ -67,7 +68,7 @@ export default defineRule(
     group: 'raccomandazioni',
     pageTypes: ['service'],
   }),
-  (site) => {
+  officialGathering(SERVICE_KINDS, (site) => {
     const { pages, failed } = servicePages(site);
     if (!pages.length) return pageNotFound({ it: 'scheda servizio', en: 'service page' }, site);
     return worstPage([...pages.map(verdictFor), ...failed.map(failedServiceVerdict)], (score, counts) =>
@@ -77,5 +78,5 @@ export default defineRule(
           ? { it: `Almeno il 50% dei metatag presenti, non tutti (conformi ${counts})`, en: `At least half of the metatags present, not all (conforming ${counts})` }
           : { it: `Meno del 50% dei metatag presenti in almeno una scheda (conformi ${counts})`, en: `Fewer than half of the metatags on at least one service page (conforming ${counts})` },
     );
-  },
+  }),
 );

@@ -198,12 +198,19 @@ export function isOutcome(value: FooterLink | RuleOutcome): value is RuleOutcome
   return 'status' in value;
 }
 
+/** A page the official checker reached through a marker's link and that answered an error. */
+export interface FailedTarget {
+  page: AnalysedPage;
+  /** The page whose marker links there. */
+  from: string;
+  marker: string;
+}
+
 /**
- * Service pages as the official checker gathers them: the crawled pages typed service, and the targets of
- * service-link markers that failed to load (it audits the error page it gets, which lacks every marker, so each
- * scores 0). Each failed one comes with the listing page whose link led there.
+ * Targets of `names` markers (usable href) on `listings` that failed to load. The official checker follows those
+ * links and audits the error page it gets, which lacks every marker: each scores 0 where a marker is looked for.
  */
-export function servicePages(site: SiteFacts): { pages: AnalysedPage[]; failed: { page: AnalysedPage; from: string }[] } {
+export function failedTargets(site: SiteFacts, listings: readonly AnalysedPage[], names: readonly string[]): FailedTarget[] {
   const failedByUrl = new Map<string, AnalysedPage>();
   for (const page of site.pages) {
     if (page.error || page.status >= 400) {
@@ -211,29 +218,50 @@ export function servicePages(site: SiteFacts): { pages: AnalysedPage[]; failed: 
       failedByUrl.set(page.finalUrl, page);
     }
   }
-  const failed = new Map<AnalysedPage, string>();
-  if (failedByUrl.size) {
-    for (const listing of okPages(site)) {
-      for (const element of listing.dataElements) {
-        const target = element.name === 'service-link' && usableHref(element) ? failedByUrl.get(element.href ?? '') : undefined;
-        if (target && !failed.has(target)) failed.set(target, listing.url);
-      }
+  const found = new Map<AnalysedPage, FailedTarget>();
+  if (!failedByUrl.size) return [];
+  for (const listing of listings) {
+    for (const element of listing.dataElements) {
+      const target = names.includes(element.name) && usableHref(element) ? failedByUrl.get(element.href ?? '') : undefined;
+      if (target && !found.has(target)) found.set(target, { page: target, from: listing.url, marker: element.name });
     }
   }
-  return { pages: pagesOfType(site, 'service'), failed: [...failed].map(([page, from]) => ({ page, from })) };
+  return [...found.values()];
 }
 
-/** The verdict on a service link that failed to load: 0, naming the answer and the page that links to it. */
-export function failedServiceVerdict({ page, from }: { page: AnalysedPage; from: string }): PageVerdict {
+/**
+ * Service pages as the official checker gathers them: the crawled pages typed service, and the targets of
+ * service-link markers that failed to load (each scores 0), each with the listing page whose link led there.
+ */
+export function servicePages(site: SiteFacts): { pages: AnalysedPage[]; failed: FailedTarget[] } {
+  return { pages: pagesOfType(site, 'service'), failed: failedTargets(site, okPages(site), ['service-link']) };
+}
+
+/** What a failed target was to the official checker, and what it made of it. */
+export interface TargetRole {
+  page: Localised;
+  consequence: Localised;
+}
+
+const SERVICE_PAGE: TargetRole = {
+  page: { it: 'la scheda servizio', en: 'the service page' },
+  consequence: { it: 'il validatore ufficiale la conta come scheda non conforme', en: 'the official checker counts it as a failing service page' },
+};
+
+/** The verdict on a marker's target that failed to load: 0, naming the answer and the page that links to it. */
+export function failedTargetVerdict({ page, from, marker }: FailedTarget, role: TargetRole = SERVICE_PAGE): PageVerdict {
   const answer = page.error && page.error.code !== 'http' ? page.error.code : String(page.status);
   return {
     page,
     score: 0,
     evidence: [
       evidence(page.url, 'http:status', answer, {
-        it: `la scheda servizio linkata (service-link) da ${from} ha risposto ${answer}: il validatore ufficiale la conta come scheda non conforme`,
-        en: `the service page linked (service-link) from ${from} answered ${answer}: the official checker counts it as a failing service page`,
+        it: `${role.page.it} linkata (${marker}) da ${from} ha risposto ${answer}: ${role.consequence.it}`,
+        en: `${role.page.en} linked (${marker}) from ${from} answered ${answer}: ${role.consequence.en}`,
       }),
     ],
   };
 }
+
+/** Service-page criteria: a failed service link's verdict. */
+export const failedServiceVerdict = (target: FailedTarget): PageVerdict => failedTargetVerdict(target);

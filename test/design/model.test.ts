@@ -41,11 +41,27 @@ describe('the real model pages', () => {
   });
 
   it('pass the criteria the model meets by construction', () => {
-    for (const id of ['C.SI.1.1', 'C.SI.1.2', 'C.SI.1.5', 'C.SI.1.6', 'C.SI.2.2', 'C.SI.2.5', 'C.SI.2.6', 'C.SI.3.1', 'C.SI.5.2']) {
+    for (const id of ['C.SI.1.5', 'C.SI.1.6', 'C.SI.2.2', 'C.SI.2.6']) {
       expect({ id, status: results[id].status }).toEqual({ id, status: 'pass' });
     }
     expect(results['C.SI.1.5'].details?.topics).toBe(18);
+  });
+
+  it('fail, as the official checker does, the criteria auditing pages the static set cannot lead to, though each page passes', () => {
+    // Amministrazione's category links are href="#" and the services page has no booking link: the official checker
+    // finds no second-level or booking page to audit and scores every criterion that audits them 0.
+    for (const id of ['C.SI.1.1', 'C.SI.1.2', 'C.SI.2.5', 'C.SI.3.1', 'C.SI.5.2']) {
+      expect({ id, status: results[id].status, message: results[id].message.en.split(':')[0] }).toEqual({ id, status: 'fail', message: 'The official checker cannot reach' });
+      expect(results[id].message.en).toContain('second-level pages');
+    }
+    expect(results['C.SI.2.5'].evidence[0]).toMatchObject({ url: `${MODEL_HOST}amministrazione.html`, selector: 'data-element' });
+    expect(results['C.SI.2.5'].evidence[0].note?.en).toBe(
+      `no data-element="management-category-link" with a usable link on ${MODEL_HOST}amministrazione.html: the official checker finds no pages to audit and scores the criterion 0`,
+    );
+    // The rating widget itself is right on all six pages.
     expect(results['C.SI.2.5'].details?.pagesChecked).toBe(6);
+    expect(results['C.SI.2.5'].details?.pagesPassing).toBe(6);
+    expect(results['C.SI.1.2'].message.en).toBe('The official checker cannot reach: appointment booking page, second-level pages');
   });
 
   it('carry the metatag JSON-LD on the service page (needs the parser to record data-element on <script>)', () => {
@@ -88,7 +104,9 @@ describe('an old-CMS site without the model', () => {
   it('never crashes and never passes silently', () => {
     expect(Object.values(results).filter((result) => result.status === 'error')).toEqual([]);
     const passing = Object.values(results).filter((result) => result.status === 'pass').map((result) => result.id);
-    expect(passing).toEqual(['C.SI.3.1']);
+    expect(passing).toEqual([]);
+    // No cookie, but no menu or services link to follow either: the official checker audits nothing and scores 0.
+    expect(results['C.SI.3.1'].message.en).toBe('The official checker cannot reach: service pages, appointment booking page, first-level pages, second-level pages');
   });
 
   it('says which page each criterion could not find', () => {
