@@ -78,7 +78,8 @@ describe('runAudit', () => {
     expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['SPID', 'c.si.1.6'] }, anyCase.io)).toBe(EXIT.belowThreshold);
     expect(anyCase.err()).toBe('comune-audit: --fail-on: controlli non superati: C.SI.1.6\n');
     const passing = captureIo();
-    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['spid', 'C.SI.3.1'] }, passing.io)).toBe(EXIT.ok);
+    // The only check this bare site passes (with no menu to follow, the official checker fails even C.SI.3.1 cookies).
+    expect(await runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['spid'] }, passing.io)).toBe(EXIT.ok);
     expect(passing.err()).toBe('');
     await expect(runAudit(`${site.url}/`, { ...AUDIT_OPTIONS, failOn: ['spdi'] }, captureIo().io)).rejects.toMatchObject({ exitCode: EXIT.usage });
   });
