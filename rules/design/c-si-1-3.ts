@@ -3,8 +3,8 @@
 import { defineRule, evidence, fail, joinLocalised, okPages } from '../../src/check/define.js';
 import type { AnalysedPage, Evidence, Localised, SiteFacts } from '../../src/types.js';
 import { serviceContentTypes } from './model-data.js';
-import { agidMeta, failedServiceVerdict, markers, pageNotFound, pagesOfType, servicePages, worstPage, type PageVerdict } from './shared.js';
-import { officialGathering, SERVICE_KINDS } from './gathering.js';
+import { agidMeta, crawledTarget, failedServiceVerdict, homePage, markers, pageNotFound, pagesOfType, servicePages, usableHref, worstPage, type PageVerdict } from './shared.js';
+import { officialGathering, SERVICE_KINDS, serviceLinks } from './gathering.js';
 
 export const MIN_SERVICES = 10;
 
@@ -104,23 +104,40 @@ function verdictFor(page: AnalysedPage): PageVerdict {
   return { page, score, evidence: [evidence(page.url, '[data-element="page-index"]', index.join(' | '), note)] };
 }
 
-/** Services listed on the site: crawled service pages ∪ targets of `service-link` markers on every crawled page (pager pages included). */
-export function countServices(site: SiteFacts): { count: number; crawled: number; linked: number; listingPages: number; loadMore: boolean } {
-  const urls = new Set<string>();
-  const crawled = pagesOfType(site, 'service');
-  for (const page of crawled) urls.add(page.finalUrl || page.url);
-  const linked = new Set<string>();
-  let listingPages = 0;
-  let loadMore = false;
-  for (const page of okPages(site)) {
-    // A link to the page itself (href="#") names no service.
-    const links = page.links.filter((link) => link.dataElement === 'service-link' && /^https?:/.test(link.href) && link.href !== page.url && link.href !== page.finalUrl);
-    if (links.length) listingPages++;
-    for (const link of links) linked.add(link.href);
-    if (markers(page, 'load-other-cards').length) loadMore = true;
+/** How the official checker counts services: the service-link anchors of one listing page. */
+export interface ServiceCount {
+  count: number;
+  /** The page whose service links were counted, each anchor once (the validator counts duplicates) (the services page, or the page its first pager link leads to). */
+  listing: string;
+  /** The first pager link's target when it replaced the services page's list; null when there is none. */
+  pager: string | null;
+  loadMore: boolean;
+  /** True when the services page was not crawled and crawled service pages ∪ service-link targets were counted instead. */
+  fallback: boolean;
+}
+
+/**
+ * Services as the official checker counts them: the service-link anchors on the services page (the home's
+ * all-services link); when that page has a pager link (data-element="pager-link"), the anchors of the first pager
+ * link's page *replace* the list (its gatherer's quirk: page 2's count, not the sum). Duplicates count.
+ */
+export function countServices(site: SiteFacts): ServiceCount {
+  const home = homePage(site);
+  const href = home ? markers(home, 'all-services').map(usableHref).find(Boolean) : null;
+  const services = href ? crawledTarget(site, href) : null;
+  if (!services || services.error || services.status >= 400) {
+    // The services page was not read: count what the crawl shows of the services instead.
+    const urls = new Set(pagesOfType(site, 'service').map((page) => page.finalUrl || page.url));
+    for (const page of okPages(site)) {
+      for (const link of page.links) if (link.dataElement === 'service-link' && /^https?:/.test(link.href) && link.href !== page.url) urls.add(link.href);
+    }
+    return { count: urls.size, listing: site.siteUrl, pager: null, loadMore: false, fallback: true };
   }
-  for (const url of linked) urls.add(url);
-  return { count: urls.size, crawled: crawled.length, linked: linked.size, listingPages, loadMore };
+  const loadMore = markers(services, 'load-other-cards').length > 0;
+  const pagerLink = markers(services, 'pager-link').find((element) => element.tag === 'a' && element.href);
+  const pager = pagerLink ? crawledTarget(site, pagerLink.href!) : null;
+  if (pager && !pager.error) return { count: serviceLinks(pager).length, listing: pager.url, pager: pager.url, loadMore, fallback: false };
+  return { count: serviceLinks(services).length, listing: services.url, pager: null, loadMore, fallback: false };
 }
 
 export default defineRule(
@@ -144,18 +161,23 @@ export default defineRule(
     if (!site.singlePage) {
       const services = countServices(site);
       enough = services.count >= MIN_SERVICES;
-      Object.assign(details, { servicesFound: services.count, servicePagesCrawled: services.crawled, serviceLinks: services.linked });
-      const how = {
-        it:
-          `${services.count} servizi distinti = ${services.crawled} schede servizio analizzate ∪ ${services.linked} destinazioni di service-link in ${services.listingPages} pagine di elenco (pagine successive incluse)` +
-          (services.loadMore ? '; un pulsante "carica altri" (load-other-cards) mostra altri servizi solo con JavaScript' : '') +
-          '; sitemap non usata (non dice quali URL sono servizi)',
-        en:
-          `${services.count} distinct services = ${services.crawled} crawled service pages ∪ ${services.linked} service-link targets on ${services.listingPages} listing pages (pager pages included)` +
-          (services.loadMore ? '; a "load more" button (load-other-cards) lists more only via JavaScript' : '') +
-          '; sitemap not used (it does not say which URLs are services)',
-      };
-      extra.push(evidence(site.siteUrl, '[data-element="service-link"]', `${services.count} = ${services.crawled} ∪ ${services.linked}`, how));
+      Object.assign(details, { servicesFound: services.count });
+      const how = services.fallback
+        ? {
+            it: `${services.count} servizi distinti tra schede servizio analizzate e destinazioni di service-link: la pagina dei servizi (data-element="all-services" della homepage) non è stata letta`,
+            en: `${services.count} distinct services among crawled service pages and service-link targets: the services page (the home's data-element="all-services") was not read`,
+          }
+        : {
+            it:
+              `${services.count} link marcati service-link in ${services.listing}` +
+              (services.pager ? ' (la pagina del primo link pager-link: come il validatore ufficiale, sostituisce l\'elenco della pagina dei servizi)' : '') +
+              (services.loadMore ? '; un pulsante "carica altri" (load-other-cards) mostra altri servizi solo con JavaScript' : ''),
+            en:
+              `${services.count} links marked service-link on ${services.listing}` +
+              (services.pager ? " (the first pager-link's page: as in the official checker, it replaces the services page's list)" : '') +
+              (services.loadMore ? '; a "load more" button (load-other-cards) lists more only via JavaScript' : ''),
+          };
+      extra.push(evidence(services.listing, '[data-element="service-link"]', String(services.count), how));
     }
     const outcome = worstPage(verdicts, (score, counts) =>
       score === 1

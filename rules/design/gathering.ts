@@ -47,7 +47,7 @@ function reached(site: SiteFacts, href: string): AnalysedPage | 'error' | null {
 }
 
 /** Anchors marked service-link: the validator reads their href property, so a marker on another element names nothing. */
-const serviceLinks = (page: AnalysedPage) => page.dataElements.filter((element) => element.name === 'service-link' && (element.tag === 'a' || element.tag === 'area'));
+export const serviceLinks = (page: AnalysedPage) => page.dataElements.filter((element) => element.name === 'service-link' && (element.tag === 'a' || element.tag === 'area'));
 
 /** Every gathering step the official checker would fail on this site (none for single-page audits). */
 export function gatherGaps(site: SiteFacts): GatherGap[] {

@@ -129,9 +129,9 @@ describe('C.SI.1.3 service pages', () => {
     const result = check('C.SI.1.3', designSite());
     expect(result.status).toBe('pass');
     expect(result.details?.servicesFound).toBe(10);
-    expect(notes(result)).toContain('10 distinct services = 1 crawled service pages ∪ 10 service-link targets on 1 listing pages');
-    expect(notes(result, 'it')).toContain('10 servizi distinti = 1 schede servizio analizzate ∪ 10 destinazioni di service-link in 1 pagine di elenco');
-    expect(snippets(result)).toContain('10 = 1 ∪ 10');
+    expect(notes(result)).toContain(`10 links marked service-link on ${url('/servizi')}`);
+    expect(notes(result, 'it')).toContain(`10 link marcati service-link in ${url('/servizi')}`);
+    expect(result.evidence.find((item) => item.selector === '[data-element="service-link"]')?.snippet).toBe('10');
   });
   it('is partial when up to 2 items are missing', () => {
     const html = edit('/servizi/carta-identita', ' data-element="service-status"', '').replace(' data-element="service-topic"', '');
@@ -165,15 +165,39 @@ describe('C.SI.1.3 service pages', () => {
     expect(result.status).toBe('fail');
     expect(result.evidence.find((item) => item.url === url('/servizi/carta-identita'))?.snippet).toContain('Descrizione');
   });
-  it('fails with fewer than 10 services, and counts services on pager pages', () => {
+  it('fails with fewer than 10 services on the services page', () => {
     const fewer = edit('/servizi', /\s*<div class="col-12 col-lg-4"><div class="card"><div class="card-body"><a href="\/servizi\/abbonamento-sosta"[^\n]*/, '');
     const result = check('C.SI.1.3', designSite({ pages: { '/servizi': fewer } }));
     expect(result.status).toBe('fail');
     expect(result.message.en).toBe('Fewer than 10 services found (9)');
-    const pager = '<html><body><main><a href="/servizi/abbonamento-sosta" data-element="service-link">Abbonamento sosta</a></main></body></html>';
-    const paged = check('C.SI.1.3', designSite({ pages: { '/servizi': fewer }, add: { '/servizi?page=2': pager } }));
-    expect(paged.status).toBe('pass');
-    expect(paged.details?.servicesFound).toBe(10);
+  });
+  it('counts only the services page: a second page the crawl found, but no pager link leads to, adds nothing', () => {
+    const fewer = edit('/servizi', /\s*<div class="col-12 col-lg-4"><div class="card"><div class="card-body"><a href="\/servizi\/abbonamento-sosta"[^\n]*/, '');
+    const second = '<html><body><main><a href="/servizi/abbonamento-sosta" data-element="service-link">Abbonamento sosta</a></main></body></html>';
+    const result = check('C.SI.1.3', designSite({ pages: { '/servizi': fewer }, add: { '/servizi?page=2': second } }));
+    expect(result.status).toBe('fail');
+    expect(result.details?.servicesFound).toBe(9);
+  });
+  it("takes the first pager link's page instead of the services page (the official gatherer's quirk: replaced, not added)", () => {
+    const withPager = edit('/servizi', '</main>', '<a href="/servizi?page=2" data-element="pager-link">2</a></main>');
+    const second = '<html><body><main><a href="/servizi/abbonamento-sosta" data-element="service-link">Abbonamento sosta</a></main></body></html>';
+    const result = check('C.SI.1.3', designSite({ pages: { '/servizi': withPager }, add: { '/servizi?page=2': second } }));
+    expect(result.status).toBe('fail');
+    expect(result.details?.servicesFound).toBe(1);
+    expect(notes(result)).toContain(`1 links marked service-link on ${url('/servizi?page=2')} (the first pager-link's page: as in the official checker, it replaces the services page's list)`);
+  });
+  it('counts a service linked twice twice, as the official checker does', () => {
+    const doubled = edit('/servizi', /(\s*<div class="col-12 col-lg-4"><div class="card"><div class="card-body"><a href="\/servizi\/abbonamento-sosta"[^\n]*)/, '').replace(
+      /(<a href="\/servizi\/carta-identita" data-element="service-link">[^<]*<\/a>)/,
+      '$1$1',
+    );
+    const result = check('C.SI.1.3', designSite({ pages: { '/servizi': doubled } }));
+    expect(result.details?.servicesFound).toBe(10);
+    expect(result.status).toBe('pass');
+  });
+  it('falls back to the crawled services when the services page was not read, and says so', () => {
+    const result = check('C.SI.1.3', designSite({ pages: { '/servizi': null } }));
+    expect(notes(result)).toContain('the services page (the home\'s data-element="all-services") was not read');
   });
   it('marks each page with its own outcome, failing pages first', () => {
     const broken = edit('/servizi/carta-identita', ' data-element="service-status"', '')

@@ -78,9 +78,9 @@ describe('the real model pages', () => {
     expect(results['C.SI.2.1'].evidence[0].note?.en).toBe('element marked appointment-booking present, but without a usable href (href="#")');
     expect(results['C.SI.1.7'].status).toBe('fail');
     expect(results['C.SI.1.7'].message.en).toBe('No marked second-level title on Amministrazione');
-    // One service page, no service-link targets.
+    // Five service-link anchors on the services page (href="#" still names a link for the official counter).
     expect(results['C.SI.1.3'].status).toBe('fail');
-    expect(results['C.SI.1.3'].details?.servicesFound).toBe(1);
+    expect(results['C.SI.1.3'].details?.servicesFound).toBe(5);
     expect(results['C.SI.1.3'].evidence.find((item) => item.url.endsWith('servizio-dettaglio.html'))?.note?.en).toBe('all mandatory items present; order ok');
     expect(results['C.SI.4.1'].status).toBe('unknown');
   });
