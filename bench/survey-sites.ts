@@ -22,8 +22,9 @@ export function siteShape(i: number): { pages: number; kind: SiteKind } {
 const STYLES = ':root{--bootstrap-italia-version:"2.8.2"}body{font-family:"Titillium Web",Geneva,sans-serif}';
 
 function serveSite(total: number, kind: SiteKind): Server {
-  const pages = new Map<string, string>();
-  for (let id = 0; id < total; id++) pages.set(pagePath(id), generatePage(id, total));
+  // Encoded once: the server shares the cores with the survey it serves, so it should cost as little as it can.
+  const pages = new Map<string, Buffer>();
+  for (let id = 0; id < total; id++) pages.set(pagePath(id), Buffer.from(generatePage(id, total)));
   const asked = new Set<string>();
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

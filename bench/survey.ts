@@ -1,10 +1,11 @@
 // The survey benchmark: 200 generated comune-like sites on loopback (20–200 pages, some slow, rate-limited, 5xx or
 // dead) surveyed with one core and with every core, beside `audit` run once per site in sequence (what survey teams
-// do without `survey`), and the peak memory of a survey of 20 sites against one of 200. Numbers, not a test.
+// do without `survey`), and the peak memory of a survey of 20 sites against one of 200. Numbers, not a test: each
+// line carries the machine's load average, since on a shared machine other processes' load moves every figure.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -23,9 +24,18 @@ interface Measure {
   pages: number;
   seconds: number;
   peakRssMb: number;
-  /** Busy share of each core during the phase (the sites' server included: it runs beside). */
+  /** Busy share of each core during the phase: machine-wide, so the sites' server and other processes count too. */
   cpu: number[];
+  /** The survey's own CPU seconds: its main thread and its other threads, busiest first (worker threads, then GC). */
+  threadCpu?: { main: number; others: number[] };
+  cpuSeconds?: number;
+  /** CPU seconds the sites' server spent meanwhile. */
+  serverCpu: number;
+  /** 1-minute load average at the start and the end of the phase. */
+  load: [number, number];
 }
+
+type Measured = Omit<Measure, 'cpu' | 'serverCpu' | 'load'>;
 
 const script = (name: string) => fileURLToPath(new URL(`./${name}.js`, import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/comune-audit.js', import.meta.url));
@@ -49,12 +59,26 @@ function cpuTimes(): { busy: number; total: number }[] {
     });
 }
 
-async function measured(work: () => Promise<Omit<Measure, 'cpu'>>): Promise<Measure> {
+/** CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
+function processCpu(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+let serverPid: number | undefined;
+
+async function measured(work: () => Promise<Measured>): Promise<Measure> {
   const before = cpuTimes();
+  const serverBefore = processCpu(serverPid);
+  const loadBefore = loadavg()[0];
   const result = await work();
   const after = cpuTimes();
   const cpu = after.map((core, i) => (core.total - before[i].total ? (core.busy - before[i].busy) / (core.total - before[i].total) : 0));
-  return { ...result, cpu };
+  return { ...result, cpu, serverCpu: processCpu(serverPid) - serverBefore, load: [loadBefore, loadavg()[0]] };
 }
 
 /** A survey in a fresh process; `oneCore` pins it to one CPU with taskset when the machine has it. */
@@ -62,7 +86,7 @@ async function survey(list: string, dir: string, threads: number, oneCore: boole
   return measured(async () => {
     const args = [script('survey-phase'), list, join(dir, `survey-${threads}-${Date.now()}.db`), String(threads), String(AT_ONCE)];
     const { stdout } = oneCore && (await hasTaskset()) ? await run('taskset', ['-c', '0', process.execPath, ...args]) : await run(process.execPath, args);
-    return JSON.parse(stdout) as Omit<Measure, 'cpu'>;
+    return JSON.parse(stdout) as Measured;
   });
 }
 
@@ -97,14 +121,22 @@ async function auditInSequence(sites: BenchSite[], dir: string): Promise<Measure
 const perMinute = (m: Measure) => (m.sites / m.seconds) * 60;
 const pagesPerSecond = (m: Measure) => m.pages / m.seconds;
 
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+
+/** Two lines per phase: the figures, then where the CPU went and how loaded the machine was. */
 function line(label: string, m: Measure): string {
-  const cpu = m.cpu.map((share) => `${Math.round(share * 100)}%`).join(' ');
+  const cores = m.cpu.map((share) => `${Math.round(share * 100)}%`).join(' ');
   const rss = m.peakRssMb ? `peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB` : 'peak RSS    —   ';
-  return `${label.padEnd(44)} ${String(m.sites).padStart(4)} sites ${String(m.pages).padStart(6)} pages ${m.seconds.toFixed(1).padStart(7)} s ${perMinute(m).toFixed(0).padStart(5)} sites/min ${pagesPerSecond(m).toFixed(0).padStart(5)} pages/s  ${rss}  CPU per core ${cpu}`;
+  const figures = `${label.padEnd(44)} ${String(m.sites).padStart(4)} sites ${String(m.pages).padStart(6)} pages ${m.seconds.toFixed(1).padStart(7)} s ${perMinute(m).toFixed(0).padStart(5)} sites/min ${pagesPerSecond(m).toFixed(0).padStart(5)} pages/s  ${rss}`;
+  const threads = m.threadCpu
+    ? `survey CPU ${seconds(m.cpuSeconds ?? 0)} (main thread ${seconds(m.threadCpu.main)}; busiest other threads ${m.threadCpu.others.slice(0, 4).map(seconds).join(', ')}), `
+    : '';
+  return `${figures}\n${' '.repeat(46)}${threads}server CPU ${seconds(m.serverCpu)}, cores busy ${cores} (machine-wide), load average ${m.load[0].toFixed(1)} → ${m.load[1].toFixed(1)}`;
 }
 
 export async function runSurveyBench(): Promise<string[]> {
   const server = spawn(process.execPath, [script('survey-serve'), String(SITES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  serverPid = server.pid;
   const dir = mkdtempSync(join(tmpdir(), 'comune-audit-survey-bench-'));
   try {
     let text = '';
@@ -132,8 +164,11 @@ export async function runSurveyBench(): Promise<string[]> {
     const speedup = pagesPerSecond(every) / pagesPerSecond(oneCore);
     const memory = every.peakRssMb / twenty.peakRssMb;
     lines.push(`survey vs audit in sequence: ${(perMinute(every) / perMinute(sequence)).toFixed(1)}× the sites per minute`);
+    const loads = [oneCore, every, twenty].flatMap((m) => m.load);
     lines.push(`${cores} cores vs 1: ${speedup.toFixed(2)}× the pages per second (target ≥ ${TARGET_SPEEDUP}× with 2 cores): ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}`);
     lines.push(`peak RSS ${SITES} sites vs ${SMALL}: ${memory.toFixed(2)}× (target ≤ ${TARGET_MEMORY}×): ${memory <= TARGET_MEMORY ? 'met' : 'NOT met'}`);
+    // A core ratio is a property of the design only when nothing else wants the cores.
+    if (Math.max(...loads) > cores) lines.push(`load average up to ${Math.max(...loads).toFixed(1)} on ${cores} cores: other processes shared the cores, re-run on an idle machine before reading the core ratio`);
     return lines;
   } finally {
     server.kill('SIGTERM');

@@ -83,6 +83,7 @@ function resultOptions(options: SurveyCliOptions): Record<string, unknown> {
 function auditOptions(options: SurveyCliOptions): SurveyAuditOptions {
   return {
     classify: options.classify,
+    keepReports: options.keepReports,
     crawl: crawlOptionsFrom(options, proxySettings(options.proxy, process.env)),
   };
 }
@@ -141,10 +142,10 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
 
     const signals = io.signal ? null : stopOnSignals();
     const view = startSurveyProgress(lines, options.lang, { done, total: targets.length, failures: store.countFailures(run.id), running: 0 });
-    const pool = createAuditPool({ threads: options.threads, audit, onPage: view.page });
+    const pool = createAuditPool({ threads: options.threads, sites: options.sites, audit, onPage: view.page });
     let result;
     try {
-      result = await runSurvey({ store, run, targets, pool, sites: options.sites, keepReports: options.keepReports, signal: io.signal ?? signals?.signal, onSite: view.site });
+      result = await runSurvey({ store, run, targets, pool, sites: options.sites, signal: io.signal ?? signals?.signal, onSite: view.site });
     } finally {
       signals?.release();
       view.stop();

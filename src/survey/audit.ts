@@ -1,7 +1,7 @@
 // One site of a survey: the audit pipeline with the survey's options, its outcome timed, never a thrown error.
 import { auditSite } from '../pipeline.js';
 import type { CrawlOptions } from '../crawl/index.js';
-import type { SiteOutcome } from './store.js';
+import { siteResult, type SiteOutcome, type SiteResult } from './record.js';
 
 /** The crawl options of every site of a survey: plain data, so they cross to worker threads. */
 export type SurveyCrawlOptions = Partial<Omit<CrawlOptions, 'onPage' | 'onProgress' | 'signal' | 'singlePage' | 'keepHtml'>>;
@@ -10,6 +10,8 @@ export interface SurveyAuditOptions {
   crawl: SurveyCrawlOptions;
   /** Classify pages into service categories (the shipped model). */
   classify: boolean;
+  /** Keep each site's full report (gzip JSON) in the store. */
+  keepReports?: boolean;
 }
 
 export interface SiteHooks {
@@ -32,4 +34,9 @@ export async function auditTarget(url: string, options: SurveyAuditOptions, hook
   } catch (error) {
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error), startedAt, durationMs: durationMs() };
   }
+}
+
+/** A site audited and reduced to what the store keeps: the report (and every page's facts) goes out of reach here. */
+export async function auditForStore(url: string, options: SurveyAuditOptions, hooks: SiteHooks = {}): Promise<SiteResult> {
+  return siteResult(await auditTarget(url, options, hooks), { keepReport: options.keepReports });
 }

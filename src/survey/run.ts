@@ -1,7 +1,8 @@
 // Runs (or resumes) one survey run: sites already in the store are skipped, rejected rows are stored at once,
 // the others are audited by the pool, `sites` at a time, each saved in one transaction the moment it ends.
 import type { AuditPool } from './pool.js';
-import type { RunRecord, SiteOutcome, SurveyStore } from './store.js';
+import type { SiteResult } from './record.js';
+import type { RunRecord, SurveyStore } from './store.js';
 import type { SurveyTarget } from './types.js';
 
 export interface SurveyProgress {
@@ -21,10 +22,9 @@ export interface RunSurveyOptions {
   pool: AuditPool;
   /** Sites audited at once. */
   sites: number;
-  keepReports?: boolean;
   /** Aborting abandons the sites in flight: nothing of them is stored, a resumed run redoes them. */
   signal?: AbortSignal;
-  onSite?: (progress: SurveyProgress, target: SurveyTarget, outcome: SiteOutcome | null) => void;
+  onSite?: (progress: SurveyProgress, target: SurveyTarget, result: SiteResult | null) => void;
 }
 
 export interface SurveyResult extends SurveyProgress {
@@ -49,11 +49,11 @@ export async function runSurvey(options: RunSurveyOptions): Promise<SurveyResult
   const targets = withUniqueKeys(options.targets);
   const stored = store.doneKeys(run.id);
   const progress: SurveyProgress = { done: stored.size, total: targets.length, failures: store.countFailures(run.id), running: 0 };
-  const save = (target: SurveyTarget, outcome: SiteOutcome | null) => {
-    store.saveSite(run.id, target, outcome, { keepReport: options.keepReports });
+  const save = (target: SurveyTarget, result: SiteResult | null) => {
+    store.saveResult(run.id, target, result);
     progress.done++;
-    if (!outcome || outcome.kind === 'failed' || outcome.report.fatal) progress.failures++;
-    options.onSite?.(progress, target, outcome);
+    if (result?.audit.status !== 'scored') progress.failures++;
+    options.onSite?.(progress, target, result);
   };
 
   const queue: SurveyTarget[] = [];
@@ -72,10 +72,10 @@ export async function runSurvey(options: RunSurveyOptions): Promise<SurveyResult
       while (!signal?.aborted && progress.running < options.sites && next < queue.length) {
         const target = queue[next++];
         progress.running++;
-        void pool.audit(target.url as string).then((outcome) => {
+        void pool.audit(target.url as string).then((result) => {
           progress.running--;
           if (signal?.aborted) return;
-          save(target, outcome);
+          save(target, result);
           launch();
           settle();
         }).catch(reject); // the store failed (disk full, file removed): the survey cannot go on

@@ -1,14 +1,15 @@
 // The survey store: one SQLite file (WAL) holding runs, one row per site with its scores, per-check results with
 // evidence, and optionally each site's full report (gzip JSON). Each site is written in one transaction when it
 // ends, so a killed survey leaves only whole sites behind. Schema: src/survey/schema.ts, docs/survey-store.md.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { CliError, EXIT } from '../cli/errors.js';
 import type { Localised, Report } from '../types.js';
+import { siteResult, type AuditColumns, type SiteOutcome, type SiteResult, type SiteStatus } from './record.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { SurveyTarget } from './types.js';
 
-export type SiteStatus = 'scored' | 'unavailable' | 'rejected' | 'failed';
+export type { SiteStatus } from './record.js';
 
 export interface RunRecord {
   id: number;
@@ -24,11 +25,6 @@ export interface RunRecord {
   /** Rows of the list this run covers (rejected rows included). */
   targets: number;
 }
-
-/** How one site ended in a survey: its report, or an unexpected failure of the audit itself. */
-export type SiteOutcome =
-  | { kind: 'report'; report: Report; startedAt: string; durationMs: number }
-  | { kind: 'failed'; message: string; startedAt: string; durationMs: number };
 
 /** A site's row: the list row's identity (as SurveyTarget has it) and what its audit gave. */
 export interface StoredSite extends Omit<SurveyTarget, 'rejected'> {
@@ -86,7 +82,7 @@ function runRecord(row: RunRow): RunRecord {
 }
 
 export class SurveyStore {
-  private readonly saveTransaction: (row: SiteRow, report: Report | null, compressed: Buffer | null) => void;
+  private readonly saveTransaction: (row: SiteRow, result: SiteResult | null) => void;
 
   private constructor(
     readonly path: string,
@@ -170,13 +166,18 @@ export class SurveyStore {
     return this.db.prepare("SELECT count(*) FROM sites WHERE run_id = ? AND status <> 'scored'").pluck().get(runId) as number;
   }
 
-  /** Saves one site — its row, points, checks, evidence and (with keepReport) its report — in one transaction. */
-  saveSite(runId: number, target: SurveyTarget, outcome: SiteOutcome | null, { keepReport = false } = {}): void {
-    const row = siteRow(runId, target, outcome);
-    const report = outcome?.kind === 'report' ? outcome.report : null;
-    this.saveTransaction(row, report, keepReport && report ? gzipSync(JSON.stringify(report)) : null);
+  /**
+   * Saves one site — its row, points, checks, evidence and its report when kept — in one transaction; a null
+   * result is a row of the list kept without an audit (rejected).
+   */
+  saveResult(runId: number, target: SurveyTarget, result: SiteResult | null): void {
+    this.saveTransaction(siteRow(runId, target, result), result);
   }
 
+  /** saveResult for an outcome audited in this thread. */
+  saveSite(runId: number, target: SurveyTarget, outcome: SiteOutcome | null, { keepReport = false } = {}): void {
+    this.saveResult(runId, target, outcome ? siteResult(outcome, { keepReport }) : null);
+  }
 
   /** A run's sites in the list's order, each with its point scores; point scores read per site. */
   *sites(runId: number): Generator<StoredSite> {
@@ -212,18 +213,14 @@ function saveTransaction(db: Database.Database) {
     'INSERT INTO evidence (run_id, key, check_id, seq, url, selector, snippet, note_it, note_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertReport = db.prepare('INSERT INTO reports (run_id, key, report) VALUES (?, ?, ?)');
-  return db.transaction((row: SiteRow, report: Report | null, compressed: Buffer | null) => {
+  return db.transaction((row: SiteRow, result: SiteResult | null) => {
     insertSite.run(row);
-    if (!report) return;
+    if (!result) return;
     const { run_id: runId, key } = row;
-    for (const point of report.points) insertPoint.run(runId, key, point.id, point.score, point.status);
-    for (const check of report.checks) {
-      insertCheck.run(runId, key, check.id, check.point, check.status, check.score, check.weight, check.message.it, check.message.en, check.details ? JSON.stringify(check.details) : null);
-      check.evidence.forEach((evidence, seq) =>
-        insertEvidence.run(runId, key, check.id, seq, evidence.url, evidence.selector, evidence.snippet, evidence.note?.it ?? null, evidence.note?.en ?? null),
-      );
-    }
-    if (compressed) insertReport.run(runId, key, compressed);
+    for (const point of result.points) insertPoint.run(runId, key, ...point);
+    for (const check of result.checks) insertCheck.run(runId, key, ...check);
+    for (const evidence of result.evidence) insertEvidence.run(runId, key, ...evidence);
+    if (result.report) insertReport.run(runId, key, result.report);
   });
 }
 
@@ -236,7 +233,7 @@ function migrate(db: Database.Database, from: number): void {
   }
 }
 
-interface SiteRow {
+interface SiteRow extends AuditColumns {
   run_id: number;
   key: string;
   line: number;
@@ -247,22 +244,10 @@ interface SiteRow {
   province: string | null;
   url: string | null;
   raw_url: string;
-  final_url: string | null;
-  status: SiteStatus;
-  reason: string | null;
-  detail_it: string | null;
-  detail_en: string | null;
-  maturity_index: number | null;
-  level: string | null;
-  pages_fetched: number | null;
-  pages_failed: number | null;
-  started_at: string | null;
-  duration_ms: number | null;
-  crawl_ms: number | null;
 }
 
-function siteRow(runId: number, target: SurveyTarget, outcome: SiteOutcome | null): SiteRow {
-  const base = {
+function siteRow(runId: number, target: SurveyTarget, result: SiteResult | null): SiteRow {
+  const identity = {
     run_id: runId,
     key: target.key,
     line: target.line,
@@ -273,35 +258,23 @@ function siteRow(runId: number, target: SurveyTarget, outcome: SiteOutcome | nul
     province: target.province,
     url: target.url,
     raw_url: target.rawUrl,
+  };
+  if (result) return { ...identity, ...result.audit };
+  const rejected = target.rejected ?? { reason: 'invalid-url', detail: target.rawUrl };
+  return {
+    ...identity,
     final_url: null,
+    status: 'rejected',
+    reason: rejected.reason,
+    detail_it: rejected.detail,
+    detail_en: rejected.detail,
     maturity_index: null,
     level: null,
     pages_fetched: null,
     pages_failed: null,
-    started_at: outcome?.startedAt ?? null,
-    duration_ms: outcome?.durationMs ?? null,
+    started_at: null,
+    duration_ms: null,
     crawl_ms: null,
-  };
-  if (!outcome) {
-    const rejected = target.rejected ?? { reason: 'invalid-url', detail: target.rawUrl };
-    return { ...base, status: 'rejected', reason: rejected.reason, detail_it: rejected.detail, detail_en: rejected.detail };
-  }
-  if (outcome.kind === 'failed') {
-    return { ...base, status: 'failed', reason: 'internal', detail_it: outcome.message, detail_en: outcome.message };
-  }
-  const { report } = outcome;
-  return {
-    ...base,
-    final_url: report.site.siteUrl,
-    status: report.fatal ? 'unavailable' : 'scored',
-    reason: report.fatal?.code ?? null,
-    detail_it: report.fatal?.message.it ?? null,
-    detail_en: report.fatal?.message.en ?? null,
-    maturity_index: report.maturity.index,
-    level: report.maturity.level?.id ?? null,
-    pages_fetched: report.run.pagesFetched,
-    pages_failed: report.run.pagesFailed,
-    crawl_ms: report.run.durationMs,
   };
 }
 
