@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { langOption, oneOf, wholeNumber } from './options.js';
 import { checkOutputPaths, writeOutput } from './output.js';
-import type { HelpMessages, Lang } from '../report/i18n/index.js';
+import type { HelpMessages, Lang, Messages } from '../report/i18n/index.js';
 import type { RunRecord, SurveyStore } from '../survey/store.js';
 import type { SurveySite } from '../report/survey-data.js';
 
@@ -86,20 +86,45 @@ export async function runSurveyReport(storePath: string, options: SurveyReportOp
   }
 }
 
-export async function runSurveyCompare(storePath: string, options: SurveyCompareOptions, stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
+/**
+ * What makes two runs unlike (another list or filter, an unfinished run, options that shape results): one line each,
+ * for stderr. The comparison still runs: the comuni in both are compared, the rest listed as in one run only.
+ */
+function differences(from: RunRecord, before: SurveySite[], to: RunRecord, after: SurveySite[], m: Messages): string[] {
+  const keysBefore = new Set(before.map((site) => site.key));
+  const keysAfter = new Set(after.map((site) => site.key));
+  const onlyFrom = before.filter((site) => !keysAfter.has(site.key)).length;
+  const onlyTo = after.filter((site) => !keysBefore.has(site.key)).length;
+  const lines = onlyFrom || onlyTo ? [m.dashboard.differentLists(from.id, to.id, onlyFrom, onlyTo)] : [];
+  const names = [...new Set([...Object.keys(from.options), ...Object.keys(to.options)])].sort();
+  const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
+  const changed = names.filter((name) => show(from.options[name]) !== show(to.options[name])).map((name) => `${name} ${show(from.options[name])} → ${show(to.options[name])}`);
+  if (changed.length) lines.push(m.dashboard.differentOptions(from.id, to.id, changed.join(', ')));
+  return lines;
+}
+
+export async function runSurveyCompare(
+  storePath: string,
+  options: SurveyCompareOptions,
+  stdout: NodeJS.WritableStream = process.stdout,
+  stderr: NodeJS.WritableStream = process.stderr,
+): Promise<void> {
   const format = options.format ?? (options.output && extname(options.output).toLowerCase() === '.csv' ? 'csv' : 'terminal');
   await checkOutputPaths([{ option: '-o', path: options.output }]);
-  const [{ loadSites, selectRun }, { compareSurveyRuns }, { renderSurveyComparisonCsv, renderSurveyComparisonText }] = await Promise.all([
+  const [{ loadSites, selectRun }, { compareSurveyRuns }, { renderSurveyComparisonCsv, renderSurveyComparisonText }, { messages }] = await Promise.all([
     import('../report/survey-data.js'),
     import('../report/survey-compare.js'),
     import('../report/survey-changes.js'),
+    import('../report/i18n/index.js'),
   ]);
   const store = await openStore(storePath);
   try {
     const to = selectRun(store, options.to);
     const from = options.from === undefined ? runBefore(store, to) : selectRun(store, options.from);
     if (!from) throw new CliError((m) => m.dashboard.oneRun(storePath, to.id), EXIT.usage);
-    const comparison = compareSurveyRuns(store, from, loadSites(store, from.id), to, loadSites(store, to.id));
+    const [before, after] = [loadSites(store, from.id), loadSites(store, to.id)];
+    for (const line of differences(from, before, to, after, messages(options.lang))) stderr.write(`comune-audit: ${line}\n`);
+    const comparison = compareSurveyRuns(store, from, before, to, after);
     const text = format === 'csv' ? renderSurveyComparisonCsv(comparison, { bom: options.bom }) : renderSurveyComparisonText(comparison, options.lang);
     if (options.output) await writeOutput(options.output, text);
     else stdout.write(text);
@@ -110,15 +135,8 @@ export async function runSurveyCompare(storePath: string, options: SurveyCompare
 
 export function register(program: Command, help: HelpMessages): void {
   const survey = program.commands.find((command) => command.name() === 'survey');
+  // Registered after `survey`, whose hook hands these subcommands the -o and --lang typed after them.
   if (!survey) throw new Error('register survey (src/cli/survey.ts) before survey report and survey compare');
-  // Commander reads `survey`'s own options (-o, --lang…) anywhere on the line, after a subcommand too: hand the
-  // subcommand those it also has, as typed.
-  survey.hook('preSubcommand', (parent, subcommand) => {
-    for (const option of subcommand.options) {
-      const name = option.attributeName();
-      if (parent.getOptionValueSource(name) === 'cli') subcommand.setOptionValueWithSource(name, parent.getOptionValue(name), 'cli');
-    }
-  });
   const report = help.surveyReport;
   survey
     .command('report')

@@ -163,15 +163,16 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
 }
 
 /**
- * A subcommand's -o. Commander reads the program's options anywhere on the line (so --lang and --debug work after
- * the command), and so it hands `survey merge a.db -o all.db`'s -o to `survey` itself: take it from there.
+ * Commander reads `survey`'s own options (-o, --lang…) anywhere on the line, after a subcommand too, and keeps them
+ * for `survey` (`survey merge a.db -o all.db` would lose its -o): hand each subcommand those it also has, as typed.
  */
-export function subcommandOutput(command: Command): string {
-  const own = command.opts().output as string | undefined;
-  const parent = command.parent;
-  const output = own ?? (parent?.getOptionValueSource('output') === 'cli' ? (parent.opts().output as string) : undefined);
-  if (!output) throw new CliError((m) => m.cli.missingMandatoryOption('-o, --output'), EXIT.usage);
-  return output;
+function shareOptionsWithSubcommands(survey: Command): void {
+  survey.hook('preSubcommand', (parent, subcommand) => {
+    for (const option of subcommand.options) {
+      const name = option.attributeName();
+      if (parent.getOptionValueSource(name) === 'cli') subcommand.setOptionValueWithSource(name, parent.getOptionValue(name), 'cli');
+    }
+  });
 }
 
 /** Aborts on the first SIGINT or SIGTERM (a second one of either kills the process at once, as usual). */
@@ -227,15 +228,15 @@ export function register(program: Command, help: HelpMessages): void {
     .action(async (list: string, options: SurveyCliOptions) => {
       process.exitCode = await runSurveyCommand(list, options, { stderr: process.stderr, argv: process.argv.slice(2) });
     });
+  shareOptionsWithSubcommands(survey);
 
   const merge = survey
     .command('merge')
     .description(text.merge.description)
     .argument('<stores...>', text.merge.stores)
-    .option('-o, --output <store.db>', text.merge.output)
-    .action(async (stores: string[]) => {
+    .requiredOption('-o, --output <store.db>', text.merge.output)
+    .action(async (stores: string[], { output }: { output: string }) => {
       const { mergeStores } = await import('../survey/merge.js');
-      const output = subcommandOutput(merge);
       const t = messages(merge.optsWithGlobals().lang).survey;
       const result = mergeStores(stores, output);
       if (result.missingShards.length) process.stderr.write(`comune-audit: ${t.mergeMissingShards(result.missingShards.join(', '))}\n`);
@@ -246,7 +247,7 @@ export function register(program: Command, help: HelpMessages): void {
     .command('export')
     .description(text.export.description)
     .argument('<store>', text.export.store)
-    .option('-o, --output <file>', text.export.output)
+    .requiredOption('-o, --output <file>', text.export.output)
     .option('--format <format>', text.export.format, oneOf('--format', EXPORT_FORMATS))
     .option('--run <id>', text.export.run, wholeNumber('--run', 1))
     .option('--bom', audit.bom, false)
@@ -254,6 +255,6 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--csv-ids', audit.csvIds, false)
     .action(async (store: string, options: SurveyExportOptions) => {
       const lang = exportCommand.optsWithGlobals().lang as Lang;
-      process.exitCode = await runSurveyExport(store, { ...options, output: subcommandOutput(exportCommand), lang }, process.stderr);
+      process.exitCode = await runSurveyExport(store, { ...options, lang }, process.stderr);
     });
 }

@@ -191,6 +191,8 @@ describe('survey compare', () => {
   it('gives each comune its index before → after and the checks that changed, and names what cannot be compared', async () => {
     const text = await runCli(['survey', 'compare', storePath]);
     expect(text.code).toBe(0);
+    expect(text.stderr).toContain('attenzione: le esecuzioni 1 e 2 non coprono gli stessi comuni (0 solo nella 1, 1 solo nella 2)');
+    expect(text.stderr).not.toContain('opzioni diverse');
     const out = text.stdout;
     expect(out).toContain('Cosa è cambiato: esecuzione 1 (2025-01-10) → esecuzione 2 (2026-01-10)');
     expect(out).toMatch(/Comuni peggiorati \(1\)\n {2}Beta: [\d,]+ → [\d,]+ \(−[\d,]+\); peggiorati: spid\n/);

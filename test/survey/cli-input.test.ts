@@ -3,38 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSurveyCommand, type SurveyCliOptions } from '../../src/cli/survey.js';
+import { runSurveyCommand } from '../../src/cli/survey.js';
 import { CliError, EXIT } from '../../src/cli/errors.js';
 import { SurveyStore } from '../../src/survey/store.js';
 import type { FixtureServer } from '../helpers/fixture-server.js';
 import { captureIo } from '../helpers/cli.js';
-import { serveComune } from './sites.js';
+import { serveComune, surveyOptions } from './sites.js';
 
 let dir: string;
 let list: string;
 const servers: FixtureServer[] = [];
 
-const OPTIONS: SurveyCliOptions = {
-  output: '',
-  sites: 2,
-  threads: 0,
-  newRun: false,
-  keepReports: false,
-  seed: 1,
-  maxPages: 5,
-  maxDepth: 5,
-  concurrency: 2,
-  delay: 0,
-  timeout: 3_000,
-  timeBudget: 20_000,
-  maxBody: 1024 * 1024,
-  robots: true,
-  insecure: false,
-  classify: false,
-  proxy: false,
-  lang: 'it',
-  progress: false,
-};
+const OPTIONS = surveyOptions({ maxPages: 5 });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'survey-cli-input-'));

@@ -9,7 +9,7 @@ import { mergeStores } from '../../src/survey/merge.js';
 import type { SurveyTarget } from '../../src/survey/types.js';
 import type { FixtureServer } from '../helpers/fixture-server.js';
 import { captureIo, runCli } from '../helpers/cli.js';
-import { serveComune, target } from './sites.js';
+import { serveComune, surveyOptions, target } from './sites.js';
 
 let dir: string;
 const servers: FixtureServer[] = [];
@@ -21,27 +21,7 @@ const input = (): SurveyInput => ({
   selectShard: (targets, index, count) => targets.filter((_, at) => at % count === index),
 });
 
-const OPTIONS: SurveyCliOptions = {
-  output: '',
-  sites: 3,
-  threads: 0,
-  newRun: false,
-  keepReports: false,
-  seed: 1,
-  maxPages: 10,
-  maxDepth: 5,
-  concurrency: 2,
-  delay: 0,
-  timeout: 3_000,
-  timeBudget: 20_000,
-  maxBody: 1024 * 1024,
-  robots: true,
-  insecure: false,
-  classify: false,
-  proxy: false,
-  lang: 'en',
-  progress: true,
-};
+const OPTIONS = surveyOptions({ sites: 3, lang: 'en', progress: true });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'survey-cli-'));
@@ -90,6 +70,14 @@ describe('survey <list>', () => {
       [2, 5, true],
     ]);
     store.close();
+
+    // survey compare says when two runs are unlike: here another --max-pages.
+    const alike = await runCli(['survey', 'compare', path, '--lang', 'en']);
+    expect(alike).toMatchObject({ code: 0, stderr: '' });
+    await survey(path, { maxPages: 9 });
+    const unlike = await runCli(['survey', 'compare', path, '--lang', 'en']);
+    expect(unlike.code).toBe(0);
+    expect(unlike.stderr).toBe('comune-audit: warning: runs 2 and 3 used different options that shape results (maxPages 10 → 9): a change may come from the options, not from the sites\n');
   });
 
   it('resumes an unfinished run, refuses to resume it with other options, and --new-run starts afresh', async () => {

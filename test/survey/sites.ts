@@ -1,5 +1,6 @@
 // Small comune-like sites on 127.0.0.1 for survey tests, and the SurveyTarget rows that name them.
 import { serveRoutes, type FixtureServer, type Route } from '../helpers/fixture-server.js';
+import type { SurveyCliOptions } from '../../src/cli/survey.js';
 import type { SurveyTarget } from '../../src/survey/types.js';
 
 function page(title: string, links: string[]): string {
@@ -47,3 +48,29 @@ export const TEST_AUDIT = {
   crawl: { maxPages: 20, minDelayMs: 0, retries: 0, timeouts: { connectMs: 2_000, headersMs: 2_000, bodyMs: 2_000, totalMs: 4_000 }, timeBudgetMs: 20_000 },
   classify: false,
 };
+
+/** `survey`'s options for tests: audits in the main thread, no delay, short timeouts, small sites. */
+export function surveyOptions(overrides: Partial<SurveyCliOptions> = {}): SurveyCliOptions {
+  return {
+    output: '',
+    sites: 2,
+    threads: 0,
+    newRun: false,
+    keepReports: false,
+    seed: 1,
+    maxPages: 10,
+    maxDepth: 5,
+    concurrency: 2,
+    delay: 0,
+    timeout: 3_000,
+    timeBudget: 20_000,
+    maxBody: 1024 * 1024,
+    robots: true,
+    insecure: false,
+    classify: false,
+    proxy: false,
+    lang: 'it',
+    progress: false,
+    ...overrides,
+  };
+}

@@ -626,5 +626,8 @@ export const en: Messages = {
     changeColumn: 'Change',
     checksColumn: 'Checks that regressed',
     oneRun: (path, runId) => `${path} has no run before ${runId}: give --from, or run the survey again with --new-run`,
+    differentLists: (from, to, onlyFrom, onlyTo) =>
+      `warning: runs ${from} and ${to} did not cover the same comuni (${onlyFrom} only in run ${from}, ${onlyTo} only in run ${to}): medians and shares compare different sets; rerun both on the same list for a like-for-like comparison`,
+    differentOptions: (from, to, changes) => `warning: runs ${from} and ${to} used different options that shape results (${changes}): a change may come from the options, not from the sites`,
   },
 };

@@ -516,6 +516,10 @@ export interface DashboardMessages {
   checksColumn: string;
   /** survey compare on a store with one run only (or none before --to). */
   oneRun(path: string, runId: number): string;
+  /** survey compare of two runs that did not cover the same comuni (another list, a filter, an unfinished run). */
+  differentLists(from: number, to: number, onlyFrom: number, onlyTo: number): string;
+  /** survey compare of two runs whose options that shape results differ ("maxPages 200 → 100"). */
+  differentOptions(from: number, to: number, changes: string): string;
 }
 
 export interface ChartMessages {

@@ -669,5 +669,8 @@ export const it: Messages = {
     changeColumn: 'Variazione',
     checksColumn: 'Controlli peggiorati',
     oneRun: (path, runId) => `${path} non ha un’esecuzione precedente alla ${runId}: indica --from, o esegui di nuovo la rilevazione con --new-run`,
+    differentLists: (from, to, onlyFrom, onlyTo) =>
+      `attenzione: le esecuzioni ${from} e ${to} non coprono gli stessi comuni (${onlyFrom} solo nella ${from}, ${onlyTo} solo nella ${to}): mediane e quote confrontano insiemi diversi; per un confronto alla pari esegui entrambe sullo stesso elenco`,
+    differentOptions: (from, to, changes) => `attenzione: le esecuzioni ${from} e ${to} hanno usato opzioni diverse che incidono sui risultati (${changes}): una variazione può dipendere dalle opzioni, non dai siti`,
   },
 };
