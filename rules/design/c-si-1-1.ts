@@ -4,7 +4,7 @@
 import { defineRule, evidence, fail, joinLocalised, partial, pass, unknown } from '../../src/check/define.js';
 import type { Evidence, Localised, RuleOutcome, SiteFacts } from '../../src/types.js';
 import { allowedFonts, normaliseLabel } from './model-data.js';
-import { agidMeta } from './shared.js';
+import { agidMeta, homePage } from './shared.js';
 import { officialGathering } from './gathering.js';
 
 const NOTE: Localised = {
@@ -74,8 +74,10 @@ export default defineRule(
   }),
   officialGathering(['service', 'first-level-page', 'second-level-page'], (site) => {
     const found = declarations(site);
-    const sheets = site.assets.filter((asset) => asset.kind === 'css');
-    if (!found.length && sheets.every((asset) => asset.error)) {
+    // Every stylesheet the home links was fetched and failed (or it links none): nothing can style the text.
+    const linked = homePage(site)?.stylesheets ?? [];
+    const sheets = linked.map((href) => site.assets.find((asset) => asset.url === href));
+    if (!found.length && sheets.every((asset) => asset?.error)) {
       // No stylesheet reached the browser and no page names a font: text shows in the browser's default font.
       const why = sheets.length
         ? { it: `nessuno dei ${sheets.length} fogli di stile della homepage risponde e nessuna pagina dichiara un font`, en: `none of the home page's ${sheets.length} stylesheets answers and no page declares a font` }

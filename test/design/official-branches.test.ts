@@ -151,9 +151,13 @@ describe('C.SI.1.1 with no stylesheet and no declared font', () => {
     expect(result.evidence[0].note?.en).toContain("none of the home page's 1 stylesheets answers and no page declares a font");
   });
   it('fails when the home links no stylesheet at all', () => {
-    const result = check('C.SI.1.1', designSite({ pages: unstyled, extra: { assets: [] } }));
+    const home = unstyled['/'].replace(/<link rel="stylesheet"[^>]*>/, '');
+    const result = check('C.SI.1.1', designSite({ pages: { ...unstyled, '/': home }, extra: { assets: [] } }));
     expect(result.status).toBe('fail');
     expect(result.evidence[0].note?.en).toContain('the home page links no stylesheet and no page declares a font');
+  });
+  it('stays unknown when the home links a stylesheet the crawl did not fetch', () => {
+    expect(check('C.SI.1.1', designSite({ pages: unstyled, extra: { assets: [] } })).status).toBe('unknown');
   });
   it('stays unknown when a stylesheet loaded but declares no font (it may import one)', () => {
     const loaded = [{ ...MODEL_ASSETS[0], fontFamilies: [] }];
