@@ -6,6 +6,7 @@ import { assembleSiteFacts } from './facts/site.js';
 import { createFactsSharer } from './facts/share.js';
 import { runRules } from './check/run.js';
 import { rulesFor } from './check/registry.js';
+import { judgedSoFar } from './check/interrupted.js';
 import { buildReport } from './report/build.js';
 import type { Classification, CrawlResult, LinkFact, PageFacts, PageType, Report, SiteFacts } from './types.js';
 import { toolVersion } from './util/version.js';
@@ -101,7 +102,8 @@ export function rescoreCrawl(result: Omit<CrawlResult, 'pages'>, pages: PageFact
 /** Rules and scoring of an assembled site. */
 export function scoreCollected({ crawl: result, site }: Pick<CollectedSite, 'site'> & { crawl: Omit<CrawlResult, 'pages'> }, options: ScoreOptions): Report {
   const singlePageType = options.singlePage ? site.pages[0]?.pageType.type : undefined;
-  const checks = result.fatal ? [] : runRules(rulesFor(singlePageType), site);
+  const rules = rulesFor(singlePageType);
+  const checks = result.fatal ? [] : runRules(rules, site);
   return buildReport({
     site,
     checks,
@@ -110,5 +112,6 @@ export function scoreCollected({ crawl: result, site }: Pick<CollectedSite, 'sit
     userAgent: result.userAgent,
     toolVersion,
     fatal: result.fatal,
+    ...(result.interrupted ? { interrupted: result.interrupted, checks: judgedSoFar(checks, rules) } : {}),
   });
 }

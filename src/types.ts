@@ -194,6 +194,9 @@ export interface CrawlLimits {
   crawlDelayMs: number | null;
 }
 
+/** The signal that stopped an audit before its crawl was done (Ctrl-C is SIGINT). */
+export type Interruption = 'SIGINT' | 'SIGTERM';
+
 export interface CrawlResult {
   startUrl: string;
   /** Start URL after redirects (what the audit is about). */
@@ -212,6 +215,8 @@ export interface CrawlResult {
   limits: CrawlLimits;
   /** When the site as a whole could not be audited (start page failed, robots forbids all...). */
   fatal?: FetchError;
+  /** Set by the caller that stopped the crawl on a signal: what was read so far, judged as far as it can be. */
+  interrupted?: Interruption;
 }
 
 // ---------------------------------------------------------------- page facts
@@ -598,7 +603,7 @@ export interface DiscoverySummary {
 export interface Report {
   /**
    * 3 since the robots/sitemap section (discovery); fields added since 2, all additive: evidence outcome, check
-   * approximate, agid, maturity unjudged and cap, page pageTypeSignals, discovery.
+   * approximate, agid, maturity unjudged and cap, page pageTypeSignals, discovery, run interrupted.
    */
   schemaVersion: 3;
   tool: { name: string; version: string };
@@ -612,6 +617,11 @@ export interface Report {
     limits: CrawlLimits;
     pagesFetched: number;
     pagesFailed: number;
+    /**
+     * Present when a signal stopped the audit: the report covers the pages read so far, has no index or level, and
+     * checks that could have found on unread pages what they missed are unknown.
+     */
+    interrupted?: Interruption;
   };
   maturity: Maturity;
   points: PointScore[];

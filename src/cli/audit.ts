@@ -10,6 +10,7 @@ import { readBaseline, regressionText } from './baseline.js';
 import { checksWith, compareReports } from '../compare/index.js';
 import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
 import { activeIgnores, loadConfig, mergeConfig, type Ignore } from './config.js';
+import { stopOnSignals } from './signals.js';
 import type { SavedCrawl } from './crawl-file.js';
 import type { CheckResult, PageType, Report } from '../types.js';
 import type { Comparable } from '../compare/index.js';
@@ -238,27 +239,39 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const classifier = options.classify ? loadClassifier() : null;
   const scoring = { singlePage: options.singlePage, pageType: options.pageType, classify: classifier?.classifySite };
   const progress = startProgress(options.progress ? io.stderr : null, options.lang);
+  // Ctrl-C or SIGTERM stops the crawl; what was read is still scored and, with -o, written.
+  const stop = stopOnSignals();
   let collected: Awaited<ReturnType<typeof collectSite>>;
   try {
     collected = await collectSite(startUrl, {
       ...scoring,
-      crawl: { ...crawlOptionsFrom(options, proxy), onProgress: progress.update },
+      crawl: { ...crawlOptionsFrom(options, proxy), onProgress: progress.update, signal: stop.signal },
     });
   } finally {
     progress.stop();
+    stop.release();
   }
+  const interrupted = stop.received();
+  if (interrupted) collected = { ...collected, crawl: { ...collected.crawl, interrupted } };
   if (options.saveCrawl) {
     const { encodeCrawl, CRAWL_FILE_FORMAT, CRAWL_FILE_VERSION } = await import('./crawl-file.js');
     const { pages: _fetched, ...crawl } = collected.crawl;
     const saved: SavedCrawl = { format: CRAWL_FILE_FORMAT, version: CRAWL_FILE_VERSION, toolVersion, singlePage: options.singlePage, ...(options.pageType ? { pageType: options.pageType } : {}), crawl, pages: collected.pages };
     await writeOutput(options.saveCrawl, encodeCrawl(saved));
   }
-  return deliverReport(scoreCollected(collected, scoring), options, io, delivery);
+  const report = scoreCollected(collected, scoring);
+  if (!interrupted) return deliverReport(report, options, io, delivery);
+  // Interrupted: the partial report only where it was asked to go (-o), never half a report on stdout; no gates.
+  if (options.output) await writeReport(report, options, io, delivery);
+  const t = messages(options.lang).cli;
+  const pages = report.run.pagesFetched;
+  io.stderr.write(`comune-audit: ${options.output ? t.interruptedWritten(interrupted, pages, options.output) : t.interruptedNoReport(interrupted, pages)}\n`);
+  return interrupted === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
 }
 
-/** Renders and writes the report, then applies the gates: the exit code. Shared by audit and rescore. */
-export async function deliverReport(audited: Report, options: DeliveryOptions, io: AuditIo, delivery: Delivery): Promise<ExitCode> {
-  const { format, failOn, ignores, ignored, baseline } = delivery;
+/** Renders and writes the report (and --pages-csv); returns it as written and its regressions against the baseline. */
+async function writeReport(audited: Report, options: DeliveryOptions, io: AuditIo, delivery: Delivery) {
+  const { format, baseline } = delivery;
   const report = options.timing ? audited : withoutTiming(audited);
   const [{ render }, { renderPagesCsv }] = await Promise.all([import('../report/index.js'), import('../report/csv.js')]);
   const color = format === 'terminal' && !options.output && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
@@ -271,7 +284,13 @@ export async function deliverReport(audited: Report, options: DeliveryOptions, i
   if (options.output) await writeOutput(options.output, text);
   else io.stdout.write(text);
   if (options.pagesCsv) await writeOutput(options.pagesCsv, renderPagesCsv(report, { ...csv, ids, lang: options.lang }));
+  return { report, found };
+}
 
+/** Renders and writes the report, then applies the gates: the exit code. Shared by audit and rescore. */
+export async function deliverReport(audited: Report, options: DeliveryOptions, io: AuditIo, delivery: Delivery): Promise<ExitCode> {
+  const { failOn, ignores, ignored, baseline } = delivery;
+  const { report, found } = await writeReport(audited, options, io, delivery);
   const t = messages(options.lang);
   // Where the files went, for a person at a terminal: the same rule as the progress line (stderr a TTY, no
   // --no-progress), so CI logs and scripts that redirect stderr stay quiet.

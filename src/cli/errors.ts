@@ -14,8 +14,10 @@ export const EXIT = {
   io: 4,
   /** The office proxy (--proxy, HTTPS_PROXY/HTTP_PROXY) refused the audit, asked for credentials (407) or cannot be reached. */
   proxy: 5,
-  /** A survey stopped by Ctrl-C or SIGTERM: the sites done are saved, the same command resumes it. */
+  /** Ctrl-C (SIGINT) stopped an audit (its partial report written with -o), or a survey, also on SIGTERM: the sites done are saved, the same command resumes it. */
   interrupted: 130,
+  /** SIGTERM stopped an audit: its partial report written with -o. */
+  terminated: 143,
   /** A bug: an unexpected exception. Run again with --debug and report it. */
   internal: 70,
 } as const;

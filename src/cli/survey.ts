@@ -6,6 +6,7 @@ import { CliError, EXIT, type ExitCode } from './errors.js';
 import { langOption, oneOf, seconds, wholeNumber } from './options.js';
 import { EXPORT_FORMATS, runSurveyExport, type SurveyExportOptions } from './survey-export.js';
 import { crawlOptionsFrom, proxySettings, type CrawlFlags } from './audit.js';
+import { stopOnSignals } from './signals.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import type { SurveyAuditOptions } from '../survey/audit.js';
 import type { ListFilters, ListProblem, SurveyTarget } from '../survey/types.js';
@@ -173,22 +174,6 @@ function shareOptionsWithSubcommands(survey: Command): void {
       if (parent.getOptionValueSource(name) === 'cli') subcommand.setOptionValueWithSource(name, parent.getOptionValue(name), 'cli');
     }
   });
-}
-
-/** Aborts on the first SIGINT or SIGTERM (a second one of either kills the process at once, as usual). */
-function stopOnSignals(): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const stop = () => {
-    release();
-    controller.abort();
-  };
-  const release = () => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return { signal: controller.signal, release };
 }
 
 export function register(program: Command, help: HelpMessages): void {

@@ -92,7 +92,8 @@ export function classifyError(error: unknown, context: ClassifyContext): FetchEr
   // Before the abort test: undici reports a refused tunnel as an aborted request.
   const byProxy = context.proxy ? proxyFailure(error, code, host, context.proxy) : null;
   if (byProxy) return byProxy;
-  if (isAbortError(error)) {
+  // Once the crawl is stopped, whatever a request then reports (the caller's abort reason as it gave it) is the stop.
+  if (isAbortError(error) || context.crawlStopped) {
     return context.crawlStopped
       ? fetchError('aborted', {
           it: `Richiesta a ${host} interrotta: il tempo massimo dell'audit è scaduto o l'audit è stato annullato`,

@@ -1,7 +1,7 @@
 // Assembles the Report record from site facts and check results. Reporters only render what is here.
 import { scoreChecks } from '../score/index.js';
 import { POINTS } from '../../rules/scoring.js';
-import type { AgidSummary, AnalysedPage, DiscoverySummary, CheckResult, FetchError, Maturity, PageSummary, Report, SiteFacts } from '../types.js';
+import type { AgidSummary, AnalysedPage, DiscoverySummary, Interruption, CheckResult, FetchError, Maturity, PageSummary, Report, SiteFacts } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 export interface BuildReportInput {
@@ -13,6 +13,8 @@ export interface BuildReportInput {
   userAgent: string;
   toolVersion: string;
   fatal?: FetchError;
+  /** The signal that stopped the crawl: no index or level (the checks come already judged so far). */
+  interrupted?: Interruption;
 }
 
 export const TOOL_NAME = 'comune-audit';
@@ -50,7 +52,8 @@ export function buildReport(input: BuildReportInput): Report {
   const scored = scoreChecks(checks);
   const { points } = scored;
   // One page cannot measure a comune's maturity: its points are scored, the index is not.
-  const maturity: Maturity = site.singlePage ? { index: null, level: null } : scored.maturity;
+  // Nor can part of a site: an interrupted audit's unreached points would only be missing from the mean.
+  const maturity: Maturity = site.singlePage || input.interrupted ? { index: null, level: null } : scored.maturity;
   // The index silently leaves out points it could not judge: name them, so no one reads 92 as "92 over all ten".
   if (maturity.index !== null) maturity.unjudged = points.filter((point) => POINTS[point.id].weight !== null && point.score === null).map((point) => point.id);
   const report: Report = {
@@ -65,6 +68,7 @@ export function buildReport(input: BuildReportInput): Report {
       limits: { ...site.limits },
       pagesFetched: site.pages.length,
       pagesFailed: site.pages.filter(pageFailed).length,
+      ...(input.interrupted ? { interrupted: input.interrupted } : {}),
     },
     maturity,
     points,

@@ -140,6 +140,7 @@ export function formatScore(score: number | null, t: Messages): string {
 export function capPhrases(report: Report, t: Messages): string[] {
   const { limits } = report.run;
   const phrases: string[] = [];
+  if (report.run.interrupted) phrases.push(t.capInterrupted(report.run.interrupted));
   if (limits.hitMaxPages) phrases.push(t.capMaxPages(limits.maxPages));
   if (limits.hitTimeBudget) phrases.push(t.capTimeBudget(formatDecimal(limits.timeBudgetMs / 1000, 0, t)));
   // A long Crawl-delay is usually why the budget ran out: say so.

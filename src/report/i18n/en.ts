@@ -50,6 +50,7 @@ export const en: Messages = {
   capTimeBudget: (seconds) => `ran out of the ${seconds} s time budget`,
   capSkipped: (urls) => `${plural(urls, 'URL', 'URLs')} found but not visited`,
   capDepth: (urls, maxDepth) => `${plural(urls, 'URL', 'URLs')} beyond the maximum depth (${maxDepth})`,
+  capInterrupted: (signal) => `audit interrupted (${signal}): only the pages read so far, what they could not show not judged, no index`,
   capCrawlDelay: (seconds) => `robots.txt Crawl-delay: ${seconds} s between requests`,
   capTruncated: (pages, kilobytes, levels, links) => `${plural(pages, 'page', 'pages')} read only in part (past ${kilobytes} KB, --max-body, nested beyond ${levels} levels or with over ${links} links): partial results`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, took ${seconds} s`,
@@ -254,7 +255,8 @@ export const en: Messages = {
       '  4   a file could not be read or written, or is malformed',
       '  5   the office proxy asks for credentials, refuses the request or cannot be reached',
       '  70  unexpected error: run again with --debug and report it',
-      '  130 survey interrupted (Ctrl-C, SIGTERM): the sites done are saved, the same command resumes it',
+      '  130 audit interrupted by Ctrl-C (its partial report written with -o); survey interrupted (Ctrl-C, SIGTERM): the sites done are saved, the same command resumes it',
+      '  143 audit stopped by SIGTERM (its partial report written with -o)',
     ].join('\n'),
     audit: {
       description: "audit a comune's website and write an evidence-backed maturity report",
@@ -381,6 +383,8 @@ export const en: Messages = {
     },
   },
   cli: {
+    interruptedWritten: (signal, pages, path) => `audit interrupted (${signal}) after ${pages === 1 ? '1 page' : `${pages} pages`}: partial report, with no index, written to ${path}`,
+    interruptedNoReport: (signal, pages) => `audit interrupted (${signal}) after ${pages === 1 ? '1 page' : `${pages} pages`}: no report written (with -o the partial one is kept)`,
     wholeNumber: (option, value, min) => `${option} takes a whole number ≥ ${min}, not "${value}"`,
     seconds: (option, value) => `${option} takes a number of seconds > 0, not "${value}"`,
     oneOf: (option, allowed, value) => `${option} takes one of ${allowed}, not "${value}"`,

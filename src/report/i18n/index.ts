@@ -42,6 +42,8 @@ export interface Messages {
   /** Pages read in part, with the caps that cut them (numbers already formatted). */
   capTruncated(pages: number, kilobytes: string, levels: string, links: string): string;
   capCrawlDelay(seconds: string): string;
+  /** A signal stopped the audit: the report covers the pages read so far. */
+  capInterrupted(signal: string): string;
   runLine(dateUtc: string, seconds: string): string;
   levelLine(position: number, of: number, name: string): string;
   /** What the index is computed over: judged points of `of`, and the names of those left out. */
@@ -293,6 +295,10 @@ export interface HelpMessages {
 }
 
 export interface CliMessages {
+  /** An audit stopped by a signal, its partial report written to path. */
+  interruptedWritten(signal: string, pages: number, path: string): string;
+  /** An audit stopped by a signal without -o: nothing written. */
+  interruptedNoReport(signal: string, pages: number): string;
   wholeNumber(option: string, value: string, min: number): string;
   seconds(option: string, value: string): string;
   oneOf(option: string, allowed: string, value: string): string;

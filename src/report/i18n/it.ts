@@ -50,6 +50,7 @@ export const it: Messages = {
   capTimeBudget: (seconds) => `esaurito il tempo massimo di ${seconds} s`,
   capSkipped: (urls) => plural(urls, 'URL trovato e non visitato', 'URL trovati e non visitati'),
   capDepth: (urls, maxDepth) => `${urls} URL oltre la profondità massima (${maxDepth})`,
+  capInterrupted: (signal) => `analisi interrotta (${signal}): solo le pagine lette fin lì, non giudicato ciò che non potevano mostrare, nessun indice`,
   capCrawlDelay: (seconds) => `Crawl-delay di robots.txt: ${seconds} s tra una richiesta e l’altra`,
   capTruncated: (pages, kilobytes, levels, links) => `${pages === 1 ? '1 pagina letta' : `${pages} pagine lette`} solo in parte (oltre ${kilobytes} KB, --max-body, con più di ${levels} livelli di annidamento o più di ${links} link): risultati parziali`,
   runLine: (dateUtc, seconds) => `${dateUtc} UTC, durata ${seconds} s`,
@@ -291,7 +292,8 @@ export const it: Messages = {
       '  4   un file non si legge, non si scrive o è malformato',
       '  5   il proxy dell’ufficio chiede le credenziali, rifiuta la richiesta o non è raggiungibile',
       '  70  errore imprevisto: riesegui con --debug e segnalalo',
-      '  130 rilevazione interrotta (Ctrl-C, SIGTERM): i siti fatti sono salvati, lo stesso comando la riprende',
+      '  130 analisi interrotta con Ctrl-C (il report parziale scritto con -o); rilevazione interrotta (Ctrl-C, SIGTERM): i siti fatti sono salvati, lo stesso comando la riprende',
+      '  143 analisi fermata da SIGTERM (il report parziale scritto con -o)',
     ].join('\n'),
     audit: {
       description: 'analizza il sito di un comune e scrive un report di maturità con le evidenze',
@@ -418,6 +420,8 @@ export const it: Messages = {
     },
   },
   cli: {
+    interruptedWritten: (signal, pages, path) => `analisi interrotta (${signal}) dopo ${pages === 1 ? '1 pagina' : `${pages} pagine`}: report parziale, senza indice, scritto in ${path}`,
+    interruptedNoReport: (signal, pages) => `analisi interrotta (${signal}) dopo ${pages === 1 ? '1 pagina' : `${pages} pagine`}: nessun report scritto (con -o si salva quello parziale)`,
     wholeNumber: (option, value, min) => `${option} vuole un numero intero ≥ ${min}, non "${value}"`,
     seconds: (option, value) => `${option} vuole un numero di secondi > 0, non "${value}"`,
     oneOf: (option, allowed, value) => `${option} vuole uno tra ${allowed}, non "${value}"`,
