@@ -58,8 +58,6 @@ export interface Model {
   smoothing: number;
   /** Softmax temperature fitted on held-out folds (confidence = softmax(score / temperature)). */
   temperature: number;
-  /** IDF given to terms the model has never seen: they dilute the evidence of the known ones. */
-  unknownIdf: number;
   logPriors: number[];
   /** term → [idf, log P(term | category) for each category in `categories` order]. Keys sorted. */
   vocabulary: Record<string, number[]>;
@@ -88,22 +86,22 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
   ];
 }
 
-/** Per field: sublinear TF × IDF, L2-normalised over all its terms (unknown ones included), times the field weight. */
-function featureVector(
-  fields: Map<string, number>[],
-  index: Map<string, number>,
-  idf: ArrayLike<number>,
-  unknownIdf: number,
-): { ids: number[]; weights: number[] } {
+/**
+ * Per field: sublinear TF × IDF, L2-normalised over the terms the model knows, times the field weight. Unknown terms
+ * (names, codes, addresses, words of a template never seen) do not dilute the known ones: diluted, a long scraped
+ * page had little evidence left and fell to the class with the highest bias, `altro`.
+ */
+function featureVector(fields: Map<string, number>[], index: Map<string, number>, idf: ArrayLike<number>): { ids: number[]; weights: number[] } {
   const merged = new Map<number, number>();
   fields.forEach((counts, f) => {
     let norm = 0;
     const known: [number, number][] = [];
     for (const [term, count] of counts) {
       const id = index.get(term);
-      const weight = (1 + Math.log(count)) * (id === undefined ? unknownIdf : idf[id]);
+      if (id === undefined) continue;
+      const weight = (1 + Math.log(count)) * idf[id];
       norm += weight * weight;
-      if (id !== undefined) known.push([id, weight]);
+      known.push([id, weight]);
     }
     if (norm === 0) return;
     const scale = FIELD_WEIGHTS[FIELDS[f]] / Math.sqrt(norm);
@@ -284,12 +282,11 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
   const index = new Map(vocabulary.map((term, i) => [term, i]));
   const n = records.length;
   const idf = vocabulary.map((term) => round(Math.log((n + 1) / (documentFrequency.get(term)! + 1)) + 1));
-  const unknownIdf = round(Math.log(n + 1) + 1);
 
   const docs: Vectorised[] = counts.map((docCounts, i) => {
     const label = classOf.get(records[i].category);
     if (label === undefined) throw new Error(`trainModel: unknown category "${records[i].category}"`);
-    return { ...featureVector(docCounts, index, idf, unknownIdf), label };
+    return { ...featureVector(docCounts, index, idf), label };
   });
 
   // Held-out scores for calibration. Records with a site are held out a whole site at a time (new sites
@@ -336,7 +333,6 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
     documents: n,
     smoothing: SMOOTHING,
     temperature: round(temperature),
-    unknownIdf,
     logPriors: Array.from(nb.logPriors, round),
     vocabulary: serialised,
   };
@@ -356,7 +352,6 @@ export function serialiseModel(model: Model): string {
 export interface CompiledModel {
   categories: CategoryId[];
   temperature: number;
-  unknownIdf: number;
   logPriors: Float64Array;
   index: Map<string, number>;
   idf: Float64Array;
@@ -380,7 +375,6 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
   return {
     categories: model.categories,
     temperature: model.temperature,
-    unknownIdf: model.unknownIdf,
     logPriors: Float64Array.from(model.logPriors),
     index,
     idf,
@@ -391,7 +385,7 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
 
 /** Calibrated probabilities for each category, in `compiled.categories` order, and whether any term was known. */
 export function predict(compiled: CompiledModel, input: ClassifyInput): { probabilities: Float64Array; knownTerms: number } {
-  const { ids, weights } = featureVector(termCounts(input, compiled.terms), compiled.index, compiled.idf, compiled.unknownIdf);
+  const { ids, weights } = featureVector(termCounts(input, compiled.terms), compiled.index, compiled.idf);
   const scores = new Float64Array(compiled.categories.length);
   scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
   softmaxInPlace(scores, compiled.temperature);
