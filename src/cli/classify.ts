@@ -7,7 +7,7 @@ import { CliError, EXIT } from './errors.js';
 import { messages, type ClassifierMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
 import { langOption, oneOf, seconds } from './options.js';
-import type { Classification } from '../types.js';
+import type { Classification, PageFacts } from '../types.js';
 import type { Classifier, ClassifyInput } from '../classify/index.js';
 
 export const CLASSIFY_FORMATS = ['jsonl', 'csv'] as const;
@@ -45,9 +45,13 @@ interface Outcome {
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 
-async function classifyHtml(classifier: Classifier, url: string, html: string): Promise<{ title: string; classification: Classification }> {
+async function parseHtml(url: string, html: string): Promise<PageFacts> {
   const [{ extractPageFacts }, { localPage }] = await Promise.all([import('../facts/page.js'), import('../facts/local.js')]);
-  const facts = extractPageFacts(localPage(url, html));
+  return extractPageFacts(localPage(url, html));
+}
+
+async function classifyHtml(classifier: Classifier, url: string, html: string): Promise<{ title: string; classification: Classification }> {
+  const facts = await parseHtml(url, html);
   return { title: facts.title, classification: classifier.classifyPage(facts) };
 }
 
@@ -108,6 +112,8 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
   const outcomes: Outcome[] = [];
   /** Text records, classified once the whole file is read (their site's furniture is learned from all of them). */
   const texts: { row: ClassifiedRow; site: string; text: string; input: Omit<ClassifyInput, 'text'> }[] = [];
+  /** HTML records, parsed now and classified with the other pages of their site at the end. */
+  const htmlPages = new Map<string, { row: ClassifiedRow; facts: PageFacts }[]>();
   const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
@@ -129,8 +135,12 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
     const url = str(record.url);
     const base = { input: path, line: i + 1, ...(url ? { url } : {}) };
     const html = str(record.html);
+    const site = str(record.site) ?? (url && URL.canParse(url) ? new URL(url).host : path);
     if (html !== undefined) {
-      outcomes.push({ row: { ...base, ...(await classifyHtml(classifier, url && isUrl(url) ? url : 'http://localhost/', html)) } });
+      const facts = await parseHtml(url && isUrl(url) ? url : 'http://localhost/', html);
+      const row: ClassifiedRow = { ...base, title: facts.title, classification: null };
+      outcomes.push({ row });
+      htmlPages.set(site, [...(htmlPages.get(site) ?? []), { row, facts }]);
       continue;
     }
     const text = str(record.text);
@@ -139,13 +149,15 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
       outcomes.push(failed(path, (m) => m.nothingToClassify, i + 1));
       continue;
     }
-    const site = str(record.site) ?? (url && URL.canParse(url) ? new URL(url).host : path);
     const row: ClassifiedRow = { ...base, title: title ?? '', classification: null };
     outcomes.push({ row });
     texts.push({ row, site, text: text ?? '', input: { title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) } });
   }
   // Scraped pages of one site share their menus, footer and banners: learned from the file and left out.
   for (const { row, text, input } of stripSiteFurniture(texts)) row.classification = classifier.classifyText({ ...input, text });
+  for (const pages of htmlPages.values()) {
+    classifier.classifySite(pages.map((page) => page.facts)).forEach((classification, i) => (pages[i].row.classification = classification));
+  }
   if (outcomes.length === 0) outcomes.push(failed(path, (m) => m.emptyFile));
   return outcomes;
 }

@@ -10,6 +10,7 @@ import { main } from '../../src/cli/index.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
 import { readFixture } from '../helpers/site.js';
 import { flattenHtml } from '../../src/classify/index.js';
+import { SIDEBAR_SITE_CATEGORIES, SIDEBAR_SITE_PAGES, sidebarSitePage } from './sidebar-site.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'classify-cli-'));
 const path = (name: string) => join(dir, name);
@@ -51,6 +52,13 @@ describe('comune-audit classify', () => {
       [null, 'ambiente', 'ambiente'],
     ]);
     expect(rows[0].alternatives).toHaveLength(3);
+  });
+
+  it('HTML records of one site in a JSONL file are classified together: what repeats on their pages does not vote', async () => {
+    const records = SIDEBAR_SITE_PAGES.map(([file, title, text]) => ({ url: `https://www.comune.example.it/${file}.html`, html: sidebarSitePage(title, text) }));
+    writeFileSync(path('site.jsonl'), records.map((record) => JSON.stringify(record)).join('\n'));
+    const { text } = await runClassify([path('site.jsonl')], {}, { stdout: sink().stream, stderr: sink().stream });
+    expect(text.trim().split('\n').map((line) => JSON.parse(line).category)).toEqual(SIDEBAR_SITE_CATEGORIES);
   });
 
   it('fetches URLs (one page each) and writes CSV to a file', async () => {
