@@ -10,6 +10,16 @@ describe('tokenize', () => {
   it('splits on apostrophes and punctuation but keeps digits', () => {
     expect(tokenize("Carta d'identità n. 123")).toEqual(['carta', 'd', 'identità', 'n', '123']);
   });
+
+  it('gives the tokens of the Unicode regular expression, on any script, combining marks, emoji and lone surrogates', () => {
+    const samples = [
+      'Città di Bolzano – Stadt Bozen: Gemeindeämter, ÖFFNUNGSZEITEN ½ ² ٣ 𝟘𝟙',
+      'İstanbul ǅemal ΣΊΣΥΦΟΣ Привет мир 東京都 한국어 עִבְרִית',
+      'cafe\u0301 e\u0300 👍🏽 \ud800 x\udc00y 𐐀𐐨 ',
+      '\u00a0tabs\tand\nlines\r\n— «virgolette» “curve” l’apostrofo',
+    ];
+    for (const text of samples) expect(tokenize(text)).toEqual(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  });
 });
 
 describe('terms', () => {
