@@ -2,6 +2,7 @@
 // and the name variants sites and validators use for them.
 import type { CategoryId } from '../types.js';
 import { foldAccents } from './text.js';
+import { memoizeBounded } from '../util/memo.js';
 
 export interface CategoryInfo {
   id: CategoryId;
@@ -65,8 +66,11 @@ for (const category of CATEGORIES) {
 }
 for (const [label, id] of VARIANTS) labelIndex.set(labelKey(label), id);
 
-/** The category a breadcrumb item or link text names, or null. 'altro' is never returned for a free label. */
-export function categoryFromLabel(label: string): CategoryId | null {
+/**
+ * The category a breadcrumb item or link text names, or null. 'altro' is never returned for a free label. Memoised:
+ * the same names recur in every menu and footer of a crawl.
+ */
+export const categoryFromLabel: (label: string) => CategoryId | null = memoizeBounded((label) => {
   const id = labelIndex.get(labelKey(label));
   return id === undefined || id === 'altro' ? null : id;
-}
+}, 10_000);
