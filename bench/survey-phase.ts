@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { runSurveyCommand, type SurveyCliOptions } from '../src/cli/survey.js';
 import { SurveyStore } from '../src/survey/store.js';
 import type { SurveyTarget } from '../src/survey/types.js';
+import { statCpuSeconds } from './proc-cpu.js';
 import type { BenchSite } from './survey-sites.js';
 
 const [listPath, storePath, threads, sitesAtOnce] = process.argv.slice(2);
@@ -14,9 +15,6 @@ const targets: SurveyTarget[] = sites.map((site, i) => ({
   line: i + 2, key: `c_${i}`, ipaCode: `c_${i}`, name: `Comune ${i}`, istatCode: null, region: null, province: null,
   url: site.url, rawUrl: site.url, rejected: null,
 }));
-
-/** Ticks per second of /proc's CPU times (USER_HZ: 100 on every Linux Node runs on). */
-const TICKS = 100;
 
 /**
  * CPU seconds of each thread of this process, from /proc/self/task (Linux; empty elsewhere). Worker threads end
@@ -32,9 +30,7 @@ function sampleThreads(into: Map<number, number>): void {
   }
   for (const task of tasks) {
     try {
-      // Fields after "(comm) ": state is the 1st, utime the 12th, stime the 13th.
-      const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
-      into.set(Number(task), (Number(fields[11]) + Number(fields[12])) / TICKS);
+      into.set(Number(task), statCpuSeconds(`/proc/self/task/${task}/stat`));
     } catch {
       // The thread ended between the listing and the read.
     }

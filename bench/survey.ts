@@ -9,12 +9,13 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { statCpuSeconds } from './proc-cpu.js';
 import type { BenchSite } from './survey-sites.js';
 
 const SITES = Number(process.env.BENCH_SURVEY_SITES ?? 200);
 const SMALL = 20;
 /** `audit` once per site is slow (a process per site): it runs on the first sites only, compared by rate. */
-const SEQUENCE = Number(process.env.BENCH_SURVEY_SEQUENCE ?? 40);
+const SEQUENCE = Number(process.env.BENCH_SURVEY_SEQUENCE ?? 15);
 const AT_ONCE = 16;
 const TARGET_SPEEDUP = 1.7;
 const TARGET_MEMORY = 1.2;
@@ -62,8 +63,7 @@ function cpuTimes(): { busy: number; total: number }[] {
 /** CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
 function processCpu(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return statCpuSeconds(`/proc/${pid}/stat`);
   } catch {
     return 0;
   }
