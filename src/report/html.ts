@@ -27,7 +27,7 @@ import {
 } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 import { discoveryLines } from './discovery.js';
-import { criteriaChart, indexGauge, pointsChart } from './charts/report.js';
+import { categoriesChart, criteriaChart, indexGauge, pointsChart } from './charts/report.js';
 import { CHART_CSS } from './charts/svg.js';
 
 export interface HtmlOptions {
@@ -229,7 +229,7 @@ function otherChecksSection(report: Report, t: Messages, lang: Lang): string {
   return `<section aria-labelledby="other-checks"><h2 id="other-checks">${esc(t.section.otherChecks)}</h2>${groups.join('')}</section>`;
 }
 
-/** Pages per service category (a table; the chart module draws it too), the categories without a service sheet, and the pages whose breadcrumb disagrees. */
+/** Pages per service category (a bar chart and the table of its figures), the categories without a service sheet, and the pages whose breadcrumb disagrees. */
 function classificationSection(report: Report, t: Messages, lang: Lang): string {
   const summary = classificationSummary(report);
   if (!summary) return '';
@@ -251,7 +251,7 @@ function classificationSection(report: Report, t: Messages, lang: Lang): string 
       `<th scope="col">${esc(words.classifier)}</th><th scope="col">${esc(words.declared)}</th></tr></thead><tbody>${pageRows.join('')}</tbody></table>`;
   }
   return (
-    `<section aria-labelledby="classification"><h2 id="classification">${esc(t.section.classification)}</h2>${table}` +
+    `<section aria-labelledby="classification"><h2 id="classification">${esc(t.section.classification)}</h2>${categoriesChart(summary, t, lang)}${table}` +
     `<p>${esc(without ? words.withoutService(without) : words.allHaveService)}</p>${disagreements}</section>`
   );
 }

@@ -1,9 +1,11 @@
 // The SVG charts: accessible figures (text alternative, legend, data table), escaped, deterministic.
 import { describe, expect, it } from 'vitest';
-import { criteriaChart, indexGauge, pointsChart } from '../../src/report/charts/report.js';
+import { categoriesChart, criteriaChart, indexGauge, pointsChart } from '../../src/report/charts/report.js';
+import { classificationSummary } from '../../src/report/common.js';
 import { barChart, columnChart, stackedBarChart } from '../../src/report/charts/svg.js';
 import { messages } from '../../src/report/i18n/index.js';
 import { renderHtml } from '../../src/report/html.js';
+import { categorisedReport } from './categorised.js';
 import { sampleReport } from './sample.js';
 
 const t = messages('it');
@@ -65,11 +67,33 @@ describe('charts of the single-site report', () => {
     expect(criteriaChart({ ...report, checks: report.checks.filter((check) => check.point !== 'design') }, t)).toBe('');
   });
 
+  it('draw the pages of every category as bars on a whole-number scale, the figures left to the table that follows', () => {
+    const summary = classificationSummary(categorisedReport())!;
+    const html = categoriesChart(summary, t, 'it');
+    const bars = [...html.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="14"/g)].map((m) => Number(m[1]));
+    // 16 rows (15 categories and altro) in the vocabulary's order; 5 pages of Ambiente on a scale of 8 → 5/8 of 300 px.
+    expect(bars).toHaveLength(16);
+    const row = (name: string) => [...html.matchAll(/<text [^>]*text-anchor="end">([^<]+)<\/text>/g)].map((m) => m[1]).indexOf(name);
+    expect(bars[row('Ambiente')]).toBe(187.5);
+    expect(bars[row('Anagrafe e stato civile')]).toBe(75);
+    expect(bars[row('Tributi, finanze e contravvenzioni')]).toBe(37.5);
+    expect(bars.filter((width) => width === 0)).toHaveLength(13);
+    const grid = [...html.matchAll(/<text [^>]*text-anchor="middle" fill="#57606a">(\d+)<\/text>/g)].map((m) => m[1]);
+    expect(grid).toEqual(['0', '2', '4', '6', '8']);
+    expect(html).toContain('<figcaption id="chart-categories-caption">Pagine per categoria di servizio</figcaption>');
+    expect(html).toContain(
+      '<title id="chart-categories-title">Grafico a barre delle pagine per categoria: 8 pagine classificate, in 3 categorie su 16; la più numerosa è Ambiente con 5. I valori sono nella tabella che segue</title>',
+    );
+    expect(html).not.toContain('class="sr-only"');
+    expect(categoriesChart(summary, messages('en'), 'en')).toContain('8 pages classified, in 3 of 16 categories; the largest is Environment with 5');
+  });
+
   it('are part of the HTML report, byte for byte the same on every render', () => {
     const html = renderHtml(report, { lang: 'it' });
     expect(html).toContain('id="chart-index-title"');
     expect(html).toContain('id="chart-points-title"');
     expect(html).toContain('id="chart-criteria-title"');
+    expect(html).toContain('id="chart-categories-title"');
     expect(renderHtml(sampleReport(), { lang: 'it' })).toBe(html);
   });
 });

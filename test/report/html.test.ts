@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { render } from '../../src/report/index.js';
 import { makeCheck } from '../score/make-check.js';
+import { categorisedReport } from './categorised.js';
 import { SITE, makePage, makeSite, samplePages, sampleReport } from './sample.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -189,10 +190,31 @@ describe('HTML report in headless Chromium', () => {
     await page.screenshot({ path: join(tmpdir(), 'comune-audit-report.png'), fullPage: true });
     await page.close();
   });
+  it('draws the pages per category as an image named by its text alternative, bars as long as the counts, beside the table of the figures', async () => {
+    const file = join(dir, 'categories.html');
+    writeFileSync(file, renderHtml(categorisedReport(), { lang: 'it' }));
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(pathToFileURL(file).href);
+    const figure = page.getByRole('figure', { name: 'Pagine per categoria di servizio' });
+    await expect(figure.isVisible()).resolves.toBe(true);
+    const image = figure.getByRole('img', { name: /^Grafico a barre delle pagine per categoria: 8 pagine classificate, in 3 categorie su 16/ });
+    await expect(image.isVisible()).resolves.toBe(true);
+    // Widths as drawn on screen, largest first: Ambiente 5, Anagrafe 2, Tributi 1.
+    const widths = await figure.locator('rect').evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect().width));
+    const drawn = widths.filter((width) => width > 0).sort((a, b) => b - a);
+    expect(drawn).toHaveLength(3);
+    expect([drawn[0] / drawn[2], drawn[1] / drawn[2]].map((ratio) => Math.round(ratio * 10) / 10)).toEqual([5, 2]);
+    // The figures the chart draws are the classification table's, right after it.
+    const table = page.locator('section[aria-labelledby="classification"] table').first();
+    await expect(table.locator('tbody tr').filter({ hasText: 'Ambiente' }).innerText()).resolves.toMatch(/Ambiente\s+5\s+1/);
+    await page.close();
+  });
+
   it('has no accessibility violations (axe-core, WCAG 2.1 A/AA) in either language, full report and failed audit alike', async () => {
     const reports = {
       'full-it': renderHtml(sampleReport(), { lang: 'it' }),
       'full-en': renderHtml(sampleReport(), { lang: 'en' }),
+      'categories-it': renderHtml(categorisedReport(), { lang: 'it' }),
       fatal: renderHtml(sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'dns', message: { it: 'Il nome non si risolve', en: 'DNS lookup failed' } } }), { lang: 'it' }),
     };
     for (const [name, html] of Object.entries(reports)) {

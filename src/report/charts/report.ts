@@ -1,7 +1,8 @@
-// The single-site HTML report's charts: the index gauge, the ten points as bars, the AGID criteria by group.
+// The single-site HTML report's charts: the index gauge, the ten points as bars, the AGID criteria by group, the pages
+// of each service category.
 import { MATURITY_LEVELS } from '../../../rules/scoring.js';
 import type { Report, Status } from '../../types.js';
-import { STATUS_ORDER, criteriaSections, formatDecimal, formatScore, splitPoints, statusCounts } from '../common.js';
+import { STATUS_ORDER, categoryName, criteriaSections, formatDecimal, formatScore, splitPoints, statusCounts, type ClassificationSummary } from '../common.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { STATUS_FILL, barChart, gauge, stackedBarChart, type LegendItem } from './svg.js';
 
@@ -83,5 +84,29 @@ export function criteriaChart(report: Report, t: Messages): string {
     rows.map((row) => ({ label: row.name, segments: present.map((status) => ({ count: row.counts[status], fill: STATUS_FILL[status] })) })),
     statusLegend(present, t),
     (count) => String(count),
+  );
+}
+
+/**
+ * Pages per service category (all of them, empty ones included, as in the table that follows and holds the figures):
+ * bars on a count scale whose top is the largest count rounded up to a multiple of 4, so every grid line is a whole
+ * number.
+ */
+export function categoriesChart(summary: ClassificationSummary, t: Messages, lang: Lang): string {
+  // A summary exists only when some page was classified: the largest row has at least one.
+  const largest = summary.rows.reduce((top, row) => (row.pages > top.pages ? row : top));
+  const scale = Math.ceil(largest.pages / 4) * 4;
+  const classified = summary.rows.reduce((sum, row) => sum + row.pages, 0);
+  const withPages = summary.rows.filter((row) => row.pages > 0).length;
+  return barChart(
+    {
+      id: 'chart-categories',
+      caption: t.charts.categoriesCaption,
+      summary: t.charts.categoriesSummary(classified, withPages, summary.rows.length, categoryName(largest.category, lang), largest.pages),
+      table: null,
+    },
+    summary.rows.map((row) => ({ label: categoryName(row.category, lang), value: (100 * row.pages) / scale, valueText: String(row.pages), fill: ACCENT })),
+    [],
+    (percent) => String((scale * percent) / 100),
   );
 }

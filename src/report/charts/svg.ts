@@ -97,12 +97,15 @@ const ROW = 24;
 const BAR = 14;
 const PLOT = 300;
 
-/** Horizontal bars on a 0–100 scale, one per row, the value written after the bar. */
-export function barChart(frame: ChartFrame, rows: BarRow[], legend: LegendItem[] = []): string {
+/**
+ * Horizontal bars on a 0–100 scale, one per row, the value written after the bar; `gridLabel` names the grid lines at
+ * 0, 25, 50, 75 and 100 % (counts, for a chart of counts scaled to its largest).
+ */
+export function barChart(frame: ChartFrame, rows: BarRow[], legend: LegendItem[] = [], gridLabel: (percent: number) => string = String): string {
   const left = labelWidth(rows.map((row) => row.label));
   const width = left + PLOT + 56;
   const height = rows.length * ROW + 26;
-  const parts = [percentGrid(left, PLOT, 0, rows.length * ROW + 4, (p) => String(p))];
+  const parts = [percentGrid(left, PLOT, 0, rows.length * ROW + 4, gridLabel)];
   rows.forEach((row, i) => {
     const y = i * ROW + (ROW - BAR) / 2 + 2;
     parts.push(text(left - 8, y + BAR - 3, row.label, 'text-anchor="end"'));

@@ -542,6 +542,9 @@ export const en: Messages = {
     criteriaCaption: 'AGID criteria by group: outcome of the checks',
     criteriaSummary: (passed, total) => `Bar chart by group of criteria: ${passed} of ${total} criteria passed`,
     group: 'Group',
+    categoriesCaption: 'Pages per service category',
+    categoriesSummary: (pages, withPages, of, largest, count) =>
+      `Bar chart of the pages per category: ${plural(pages, 'page classified', 'pages classified')}, in ${withPages} of ${of} categories; the largest is ${largest} with ${count}. The figures are in the table below`,
   },
   dashboard: {
     title: 'Survey of the digital maturity of comune websites',

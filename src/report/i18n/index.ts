@@ -542,6 +542,9 @@ export interface ChartMessages {
   criteriaCaption: string;
   criteriaSummary(passed: number, total: number): string;
   group: string;
+  categoriesCaption: string;
+  /** pages classified, categories with at least one of `of`, and the largest: its name and count. */
+  categoriesSummary(pages: number, withPages: number, of: number, largest: string, count: number): string;
 }
 
 export interface CompareMessages {

@@ -585,6 +585,9 @@ export const it: Messages = {
     criteriaCaption: 'Criteri AGID per gruppo: esito dei controlli',
     criteriaSummary: (passed, total) => `Grafico a barre per gruppo di criteri: ${passed} criteri superati su ${total}`,
     group: 'Gruppo',
+    categoriesCaption: 'Pagine per categoria di servizio',
+    categoriesSummary: (pages, withPages, of, largest, count) =>
+      `Grafico a barre delle pagine per categoria: ${plural(pages, 'pagina classificata', 'pagine classificate')}, in ${plural(withPages, 'categoria', 'categorie')} su ${of}; la più numerosa è ${largest} con ${count}. I valori sono nella tabella che segue`,
   },
   dashboard: {
     title: 'Indagine sulla maturità digitale dei siti comunali',
