@@ -94,12 +94,17 @@ export function outcomeMark(item: Evidence, t: Messages): string | null {
   return item.outcome ? `${STATUS_SYMBOL[item.outcome]} ${t.status[item.outcome]}` : null;
 }
 
-/** "2 non superate, 11 superate": how the marked items among these fared; '' when none is marked. */
+/**
+ * "2 non superate, 11 superate, 1 altra": how the marked items among these fared, then the unmarked ones (a site-wide
+ * figure beside the pages), so the counts add up; '' when none is marked.
+ */
 export function outcomeCounts(items: readonly Evidence[], t: Messages): string {
-  return OUTCOME_ORDER.map((outcome) => ({ outcome, count: items.filter((item) => item.outcome === outcome).length }))
-    .filter(({ count }) => count > 0)
-    .map(({ outcome, count }) => t.evidenceOutcomeCount[outcome](count))
-    .join(', ');
+  const counts = OUTCOME_ORDER.map((outcome) => ({ outcome, count: items.filter((item) => item.outcome === outcome).length })).filter(({ count }) => count > 0);
+  if (counts.length === 0) return '';
+  const unmarked = items.filter((item) => !item.outcome).length;
+  const phrases = counts.map(({ outcome, count }) => t.evidenceOutcomeCount[outcome](count));
+  if (unmarked > 0) phrases.push(t.evidenceOutcomeCount.other(unmarked));
+  return phrases.join(', ');
 }
 
 /** Evidence items in view per check: the HTML report folds the rest in a <details>, JUnit counts them and points to the HTML. */

@@ -2,7 +2,22 @@
 // got worse than the baseline first, the ten points and the governance rows, then the findings with evidence links.
 // GitHub-flavoured tables; everything the site supplied is escaped, so a page title cannot inject markup or links.
 import type { CheckResult, Evidence, PointScore, Report } from '../types.js';
-import { STATUS_SYMBOL, capText, clean, fatalAdvice, findings, formatDecimal, formatScore, levelText, orderedEvidence, outcomeCounts, outcomeMark, shortTitle } from './common.js';
+import {
+  STATUS_SYMBOL,
+  capText,
+  clean,
+  fatalAdvice,
+  findings,
+  formatDecimal,
+  formatScore,
+  indexBasisPhrase,
+  levelText,
+  orderedEvidence,
+  outcomeCounts,
+  outcomeMark,
+  shortTitle,
+  singlePageKind,
+} from './common.js';
 import { POINTS } from '../../rules/scoring.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 
@@ -105,7 +120,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     lines.push(`**${t.label.index}: ${formatDecimal(index, 1, t)} / 100 · ${t.label.level} ${escapeMarkdown(levelText(level, t, lang))}**`, '');
     const cap = capText(report.maturity, t, lang);
     if (cap) lines.push(`> ⚠ ${escapeMarkdown(cap)}`, '');
+    const basis = indexBasisPhrase(report, t);
+    if (basis) lines.push(`${escapeMarkdown(t.label.basis)} ${escapeMarkdown(basis)}`, '');
   }
+  // A single-page audit's criteria depend on the kind of its page: say which, and why.
+  const kind = singlePageKind(report, t, lang);
+  if (kind) lines.push(`**${escapeMarkdown(t.label.pageKind)}**: ${escapeMarkdown(kind)}`, '');
   if (options.baseline) lines.push(...regressionLines(options.baseline, report, t, lang));
   const inIndex = report.points.filter((point) => POINTS[point.id].weight !== null);
   const governance = report.points.filter((point) => POINTS[point.id].weight === null);

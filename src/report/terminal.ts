@@ -1,6 +1,6 @@
 // The terminal summary: what a manager reads at a glance. Pure: same report and options → same string.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CheckResult, PointScore, Report, Status } from '../types.js';
+import type { CheckResult, Evidence, PointScore, Report, Status } from '../types.js';
 import {
   STATUS_ORDER,
   STATUS_SYMBOL,
@@ -236,6 +236,30 @@ function renderClassification(layout: Layout, report: Report): void {
   if (more > 0) layout.paragraph(t.classification.moreDisagreements(more), 4);
 }
 
+/** Lines of a finding's evidence note past which the terminal cuts it (the HTML report holds it whole). */
+const NOTE_LINES = 4;
+
+/**
+ * Where the evidence was seen and the rule's note, on one line when it fits; otherwise the place (selector and snippet)
+ * on one cut line and the note wrapped below it, since the note names what was looked for and not found.
+ */
+function renderWhere(layout: Layout, item: Evidence): void {
+  const { c } = layout;
+  const room = layout.width - 10;
+  const place = [item.selector, item.snippet ? `«${item.snippet}»` : ''].filter(Boolean).map(clean).join(' · ');
+  const note = clean(item.note?.[layout.options.lang] ?? '');
+  const line = [place, note].filter(Boolean).join(' · ');
+  if (line.length <= room) {
+    if (line) layout.push(`          ${c.dim(line)}`);
+    return;
+  }
+  if (place) layout.push(`          ${c.dim(truncate(place, room))}`);
+  const lines = wrap(note, room);
+  const shown = lines.slice(0, NOTE_LINES);
+  if (lines.length > NOTE_LINES) shown[NOTE_LINES - 1] = truncate(`${shown[NOTE_LINES - 1]} …`, room);
+  for (const text of shown) layout.push(`          ${c.dim(text)}`);
+}
+
 function renderFinding(layout: Layout, check: CheckResult, n: number): void {
   const { c } = layout;
   const lang = layout.options.lang;
@@ -249,8 +273,7 @@ function renderFinding(layout: Layout, check: CheckResult, n: number): void {
   // A page among several that fare differently says how it fared: symbol and word, readable without colour.
   const mark = first.outcome ? `${layout.symbol(first.outcome)} ${layout.t.status[first.outcome]} · ` : '';
   layout.push(`        → ${mark}${c.cyan(clean(first.url))}`);
-  const where = [first.selector, first.snippet ? `«${first.snippet}»` : '', first.note?.[lang] ?? ''].filter(Boolean).map(clean).join(' · ');
-  if (where) layout.push(`          ${c.dim(truncate(where, layout.width - 10))}`);
+  renderWhere(layout, first);
   if (rest.length > 0) layout.paragraph(layout.t.moreEvidence(rest.length, outcomeCounts(rest, layout.t)), 10, c.dim);
 }
 

@@ -1,7 +1,9 @@
 // Evidence items with their own outcome (pages of a multi-page criterion): every format marks each one with symbol and
 // word, failing items first, then partial, then passing, in the same order every time.
 import { describe, expect, it } from 'vitest';
-import { orderedEvidence } from '../../src/report/common.js';
+import { orderedEvidence, outcomeCounts } from '../../src/report/common.js';
+import { messages } from '../../src/report/i18n/index.js';
+import { makeCheck } from '../score/make-check.js';
 import { renderChecksCsv } from '../../src/report/csv.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJunit } from '../../src/report/junit.js';
@@ -68,6 +70,28 @@ describe('evidence outcome marks', () => {
       `[✔ passed] · ${FAILING_FIRST[4]} · [data-element=&quot;faq-item&quot;]`,
     ]);
     expect(body).toContain('… and 2 more evidence items (2 passing)');
+  });
+
+  it('count the items left out so that the counts add up: unmarked ones beside marked pages are "other"', () => {
+    const item = (outcome?: 'pass' | 'fail') => ({ url: 'u', selector: '', snippet: '', ...(outcome ? { outcome } : {}) });
+    expect(outcomeCounts([item('fail'), item('pass'), item('pass'), item()], messages('it'))).toBe('1 non superata, 2 superate, 1 altra');
+    expect(outcomeCounts([item('fail'), item()], messages('en'))).toBe('1 failing, 1 other');
+    expect(outcomeCounts([item(), item()], messages('it'))).toBe('');
+  });
+
+  it('terminal: a note too long for the line goes below the place, wrapped, so what was not found stays readable', () => {
+    const note = { it: `voci mancanti: ${Array.from({ length: 12 }, (_, i) => `Voce ${i + 1} (nessun contenuto marcato data-element="service-${i + 1}")`).join(', ')}`, en: 'x' };
+    const evidence = [{ url: `${SITE}servizi/a`, selector: '[data-element="page-index"]', snippet: 'A chi è rivolto | Descrizione | Come fare | Cosa serve | Tempi', note, outcome: 'fail' as const }];
+    const text = renderTerminal(sampleReport({ checks: [makeCheck('C.SI.1.3', 'fail', { point: 'design', evidence })] }), { lang: 'it', color: false, width: 80 });
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => line.includes('→ ✘ non superato'));
+    expect(lines[at + 1]).toMatch(/^ {10}\[data-element="page-index"\] · «A chi è rivolto \| .*…$/);
+    expect(lines[at + 2]).toBe("          voci mancanti: Voce 1 (nessun contenuto marcato");
+    expect(lines[at + 3]).toMatch(/^ {10}data-element="service-1"\), Voce 2 /);
+    // Four lines of note at most, the last one cut; the HTML report holds it whole.
+    expect(lines[at + 5]).toMatch(/…$/);
+    expect(lines[at + 6]).not.toMatch(/^ {10}\S/);
+    expect(lines.slice(at + 1, at + 6).every((line) => line.length <= 80)).toBe(true);
   });
 
   it('CSV: the first item is the first failing one, with its outcome', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAnnotations } from '../../src/report/annotations.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js';
 import { makeCheck } from '../score/make-check.js';
-import { makeSite, sampleReport } from './sample.js';
+import { SITE, makePage, makeSite, sampleReport } from './sample.js';
 
 describe('markdown summary', () => {
   it('puts index, level and cap first, then the ten points, the governance rows and the findings with evidence links', () => {
@@ -17,6 +17,17 @@ describe('markdown summary', () => {
     expect(text).toMatch(/\| 1 \| Anagrafe nazionale \(ANPR\) \| [✔◐✘?!] \S/);
     // A finding's evidence is a link to the page where it was seen.
     expect(text).toMatch(/^ {2}- \[https:\/\/www\.comune\.esempio\.it\/[^\]]*\]\(<https:\/\/www\.comune\.esempio\.it\/[^>]*>\)/m);
+  });
+
+  it('says beside the index which points it could not judge, and in a single-page audit the page kind and why', () => {
+    expect(renderMarkdown(sampleReport(), { lang: 'it' })).toContain(
+      '\n\nCalcolato su 9 punti su 10; fuori dal calcolo, perché nessun loro controllo è verificabile dal sito: Infrastrutture e cloud\n\n',
+    );
+    const page = makePage(SITE, 0, { pageType: { type: 'home', section: null, reason: 'start', signals: [{ it: 'è l’indirizzo di partenza', en: 'it is the start address' }] } });
+    const single = sampleReport({ site: makeSite([page], { singlePage: true }) });
+    expect(renderMarkdown(single, { lang: 'it' })).toContain('**Tipo di pagina**: home page — perché: è l’indirizzo di partenza');
+    expect(renderMarkdown(single, { lang: 'en' })).toContain('**Page kind**: home page — why: it is the start address');
+    expect(renderMarkdown(sampleReport(), { lang: 'it' })).not.toContain('**Tipo di pagina**');
   });
 
   it('lists regressions against the baseline before the points, with the evidence no longer found', () => {

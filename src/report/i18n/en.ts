@@ -110,6 +110,7 @@ export const en: Messages = {
     pass: (n) => `${n} passing`,
     partial: (n) => `${n} partial`,
     fail: (n) => `${n} failing`,
+    other: (n) => `${n} other`,
   },
   markdown: {
     regressionsHeading: (baseline) => `Worse than ${baseline}`,

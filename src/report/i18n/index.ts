@@ -90,7 +90,7 @@ export interface Messages {
   /** Evidence items of a check not printed here (terminal, JUnit): where they all are; outcomes: outcomeCounts, may be ''. */
   moreEvidence(count: number, outcomes: string): string;
   /** "2 failing": a count of evidence items (pages, links) with their own outcome. */
-  evidenceOutcomeCount: Record<'pass' | 'partial' | 'fail', (count: number) => string>;
+  evidenceOutcomeCount: Record<'pass' | 'partial' | 'fail' | 'other', (count: number) => string>;
   fatalTitle: string;
   whatToDo: string;
   /** -f markdown and GitHub annotations. */

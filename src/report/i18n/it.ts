@@ -111,6 +111,7 @@ export const it: Messages = {
     pass: (n) => plural(n, 'superata', 'superate'),
     partial: (n) => plural(n, 'parziale', 'parziali'),
     fail: (n) => plural(n, 'non superata', 'non superate'),
+    other: (n) => plural(n, 'altra', 'altre'),
   },
   fatalTitle: 'Audit non eseguito',
   markdown: {
