@@ -100,11 +100,15 @@ class Layout {
     this.push('', this.c.bold(text));
   }
 
-  /** "Label      value", labels aligned, value wrapped under itself; a list breaks only between items. */
+  /** "Label      value", labels aligned, value wrapped under itself; a list breaks only between items, unless one is longer than the line. */
   field(label: string, value: string | { items: string[]; separator: string }, labelWidth: number): void {
     const indent = ' '.repeat(labelWidth);
     const room = this.width - labelWidth;
-    const lines = typeof value === 'string' ? wrap(value, room) : pack(value.items, value.separator, room);
+    let lines: string[];
+    if (typeof value === 'string') lines = wrap(value, room);
+    // An item longer than the line (a long phrase, not a URL) is word-wrapped rather than left to overflow.
+    else if (value.items.some((item) => item.length > room)) lines = wrap(value.items.join(value.separator), room);
+    else lines = pack(value.items, value.separator, room);
     lines.forEach((line, i) => {
       this.push(i === 0 ? `${this.c.bold(label.padEnd(labelWidth))}${line}` : `${indent}${line}`);
     });

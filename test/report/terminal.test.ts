@@ -120,11 +120,15 @@ describe('terminal report, Italian', () => {
     expect(zeroed).not.toMatch(/^Audit /m);
   });
 
-  it('keeps every line within the width, URLs aside', () => {
+  it('keeps every line within the width, URLs aside, a single-page audit\'s long caps phrase included', () => {
+    const single = sampleReport({ site: makeSite([makePage(SITE, 0)], { singlePage: true }) });
     for (const width of [60, 80]) {
-      const lines = plainIt(sampleReport(), { width }).split('\n').filter((line) => !line.includes('http'));
-      expect(lines.filter((line) => [...line].length > width)).toEqual([]);
+      for (const report of [sampleReport(), single]) {
+        const lines = plainIt(report, { width }).split('\n').filter((line) => !line.includes('http'));
+        expect(lines.filter((line) => [...line].length > width)).toEqual([]);
+      }
     }
+    expect(plainIt(single, { width: 80 })).toMatch(/^Limiti {14}pagina singola: i controlli che richiedono l’intero sito\n {20}risultano non verificabili$/m);
   });
 });
 
