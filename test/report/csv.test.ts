@@ -136,7 +136,7 @@ describe('CSV for Excel set to Italian', () => {
   it('names headers, points, groups and statuses in Italian, the ids staying with --lang en', () => {
     const it = table(renderChecksCsv(sampleReport(), { bom: false, lang: 'it' }));
     expect(Object.keys(it[0])).toEqual([
-      'Codice', 'Punto', 'Gruppo di criteri', 'Esito', 'Punteggio', 'Peso', 'Titolo', 'Spiegazione', 'Evidenze', 'Evidenza: indirizzo',
+      'Codice', 'Punto', 'Gruppo di criteri', 'Esito', 'Punteggio (da 0 a 1)', 'Peso', 'Titolo', 'Spiegazione', 'Evidenze', 'Evidenza: indirizzo',
       'Evidenza: elemento', 'Evidenza: testo visto', 'Evidenza: nota', 'Evidenza: esito', 'Riferimento',
     ]);
     const esito = (rows: Record<string, string>[], id: string, key = 'Esito') => rows.find((row) => (row.Codice ?? row.id) === id)?.[key];
@@ -155,6 +155,7 @@ describe('CSV for Excel set to Italian', () => {
       Categoria: 'Anagrafe e stato civile',
       'Categoria nel percorso della pagina': 'Anagrafe e stato civile',
       'Letta solo in parte': 'no',
+      'Confidenza (da 0 a 1)': '0.87',
     });
   });
 
