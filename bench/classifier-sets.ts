@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifierInput, flattenHtml, type LabelledRecord } from '../src/classify/index.js';
+import { classifierInput, type LabelledRecord } from '../src/classify/index.js';
+import { flattenHtml } from '../src/classify/flatten.js';
 import { extractPageFacts } from '../src/facts/page.js';
 import { localPage } from '../src/facts/local.js';
 import type { CategoryId } from '../src/types.js';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runClassifierBench } from './classifier.js';
 import { runFactsBench } from './facts.js';
+import { runRescoreBench } from './rescore.js';
 import { runSurveyBench } from './survey.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 2000);
@@ -39,9 +40,13 @@ function line(label: string, m: Measure): string {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- survey`: only the survey benchmark.
+  // `npm run bench -- survey`: only the survey benchmark; `-- rescore` only rescore's.
   if (process.argv[2] === 'survey') {
     for (const text of await runSurveyBench()) console.log(text);
+    return;
+  }
+  if (process.argv[2] === 'rescore') {
+    for (const text of await runRescoreBench()) console.log(text);
     return;
   }
   const server = await startServer();
@@ -73,6 +78,8 @@ async function main(): Promise<void> {
   }
   console.log('');
   for (const text of await runFactsBench()) console.log(text);
+  console.log('');
+  for (const text of await runRescoreBench()) console.log(text);
   console.log('');
   for (const text of await runClassifierBench()) console.log(text);
   console.log('');

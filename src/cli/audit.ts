@@ -231,8 +231,9 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const delivery = await prepareDelivery(options, io, [{ option: '--save-crawl', path: options.saveCrawl }]);
 
   // Heavy modules load only when an audit runs, so --help stays instant.
-  const [{ collectSite, scoreCollected }, { loadClassifier }, { startProgress }] = await Promise.all([
+  const [{ collectSite }, { scoreCollected }, { loadClassifier }, { startProgress }] = await Promise.all([
     import('../pipeline.js'),
+    import('../assess.js'),
     import('../classify/index.js'),
     import('./progress.js'),
   ]);

@@ -13,7 +13,7 @@ export async function runRescore(path: string, options: RescoreCliOptions, io: A
   const saved = await readCrawlFile(path);
   const delivery = { ...options, singlePage: saved.singlePage, progress: false };
   const prepared = await prepareDelivery(delivery, io);
-  const [{ rescoreCrawl }, { loadClassifier }] = await Promise.all([import('../pipeline.js'), import('../classify/index.js')]);
+  const [{ rescoreCrawl }, { loadClassifier }] = await Promise.all([import('../assess.js'), import('../classify/index.js')]);
   const classifier = options.classify ? loadClassifier() : null;
   const report = rescoreCrawl(saved.crawl, saved.pages, {
     singlePage: saved.singlePage,

@@ -9,7 +9,7 @@ import { CliError, EXIT } from '../../src/cli/errors.js';
 import { main } from '../../src/cli/index.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
 import { readFixture } from '../helpers/site.js';
-import { flattenHtml } from '../../src/classify/index.js';
+import { flattenHtml } from '../../src/classify/flatten.js';
 import { SIDEBAR_SITE_CATEGORIES, SIDEBAR_SITE_PAGES, sidebarSitePage } from './sidebar-site.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'classify-cli-'));
