@@ -172,16 +172,20 @@ export function wholePages(corpus: LabelledRecord[], learners: Learner[]): strin
     ['demo site', pages.filter((page) => page.site === 'demo-site')],
     ['Modello Comuni', pages.filter((page) => page.site === 'modello-comuni')],
   ];
-  const forms: [string, (page: LabelledPage) => LabelledRecord][] = [
-    ['HTML', parsedRecord],
-    ['scraped, lines', (page) => flattenedRecord(page, '\n')],
-    ['scraped, spaces', (page) => flattenedRecord(page, ' ')],
+  // "alone": each scraped page classified on its own, as a single page given to `classify` (no batch to learn its
+  // site's furniture from); the other forms learn it from the held-out site's pages, as an audit or a JSONL file does.
+  const forms: [string, (page: LabelledPage) => LabelledRecord, boolean][] = [
+    ['HTML', parsedRecord, false],
+    ['scraped, lines', (page) => flattenedRecord(page, '\n'), false],
+    ['scraped, spaces', (page) => flattenedRecord(page, ' '), false],
+    ['alone, lines', (page) => flattenedRecord(page, '\n'), true],
+    ['alone, spaces', (page) => flattenedRecord(page, ' '), true],
   ];
   const lines = ['', 'whole pages, leave-one-site-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):'];
   for (const learner of learners) {
-    for (const [form, record] of forms) {
+    for (const [form, record, alone] of forms) {
       for (const [name, set] of sets) {
-        const report = evaluate(set.map(record), { byLeaveOneSite: true, background: corpus, learner });
+        const report = evaluate(set.map(record), { byLeaveOneSite: true, background: corpus, learner, alone });
         lines.push(
           `  ${learner.padEnd(11)} ${form.padEnd(15)} ${name.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
         );

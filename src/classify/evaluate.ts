@@ -15,6 +15,8 @@ export interface EvalOptions extends TextOptions {
    * only tested. Lets a set of whole pages be scored leave-one-site-out against the shipped corpus.
    */
   background?: LabelledRecord[];
+  /** Score each record on its own, as a single scraped page: nothing learned from the other pages of its site. */
+  alone?: boolean;
 }
 
 export interface CategoryScore {
@@ -157,7 +159,7 @@ function evaluateFolds(records: LabelledRecord[], assignment: number[], folds: n
     const train = options.background
       ? options.background.filter((r) => r.site === undefined || !heldOutSites.has(r.site))
       : records.filter((_, i) => assignment[i] !== fold);
-    if (test.length > 0 && train.length > 0) outcomes.push(...classifyAll(train, test, options));
+    if (test.length > 0 && train.length > 0) outcomes.push(...classifyAll(train, test, options, options.alone));
   }
   return outcomes;
 }
