@@ -8,6 +8,8 @@ import type { CrawlResult, LinkFact, PageFacts, Report, SiteFacts } from './type
 
 export interface CollectOptions extends ScoreOptions {
   crawl?: Partial<Omit<CrawlOptions, 'onPage' | 'singlePage'>>;
+  /** `--browser`: render a sample of pages in this Chromium to read computed fonts (C.SI.1.1). */
+  browser?: { chromium: string; timeoutMs: number; userAgent?: string };
 }
 
 export interface CollectedSite {
@@ -57,7 +59,13 @@ export async function collectSite(startUrl: string, options: CollectOptions = {}
     // The crawl may have recorded an error after parsing (e.g. a truncated body): keep it.
     return page.error && !facts.error ? { ...facts, error: page.error } : facts;
   });
-  return { crawl: result, pages, site: assembleSite(result, pages, options) };
+  const site = assembleSite(result, pages, options);
+  // Not after a fatal or interrupted crawl: the browser pass is the slow part, and the user asked to stop.
+  if (options.browser && !result.fatal && !options.crawl?.signal?.aborted) {
+    const { browserSample, modelFonts, renderFonts } = await import('./browser/fonts.js');
+    site.browser = await renderFonts(browserSample(site), { ...options.browser, userAgent: options.browser.userAgent ?? result.userAgent, allowedFonts: modelFonts() });
+  }
+  return { crawl: result, pages, site };
 }
 
 export async function auditSite(startUrl: string, options: CollectOptions = {}): Promise<Report> {

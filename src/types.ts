@@ -441,6 +441,28 @@ export interface SiteFacts {
   singlePage: boolean;
   /** ISO date-time of the crawl: the reference "now" for date checks (certificate expiry), so rules stay pure. */
   auditedAt: string;
+  /** What a browser showed on a sample of pages (`audit --browser`); absent without it. */
+  browser?: BrowserFacts;
+}
+
+/** Computed styles read in Chromium, the way the official AGID checker reads them (C.SI.1.1). */
+export interface BrowserFacts {
+  /** Chromium's version string, e.g. "Chromium 156.0.8078.114". */
+  chromium: string;
+  pages: BrowserPageFacts[];
+}
+
+export interface BrowserPageFacts {
+  url: string;
+  /** Set when the page could not be rendered; the other fields are then empty. */
+  error?: string;
+  /** `h1`–`h6` and `p` elements counted. */
+  textElements: number;
+  /**
+   * First computed font family of each heading or paragraph that is not a model font (`inside: false`), or, when the
+   * element's own font is right, of its first descendant that is not (`inside: true`). In document order.
+   */
+  wrongFonts: { family: string; inside: boolean }[];
 }
 
 // ---------------------------------------------------------------- rules

@@ -2,14 +2,14 @@
 // font on one fails the page (0), on an element inside one it is tolerated (0.5). Statically (marked approximate) we
 // read style="" attributes with their element, and the font-family declarations of the CSS and <style> blocks.
 import { defineRule, evidence, fail, joinLocalised, partial, pass, unknown } from '../../src/check/define.js';
-import type { Evidence, Localised, RuleOutcome, SiteFacts } from '../../src/types.js';
+import type { BrowserFacts, Evidence, Localised, RuleOutcome, SiteFacts } from '../../src/types.js';
 import { allowedFonts, normaliseLabel } from './model-data.js';
-import { agidMeta, homePage } from './shared.js';
+import { agidMeta, crawledTarget, homePage, worstPage, type PageVerdict } from './shared.js';
 import { officialGathering } from './gathering.js';
 
 const NOTE: Localised = {
-  it: 'approssimazione statica: dichiarazioni font-family nei CSS, non gli stili calcolati',
-  en: 'static approximation: CSS font-family declarations, not computed styles',
+  it: 'approssimazione statica: dichiarazioni font-family nei CSS, non gli stili calcolati (con audit --browser li legge Chromium)',
+  en: 'static approximation: CSS font-family declarations, not computed styles (audit --browser reads them in Chromium)',
 };
 const FONT_FAMILY = /font-family\s*:\s*([^;}"']*(?:(?:"[^"]*"|'[^']*')[^;}"']*)*)/gi;
 /** Generic families, CSS keywords and system stacks: they name no font of their own. */
@@ -61,6 +61,37 @@ function declarations(site: SiteFacts): Declaration[] {
 
 const approximate = (outcome: RuleOutcome): RuleOutcome => ({ ...outcome, approximate: true });
 
+/**
+ * With `audit --browser`: the official procedure on the rendered pages. A heading or paragraph whose computed font
+ * is not a model font fails its page (0); a wrong font only on something inside one makes it 0.5; worst page wins.
+ */
+function fromBrowser(site: SiteFacts, browser: BrowserFacts): RuleOutcome | null {
+  const verdicts: PageVerdict[] = [];
+  for (const rendered of browser.pages) {
+    const page = crawledTarget(site, rendered.url);
+    if (!page) continue;
+    const own = rendered.wrongFonts.filter((font) => !font.inside);
+    const families = [...new Set((own.length ? own : rendered.wrongFonts).map((font) => font.family))].join(', ');
+    const score = rendered.error || own.length ? 0 : rendered.wrongFonts.length ? 0.5 : 1;
+    const note: Localised = rendered.error
+      ? { it: `pagina non visualizzata in ${browser.chromium}: ${rendered.error}`, en: `page not rendered in ${browser.chromium}: ${rendered.error}` }
+      : own.length
+        ? { it: `${own.length} titoli o paragrafi su ${rendered.textElements} con un altro font (calcolato in ${browser.chromium})`, en: `${own.length} of ${rendered.textElements} headings or paragraphs in another font (computed in ${browser.chromium})` }
+        : rendered.wrongFonts.length
+          ? { it: `${rendered.wrongFonts.length} titoli o paragrafi contengono elementi con un altro font (calcolato in ${browser.chromium})`, en: `${rendered.wrongFonts.length} headings or paragraphs hold elements in another font (computed in ${browser.chromium})` }
+          : { it: `${rendered.textElements} titoli e paragrafi nei font del modello (calcolato in ${browser.chromium})`, en: `${rendered.textElements} headings and paragraphs in the model's fonts (computed in ${browser.chromium})` };
+    verdicts.push({ page, score, evidence: [evidence(page.url, 'h1, h2, h3, h4, h5, h6, p', families, note)] });
+  }
+  if (!verdicts.length) return null;
+  return worstPage(verdicts, (score, counts) =>
+    score === 1
+      ? { it: `Font del modello su titoli e paragrafi di tutte le pagine visualizzate (${counts})`, en: `Model fonts on the headings and paragraphs of every rendered page (${counts})` }
+      : score === 0.5
+        ? { it: `Altri font dentro titoli o paragrafi in almeno una pagina (conformi ${counts})`, en: `Other fonts inside headings or paragraphs on at least one page (conforming ${counts})` }
+        : { it: `Titoli o paragrafi in un font fuori dal modello in almeno una pagina (conformi ${counts})`, en: `Headings or paragraphs in a font outside the model on at least one page (conforming ${counts})` },
+  );
+}
+
 export default defineRule(
   agidMeta({
     id: 'C.SI.1.1',
@@ -73,6 +104,8 @@ export default defineRule(
     pageTypes: 'all',
   }),
   officialGathering(['service', 'first-level-page', 'second-level-page'], (site) => {
+    const rendered = site.browser ? fromBrowser(site, site.browser) : null;
+    if (rendered) return rendered;
     const found = declarations(site);
     // Every stylesheet the home links was fetched and failed (or it links none): nothing can style the text.
     const linked = homePage(site)?.stylesheets ?? [];

@@ -62,6 +62,10 @@ export interface AuditCliOptions {
   ignore?: Ignore[];
   /** --save-crawl: keep the crawl's facts for rescore. */
   saveCrawl?: string;
+  /** --browser: render a sample of pages in Chromium (computed fonts for C.SI.1.1). */
+  browser?: boolean;
+  /** --chromium PATH: the Chromium --browser drives. */
+  chromium?: string;
 }
 
 /** The audit options shared by `audit` and `demo`. */
@@ -94,6 +98,8 @@ export function addAuditOptions(command: Command, help: HelpMessages): Command {
     .option('--no-progress', text.noProgress)
     .option('--user-agent <ua>', text.userAgent)
     .option('--save-crawl <file>', text.saveCrawl)
+    .option('--browser', text.browser, false)
+    .option('--chromium <path>', text.chromium)
     .option('--proxy <url>', text.proxy)
     .option('--no-proxy', text.noProxy);
 }
@@ -196,6 +202,14 @@ export interface AuditIo {
   stderr: NodeJS.WriteStream;
 }
 
+/** The Chromium `--browser` drives: `--chromium PATH`, else a standard path; a usage error when there is none. */
+async function chromiumFor(given: string | undefined): Promise<string> {
+  const { findChromium } = await import('../browser/fonts.js');
+  const found = findChromium(given);
+  if (!found) throw new CliError((m) => m.cli.chromiumNotFound(given ?? null), EXIT.usage);
+  return found;
+}
+
 /** Runs an audit and writes its report; returns the exit code. Used by `audit` and `demo`. */
 /** What the report's delivery needs, settled before the work starts: a wrong path or id should not cost a crawl. */
 export interface Delivery {
@@ -238,6 +252,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
     import('./progress.js'),
   ]);
   const classifier = options.classify ? loadClassifier() : null;
+  const browser = options.browser ? await chromiumFor(options.chromium) : null;
   const scoring = { singlePage: options.singlePage, pageType: options.pageType, classify: classifier?.classifySite };
   const progress = startProgress(options.progress ? io.stderr : null, options.lang);
   // Ctrl-C or SIGTERM stops the crawl; what was read is still scored and, with -o, written.
@@ -247,6 +262,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
     collected = await collectSite(startUrl, {
       ...scoring,
       crawl: { ...crawlOptionsFrom(options, proxy), onProgress: progress.update, signal: stop.signal },
+      ...(browser ? { browser: { chromium: browser, timeoutMs: options.timeout, userAgent: options.userAgent } } : {}),
     });
   } finally {
     progress.stop();

@@ -300,6 +300,8 @@ export const en: Messages = {
       config: 'configuration file (by default comune-audit.config.json or .comune-auditrc.json, looked for upward from the current folder); options given here win',
       noConfig: 'read no configuration file',
       saveCrawl: 'also keep the crawl’s facts in this file (gzip), to re-score it later with rescore and no request',
+      browser: 'also render the home and a few pages in Chromium (never downloaded) to read computed fonts, as the official AGID checker does (C.SI.1.1)',
+      chromium: 'with --browser: the Chromium to use (default: /usr/bin/chromium or another standard path)',
       port: 'port to serve the demo site on (0: any free one); fix it for byte-for-byte identical reports with --no-timing',
     },
     classify: {
@@ -390,6 +392,7 @@ export const en: Messages = {
     seconds: (option, value) => `${option} takes a number of seconds > 0, not "${value}"`,
     oneOf: (option, allowed, value) => `${option} takes one of ${allowed}, not "${value}"`,
     invalidUrl: (raw) => `"${raw}" is not a valid URL: give the comune's address, e.g. https://www.comune.esempio.it`,
+    chromiumNotFound: (path) => (path ? `--chromium: no Chromium at ${path}: give the path of its executable` : '--browser: Chromium not found at a standard path: install it (apt-get install chromium) or give --chromium PATH'),
     notWebAddress: (raw) => `"${raw}" is not a web address: use an http:// or https:// URL`,
     pageTypeNeedsSinglePage: '--page-type goes with --single-page',
     failUnderNeedsSite: '--fail-under does not apply to --single-page: one page gives no maturity index; use --fail-on with check ids',

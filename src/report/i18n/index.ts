@@ -251,6 +251,8 @@ export interface HelpMessages {
     config: string;
     noConfig: string;
     saveCrawl: string;
+    browser: string;
+    chromium: string;
     /** demo only. */
     port: string;
   };
@@ -303,6 +305,7 @@ export interface CliMessages {
   seconds(option: string, value: string): string;
   oneOf(option: string, allowed: string, value: string): string;
   invalidUrl(raw: string): string;
+  chromiumNotFound(path: string | null): string;
   notWebAddress(raw: string): string;
   pageTypeNeedsSinglePage: string;
   failUnderNeedsSite: string;

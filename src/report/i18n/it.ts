@@ -337,6 +337,8 @@ export const it: Messages = {
       config: 'file di configurazione (di norma comune-audit.config.json o .comune-auditrc.json, cercato risalendo dalla cartella corrente); le opzioni date qui vincono',
       noConfig: 'non leggere alcun file di configurazione',
       saveCrawl: 'salva in questo file (gzip) i fatti del crawl, per ricalcolare il report con rescore senza rifare le richieste',
+      browser: 'visualizza anche la homepage e alcune pagine in Chromium (mai scaricato) per leggere i font calcolati, come il validatore AGID ufficiale (C.SI.1.1)',
+      chromium: 'con --browser: il Chromium da usare (predefinito: /usr/bin/chromium o un altro percorso standard)',
       port: 'porta su cui pubblicare il sito di esempio (0: una libera qualsiasi); fissala per report identici byte per byte con --no-timing',
     },
     classify: {
@@ -427,6 +429,7 @@ export const it: Messages = {
     seconds: (option, value) => `${option} vuole un numero di secondi > 0, non "${value}"`,
     oneOf: (option, allowed, value) => `${option} vuole uno tra ${allowed}, non "${value}"`,
     invalidUrl: (raw) => `"${raw}" non è un indirizzo valido: indica il sito del comune, per esempio https://www.comune.esempio.it`,
+    chromiumNotFound: (path) => (path ? `--chromium: nessun Chromium in ${path}: indica il percorso del suo eseguibile` : '--browser: Chromium non trovato nei percorsi standard: installalo (apt-get install chromium) o indica --chromium PERCORSO'),
     notWebAddress: (raw) => `"${raw}" non è un indirizzo web: usa un URL http:// o https://`,
     pageTypeNeedsSinglePage: '--page-type va usato con --single-page',
     failUnderNeedsSite: "--fail-under non si applica a --single-page: una pagina sola non dà l'indice di maturità; usa --fail-on con gli id dei controlli",
