@@ -163,7 +163,7 @@ const LATER_FAMILIES = new Set(['halley', 'joomla']);
  * fixtures (8 sites), the demo site and the 85 Modello Comuni pages, each parsed from HTML as the audit does and as
  * scraped text (all text nodes, joined by newlines or by spaces). With `learners`, the same for each learner.
  */
-export function wholePages(corpus: LabelledRecord[], learners: Learner[]): string[] {
+export function wholePages(corpus: LabelledRecord[], learners: Learner[], byFamily = false): string[] {
   const pages = labelledPages();
   const realStyle = (page: LabelledPage): boolean => page.site !== 'demo-site' && page.site !== 'modello-comuni';
   const sets: [string, LabelledPage[]][] = [
@@ -181,13 +181,32 @@ export function wholePages(corpus: LabelledRecord[], learners: Learner[]): strin
     ['alone, lines', (page) => flattenedRecord(page, '\n'), true],
     ['alone, spaces', (page) => flattenedRecord(page, ' '), true],
   ];
-  const lines = ['', 'whole pages, leave-one-site-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):'];
+  // "mixed": the real-style and later sets' scraped pages in one batch with no site names (a JSONL file of several
+  // comuni), the model trained without any of their sites; beside it the same pages alone against the same model.
+  const mixedSet = pages.filter(realStyle);
+  const mixedForms: [string, boolean][] = [
+    ['mixed batch', false],
+    ['mixed, alone', true],
+  ];
+  const familyOf = new Map(pages.map((page) => [page.site, page.family]));
+  const lines = ['', `whole pages, leave-one-${byFamily ? 'family' : 'site'}-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):`];
   for (const learner of learners) {
     for (const [form, record, alone] of forms) {
       for (const [name, set] of sets) {
-        const report = evaluate(set.map(record), { byLeaveOneSite: true, background: corpus, learner, alone });
+        const report = evaluate(set.map(record), { byLeaveOneSite: true, background: corpus, learner, alone, groupOf: byFamily ? (site) => familyOf.get(site) ?? site : undefined });
         lines.push(
           `  ${learner.padEnd(11)} ${form.padEnd(15)} ${name.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
+        );
+      }
+    }
+    for (const [form, alone] of mixedForms) {
+      for (const separator of ['\n', ' '] as const) {
+        const report = evaluate(
+          mixedSet.map((page) => flattenedRecord(page, separator)),
+          { byLeaveOneSite: true, background: corpus, learner, alone, mixed: true, groupOf: byFamily ? (site) => familyOf.get(site) ?? site : undefined },
+        );
+        lines.push(
+          `  ${learner.padEnd(11)} ${`${form}, ${separator === ' ' ? 'spaces' : 'lines'}`.padEnd(15)} ${'real-style+later'.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
         );
       }
     }
@@ -236,7 +255,11 @@ export async function runClassifierBench(): Promise<string[]> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // --pages: only the whole-page table (the slow speed and library measurements left out).
   const lines = process.argv.includes('--pages')
-    ? wholePages(CORPUS_FILES.flatMap((file) => readLabelledFile(file)), process.env.BENCH_LEARNERS ? (process.env.BENCH_LEARNERS.split(',') as Learner[]) : [DEFAULT_LEARNER])
+    ? wholePages(
+        CORPUS_FILES.flatMap((file) => readLabelledFile(file)),
+        process.env.BENCH_LEARNERS ? (process.env.BENCH_LEARNERS.split(',') as Learner[]) : [DEFAULT_LEARNER],
+        process.argv.includes('--by-family'),
+      )
     : await runClassifierBench();
   for (const line of lines) console.log(line);
 }

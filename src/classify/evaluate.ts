@@ -17,6 +17,16 @@ export interface EvalOptions extends TextOptions {
   background?: LabelledRecord[];
   /** Score each record on its own, as a single scraped page: nothing learned from the other pages of its site. */
   alone?: boolean;
+  /**
+   * The group a site is held out with (leave-one-site-out only): e.g. its template family, so that a template is
+   * never on both sides (sites of the same family share their chrome). Default: each site on its own.
+   */
+  groupOf?: (site: string) => string;
+  /**
+   * With a background: all records in one batch with their sites hidden (a JSONL file of several comuni's pages with
+   * no `site` or `url`), scored by a model trained on the background less every one of their sites (or groups).
+   */
+  mixed?: boolean;
 }
 
 export interface CategoryScore {
@@ -123,16 +133,24 @@ function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: T
 
 /** Cross-validation: stratified k-fold, or leave-one-site-out. */
 export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): EvalReport {
+  if (options.mixed && options.background) {
+    const group = options.groupOf ?? ((site: string) => site);
+    const heldOut = new Set(records.flatMap((r) => (r.site === undefined ? [] : [group(r.site)])));
+    const train = options.background.filter((r) => r.site === undefined || !heldOut.has(group(r.site)));
+    const batch = records.map(({ site: _site, ...record }) => record);
+    return scoreOutcomes(classifyAll(train, batch, options, options.alone), 'leave-one-site-out', 1);
+  }
   let assignment: number[];
   let folds: number;
   if (options.byLeaveOneSite) {
-    const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
+    const group = options.groupOf ?? ((site: string) => site);
+    const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined).map(group))].sort();
     if (!options.background && sites.length < 2) throw new Error('leave-one-site-out needs records from at least two sites (a "site" field)');
     const siteIndex = new Map(sites.map((site, i) => [site, i]));
     // Against a background corpus, records without a site are each their own site: scored by the model trained on
     // the whole corpus, one at a time (no furniture learned from the others). Otherwise they only train.
     const unsited = options.background ? sites.length : -1;
-    assignment = records.map((r) => (r.site === undefined ? unsited : siteIndex.get(r.site)!));
+    assignment = records.map((r) => (r.site === undefined ? unsited : siteIndex.get(group(r.site))!));
     folds = sites.length;
     if (options.background && records.some((r) => r.site === undefined)) {
       const alone = records.filter((r) => r.site === undefined);
@@ -155,9 +173,10 @@ function evaluateFolds(records: LabelledRecord[], assignment: number[], folds: n
   const outcomes: Outcome[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const test = records.filter((_, i) => assignment[i] === fold);
-    const heldOutSites = new Set(test.map((r) => r.site));
+    const group = options.groupOf ?? ((site: string) => site);
+    const heldOut = new Set(test.flatMap((r) => (r.site === undefined ? [] : [group(r.site)])));
     const train = options.background
-      ? options.background.filter((r) => r.site === undefined || !heldOutSites.has(r.site))
+      ? options.background.filter((r) => r.site === undefined || !heldOut.has(group(r.site)))
       : records.filter((_, i) => assignment[i] !== fold);
     if (test.length > 0 && train.length > 0) outcomes.push(...classifyAll(train, test, options, options.alone));
   }

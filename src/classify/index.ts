@@ -12,7 +12,7 @@ export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './cat
 export { ClassifierDataError } from './errors.js';
 export { evaluate, evaluateHeldOut, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
 export { classifierInput, dropCategoryLists, stripFurniture } from './furniture.js';
-export { learnSiteFurniture, stripLearnedFurniture, stripSiteFurniture } from './site-furniture.js';
+export { groupBySharedFurniture, learnSiteFurniture, stripLearnedFurniture, stripSiteFurniture } from './site-furniture.js';
 export { readLabelledFile } from './labelled.js';
 export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
 export { makeTermFunction, terms, tokenize, type TermFunction } from './text.js';

@@ -54,15 +54,21 @@ export function learnSiteFurniture(texts: readonly string[]): Set<number> {
   return furniture;
 }
 
-/** `text` without the words covered by a furniture shingle; shingles run across line breaks (a menu is one word a line). */
-export function stripLearnedFurniture(text: string, furniture: SiteFurniture): string {
-  if (furniture.size === 0) return text;
+/** The words of `text`, line by line, and which of them a furniture shingle covers (shingles run across line breaks). */
+function coverage(text: string, furniture: SiteFurniture): { lines: string[][]; covered: Uint8Array } {
   const lines = text.split('\n').map((line) => tokenize(line));
   const hashes = shingleHashes(lines.flat());
   const covered = new Uint8Array(hashes.length + SHINGLE);
   hashes.forEach((hash, i) => {
     if (furniture.has(hash)) covered.fill(1, i, i + SHINGLE);
   });
+  return { lines, covered };
+}
+
+/** `text` without the words covered by a furniture shingle; shingles run across line breaks (a menu is one word a line). */
+export function stripLearnedFurniture(text: string, furniture: SiteFurniture): string {
+  if (furniture.size === 0) return text;
+  const { lines, covered } = coverage(text, furniture);
   const kept: string[] = [];
   let position = 0;
   for (const line of lines) {
@@ -73,15 +79,74 @@ export function stripLearnedFurniture(text: string, furniture: SiteFurniture): s
   return kept.join('\n');
 }
 
-/** Each item's text with its site's learned furniture removed; items are grouped by `site` (undefined: one group). */
+/** Share of a page's repeated shingles a group must hold for the page to join it (see groupBySharedFurniture). */
+const SAME_SITE_SHARE = 0.5;
+/** Fewer repeated shingles than this: the page has no furniture to recognise its site by. */
+const MIN_SHARED = 10;
+
+/**
+ * Groups of pages that share their furniture: pages of one site share their menus and footer, pages of different
+ * sites little. For a batch with no site names (a JSONL file of pages of several comuni): learned on the mixed
+ * batch, a site's furniture is on fewer than SHARE of the pages and none would be found. Greedy, in page order: a
+ * page joins the group holding most of its repeated shingles (those on MIN_PAGES pages of the batch) when that is at
+ * least half of them, or starts its own. Returns a group number per text.
+ */
+export function groupBySharedFurniture(texts: readonly string[]): number[] {
+  const shingles = texts.map((text) => new Set(shingleHashes(tokenize(text))));
+  const pagesWith = new Map<number, number>();
+  for (const set of shingles) for (const key of set) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
+  /** Shingle → groups holding it. */
+  const groupsWith = new Map<number, number[]>();
+  let groups = 0;
+  return shingles.map((set) => {
+    const repeated = [...set].filter((key) => pagesWith.get(key)! >= MIN_PAGES);
+    const votes = new Map<number, number>();
+    for (const key of repeated) for (const group of groupsWith.get(key) ?? []) votes.set(group, (votes.get(group) ?? 0) + 1);
+    let group = -1;
+    for (const [candidate, count] of votes) {
+      if (count >= Math.max(MIN_SHARED, repeated.length * SAME_SITE_SHARE) && (group === -1 || count > votes.get(group)!)) group = candidate;
+    }
+    if (group === -1) group = groups++;
+    for (const key of repeated) {
+      const holders = groupsWith.get(key);
+      if (!holders) groupsWith.set(key, [group]);
+      else if (!holders.includes(group)) holders.push(group);
+    }
+    return group;
+  });
+}
+
+/**
+ * The site of each item for furniture learning: its `site`, or, for items without one, a group of pages sharing their
+ * furniture (groupBySharedFurniture), so that a file mixing several sites' pages is not read as one site.
+ */
+function furnitureGroups(items: readonly { site?: string; text: string }[]): string[] {
+  const unsited = items.flatMap((item, i) => (item.site === undefined ? [i] : []));
+  const groupOf = new Map<number, number>();
+  if (unsited.length > 0) groupBySharedFurniture(unsited.map((i) => items[i].text)).forEach((group, k) => groupOf.set(unsited[k], group));
+  // A NUL cannot occur in a site name given as text: the two kinds of key never collide.
+  return items.map((item, i) => item.site ?? `\u0000${groupOf.get(i)}`);
+}
+
+/** Furniture learned per group of `items` (see furnitureGroups); returns each item's group key and the groups' furniture. */
+function learnGroups(items: readonly { site?: string; text: string }[]): { keys: string[]; furnitureOf: Map<string, Set<number>> } {
+  const keys = furnitureGroups(items);
+  const textsOf = new Map<string, string[]>();
+  items.forEach((item, i) => {
+    const texts = textsOf.get(keys[i]);
+    if (texts) texts.push(item.text);
+    else textsOf.set(keys[i], [item.text]);
+  });
+  const furnitureOf = new Map<string, Set<number>>();
+  for (const [key, texts] of textsOf) furnitureOf.set(key, learnSiteFurniture(texts));
+  return { keys, furnitureOf };
+}
+
+/**
+ * Each item's text with its site's learned furniture removed. Items are grouped by `site`; items without one by the
+ * furniture they share (a batch of several sites' pages with no site names).
+ */
 export function stripSiteFurniture<T extends { site?: string; text: string }>(items: readonly T[]): T[] {
-  const bySite = new Map<string | undefined, T[]>();
-  for (const item of items) {
-    const group = bySite.get(item.site);
-    if (group) group.push(item);
-    else bySite.set(item.site, [item]);
-  }
-  const furnitureOf = new Map<string | undefined, Set<number>>();
-  for (const [site, group] of bySite) furnitureOf.set(site, learnSiteFurniture(group.map((item) => item.text)));
-  return items.map((item) => ({ ...item, text: stripLearnedFurniture(item.text, furnitureOf.get(item.site)!) }));
+  const { keys, furnitureOf } = learnGroups(items);
+  return items.map((item, i) => ({ ...item, text: stripLearnedFurniture(item.text, furnitureOf.get(keys[i])!) }));
 }

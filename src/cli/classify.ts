@@ -108,10 +108,15 @@ async function readInput(path: string): Promise<string | Outcome> {
 }
 
 async function classifyJsonl(classifier: Classifier, path: string, content: string): Promise<Outcome[]> {
-  const { stripSiteFurniture } = await import('../classify/index.js');
+  const { classifierInput, groupBySharedFurniture, stripSiteFurniture } = await import('../classify/index.js');
   const outcomes: Outcome[] = [];
-  /** Text records, classified once the whole file is read (their site's furniture is learned from all of them). */
-  const texts: { row: ClassifiedRow; site: string; text: string; input: Omit<ClassifyInput, 'text'> }[] = [];
+  /**
+   * Text records, classified once the whole file is read (their site's furniture is learned from all of them). A
+   * record with no `site` and no `url` has its site found from the furniture it shares with the others.
+   */
+  const texts: { row: ClassifiedRow; site?: string; text: string; input: Omit<ClassifyInput, 'text'> }[] = [];
+  /** HTML records without site or url: grouped by shared furniture at the end. */
+  const unsitedHtml: { row: ClassifiedRow; facts: PageFacts }[] = [];
   /** HTML records, parsed now and classified with the other pages of their site at the end. */
   const htmlPages = new Map<string, { row: ClassifiedRow; facts: PageFacts }[]>();
   const lines = content.split('\n');
@@ -135,12 +140,13 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
     const url = str(record.url);
     const base = { input: path, line: i + 1, ...(url ? { url } : {}) };
     const html = str(record.html);
-    const site = str(record.site) ?? (url && URL.canParse(url) ? new URL(url).host : path);
+    const site = str(record.site) ?? (url && URL.canParse(url) ? new URL(url).host : undefined);
     if (html !== undefined) {
       const facts = await parseHtml(url && isUrl(url) ? url : 'http://localhost/', html);
       const row: ClassifiedRow = { ...base, title: facts.title, classification: null };
       outcomes.push({ row });
-      htmlPages.set(site, [...(htmlPages.get(site) ?? []), { row, facts }]);
+      if (site === undefined) unsitedHtml.push({ row, facts });
+      else htmlPages.set(site, [...(htmlPages.get(site) ?? []), { row, facts }]);
       continue;
     }
     const text = str(record.text);
@@ -155,6 +161,12 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
   }
   // Scraped pages of one site share their menus, footer and banners: learned from the file and left out.
   for (const { row, text, input } of stripSiteFurniture(texts)) row.classification = classifier.classifyText({ ...input, text });
+  const groups = groupBySharedFurniture(unsitedHtml.map((page) => classifierInput(page.facts).text));
+  unsitedHtml.forEach((page, i) => {
+    // A NUL cannot be in a site name read from JSON text and a URL host: no clash with the named sites.
+    const key = `\u0000${groups[i]}`;
+    htmlPages.set(key, [...(htmlPages.get(key) ?? []), page]);
+  });
   for (const pages of htmlPages.values()) {
     classifier.classifySite(pages.map((page) => page.facts)).forEach((classification, i) => (pages[i].row.classification = classification));
   }

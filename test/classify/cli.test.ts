@@ -163,6 +163,28 @@ describe('comune-audit classify', () => {
     ]);
   });
 
+  it('scraped pages of three sites in one JSONL file with no site or url: each site found by its furniture, as if named', async () => {
+    // Four pages of each site, interleaved: a site's furniture is on a third of the file, too few for one batch.
+    const sites = [
+      ['demo-site', ['servizi/categorie/autorizzazioni.html', 'servizi/categorie/appalti-pubblici.html', 'argomenti/matrimonio.html', 'novita/avvisi-tari-app-io.html']],
+      ['classifier', ['sites/opencity-lario/01-ambiente.html', 'sites/opencity-lario/03-cambio-di-residenza.html', 'sites/opencity-lario/08-ufficio-edilizia-privata.html', 'sites/opencity-lario/13-il-saluto-del-sindaco.html']],
+      ['classifier', ['sites/halley-adda/02-ritiro-ingombranti-a-domicilio.html', 'sites/halley-adda/05-dote-scuola-domande-entro-il-20-maggio.html', 'sites/halley-adda/08-carta-d-identita-elettronica.html', 'sites/halley-adda/12-albo-pretorio-on-line.html']],
+    ] as const;
+    const records = [0, 1, 2, 3].flatMap((i) =>
+      sites.map(([fixture, paths], s) => ({ site: `site-${s}`, text: flattenHtml(readFixture(fixture, ...paths[i].split('/')), ' ') })),
+    );
+    const categories = async (file: string, lines: object[]): Promise<string[]> => {
+      writeFileSync(path(file), lines.map((record) => JSON.stringify(record)).join('\n'));
+      const { text } = await runClassify([path(file)], {}, { stdout: sink().stream, stderr: sink().stream });
+      return text.trim().split('\n').map((line) => JSON.parse(line).category);
+    };
+    const named = await categories('named.jsonl', records);
+    expect(await categories('unnamed.jsonl', records.map(({ text }) => ({ text })))).toEqual(named);
+    // What the grouping is worth: one page at a time, without its site's furniture learned, some answers differ.
+    const alone = await Promise.all(records.map((record, i) => categories(`alone-${i}.jsonl`, [{ text: record.text }])));
+    expect(alone.flat()).not.toEqual(named);
+  });
+
   it('an empty JSONL file says so and counts as a failure (exit 4)', async () => {
     writeFileSync(path('empty.jsonl'), '\n\n');
     const err = sink();

@@ -1,7 +1,7 @@
 // Scraped text: whole pages flattened into one string, menus, footer listing the categories, cookie banner and
 // rating widget included, classified with no HTML (issue 8). The demo site is never trained on.
 import { describe, expect, it } from 'vitest';
-import { dropCategoryLists, learnSiteFurniture, loadClassifier, stripSiteFurniture } from '../../src/classify/index.js';
+import { dropCategoryLists, groupBySharedFurniture, learnSiteFurniture, loadClassifier, stripSiteFurniture } from '../../src/classify/index.js';
 // Not re-exported by the classifier's index: the HTML parser it loads is not needed to classify page facts.
 import { flattenHtml } from '../../src/classify/flatten.js';
 import { CATEGORIES } from '../../src/classify/categories.js';
@@ -83,6 +83,38 @@ describe("furniture learned from a site's own pages", () => {
     expect(learnSiteFurniture(pages.slice(0, 2).map((page) => page.text)).size).toBe(0);
     const mixed = stripSiteFurniture(pages.map((page, i) => ({ ...page, site: `site-${i}` })));
     expect(mixed.map((page) => page.text)).toEqual(pages.map((page) => page.text));
+  });
+});
+
+describe('a batch of several sites with no site names', () => {
+  // Three sites, four pages each, interleaved as in a JSONL file of scraped pages: each site has its own banner and
+  // footer (runs of words on a third of the batch: too few to be learned from the whole batch as one site).
+  const chrome = [
+    ['Il Comune di Borgo Alto usa cookie tecnici e analitici per migliorare il sito accetta rifiuta personalizza', 'Comune di Borgo Alto piazza Roma uno codice fiscale e partita iva pec e centralino note legali'],
+    ['Questo portale impiega cookie di terze parti previo consenso chiudendo il banner acconsenti ok', 'Municipio di Valle Bassa via Dante sette orari degli uffici albo pretorio amministrazione trasparente'],
+    ['Navigando su questo sito accetti i cookie secondo la nostra informativa estesa leggi di più', 'Città di Lago Verde lungolago cinque recapiti social mappa del sito dichiarazione di accessibilità'],
+  ];
+  const bodies = [
+    'Iscrizione al nido comunale per i bambini da tre mesi a tre anni',
+    'Pagamento della tassa sui rifiuti con avviso pagoPA',
+    'Richiesta del contrassegno per la sosta dei residenti',
+    'Prenotazione del ritiro dei rifiuti ingombranti a domicilio',
+  ];
+  const pages = bodies.flatMap((body) => chrome.map(([header, footer]) => ({ text: `${header}\n${body}\n${footer}` })));
+
+  it("groups the pages by the furniture they share, and removes each site's furniture", () => {
+    const groups = groupBySharedFurniture(pages.map((page) => page.text));
+    expect(groups).toEqual(bodies.flatMap(() => [0, 1, 2]));
+    expect(stripSiteFurniture(pages).map((page) => page.text)).toEqual(bodies.flatMap((body) => chrome.map(() => body.toLowerCase())));
+  });
+
+  it('keeps a page that shares nothing with the others on its own, and a named site as given', () => {
+    const lone = { text: 'Calendario della raccolta differenziata porta a porta per il centro storico e le frazioni' };
+    expect(groupBySharedFurniture([...pages, lone].map((page) => page.text)).at(-1)).toBe(3);
+    // Pages named as one site are one site, whatever they share: here one body under three sites' furniture, which
+    // is what repeats on them.
+    const named = stripSiteFurniture(pages.slice(0, 3).map((page) => ({ ...page, site: 'x' })));
+    expect(named.map((page) => page.text)).toEqual(chrome.map(([header, footer]) => `${header}\n${footer}`.toLowerCase()));
   });
 });
 
