@@ -8,7 +8,7 @@ import type { CrawlResult, LinkFact, PageFacts, Report, SiteFacts } from './type
 
 export interface CollectOptions extends ScoreOptions {
   crawl?: Partial<Omit<CrawlOptions, 'onPage' | 'singlePage'>>;
-  /** `--browser`: render a sample of pages in this Chromium to read computed fonts (C.SI.1.1). */
+  /** `--browser`: render a sample of pages in this Chromium (computed fonts, C.SI.1.1) and run Lighthouse on the home (C.SI.4.1). */
   browser?: { chromium: string; timeoutMs: number; userAgent?: string };
 }
 
@@ -63,7 +63,11 @@ export async function collectSite(startUrl: string, options: CollectOptions = {}
   // Not after a fatal or interrupted crawl: the browser pass is the slow part, and the user asked to stop.
   if (options.browser && !result.fatal && !options.crawl?.signal?.aborted) {
     const { browserSample, modelFonts, renderFonts } = await import('./browser/fonts.js');
-    site.browser = await renderFonts(browserSample(site), { ...options.browser, userAgent: options.browser.userAgent ?? result.userAgent, allowedFonts: modelFonts() });
+    const browser = { ...options.browser, userAgent: options.browser.userAgent ?? result.userAgent };
+    site.browser = await renderFonts(browserSample(site), { ...browser, allowedFonts: modelFonts() });
+    // Lighthouse is optional: without it C.SI.4.1 stays unknown and says how to install it.
+    const { lighthouseInstalled, lighthouseUrl, measurePerformance } = await import('./browser/lighthouse.js');
+    if (lighthouseInstalled()) site.browser.lighthouse = await measurePerformance(lighthouseUrl(site), browser);
   }
   return { crawl: result, pages, site };
 }

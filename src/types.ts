@@ -445,11 +445,30 @@ export interface SiteFacts {
   browser?: BrowserFacts;
 }
 
-/** Computed styles read in Chromium, the way the official AGID checker reads them (C.SI.1.1). */
+/** What Chromium showed, the way the official AGID checker reads it: computed styles (C.SI.1.1), Lighthouse (C.SI.4.1). */
 export interface BrowserFacts {
   /** Chromium's version string, e.g. "Chromium 156.0.8078.114". */
   chromium: string;
   pages: BrowserPageFacts[];
+  /** Lighthouse's performance run on the home page; absent when the browser pass did not run it. */
+  lighthouse?: LighthouseFacts;
+}
+
+/** One Lighthouse run on the home page, with the official checker's configuration (Lighthouse's defaults: mobile, simulated throttling). */
+export interface LighthouseFacts {
+  url: string;
+  /** Set when Lighthouse could not run (not installed, Chromium not reachable, page not loaded); the rest is then empty. */
+  error?: string;
+  /** e.g. "12.8.2". */
+  lighthouseVersion: string;
+  /** The performance category's score, 0..1; null when Lighthouse measured no score (its runtime error says why). */
+  performanceScore: number | null;
+  /** Lighthouse's own error for the page (e.g. NO_FCP), when it ran but could not measure. */
+  runtimeError?: string;
+  /** The six metrics the official report shows, in its order; `value` in ms (unitless for cumulative-layout-shift). */
+  metrics: { id: string; score: number | null; value: number | null }[];
+  /** The rendered home page's <footer> text names the "Piano di miglioramento del sito" (the official improvement-plan test). */
+  improvementPlan: boolean;
 }
 
 export interface BrowserPageFacts {
@@ -509,6 +528,8 @@ export interface Evidence {
    * failing items first, so reports can mark each one.
    */
   outcome?: 'pass' | 'partial' | 'fail';
+  /** The snippet is a measurement (Lighthouse's figures) that varies from run to run: `--no-timing` blanks it. */
+  measured?: true;
 }
 
 export interface CheckResult {
@@ -624,7 +645,7 @@ export interface DiscoverySummary {
 
 export interface Report {
   /**
-   * 3 since the robots/sitemap section (discovery); fields added since 2, all additive: evidence outcome, check
+   * 3 since the robots/sitemap section (discovery); fields added since 2, all additive: evidence outcome and measured, check
    * approximate, agid, maturity unjudged and cap, page pageTypeSignals, discovery, run interrupted.
    */
   schemaVersion: 3;

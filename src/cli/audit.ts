@@ -62,7 +62,7 @@ export interface AuditCliOptions {
   ignore?: Ignore[];
   /** --save-crawl: keep the crawl's facts for rescore. */
   saveCrawl?: string;
-  /** --browser: render a sample of pages in Chromium (computed fonts for C.SI.1.1). */
+  /** --browser: render a sample of pages in Chromium (computed fonts for C.SI.1.1) and run Lighthouse on the home (C.SI.4.1). */
   browser?: boolean;
   /** --chromium PATH: the Chromium --browser drives. */
   chromium?: string;
@@ -193,8 +193,12 @@ export function extensionList(): string {
   return Object.entries(FORMAT_BY_EXTENSION).map(([extension, format]) => `${extension} (${format})`).join(', ');
 }
 
+/** --no-timing: the run's clock and every measured figure (Lighthouse's, which vary from run to run) left out. */
 function withoutTiming(report: Report): Report {
-  return { ...report, run: { ...report.run, startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 } };
+  const checks = report.checks.map((check) =>
+    check.evidence.some((item) => item.measured) ? { ...check, evidence: check.evidence.map((item) => (item.measured ? { ...item, snippet: '' } : item)) } : check,
+  );
+  return { ...report, run: { ...report.run, startedAt: '1970-01-01T00:00:00.000Z', durationMs: 0 }, checks };
 }
 
 export interface AuditIo {
@@ -253,6 +257,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   ]);
   const classifier = options.classify ? loadClassifier() : null;
   const browser = options.browser ? await chromiumFor(options.chromium) : null;
+  if (browser && !(await import('../browser/lighthouse.js')).lighthouseInstalled()) io.stderr.write(`comune-audit: ${messages(options.lang).cli.lighthouseMissing}\n`);
   const scoring = { singlePage: options.singlePage, pageType: options.pageType, classify: classifier?.classifySite };
   const progress = startProgress(options.progress ? io.stderr : null, options.lang);
   // Ctrl-C or SIGTERM stops the crawl; what was read is still scored and, with -o, written.

@@ -1,7 +1,7 @@
 // Every AGID criterion on the conforming fixture site and on near-miss edits of it: status, score, evidence.
 import { describe, expect, it } from 'vitest';
 import { designRules, rulesForPageType } from '../../rules/design/index.js';
-import type { CheckResult, SiteFacts, TlsFacts } from '../../src/types.js';
+import type { CheckResult, LighthouseFacts, SiteFacts, TlsFacts } from '../../src/types.js';
 import { CSS_URL, MODEL_ASSETS, check, designSite, edit, fixtureHtml, url } from './fixtures.js';
 
 const evidenceUrls = (result: CheckResult) => result.evidence.map((item) => item.url);
@@ -556,11 +556,52 @@ describe('C.SI.3.4 legal notes licence', () => {
 });
 
 describe('C.SI.4.1 performance', () => {
-  it('is unknown: it needs a browser run', () => {
+  const metrics = [
+    { id: 'first-contentful-paint', score: 0.99, value: 1076.9 },
+    { id: 'total-blocking-time', score: 0.77, value: 313 },
+    { id: 'cumulative-layout-shift', score: 1, value: 0.0432 },
+  ];
+  const measuredSite = (over: Partial<LighthouseFacts>) => {
+    const lighthouse: LighthouseFacts = { url: url('/'), lighthouseVersion: '12.8.2', performanceScore: 0.93, metrics, improvementPlan: false, ...over };
+    return designSite({ extra: { browser: { chromium: 'Chromium 156.0.0.0', pages: [], lighthouse } } });
+  };
+
+  it('is unknown without a browser run, and says how to enable it', () => {
     const result = check('C.SI.4.1', designSite());
     expect(result).toMatchObject({ status: 'unknown', score: null });
-    expect(result.evidence[0].note?.en).toContain('needs a browser run');
+    expect(result.evidence[0].note?.en).toBe('not measured: needs audit --browser (Lighthouse performance score)');
     expect(result.evidence[0].snippet).toBe('');
+  });
+  it('is unknown after a browser run without Lighthouse installed, naming the package', () => {
+    const result = check('C.SI.4.1', designSite({ extra: { browser: { chromium: 'Chromium 156.0.0.0', pages: [] } } }));
+    expect(result.status).toBe('unknown');
+    expect(result.evidence[0].note?.en).toBe('Lighthouse is not installed (an optional dependency): npm install lighthouse@12');
+  });
+  it('is unknown when Lighthouse could not run, with its error', () => {
+    const result = check('C.SI.4.1', measuredSite({ error: 'page.goto: net::ERR_CONNECTION_REFUSED', performanceScore: null, metrics: [] }));
+    expect(result.status).toBe('unknown');
+    expect(result.evidence[0].note?.en).toBe('Lighthouse could not measure the page: page.goto: net::ERR_CONNECTION_REFUSED');
+  });
+  it('passes a score of 50 or more, showing the score and the metrics as measured figures', () => {
+    const result = check('C.SI.4.1', measuredSite({}));
+    expect(result).toMatchObject({ status: 'pass', score: 1, approximate: true });
+    expect(result.evidence[0]).toMatchObject({ selector: 'lighthouse:performance', snippet: '93', measured: true });
+    expect(result.evidence[1]).toMatchObject({ selector: 'lighthouse:metrics', snippet: 'FCP 1.1 s · TBT 313 ms · CLS 0.04', measured: true });
+    expect(check('C.SI.4.1', measuredSite({ performanceScore: 0.5 })).status).toBe('pass');
+  });
+  it('fails below 50 when the footer names no improvement plan; passes with one, as the official report does', () => {
+    const slow = check('C.SI.4.1', measuredSite({ performanceScore: 0.49 }));
+    expect(slow).toMatchObject({ status: 'fail', score: 0 });
+    expect(slow.evidence.at(-1)).toMatchObject({ selector: 'footer', snippet: '' });
+    const planned = check('C.SI.4.1', measuredSite({ performanceScore: 0.12, improvementPlan: true }));
+    expect(planned).toMatchObject({ status: 'pass', score: 1 });
+    expect(planned.message.en).toBe('Performance score below 50, but the site publishes its improvement plan');
+  });
+  it('counts a run that measured no score (a Lighthouse runtime error) as 0, as the official checker does', () => {
+    const result = check('C.SI.4.1', measuredSite({ performanceScore: null, runtimeError: 'NO_FCP: The page did not paint any content.' }));
+    expect(result.status).toBe('fail');
+    expect(result.evidence[0].snippet).toBe('');
+    expect(result.evidence.find((item) => item.selector === 'lighthouse:runtimeError')?.snippet).toBe('NO_FCP: The page did not paint any content.');
   });
 });
 

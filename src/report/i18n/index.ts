@@ -306,6 +306,8 @@ export interface CliMessages {
   oneOf(option: string, allowed: string, value: string): string;
   invalidUrl(raw: string): string;
   chromiumNotFound(path: string | null): string;
+  /** --browser without the optional lighthouse package: C.SI.4.1 stays unknown. */
+  lighthouseMissing: string;
   notWebAddress(raw: string): string;
   pageTypeNeedsSinglePage: string;
   failUnderNeedsSite: string;
