@@ -6,7 +6,7 @@ import { runRules } from './check/run.js';
 import { rulesFor } from './check/registry.js';
 import { judgedSoFar } from './check/interrupted.js';
 import { buildReport } from './report/build.js';
-import type { Classification, CrawlResult, PageFacts, PageType, Report, SiteFacts } from './types.js';
+import type { BrowserFacts, Classification, CrawlResult, PageFacts, PageType, Report, SiteFacts } from './types.js';
 import { toolVersion } from './util/version.js';
 
 /** What assembling and scoring read besides the crawl and the pages (the same for an audit and a re-score). */
@@ -36,12 +36,15 @@ export function assembleSite(result: Omit<CrawlResult, 'pages'>, pages: PageFact
 }
 
 /** A kept crawl (audit --save-crawl) scored again: classification, rules and scoring, no request. */
-export function rescoreCrawl(result: Omit<CrawlResult, 'pages'>, pages: PageFacts[], options: ScoreOptions): Report {
+export function rescoreCrawl(result: Omit<CrawlResult, 'pages'>, pages: PageFacts[], options: ScoreOptions & { browser?: BrowserFacts }): Report {
   // Read from JSON, repeated menus and footers are copies again: shared once more, finders test each one once, as
   // they do in the audit (the rules took 3× as long on the copies).
   const share = createFactsSharer();
   for (const page of pages) share(page);
-  return scoreCollected({ crawl: result, site: assembleSite(result, pages, options) }, options);
+  const site = assembleSite(result, pages, options);
+  // What the audit's browser pass saw (audit --browser): kept, so the same crawl gives the same report.
+  if (options.browser) site.browser = options.browser;
+  return scoreCollected({ crawl: result, site }, options);
 }
 
 /** Rules and scoring of an assembled site. */

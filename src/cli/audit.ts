@@ -278,7 +278,7 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   if (options.saveCrawl) {
     const { encodeCrawl, CRAWL_FILE_FORMAT, CRAWL_FILE_VERSION } = await import('./crawl-file.js');
     const { pages: _fetched, ...crawl } = collected.crawl;
-    const saved: SavedCrawl = { format: CRAWL_FILE_FORMAT, version: CRAWL_FILE_VERSION, toolVersion, singlePage: options.singlePage, ...(options.pageType ? { pageType: options.pageType } : {}), crawl, pages: collected.pages };
+    const saved: SavedCrawl = { format: CRAWL_FILE_FORMAT, version: CRAWL_FILE_VERSION, toolVersion, singlePage: options.singlePage, ...(options.pageType ? { pageType: options.pageType } : {}), crawl, pages: collected.pages, ...(collected.site.browser ? { browser: collected.site.browser } : {}) };
     await writeOutput(options.saveCrawl, encodeCrawl(saved));
   }
   const report = scoreCollected(collected, scoring);

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CliError, EXIT } from './errors.js';
-import type { CrawlResult, PageFacts, PageType } from '../types.js';
+import type { BrowserFacts, CrawlResult, PageFacts, PageType } from '../types.js';
 
 export const CRAWL_FILE_FORMAT = 'comune-audit-crawl';
 /** Raised when a field changes meaning or is removed: an older file is refused, not misread. 2: robots and sitemap records for the report's robots/sitemap section. */
@@ -22,6 +22,8 @@ export interface SavedCrawl {
   /** The crawl's site facts; its pages are in `pages`, as facts. */
   crawl: Omit<CrawlResult, 'pages'>;
   pages: PageFacts[];
+  /** What `audit --browser` measured (computed fonts, Lighthouse): rescore judges C.SI.1.1 and C.SI.4.1 from it again. */
+  browser?: BrowserFacts;
 }
 
 /** The file's bytes: gzip of the JSON (Node writes no timestamp in the gzip header, so same crawl → same bytes). */

@@ -19,6 +19,7 @@ export async function runRescore(path: string, options: RescoreCliOptions, io: A
     singlePage: saved.singlePage,
     pageType: saved.pageType,
     classify: classifier?.classifySite,
+    browser: saved.browser,
   });
   return deliverReport(report, delivery, io, prepared);
 }

@@ -1,9 +1,13 @@
 // audit --browser runs Lighthouse on the home page as the official AGID checker does (C.SI.4.1): a light page and a
 // deliberately heavy one, served on 127.0.0.1. Two Lighthouse runs in the whole suite (~15-30 s each).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/browser/fonts.js';
 import { LIGHTHOUSE_METRICS, measurePerformance } from '../../src/browser/lighthouse.js';
 import { runAudit } from '../../src/cli/audit.js';
+import { runRescore } from '../../src/cli/rescore.js';
 import type { LighthouseFacts, Report } from '../../src/types.js';
 import { AUDIT_OPTIONS, captureIo } from '../helpers/cli.js';
 import { serveRoutes, type FixtureServer } from '../helpers/fixture-server.js';
@@ -34,16 +38,32 @@ describe('Lighthouse in Chromium (C.SI.4.1)', () => {
   }, 30_000);
   afterAll(async () => server?.close());
 
-  it('audit --browser measures a light home page: pass, figures left out with --no-timing', async () => {
-    const { io, out } = captureIo();
-    const code = await runAudit(`${server.url}/`, { ...AUDIT_OPTIONS, browser: true, chromium: CHROMIUM }, io);
-    expect(code).toBeTypeOf('number');
-    const report = JSON.parse(out()) as Report;
-    const performance = report.checks.find((item) => item.id === 'C.SI.4.1')!;
-    expect(performance).toMatchObject({ status: 'pass', score: 1, approximate: true });
-    expect(performance.evidence[0]).toMatchObject({ url: `${server.url}/`, selector: 'lighthouse:performance', snippet: '', measured: true });
-    expect(performance.evidence[0].note?.en).toMatch(/^Lighthouse 12\.\d+\.\d+, mobile device with simulated network and CPU/);
-    expect(performance.details).toEqual({ lighthouseVersion: expect.stringMatching(/^12\./), improvementPlan: false });
+  it('audit --browser measures a light home page (pass); --save-crawl keeps the measure for rescore; --no-timing blanks it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comune-audit-lighthouse-'));
+    try {
+      const crawlFile = join(dir, 'site.crawl.gz');
+      const audited = captureIo();
+      await runAudit(`${server.url}/`, { ...AUDIT_OPTIONS, timing: true, browser: true, chromium: CHROMIUM, saveCrawl: crawlFile }, audited.io);
+      const report = JSON.parse(audited.out()) as Report;
+      const performance = report.checks.find((item) => item.id === 'C.SI.4.1')!;
+      expect(performance).toMatchObject({ status: 'pass', score: 1, approximate: true });
+      expect(performance.evidence[0]).toMatchObject({ url: `${server.url}/`, selector: 'lighthouse:performance', measured: true });
+      expect(Number(performance.evidence[0].snippet)).toBeGreaterThanOrEqual(50);
+      expect(performance.evidence[0].note?.en).toMatch(/^Lighthouse 12\.\d+\.\d+, mobile device with simulated network and CPU/);
+      expect(performance.details).toEqual({ lighthouseVersion: expect.stringMatching(/^12\./), improvementPlan: false });
+
+      // The kept crawl carries what the browser saw: rescore gives the same report, measured figures included.
+      const rescored = captureIo();
+      await runRescore(crawlFile, { ...AUDIT_OPTIONS, timing: true }, rescored.io);
+      expect(rescored.out()).toBe(audited.out());
+      const blanked = captureIo();
+      await runRescore(crawlFile, { ...AUDIT_OPTIONS, timing: false }, blanked.io);
+      const quiet = (JSON.parse(blanked.out()) as Report).checks.find((item) => item.id === 'C.SI.4.1')!;
+      expect(quiet.evidence.map((item) => item.snippet)).toEqual(['', '']);
+      expect(quiet.status).toBe('pass');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 180_000);
 
   it('measures a heavy page below 50, reads the improvement plan in its footer, and the rule maps both ways', async () => {
