@@ -6,8 +6,8 @@ import type { SurveyProgress } from '../survey/run.js';
 export interface SurveyProgressView {
   /** A site was stored. */
   site(progress: SurveyProgress): void;
-  /** A page was fetched. */
-  page(): void;
+  /** Pages were fetched (a count since the last call). */
+  pages(count: number): void;
   /** Clears the bar (a terminal) or prints the last plain line. */
   stop(): void;
 }
@@ -31,18 +31,18 @@ export function startSurveyProgress(
   initial: SurveyProgress,
   { intervalMs = 30_000, now = () => performance.now() } = {},
 ): SurveyProgressView {
-  if (!stream) return { site() {}, page() {}, stop() {} };
+  if (!stream) return { site() {}, pages() {}, stop() {} };
   const text = messages(lang).survey;
   const started = now();
   const tty = Boolean(stream.isTTY && stream.columns);
   let last: SurveyProgress = { ...initial };
-  let pages = 0;
+  let pagesFetched = 0;
 
   const figures = () => {
     const progress = last;
     const elapsed = now() - started;
     const doneHere = progress.done - initial.done;
-    const rate = elapsed > 0 ? (pages * 1000) / elapsed : 0;
+    const rate = elapsed > 0 ? (pagesFetched * 1000) / elapsed : 0;
     const eta = doneHere > 0 ? ((progress.total - progress.done) * elapsed) / doneHere : null;
     return [progress.done, progress.total, progress.failures, rate.toFixed(1), formatEta(eta)] as const;
   };
@@ -62,8 +62,8 @@ export function startSurveyProgress(
       last = { ...progress };
       if (tty) draw();
     },
-    page() {
-      pages++;
+    pages(count) {
+      pagesFetched += count;
     },
     stop() {
       clearInterval(timer);

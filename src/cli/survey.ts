@@ -143,7 +143,7 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
 
     const signals = io.signal ? null : stopOnSignals();
     const view = startSurveyProgress(lines, options.lang, { done, total: targets.length, failures: store.countFailures(run.id), running: 0 });
-    const pool = createAuditPool({ threads: options.threads, sites: options.sites, audit, onPage: view.page });
+    const pool = createAuditPool({ threads: options.threads, sites: options.sites, audit, onPages: view.pages });
     let result;
     try {
       result = await runSurvey({ store, run, targets, pool, sites: options.sites, signal: io.signal ?? signals?.signal, onSite: view.site });

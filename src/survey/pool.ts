@@ -10,8 +10,8 @@ export interface WorkerRequest {
   url: string;
 }
 
-/** A page fetched (for progress) or the site's record for the store. */
-export type WorkerReply = { id: number; page: true } | { id: number; result: SiteResult };
+/** Pages fetched since the thread's last count (for progress), or a site's record for the store. */
+export type WorkerReply = { pages: number } | { id: number; result: SiteResult };
 
 export interface AuditPool {
   audit(url: string): Promise<SiteResult>;
@@ -24,7 +24,8 @@ export interface PoolOptions {
   /** Sites audited at once across the pool (default one a thread): sizes each thread's heap. */
   sites?: number;
   audit: SurveyAuditOptions;
-  onPage?: () => void;
+  /** Pages fetched since the last call: threads send their counts every quarter second, not page by page. */
+  onPages?: (count: number) => void;
   /** The worker's compiled script; tests running from TypeScript sources point it at dist/. */
   workerScript?: URL;
 }
@@ -38,7 +39,7 @@ function inProcessPool(options: PoolOptions): AuditPool {
   return {
     audit: (url) =>
       new Promise((resolve) => {
-        void auditForStore(url, options.audit, { onPage: options.onPage, signal: controller.signal }).then((result) => {
+        void auditForStore(url, options.audit, { onPage: () => options.onPages?.(1), signal: controller.signal }).then((result) => {
           if (!controller.signal.aborted) resolve(result);
         });
       }),
@@ -76,7 +77,7 @@ function threadPool(options: PoolOptions): AuditPool {
     const worker = new Worker(script, { workerData: options.audit, resourceLimits: { maxOldGenerationSizeMb } });
     const slot: Slot = { worker, pending: new Map() };
     slot.worker.on('message', (reply: WorkerReply) => {
-      if ('page' in reply) return options.onPage?.();
+      if ('pages' in reply) return options.onPages?.(reply.pages);
       const entry = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
       entry?.resolve(reply.result);

@@ -34,8 +34,9 @@ const keptReport = (result: SiteResult) => (result.report ? (JSON.parse(gunzipSy
 describe('audit pool', () => {
   it('gives from worker threads the records an audit in the main thread gives, with the kept report', async () => {
     const audit = { ...TEST_AUDIT, keepReports: true };
-    const threads = createAuditPool({ threads: 2, sites: 3, audit, workerScript: new URL('../../dist/src/survey/worker.js', import.meta.url) });
-    const inProcess = createAuditPool({ threads: 0, audit });
+    const counted = { threads: 0, inProcess: 0 };
+    const threads = createAuditPool({ threads: 2, sites: 3, audit, onPages: (count) => (counted.threads += count), workerScript: new URL('../../dist/src/survey/worker.js', import.meta.url) });
+    const inProcess = createAuditPool({ threads: 0, audit, onPages: (count) => (counted.inProcess += count) });
     const fromThreads = await Promise.all(servers.map((server) => threads.audit(server.url)));
     const fromMain = await Promise.all(servers.map((server) => inProcess.audit(server.url)));
     await Promise.all([threads.close(), inProcess.close()]);
@@ -45,6 +46,11 @@ describe('audit pool', () => {
     const report = keptReport(fromThreads[0]);
     expect(report?.checks.map((check) => check.id)).toEqual(fromThreads[0].checks.map(([id]) => id));
     expect(report?.run.pagesFetched).toBe(fromThreads[0].audit.pages_fetched);
+    // The threads send page counts in batches: every page is counted by the time its site's record arrives.
+    const fetched = fromThreads.reduce((sum, result) => sum + (result.audit.pages_fetched ?? 0), 0);
+    expect(counted.threads).toBe(counted.inProcess);
+    expect(counted.threads).toBeGreaterThanOrEqual(fetched);
+    expect(fetched).toBeGreaterThan(5);
   });
 
   it('gives each thread a heap limit of at least 1 GB, more when its sites may hold more pages', () => {

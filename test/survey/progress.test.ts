@@ -7,7 +7,8 @@ describe('survey progress', () => {
     const capture = captureIo();
     let clock = 0;
     const view = startSurveyProgress(capture.io.stderr, 'en', { done: 10, total: 110, failures: 2, running: 0 }, { intervalMs: 20, now: () => clock });
-    for (let page = 0; page < 50; page++) view.page();
+    view.pages(20);
+    view.pages(30);
     clock = 10_000;
     view.site({ done: 20, total: 110, failures: 3, running: 4 });
     await new Promise((resolve) => setTimeout(resolve, 60));
