@@ -32,4 +32,17 @@ describe('createFactsSharer', () => {
     share(b);
     expect(a.links[0]).not.toBe(b.links[0]);
   });
+
+  it('shares a list of class tokens between pages of the same template, not between different ones', () => {
+    const a = page('/a', '<div class="container row"><p class="lead">A</p></div>');
+    const b = page('/b', '<div class="row container"><p class="lead">B</p></div>');
+    const c = page('/c', '<div class="container"><p class="lead">C</p></div>');
+    const before = JSON.stringify([a, b, c]);
+    const share = createFactsSharer();
+    for (const facts of [a, b, c]) share(facts);
+    expect(JSON.stringify([a, b, c])).toBe(before);
+    expect(a.classTokens).toBe(b.classTokens);
+    expect(c.classTokens).not.toBe(a.classTokens);
+    expect(c.classTokens).toEqual(['container', 'lead']);
+  });
 });
