@@ -56,7 +56,8 @@ export async function collectSite(startUrl: string, options: CollectOptions = {}
   });
   const pages = result.pages.map((page) => {
     const facts = parsed.get(page.url) ?? emptyPageFacts(page);
-    // The crawl may have recorded an error after parsing (e.g. a truncated body): keep it.
+    // The crawl may have recorded after parsing an error (e.g. a truncated body) or the page's other addresses: keep them.
+    if (page.aliases) facts.aliases = [...page.aliases];
     return page.error && !facts.error ? { ...facts, error: page.error } : facts;
   });
   const site = assembleSite(result, pages, options);

@@ -37,6 +37,11 @@ export interface FetchedPage {
   /** When the fetch failed: a short machine code and a one-line message. */
   error?: FetchError;
   fetchMs: number;
+  /**
+   * Other addresses of its folder that answered the same body ("/index.html" for "/", "/servizi" for "/servizi/"):
+   * fetched, recorded here, not counted as pages again. Sorted; absent when none (src/crawl/aliases.ts).
+   */
+  aliases?: string[];
 }
 
 export type FetchErrorCode =
@@ -291,6 +296,8 @@ export interface ImageFact {
 export interface PageFacts {
   url: string;
   finalUrl: string;
+  /** FetchedPage.aliases: the page's other addresses, absent when none. */
+  aliases?: string[];
   status: number;
   depth: number;
   contentType: string;
@@ -618,6 +625,8 @@ export interface LevelCap {
 export interface PageSummary {
   url: string;
   finalUrl: string;
+  /** Other addresses that answered the same page (PageFacts.aliases), absent when none. */
+  aliases?: string[];
   status: number;
   depth: number;
   title: string;
@@ -646,7 +655,7 @@ export interface DiscoverySummary {
 export interface Report {
   /**
    * 3 since the robots/sitemap section (discovery); fields added since 2, all additive: evidence outcome and measured, check
-   * approximate, agid, maturity unjudged and cap, page pageTypeSignals, discovery, run interrupted.
+   * approximate, agid, maturity unjudged and cap, page pageTypeSignals, discovery, run interrupted, page aliases.
    */
   schemaVersion: 3;
   tool: { name: string; version: string };

@@ -115,9 +115,9 @@ export function worstPage(verdicts: PageVerdict[], message: (score: 0 | 0.5 | 1,
   });
 }
 
-/** The crawled page a link leads to, when the crawl fetched it (by URL or final URL). */
+/** The crawled page a link leads to, when the crawl fetched it (by URL, final URL or another address of the page). */
 export function crawledTarget(site: SiteFacts, href: string): AnalysedPage | null {
-  return site.pages.find((page) => page.url === href || page.finalUrl === href) ?? null;
+  return site.pages.find((page) => page.url === href || page.finalUrl === href || page.aliases?.includes(href)) ?? null;
 }
 
 /** Note on a link whose crawled target answered with an error. */

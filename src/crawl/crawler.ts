@@ -2,6 +2,7 @@
 // sorted by (priority, url) and admitted up to the page budget, and results are de-duplicated in
 // that order, so the set of pages never depends on which response arrived first.
 import type { CrawlLimits, CrawlResult, FetchedPage, FetchError, RedirectHop, RobotsFacts, SitemapFacts, TlsFacts } from '../types.js';
+import { AliasIndex, bodyFingerprint, recordAlias } from './aliases.js';
 import { fetchAssets } from './assets.js';
 import { fetchError } from './errors.js';
 import { HttpClient, mediaTypeOf, type FetchOutcome, type RedirectDecision } from './fetch.js';
@@ -34,8 +35,9 @@ interface ParsedPage {
   discovered: DiscoveredLinks | null;
   /** The page's key for de-duplication: its same-site canonical, else its final URL. */
   identity: string;
+  /** Its body's fingerprint, to find the same page at a folder's other address (aliases.ts); null when not comparable. */
+  fingerprint: string | null;
 }
-
 
 function addCandidate(candidates: Map<string, Candidate>, candidate: Candidate): void {
   const known = candidates.get(candidate.url);
@@ -78,6 +80,8 @@ class Crawler {
   private readonly skipped = new Set<string>();
   private readonly skippedByDepth = new Set<string>();
   private readonly offsite = new Map<string, RedirectHop>();
+  /** Kept pages by folder address and body, to find a folder's index file and the like answering the same page. */
+  private readonly aliases = new AliasIndex();
   /**
    * Absolute link URLs already normalised: every page repeats the site's menus, so most links were seen before, and
    * normalising (URL parsing) was the crawler's largest cost. Bounded by the distinct links of one site.
@@ -223,8 +227,7 @@ class Crawler {
 
   private acceptStart(start: FetchOutcome): ParsedPage {
     const parsed = this.parse(buildPage(start, 0, 'start'));
-    this.claim(parsed.page.url, parsed.page.finalUrl, parsed.identity);
-    this.pages.push(parsed.page);
+    this.keep(parsed);
     return parsed;
   }
 
@@ -322,7 +325,8 @@ class Crawler {
 
   /**
    * Keeps each page once: pages that are their own canonical/final URL first, then the others in
-   * admission order, so the duplicate dropped is the same whatever the timing. Returns the next level.
+   * admission order, so the duplicate dropped is the same whatever the timing. A page that repeats a kept one at
+   * another address of its folder is recorded on it instead (aliases.ts). Returns the next level.
    */
   private keepLevel(results: ParsedPage[]): Map<string, Candidate> {
     const selfIdentified = results.filter((result) => result.identity === result.page.url);
@@ -336,8 +340,13 @@ class Crawler {
       const claimedEarlier = identity !== page.url && this.claimed.has(identity) && !levelUrls.has(identity);
       if (seenIdentities.has(identity) || claimedEarlier) continue;
       seenIdentities.add(identity);
-      this.claim(page.url, page.finalUrl, identity);
-      this.pages.push(page);
+      const kept = this.aliases.keptPageFor(page, result.fingerprint);
+      if (kept) {
+        recordAlias(kept, page);
+        this.claim(page.url, page.finalUrl, identity);
+        continue;
+      }
+      this.keep(result);
       for (const candidate of this.linksOf(result).values()) addCandidate(next, candidate);
     }
     return next;
@@ -362,9 +371,16 @@ class Crawler {
       const raw = discovered?.canonical !== undefined ? discovered.canonical : canonicalFromHtml(page.html);
       canonical = raw ? normaliseUrl(raw, page.finalUrl) : null;
     }
+    const fingerprint = bodyFingerprint(page);
     if (!this.options.keepHtml) page.html = '';
     const identity = canonical && this.isSameSite(canonical) ? canonical : page.finalUrl;
-    return { page, discovered, identity };
+    return { page, discovered, identity, fingerprint };
+  }
+
+  private keep({ page, identity, fingerprint }: ParsedPage): void {
+    this.claim(page.url, page.finalUrl, identity);
+    this.pages.push(page);
+    this.aliases.add(page, fingerprint);
   }
 
   private linksOf({ page, discovered }: ParsedPage): Map<string, Candidate> {

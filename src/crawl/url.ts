@@ -50,6 +50,22 @@ function normaliseQuery(search: string): string {
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
+/** RFC 3986 §2.3 unreserved characters: percent-encoding one of them changes nothing. */
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+
+/**
+ * The percent-encoding normal form of RFC 3986 §6.2.2: escapes of unreserved characters decoded ("%7E" → "~",
+ * "%41" → "A"), other escapes' hex digits upper-cased ("%c3%a0" → "%C3%A0"). The same resource either way; nothing
+ * else is decoded, so what a server sees keeps its meaning ("%2F" stays an escaped slash).
+ */
+function normalisePercentEncoding(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+    const char = String.fromCharCode(parseInt(hex, 16));
+    return UNRESERVED.test(char) ? char : escape.toUpperCase();
+  });
+}
+
 /**
  * A host name's labels (letters, digits, hyphens; underscores, which some real hosts have), an IPv4 address or an
  * [IPv6] one. The URL parser lets through hosts no DNS name can have ("ht!tp://x" reads as host "ht!tp").
@@ -61,8 +77,10 @@ export const ABSOLUTE_WEB_URL = /^https?:\/\//i;
 
 /**
  * Absolute, normalised http(s) URL, or null for anything else (mailto:, javascript:, garbage).
- * Drops the fragment, the default port, credentials and tracking parameters; lower-cases the host
- * (the URL parser does that and punycodes it); sorts the query; keeps the path's case.
+ * Drops the fragment, the default port, credentials, an empty query and tracking parameters; lower-cases scheme and
+ * host (the URL parser does that and punycodes the host); sorts the query; normalises percent-encoding; keeps the
+ * path's case. Only what is certainly the same resource is merged: "/" and "/index.html" may not be (the crawler
+ * compares their bodies).
  */
 export function normaliseUrl(raw: string, base?: string): string | null {
   let url: URL;
@@ -77,8 +95,8 @@ export function normaliseUrl(raw: string, base?: string): string | null {
   url.username = '';
   url.password = '';
   if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
-  const query = normaliseQuery(url.search);
-  return `${url.protocol}//${url.host}${url.pathname}${query}`;
+  const query = normaliseQuery(normalisePercentEncoding(url.search));
+  return `${url.protocol}//${url.host}${normalisePercentEncoding(url.pathname)}${query}`;
 }
 
 const DOCUMENT_EXTENSIONS: Record<string, DocumentType> = {

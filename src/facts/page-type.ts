@@ -271,6 +271,7 @@ export function assignLinkedPageTypes(pages: AnalysedPage[], siteUrl: string): v
     if (page.error) continue;
     byUrlKey.set(page.url, page);
     if (page.finalUrl) byUrlKey.set(page.finalUrl, page);
+    for (const alias of page.aliases ?? []) byUrlKey.set(alias, page);
   }
   // Home links first, so a first-level page named by the home keeps that type over a link from elsewhere.
   const ordered = [...pages].sort((a, b) => Number(b.pageType.type === 'home') - Number(a.pageType.type === 'home'));
@@ -281,7 +282,7 @@ export function assignLinkedPageTypes(pages: AnalysedPage[], siteUrl: string): v
       const linkType = link.dataElement ? LINK_TYPES[link.dataElement] : undefined;
       if (!linkType || link.href === source.url || link.href === source.finalUrl) continue;
       const target = byUrlKey.get(link.href);
-      if (!target || assigned.has(target) || !refinableByLinks(target.pageType) || isHome(target, siteUrl)) continue;
+      if (!target || target === source || assigned.has(target) || !refinableByLinks(target.pageType) || isHome(target, siteUrl)) continue;
       const [type, section] = linkType;
       const signal = say(
         `la pagina ${source.url} la collega con data-element="${link.dataElement}"`,

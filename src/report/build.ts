@@ -42,6 +42,7 @@ function summarisePage(page: AnalysedPage): PageSummary {
   };
   if (page.truncated) summary.truncated = true;
   if (page.error) summary.error = { ...page.error };
+  if (page.aliases?.length) summary.aliases = [...page.aliases];
   return summary;
 }
 

@@ -1,6 +1,8 @@
 // The robots/sitemap section's wording, shared by the terminal and HTML reports: what robots.txt and each sitemap
-// answered, and what the crawl took from them, so a user learns why pages were missed.
+// answered, and what the crawl took from them, so a user learns why pages were missed; and the addresses that
+// answered a page already read (a folder's index file), so a user learns why they are not among the pages.
 import type { Report, RobotsFacts, SitemapDocumentFacts, SitemapSkipReason } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { formatDecimal } from './common.js';
 import type { Lang, Messages } from './i18n/index.js';
 import { formatCount } from './survey-html.js';
@@ -23,6 +25,8 @@ export interface DiscoveryLines {
   robots: DiscoveryItem | null;
   /** null when no sitemap was looked for (the start page failed). */
   sitemaps: DiscoveryItem[] | null;
+  /** Addresses that repeated a page read at another address of its folder, by address. */
+  aliases: DiscoveryItem[];
 }
 
 /** "820 B", "1.2 KB", "10.0 MB" (binary multiples, as the caps are). */
@@ -74,11 +78,22 @@ function sitemapText(sitemap: SitemapDocumentFacts, t: Messages, lang: Lang): st
   return parts.join('; ');
 }
 
-/** The section's lines: robots.txt, then every sitemap in reading order; null when neither was read (single page). */
+/** Every address that repeated a read page, sorted, with the page it repeats. */
+function aliasItems(report: Report, t: Messages): DiscoveryItem[] {
+  const items = report.pages.flatMap((page) => (page.aliases ?? []).map((url) => ({ url, source: null, text: t.discovery.aliasOf(page.url) })));
+  return items.sort((a, b) => compareCodeUnits(a.url, b.url));
+}
+
+/**
+ * The section's lines: robots.txt, then every sitemap in reading order, then the addresses that repeated a page;
+ * null when there is none of them (single page).
+ */
 export function discoveryLines(report: Report, t: Messages, lang: Lang): DiscoveryLines | null {
   const { robots, sitemaps } = report.discovery;
-  if (!robots && sitemaps.length === 0) return null;
+  const aliases = aliasItems(report, t);
+  if (!robots && sitemaps.length === 0 && aliases.length === 0) return null;
   return {
+    aliases,
     robots: robots ? { url: robots.url, source: null, text: robotsText(robots, t, lang) } : null,
     sitemaps: report.fatal ? null : sitemaps.map((sitemap) => ({ url: sitemap.url, source: t.discovery.source[sitemap.source], text: sitemapText(sitemap, t, lang) })),
   };

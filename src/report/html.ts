@@ -285,6 +285,10 @@ function discoverySection(report: Report, t: Messages, lang: Lang): string {
     const items = lines.sitemaps.map((sitemap) => `<li>${urlHtml(sitemap.url)} <small>(${esc(sitemap.source ?? '')})</small> · ${esc(sitemap.text)}</li>`);
     body += `<h3>${esc(words.sitemaps)}</h3>${items.length ? `<ul class="discovery">${items.join('')}</ul>` : `<p>${esc(words.noSitemaps)}</p>`}`;
   }
+  if (lines.aliases.length) {
+    const items = lines.aliases.map((alias) => `<li>${urlHtml(alias.url)} · ${esc(alias.text)}</li>`);
+    body += `<h3>${esc(words.aliases)}</h3><ul class="discovery">${items.join('')}</ul>`;
+  }
   return `<section aria-labelledby="discovery"><h2 id="discovery">${esc(words.title)}</h2>${body}</section>`;
 }
 

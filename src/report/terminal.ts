@@ -294,8 +294,9 @@ function renderFindings(layout: Layout, report: Report): void {
   if (all.length > top) layout.paragraph(t.moreFindings(all.length - top), 2);
 }
 
-/** A robots.txt may list thousands of sitemaps: the terminal names the first few. */
+/** A robots.txt may list thousands of sitemaps, a site may answer every folder twice: the terminal names the first few. */
 const SITEMAPS_SHOWN = 10;
+const ALIASES_SHOWN = 10;
 
 /** robots.txt and each sitemap: one entry each, its URL then what it answered and what the crawl took. */
 function renderDiscovery(layout: Layout, report: Report): void {
@@ -307,15 +308,24 @@ function renderDiscovery(layout: Layout, report: Report): void {
     layout.push(`  ${c.bold(t.discovery.robots)}  ${c.cyan(clean(lines.robots.url))}`);
     layout.paragraph(clean(lines.robots.text), 4);
   }
-  if (!lines.sitemaps) return;
-  layout.push(`  ${c.bold(t.discovery.sitemaps)}`);
-  if (lines.sitemaps.length === 0) layout.paragraph(t.discovery.noSitemaps, 4);
-  for (const sitemap of lines.sitemaps.slice(0, SITEMAPS_SHOWN)) {
-    layout.push(`    ${c.cyan(clean(sitemap.url))} ${c.dim(`(${sitemap.source})`)}`);
-    layout.paragraph(clean(sitemap.text), 6);
+  if (lines.sitemaps) {
+    layout.push(`  ${c.bold(t.discovery.sitemaps)}`);
+    if (lines.sitemaps.length === 0) layout.paragraph(t.discovery.noSitemaps, 4);
+    for (const sitemap of lines.sitemaps.slice(0, SITEMAPS_SHOWN)) {
+      layout.push(`    ${c.cyan(clean(sitemap.url))} ${c.dim(`(${sitemap.source})`)}`);
+      layout.paragraph(clean(sitemap.text), 6);
+    }
+    const more = lines.sitemaps.length - SITEMAPS_SHOWN;
+    if (more > 0) layout.paragraph(t.discovery.moreSitemaps(more), 4);
   }
-  const more = lines.sitemaps.length - SITEMAPS_SHOWN;
-  if (more > 0) layout.paragraph(t.discovery.moreSitemaps(more), 4);
+  if (lines.aliases.length === 0) return;
+  layout.push(`  ${c.bold(t.discovery.aliases)}`);
+  for (const alias of lines.aliases.slice(0, ALIASES_SHOWN)) {
+    layout.push(`    ${c.cyan(clean(alias.url))}`);
+    layout.paragraph(clean(alias.text), 6);
+  }
+  const more = lines.aliases.length - ALIASES_SHOWN;
+  if (more > 0) layout.paragraph(t.discovery.moreAliases(more), 4);
 }
 
 export function renderTerminal(report: Report, options: TerminalOptions): string {

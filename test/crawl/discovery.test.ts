@@ -23,7 +23,7 @@ function audit(url: string, maxPages = 5): Promise<Report> {
 function section(report: Report): { it: string; en: string; html: string } {
   const terminal = (lang: 'it' | 'en') => {
     const all = renderTerminal(report, { lang, color: false, width: 400 });
-    return all.slice(all.indexOf(lang === 'it' ? 'robots.txt e sitemap' : 'robots.txt and sitemaps'));
+    return all.slice(all.indexOf(lang === 'it' ? 'Come sono state trovate le pagine' : 'How the pages were found'));
   };
   const html = renderHtml(report, { lang: 'en' });
   return { it: terminal('it'), en: terminal('en'), html: html.slice(html.indexOf('<section aria-labelledby="discovery">')) };
@@ -142,7 +142,7 @@ describe('the robots/sitemap section', () => {
     expect(en).toContain(`${site.url}/sitemap.xml (/sitemap.xml)\n      none (HTTP 404)`);
     expect(italian).toContain('1 che indicano l’indice stesso');
     expect(italian).toContain('dati gzip che non si decomprimono: non letta');
-    expect(html).toContain('<h2 id="discovery">robots.txt and sitemaps</h2>');
+    expect(html).toContain('<h2 id="discovery">How the pages were found</h2>');
     expect(html).toContain('not taken: 1 naming the index itself');
   });
 });

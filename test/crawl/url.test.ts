@@ -27,6 +27,16 @@ describe('normaliseUrl', () => {
     expect(normaliseUrl('not a url')).toBeNull();
   });
 
+  it('merges what is certainly one resource: an empty query, escapes of unreserved characters, escape case', () => {
+    expect(normaliseUrl('https://c.it/servizi?')).toBe('https://c.it/servizi');
+    expect(normaliseUrl('https://c.it/servizi/?#')).toBe('https://c.it/servizi/');
+    expect(normaliseUrl('https://c.it/%7Eutente/%41nagrafe')).toBe('https://c.it/~utente/Anagrafe');
+    expect(normaliseUrl('https://c.it/citt%c3%a0?q=citt%c3%a0&x=%2d')).toBe('https://c.it/citt%C3%A0?q=citt%C3%A0&x=-');
+    expect(normaliseUrl('https://c.it/città')).toBe('https://c.it/citt%C3%A0');
+    // Reserved characters stay escaped: an escaped slash or ampersand means something else to a server.
+    expect(normaliseUrl('https://c.it/a%2fb?q=1%26b%3d2')).toBe('https://c.it/a%2Fb?q=1%26b%3D2');
+  });
+
   it('drops credentials and the trailing dot of a fully qualified host', () => {
     expect(normaliseUrl('https://user:pw@comune.example.it./x')).toBe('https://comune.example.it/x');
   });

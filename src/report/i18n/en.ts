@@ -168,9 +168,11 @@ export const en: Messages = {
     readInPart: 'read only in part: partial results',
   },
   discovery: {
-    title: 'robots.txt and sitemaps',
+    title: 'How the pages were found',
     robots: 'robots.txt',
     sitemaps: 'Sitemaps',
+    aliases: 'One page at several addresses',
+    aliasOf: (url) => `same content as ${url}: counted once, as that page`,
     robotsUnreachable: (message) => `no answer (${message}): crawled with no rules`,
     robotsHttp: (status) => `HTTP ${status}: crawled with no rules`,
     fetched: (status, size) => `HTTP ${status}, ${size}`,
@@ -182,6 +184,7 @@ export const en: Messages = {
     robotsCrawlDelay: (seconds) => `Crawl-delay ${seconds} s`,
     robotsSitemaps: (count) => (count === 1 ? 'lists 1 sitemap' : `lists ${count} sitemaps`),
     moreSitemaps: (count) => `… and ${count} more in the HTML or JSON report`,
+    moreAliases: (count) => `… and ${count} more addresses in the HTML or JSON report`,
     noSitemaps: 'none found (none in robots.txt, no /sitemap.xml)',
     source: { robots: 'from robots.txt', conventional: '/sitemap.xml', index: 'from an index' },
     notReadBecause: {

@@ -179,6 +179,12 @@ export interface DiscoveryMessages {
   noSitemaps: string;
   /** Terminal: sitemaps past the first few listed. */
   moreSitemaps(count: number): string;
+  /** Addresses that answered the same page as another address of their folder ("/index.html" and "/"). */
+  aliases: string;
+  /** What the crawl made of such an address: the page it repeats, counted once. */
+  aliasOf(url: string): string;
+  /** Terminal: such addresses past the first few listed. */
+  moreAliases(count: number): string;
   source: Record<'robots' | 'conventional' | 'index', string>;
   notReadBecause: Record<SitemapNotRead, string>;
   unreachable(message: string): string;

@@ -205,9 +205,11 @@ export const it: Messages = {
     readInPart: 'letta solo in parte: risultati parziali',
   },
   discovery: {
-    title: 'robots.txt e sitemap',
+    title: 'Come sono state trovate le pagine',
     robots: 'robots.txt',
     sitemaps: 'Sitemap',
+    aliases: 'Stessa pagina a più indirizzi',
+    aliasOf: (url) => `stesso contenuto di ${url}: contata una volta, come quella pagina`,
     robotsUnreachable: (message) => `nessuna risposta (${message}): esplorato senza regole`,
     robotsHttp: (status) => `HTTP ${status}: esplorato senza regole`,
     fetched: (status, size) => `HTTP ${status}, ${size}`,
@@ -219,6 +221,7 @@ export const it: Messages = {
     robotsCrawlDelay: (seconds) => `Crawl-delay ${seconds} s`,
     robotsSitemaps: (count) => (count === 1 ? 'indica 1 sitemap' : `indica ${count} sitemap`),
     moreSitemaps: (count) => `… e altre ${count} nel report HTML o JSON`,
+    moreAliases: (count) => `… e altri ${count} indirizzi nel report HTML o JSON`,
     noSitemaps: 'nessuna trovata (nessuna in robots.txt, nessuna /sitemap.xml)',
     source: { robots: 'da robots.txt', conventional: '/sitemap.xml', index: 'da un indice' },
     notReadBecause: {
