@@ -80,7 +80,9 @@ function fromBrowser(site: SiteFacts, browser: BrowserFacts): RuleOutcome | null
         : rendered.wrongFonts.length
           ? { it: `${rendered.wrongFonts.length} titoli o paragrafi contengono elementi con un altro font (calcolato in ${browser.chromium})`, en: `${rendered.wrongFonts.length} headings or paragraphs hold elements in another font (computed in ${browser.chromium})` }
           : { it: `${rendered.textElements} titoli e paragrafi nei font del modello (calcolato in ${browser.chromium})`, en: `${rendered.textElements} headings and paragraphs in the model's fonts (computed in ${browser.chromium})` };
-    verdicts.push({ page, score, evidence: [evidence(page.url, 'h1, h2, h3, h4, h5, h6, p', families, note)] });
+    // An error page reached by a marked link: the official checker audits what it shows, as here.
+    const answered: Localised | null = page.status >= 400 ? { it: `la pagina ha risposto ${page.status}, come la legge il validatore ufficiale`, en: `the page answered ${page.status}, read as the official checker reads it` } : null;
+    verdicts.push({ page, score, evidence: [evidence(page.url, 'h1, h2, h3, h4, h5, h6, p', families, answered ? joinLocalised([note, answered]) : note)] });
   }
   if (!verdicts.length) return null;
   return worstPage(verdicts, (score, counts) =>

@@ -2,7 +2,8 @@
 // (never downloaded) and reads the computed font of every heading and paragraph, as the official AGID checker does
 // for C.SI.1.1. Off by default; playwright-core is loaded only here.
 import { existsSync, readFileSync } from 'node:fs';
-import type { BrowserFacts, BrowserPageFacts, PageType, SiteFacts } from '../types.js';
+import type { AnalysedPage, BrowserFacts, BrowserPageFacts, PageType, SiteFacts } from '../types.js';
+import { markedTargetType } from '../facts/page-type.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { dataPath } from '../util/paths.js';
 
@@ -82,14 +83,37 @@ export function modelFonts(): string[] {
 const FONT_PAGE_TYPES: readonly PageType[] = ['first-level', 'services-index', 'second-level', 'service', 'personal-area-login'];
 const PER_KIND = 2;
 
-/** The pages rendered: the home, then the first two of each kind above by URL (a small, deterministic sample). */
+/**
+ * Pages that answered an HTTP error, by the kind of page the marked links leading to them promise. The official
+ * checker follows those links too and reads the fonts of the error page it gets (an unstyled 404 page shows the
+ * browser's default font).
+ */
+function failedTargetsByKind(site: SiteFacts, readable: readonly AnalysedPage[]): Map<PageType, string[]> {
+  // The server answered with an error status (a body to show), not a page that could not be fetched at all.
+  const failed = new Set(site.pages.filter((page) => page.status >= 400 && (!page.error || page.error.code === 'http')).map((page) => page.url));
+  const byKind = new Map<PageType, string[]>();
+  for (const page of readable) {
+    for (const element of page.dataElements) {
+      const kind = element.href && failed.has(element.href) ? markedTargetType(element.name) : null;
+      if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), element.href!]);
+    }
+  }
+  for (const [kind, urls] of byKind) byKind.set(kind, [...new Set(urls)].sort(compareCodeUnits));
+  return byKind;
+}
+
+/**
+ * The pages rendered: the home, then the first two of each kind above by URL, and the first marked link of each kind
+ * that answered an HTTP error (a small, deterministic sample).
+ */
 export function browserSample(site: SiteFacts): string[] {
   const readable = site.pages.filter((page) => !page.error && page.status < 400);
   const home = readable.find((page) => page.pageType.type === 'home');
   const urls = home ? [home.url] : [];
+  const failed = failedTargetsByKind(site, readable);
   for (const type of FONT_PAGE_TYPES) {
     const ofType = readable.filter((page) => page.pageType.type === type).map((page) => page.url).sort(compareCodeUnits);
-    urls.push(...ofType.slice(0, PER_KIND));
+    urls.push(...ofType.slice(0, PER_KIND), ...(failed.get(type) ?? []).slice(0, 1));
   }
   return urls;
 }

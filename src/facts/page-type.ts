@@ -250,6 +250,11 @@ const LINK_TYPES: Record<string, [PageType, Section]> = {
   'personal-area-login': ['personal-area-login', null],
 };
 
+/** The kind of page a link with this marker leads to, per the model's navigation markers; null for other markers. */
+export function markedTargetType(marker: string): PageType | null {
+  return LINK_TYPES[marker]?.[0] ?? null;
+}
+
 /**
  * A link's marker refines only a guess from weak signals (the URL, the heading, list cards, nothing at all): a
  * page's own markers, breadcrumb and content (a form step, an error, the home…) say more than a link to it.

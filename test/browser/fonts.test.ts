@@ -84,6 +84,15 @@ describe('C.SI.1.1 from the browser pass', () => {
     expect(result.status).toBe('fail');
     expect(result.evidence[0].note?.en).toContain('page not rendered in Chromium 156.0.0.0: net::ERR_CONNECTION_REFUSED');
   });
+  it('fails on an error page a marked link leads to when it shows another font, saying it answered an error', () => {
+    const notFound = '<!doctype html><html><body><h1>Not found</h1></body></html>';
+    const site = designSite({ add: { '/area-personale': notFound }, statuses: { '/area-personale': 404 } });
+    const unstyled = { url: url('/area-personale'), textElements: 1, wrongFonts: [{ family: 'Times New Roman', inside: false }] };
+    const result = check('C.SI.1.1', { ...site, browser: rendered([ok('/'), unstyled]) });
+    expect(result.status).toBe('fail');
+    expect(result.evidence[0]).toMatchObject({ url: url('/area-personale'), snippet: 'Times New Roman' });
+    expect(result.evidence[0].note?.en).toBe('1 of 1 headings or paragraphs in another font (computed in Chromium 156.0.0.0); the page answered 404, read as the official checker reads it');
+  });
   it('keeps the static approximation without the browser pass, saying how to enable it', () => {
     const result = check('C.SI.1.1', designSite());
     expect(result.approximate).toBe(true);
@@ -95,6 +104,16 @@ describe('the pages the browser pass renders', () => {
   it('takes the home, then the first two pages of each kind the official checker reads fonts on', () => {
     const sample = browserSample(designSite());
     expect(sample).toEqual([url('/'), url('/amministrazione'), url('/novita'), url('/servizi'), url('/amministrazione/uffici'), url('/servizi/carta-identita')]);
+  });
+  it('adds the first marked link of each kind that answered an HTTP error: the official checker reads those pages too', () => {
+    const notFound = '<!doctype html><html><body><h1>Not found</h1></body></html>';
+    const missing = ['/servizi/mensa-scolastica', '/servizi/cambio-residenza', '/area-personale', '/vecchia-pagina'];
+    const site = designSite({ add: Object.fromEntries(missing.map((path) => [path, notFound])), statuses: Object.fromEntries(missing.map((path) => [path, 404])) });
+    // Service links: the first failing one by URL; the login link; a 404 page no marker leads to is left out.
+    expect(browserSample(site)).toEqual([
+      url('/'), url('/amministrazione'), url('/novita'), url('/servizi'), url('/amministrazione/uffici'), url('/servizi/carta-identita'),
+      url('/servizi/cambio-residenza'), url('/area-personale'),
+    ]);
   });
   it('finds Chromium only where it is', () => {
     expect(findChromium('/no/such/chromium')).toBeNull();

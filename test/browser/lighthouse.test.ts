@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/browser/fonts.js';
-import { LIGHTHOUSE_METRICS, measurePerformance } from '../../src/browser/lighthouse.js';
+import { LIGHTHOUSE_METRICS, lighthouseInstalled, measurePerformance } from '../../src/browser/lighthouse.js';
 import { runAudit } from '../../src/cli/audit.js';
 import { runRescore } from '../../src/cli/rescore.js';
 import type { LighthouseFacts, Report } from '../../src/types.js';
@@ -29,6 +29,7 @@ describe('Lighthouse in Chromium (C.SI.4.1)', () => {
   let server: FixtureServer;
   beforeAll(async () => {
     if (!findChromium(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+    if (!lighthouseInstalled()) throw new Error('lighthouse (an optional dependency) is not installed: run npm ci');
     const page = (body: string) => ({ headers: { 'content-type': 'text/html; charset=utf-8' }, body });
     server = await serveRoutes({
       '/': page(html(MODEL_FONT, '<main><h1>Comune di Prova</h1><p>Benvenuti.</p></main><footer><p>Comune di Prova</p></footer>')),
