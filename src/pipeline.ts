@@ -69,6 +69,9 @@ export async function collectSite(startUrl: string, options: CollectOptions = {}
     // Lighthouse is optional: without it C.SI.4.1 stays unknown and says how to install it.
     const { lighthouseInstalled, lighthouseUrl, measurePerformance } = await import('./browser/lighthouse.js');
     if (lighthouseInstalled()) site.browser.lighthouse = await measurePerformance(lighthouseUrl(site), browser);
+    const { readStatement, statementLink } = await import('./browser/statement.js');
+    const statement = statementLink(site);
+    if (statement) site.browser.accessibilityStatement = await readStatement(statement, site.siteUrl, browser);
   }
   return { crawl: result, pages, site };
 }

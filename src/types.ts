@@ -459,6 +459,22 @@ export interface BrowserFacts {
   pages: BrowserPageFacts[];
   /** Lighthouse's performance run on the home page; absent when the browser pass did not run it. */
   lighthouse?: LighthouseFacts;
+  /** The accessibility statement on form.agid.gov.it the home's footer links (C.SI.3.2); absent when there is no such link. */
+  accessibilityStatement?: AccessibilityStatementFacts;
+}
+
+/** The AGID accessibility statement as the official checker reads it: its text must name the site's domain and WCAG 2.1/2.2. */
+export interface AccessibilityStatementFacts {
+  /** The footer link's address. */
+  href: string;
+  /** The page read (an old /view/<uuid> address resolved through AGID's API). */
+  url: string;
+  /** The site's host without "www.", as searched for in the text. */
+  domain: string;
+  /** Set when the statement could not be read (unreachable, an error status); both tests are then false. */
+  error?: string;
+  namesDomain: boolean;
+  namesWcag: boolean;
 }
 
 /** One Lighthouse run on the home page, with the official checker's configuration (Lighthouse's defaults: mobile, simulated throttling). */

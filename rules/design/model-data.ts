@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../../src/util/paths.js';
 import { memoizeBounded } from '../../src/util/memo.js';
 
+/** Where AGID publishes accessibility statements: the C.SI.3.2 link must lead there. */
+export const AGID_FORM = 'https://form.agid.gov.it/';
+
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(dataPath('modello-comuni', file), 'utf8')) as T;
 }

@@ -1,7 +1,7 @@
 // Every AGID criterion on the conforming fixture site and on near-miss edits of it: status, score, evidence.
 import { describe, expect, it } from 'vitest';
 import { designRules, rulesForPageType } from '../../rules/design/index.js';
-import type { CheckResult, LighthouseFacts, SiteFacts, TlsFacts } from '../../src/types.js';
+import type { AccessibilityStatementFacts, CheckResult, LighthouseFacts, SiteFacts, TlsFacts } from '../../src/types.js';
 import { CSS_URL, MODEL_ASSETS, check, designSite, edit, fixtureHtml, url } from './fixtures.js';
 
 const evidenceUrls = (result: CheckResult) => result.evidence.map((item) => item.url);
@@ -493,6 +493,27 @@ describe('C.SI.3.2 accessibility statement', () => {
     const result = check('C.SI.3.2', designSite());
     expect(result.approximate).toBe(true);
     expect(result.evidence[0].note?.en).toContain('the official checker looks there for the site domain');
+  });
+  describe('with audit --browser, the statement read on form.agid.gov.it', () => {
+    const HREF = 'https://form.agid.gov.it/view/0000-bergamo';
+    const read = (over: Partial<AccessibilityStatementFacts>) =>
+      check('C.SI.3.2', designSite({ extra: { browser: { chromium: 'Chromium', pages: [], accessibilityStatement: { href: HREF, url: HREF, domain: 'comune.bergamo.it', namesDomain: true, namesWcag: true, ...over } } } }));
+    it('passes, no longer approximate, when it names the domain and WCAG', () => {
+      const result = read({});
+      expect(result).toMatchObject({ status: 'pass', score: 1 });
+      expect(result.approximate).toBeUndefined();
+      expect(result.evidence[1]).toMatchObject({ url: HREF, snippet: 'comune.bergamo.it' });
+    });
+    it('fails when it does not name the domain, or WCAG 2.1/2.2', () => {
+      expect(read({ namesDomain: false }).message.en).toBe('The accessibility statement does not name comune.bergamo.it');
+      expect(read({ namesWcag: false })).toMatchObject({ status: 'fail', score: 0 });
+      expect(read({ namesDomain: false, namesWcag: false }).evidence[1].note?.en).toBe('the statement does not name: comune.bergamo.it, WCAG 2.1 / 2.2');
+    });
+    it('fails when it cannot be read, as the official checker scores it', () => {
+      const result = read({ error: 'net::ERR_NAME_NOT_RESOLVED', namesDomain: false, namesWcag: false });
+      expect(result).toMatchObject({ status: 'fail', message: { en: 'The accessibility statement on form.agid.gov.it does not answer' } });
+      expect(result.evidence[1]).toMatchObject({ selector: 'http:status', snippet: 'net::ERR_NAME_NOT_RESOLVED' });
+    });
   });
   it('fails a form.agid.gov.it link without the marker (no partial officially)', () => {
     const result = check('C.SI.3.2', designSite({ pages: { '/': edit('/', ' data-element="accessibility-link"', '') } }));
