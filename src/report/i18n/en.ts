@@ -303,7 +303,7 @@ export const en: Messages = {
       config: 'configuration file (by default comune-audit.config.json or .comune-auditrc.json, looked for upward from the current folder); options given here win',
       noConfig: 'read no configuration file',
       saveCrawl: 'also keep the crawl’s facts in this file (gzip), to re-score it later with rescore and no request',
-      browser: 'also render the home and a few pages in Chromium (never downloaded) to read computed fonts (C.SI.1.1), and measure the home with Lighthouse (C.SI.4.1), as the official AGID checker does',
+      browser: 'also render the home and a few pages in Chromium (never downloaded) to read computed fonts (C.SI.1.1), measure the home with Lighthouse (C.SI.4.1) and read the accessibility statement on form.agid.gov.it (C.SI.3.2), as the official AGID checker does',
       chromium: 'with --browser: the Chromium to use (default: /usr/bin/chromium or another standard path)',
       port: 'port to serve the demo site on (0: any free one); fix it for byte-for-byte identical reports with --no-timing',
     },
