@@ -340,7 +340,7 @@ export const it: Messages = {
       config: 'file di configurazione (di norma comune-audit.config.json o .comune-auditrc.json, cercato risalendo dalla cartella corrente); le opzioni date qui vincono',
       noConfig: 'non leggere alcun file di configurazione',
       saveCrawl: 'salva in questo file (gzip) i fatti del crawl, per ricalcolare il report con rescore senza rifare le richieste',
-      browser: 'visualizza anche la homepage e alcune pagine in Chromium (mai scaricato) per leggere i font calcolati (C.SI.1.1) , misura la homepage con Lighthouse (C.SI.4.1) e legge la dichiarazione di accessibilità su form.agid.gov.it (C.SI.3.2), come il validatore AGID ufficiale',
+      browser: 'visualizza anche la homepage e alcune pagine in Chromium (mai scaricato) per leggere i font calcolati (C.SI.1.1), misura la homepage con Lighthouse (C.SI.4.1) e legge la dichiarazione di accessibilità su form.agid.gov.it (C.SI.3.2), come il validatore AGID ufficiale',
       chromium: 'con --browser: il Chromium da usare (predefinito: /usr/bin/chromium o un altro percorso standard)',
       port: 'porta su cui pubblicare il sito di esempio (0: una libera qualsiasi); fissala per report identici byte per byte con --no-timing',
     },
