@@ -412,6 +412,23 @@ export interface Classification {
   alternatives: { category: CategoryId; confidence: number }[];
   /** Category named by the page's own breadcrumb / service-category-link, when it has one. */
   declaredCategory: CategoryId | null;
+  /** Topics of the Modello Comuni's 64 "Argomenti" the page is about, best first (absent when no topic model ran). */
+  topics?: TopicTag[];
+  /** Topics the page declares itself (its "Argomenti" chips, data-element="service-topic"); absent when none. */
+  declaredTopics?: DeclaredTopic[];
+}
+
+/** A topic given by the topic model: vocabulary id ("gestione-rifiuti"), the model's label, calibrated score 0..1. */
+export interface TopicTag {
+  id: string;
+  label: string;
+  score: number;
+}
+
+/** A topic as a page names it: `id` when the label is one of the 64 of the vocabulary, else null. */
+export interface DeclaredTopic {
+  id: string | null;
+  label: string;
 }
 
 /** A page after facts, page type and classification: what rules read. */
@@ -653,6 +670,10 @@ export interface PageSummary {
   category: CategoryId | null;
   confidence: number | null;
   declaredCategory: CategoryId | null;
+  /** The page's topics (Classification.topics), best first; absent when it has none. */
+  topics?: TopicTag[];
+  /** The topics the page declares (Classification.declaredTopics); absent when none. */
+  declaredTopics?: DeclaredTopic[];
   links: number;
   documents: number;
   /** Present when the page was read in part: body cut at the size cap, or nesting or links past the reader's caps. */

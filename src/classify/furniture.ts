@@ -152,8 +152,11 @@ export function pageTitle(title: string): string {
   return (topical.length > 0 ? topical : parts).join(' - ');
 }
 
-/** data-element markers of the model's widgets and navigation: their text is furniture wherever it appears. */
-const FURNITURE_ELEMENT = /^(?:feedback.*|page-index|breadcrumb|contacts|appointment-booking|faq|report-inefficiency|personal-area-login|main-navigation|management|news|all-services|live|all-topics|privacy-policy-link|legal-notes|accessibility-link|service-status|search-.*)$/;
+/**
+ * data-element markers of the model's widgets and navigation: their text is furniture wherever it appears. The
+ * "Argomenti" chips (service-topic) are what the page declares (topics.ts), like its breadcrumb category: never a feature.
+ */
+const FURNITURE_ELEMENT = /^(?:feedback.*|page-index|breadcrumb|contacts|appointment-booking|faq|report-inefficiency|personal-area-login|main-navigation|management|news|all-services|live|all-topics|privacy-policy-link|legal-notes|accessibility-link|service-status|service-topic|search-.*)$/;
 
 /** What the classifier reads of a parsed page: title, topical breadcrumb, main-text headings and main text, furniture removed. */
 export function classifierInput(page: Pick<PageFacts, 'title' | 'headings' | 'breadcrumb' | 'mainText' | 'dataElements'>): ClassifyInput {

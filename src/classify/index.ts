@@ -6,7 +6,8 @@ import { categoryFromLabel } from './categories.js';
 import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
 import { learnSiteFurniture, stripLearnedFurniture } from './site-furniture.js';
-import { classifyCompiled, compileModel, type ClassifyInput, type Model, type TextOptions } from './model.js';
+import { classifyCompiled, compileModel, termCounts, type ClassifyInput, type Model, type TextOptions } from './model.js';
+import { declaredTopicsOf, loadTopicModel, tagTopics, type CompiledTopicModel } from './topics.js';
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
 export { ClassifierDataError } from './errors.js';
@@ -17,6 +18,7 @@ export { readLabelledFile } from './labelled.js';
 export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
 export { makeTermFunction, terms, tokenize, type TermFunction } from './text.js';
 export { stemItalian } from './stemmer.js';
+export { declaredTopicsOf, loadTopicModel, topicFromLabel, topicVocabulary, type Topic } from './topics.js';
 
 export interface Classifier {
   classifyText(input: ClassifyInput): Classification;
@@ -89,33 +91,40 @@ export function declaredCategoryOf(page: Pick<PageFacts, 'breadcrumb' | 'dataEle
   return linked.size === 1 ? [...linked][0] : null;
 }
 
-/** A classifier over a model object; `options.terms` swaps the stemmer (for measurements only). */
-export function createClassifier(model: Model, options: TextOptions = {}): Classifier {
+/**
+ * A classifier over a model object; `options.terms` swaps the stemmer (for measurements only). With a topic model
+ * (topics.ts) each classification also carries its `topics`, read from the same term counts.
+ */
+export function createClassifier(model: Model, options: TextOptions = {}, topicModel?: CompiledTopicModel): Classifier {
   const compiled = compileModel(model, options);
+  const classify = (input: ClassifyInput): Classification => {
+    const counts = termCounts(input, compiled.terms);
+    const classification = classifyCompiled(compiled, input, counts);
+    return topicModel ? { ...classification, topics: tagTopics(topicModel, counts) } : classification;
+  };
+  /** What the page says about itself: its category and, when it has "Argomenti" chips, its topics. */
+  const declared = (page: PageFacts): Pick<Classification, 'declaredCategory' | 'declaredTopics'> => {
+    const topics = declaredTopicsOf(page);
+    return { declaredCategory: declaredCategoryOf(page), ...(topics.length > 0 ? { declaredTopics: topics } : {}) };
+  };
   return {
-    classifyText: (input) => classifyCompiled(compiled, input),
-    classifyPage(page) {
-      const classification = classifyCompiled(compiled, classifierInput(page));
-      return { ...classification, declaredCategory: declaredCategoryOf(page) };
-    },
+    classifyText: classify,
+    classifyPage: (page) => ({ ...classify(classifierInput(page)), ...declared(page) }),
     classifySite(pages) {
       const inputs = pages.map(classifierInput);
       const furniture = learnSiteFurniture(inputs.map((input) => input.text));
-      return inputs.map((input, i) => ({
-        ...classifyCompiled(compiled, { ...input, text: stripLearnedFurniture(input.text, furniture) }),
-        declaredCategory: declaredCategoryOf(pages[i]),
-      }));
+      return inputs.map((input, i) => ({ ...classify({ ...input, text: stripLearnedFurniture(input.text, furniture) }), ...declared(pages[i]) }));
     },
   };
 }
 
 const cache = new Map<string, Classifier>();
 
-/** Loads (once per path) a model file; by default the one shipped in data/classifier/model.json. */
+/** Loads (once per path) a model file; by default the one shipped in data/classifier/model.json. Topics: data/topics/model.json. */
 export function loadClassifier(modelPath: string = DEFAULT_MODEL_PATH): Classifier {
   let classifier = cache.get(modelPath);
   if (classifier === undefined) {
-    classifier = createClassifier(parseModel(readFileSync(modelPath, 'utf8'), modelPath));
+    classifier = createClassifier(parseModel(readFileSync(modelPath, 'utf8'), modelPath), {}, loadTopicModel());
     cache.set(modelPath, classifier);
   }
   return classifier;

@@ -91,7 +91,7 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
  * (names, codes, addresses, words of a template never seen) do not dilute the known ones: diluted, a long scraped
  * page had little evidence left and fell to the class with the highest bias, `altro`.
  */
-function featureVector(fields: Map<string, number>[], index: Map<string, number>, idf: ArrayLike<number>): { ids: number[]; weights: number[] } {
+export function featureVector(fields: Map<string, number>[], index: Map<string, number>, idf: ArrayLike<number>): { ids: number[]; weights: number[] } {
   const merged = new Map<number, number>();
   fields.forEach((counts, f) => {
     let norm = 0;
@@ -384,8 +384,8 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
 }
 
 /** Calibrated probabilities for each category, in `compiled.categories` order, and whether any term was known. */
-export function predict(compiled: CompiledModel, input: ClassifyInput): { probabilities: Float64Array; knownTerms: number } {
-  const { ids, weights } = featureVector(termCounts(input, compiled.terms), compiled.index, compiled.idf);
+export function predict(compiled: CompiledModel, input: ClassifyInput, counts = termCounts(input, compiled.terms)): { probabilities: Float64Array; knownTerms: number } {
+  const { ids, weights } = featureVector(counts, compiled.index, compiled.idf);
   const scores = new Float64Array(compiled.categories.length);
   scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
   softmaxInPlace(scores, compiled.temperature);
@@ -394,9 +394,9 @@ export function predict(compiled: CompiledModel, input: ClassifyInput): { probab
 
 const ALTERNATIVES = 3;
 
-/** Best category, calibrated confidence and the runners-up; declaredCategory is left to the caller. */
-export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput): Classification {
-  const { probabilities, knownTerms } = predict(compiled, input);
+/** Best category, calibrated confidence and the runners-up; declaredCategory is left to the caller. `counts`: termCounts of `input`, when the caller has them (the topic tagger reads the same). */
+export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput, counts?: Map<string, number>[]): Classification {
+  const { probabilities, knownTerms } = predict(compiled, input, counts);
   const ranked = compiled.categories
     .map((category, i) => ({ category, confidence: probabilities[i] }))
     .sort((a, b) => b.confidence - a.confidence || (a.category < b.category ? -1 : 1));

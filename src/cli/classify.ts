@@ -186,11 +186,13 @@ export async function formatRows(rows: ClassifiedRow[], format: 'jsonl' | 'csv')
   const { stringify } = await import('csv-stringify/sync');
   const header = ['input', 'line', 'url', 'title', 'category', 'confidence', 'declared_category'];
   for (let i = 1; i <= 3; i++) header.push(`alternative_${i}`, `alternative_${i}_confidence`);
-  header.push('error');
+  // Topics in one cell each, "id:score" (best first) and the declared labels, joined by "|".
+  header.push('topics', 'declared_topics', 'error');
   const records = rows.map((row) => {
     const c = row.classification;
     const cells: (string | number)[] = [row.input, row.line ?? '', row.url ?? '', row.title, c?.category ?? '', c?.confidence ?? '', c?.declaredCategory ?? ''];
     for (let i = 0; i < 3; i++) cells.push(c?.alternatives[i]?.category ?? '', c?.alternatives[i]?.confidence ?? '');
+    cells.push((c?.topics ?? []).map((topic) => `${topic.id}:${topic.score}`).join('|'), (c?.declaredTopics ?? []).map((topic) => topic.label).join('|'));
     cells.push(row.error ?? '');
     return cells;
   });

@@ -6,16 +6,50 @@ import { formatDecimal } from '../report/common.js';
 import { langOption, wholeNumber } from './options.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
+import type { TopicEvalReport } from '../classify/topics-train.js';
 import type { CategoryId } from '../types.js';
 
 export interface EvalCliOptions {
-  data: string[];
+  data?: string[];
   folds: number;
   json?: boolean;
   /** Train every fold on the shipped corpus too (leave-one-site-out only; the records are only tested). */
   withCorpus?: boolean;
+  /** Evaluate the topic tagger on the shipped topic corpus instead (leave-one-site-out). */
+  topics?: boolean;
   /** Language of the text report (default it); --json is the same in both. */
   lang?: Lang;
+}
+
+/** Printable lines of a topic report: summary and per-topic table. */
+export function formatTopicEvalReport(report: TopicEvalReport, m: Messages): string[] {
+  const text = m.classifier;
+  const decimal = (value: number): string => formatDecimal(value, 3, m);
+  const pct = (value: number): string => formatDecimal(value * 100, 1, m).padStart(5);
+  const column = text.column;
+  const lines = [
+    text.topicEvalHeading(report.form, report.sites, report.pages),
+    text.topicEvalSummary(decimal(report.microF1), decimal(report.macroF1), decimal(report.microPrecision), decimal(report.microRecall)),
+    text.topicEvalEmpty(report.emptyRight, report.emptyPages),
+    '',
+    `${text.topicColumn.padEnd(28)} ${column.precision.padStart(5)} ${column.recall.padStart(5)} ${column.f1.padStart(5)} ${column.support.padStart(5)}`,
+  ];
+  for (const t of report.perTopic) lines.push(`${t.topic.padEnd(28)} ${pct(t.precision)} ${pct(t.recall)} ${pct(t.f1)} ${String(t.support).padStart(5)}`);
+  return lines;
+}
+
+/** `eval --topics`: leave-one-site-out on the shipped topic corpus, one report per form of the pages. */
+export async function runTopicEval(
+  options: Pick<EvalCliOptions, 'json' | 'lang'>,
+  io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout },
+): Promise<{ text: string; reports: TopicEvalReport[] }> {
+  const { readTopicCorpus, evaluateTopics, pageSites } = await import('../classify/topics-train.js');
+  const records = readTopicCorpus();
+  const reports = evaluateTopics(records, pageSites(records));
+  const m = messages(options.lang ?? 'it');
+  const text = options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map((report) => formatTopicEvalReport(report, m).join('\n')).join('\n\n')}\n`;
+  io.stdout.write(text);
+  return { text, reports };
 }
 
 /** Short label for confusion-matrix columns: the slug's first three letters ("anagrafe-stato-civile" → "ana"), all distinct. */
@@ -49,6 +83,7 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
 
 /** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
 export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
+  if (!options.data?.length) throw new CliError((m) => m.cli.evalNeedsData, EXIT.usage);
   if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.cli.folds(String(options.folds)), EXIT.usage);
   const { evaluate, CORPUS_FILES } = await import('../classify/index.js');
   const records = await readTrainingFiles(options.data);
@@ -77,12 +112,13 @@ export function register(program: Command, help: HelpMessages): void {
   program
     .command('eval')
     .description(text.description)
-    .requiredOption('--data <files...>', text.data)
+    .option('--data <files...>', text.data)
     .option('--folds <n>', text.folds, wholeNumber('--folds', 2), 5)
     .option('--json', text.json, false)
     .option('--with-corpus', text.withCorpus, false)
+    .option('--topics', text.topics, false)
     .addOption(langOption(help.messagesLang))
     .action(async (options: EvalCliOptions) => {
-      await runEval(options);
+      await (options.topics ? runTopicEval(options) : runEval(options));
     });
 }

@@ -20,8 +20,27 @@ export interface TrainCliOptions {
   saveHarvest?: string;
   /** Train even when the records leave some categories out (the model can then never choose them). */
   allowMissingCategories?: boolean;
+  /** Train the topic model (data/topics corpus) instead of the category model. */
+  topics?: boolean;
   /** Language of the lines printed on stderr (default it). */
   lang?: Lang;
+}
+
+/** `train --topics`: the topic tagger from the shipped topic corpus (data/topics/README.md). */
+async function trainTopics(options: TrainCliOptions, io: { stderr: { write(chunk: string): unknown } }): Promise<string[]> {
+  await checkOutputPaths([{ option: '-o', path: options.output }]);
+  const { readTopicCorpus, trainTopicModel, serialiseTopicModel } = await import('../classify/topics-train.js');
+  const m = messages(options.lang ?? 'it');
+  const started = performance.now();
+  const records = readTopicCorpus();
+  const model = trainTopicModel(records);
+  const text = serialiseTopicModel(model);
+  await writeOutput(options.output, text);
+  const seconds = formatDecimal((performance.now() - started) / 1000, 2, m);
+  const threshold = formatDecimal(model.threshold, 2, m);
+  const lines = [m.classifier.topicModelWritten(options.output, records.length, Object.keys(model.vocabulary).length, threshold, Math.round(text.length / 1024), seconds)];
+  for (const line of lines) io.stderr.write(`${line}\n`);
+  return lines;
 }
 
 /** Service pages that name their own category (breadcrumb "Servizi › <category>" or one service-category-link). */
@@ -66,6 +85,7 @@ export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord
 
 /** Trains and writes the model; returns the summary lines it prints to stderr. */
 export async function runTrain(options: TrainCliOptions, io: { stderr: { write(chunk: string): unknown } } = { stderr: process.stderr }): Promise<string[]> {
+  if (options.topics) return trainTopics(options, io);
   if (!options.data?.length && !options.fromCrawl && !options.withCorpus) {
     throw new CliError((m) => m.cli.trainNeedsData, EXIT.usage);
   }
@@ -131,6 +151,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--max-pages <n>', text.maxPages, wholeNumber('--max-pages', 1), 300)
     .option('--save-harvest <file>', text.saveHarvest)
     .option('--allow-missing-categories', text.allowMissingCategories, false)
+    .option('--topics', text.topics, false)
     .addOption(langOption(help.messagesLang))
     .action(async (options: TrainCliOptions) => {
       await runTrain(options);

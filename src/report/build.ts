@@ -40,6 +40,10 @@ function summarisePage(page: AnalysedPage): PageSummary {
     links: page.links.length,
     documents: page.links.filter((link) => link.documentType !== null).length,
   };
+  const topics = page.classification?.topics;
+  if (topics?.length) summary.topics = topics.map((topic) => ({ ...topic }));
+  const declaredTopics = page.classification?.declaredTopics;
+  if (declaredTopics?.length) summary.declaredTopics = declaredTopics.map((topic) => ({ ...topic }));
   if (page.truncated) summary.truncated = true;
   if (page.error) summary.error = { ...page.error };
   if (page.aliases?.length) summary.aliases = [...page.aliases];

@@ -64,7 +64,7 @@ describe('comune-audit classify', () => {
   it('fetches URLs (one page each) and writes CSV to a file', async () => {
     await runClassify([`${server.url}/servizi/tari`], { format: 'csv', output: path('out.csv') }, { stdout: sink().stream, stderr: sink().stream });
     const [header, row] = readFileSync(path('out.csv'), 'utf8').trim().split('\n');
-    expect(header).toBe('input,line,url,title,category,confidence,declared_category,alternative_1,alternative_1_confidence,alternative_2,alternative_2_confidence,alternative_3,alternative_3_confidence,error');
+    expect(header).toBe('input,line,url,title,category,confidence,declared_category,alternative_1,alternative_1_confidence,alternative_2,alternative_2_confidence,alternative_3,alternative_3_confidence,topics,declared_topics,error');
     expect(row).toContain(',Pagamento TARI - Comune,tributi-finanze-contravvenzioni,');
     expect(server.requests).toEqual(['/servizi/tari']);
   });

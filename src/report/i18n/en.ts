@@ -324,6 +324,7 @@ export const en: Messages = {
       maxPages: 'with --from-crawl: stop after this many pages',
       saveHarvest: 'with --from-crawl: also write the harvested records as JSONL',
       allowMissingCategories: 'train even when the records do not cover all 15 categories and altro (the model will never choose the missing ones)',
+      topics: 'train the topic model instead (the Modello Comuni\'s 64 "Argomenti") on the shipped corpus (data/topics)',
     },
     eval: {
       description: 'cross-validate the classifier: per-category precision/recall/F1, macro-F1, confusion matrix',
@@ -331,6 +332,7 @@ export const en: Messages = {
       folds: 'number of stratified folds',
       json: 'print the reports as JSON',
       withCorpus: 'train every fold on the shipped corpus (less the held-out site) and only test the given records, one site held out at a time',
+      topics: 'evaluate the topics instead, on the shipped corpus: micro-F1 and macro-F1 holding out one site at a time (no --data needed)',
     },
     compare: {
       description: 'compares two JSON audit reports of one site: what improved, what regressed, with the evidence',
@@ -407,6 +409,7 @@ export const en: Messages = {
     folds: (value) => `--folds takes a whole number ≥ 2, not "${value}"`,
     tooFewRecords: (records, folds) => `${records} labelled records cannot be split into ${folds} folds: add records or lower --folds`,
     badTrainingFile: (detail) => `${detail}: fix the file and run again`,
+    evalNeedsData: 'eval needs --data <file> (CSV or JSONL) or --topics',
     trainNeedsData: 'train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus',
     cannotCrawl: (url, reason) => `cannot crawl ${url} (${reason.en}): check the address`,
     noRecords: 'no labelled records to train on: the files are empty and the crawl found no page naming its category',
@@ -484,6 +487,15 @@ export const en: Messages = {
     },
     column: { category: 'category', precision: 'prec%', recall: 'rec%', f1: 'F1%', support: 'n' },
     confusionMatrix: 'confusion matrix (rows: true, columns: predicted)',
+    topicModelWritten: (path, records, terms, threshold, kilobytes, seconds) =>
+      `topic model written to ${path}: ${plural(records, 'record', 'records')}, ${plural(terms, 'term', 'terms')}, threshold ${threshold}, ${kilobytes} KB, in ${seconds} s`,
+    topicEvalHeading: (form, sites, pages) => {
+      const how = { parsed: 'parsed HTML pages', 'scraped-lines': 'scraped text, joined by lines', 'scraped-spaces': 'scraped text, joined by spaces', records: 'records' }[form];
+      return `topics, one site held out at a time (${how}): ${plural(sites, 'site', 'sites')}, ${plural(pages, 'page', 'pages')} scored`;
+    },
+    topicEvalSummary: (microF1, macroF1, precision, recall) => `micro-F1 ${microF1}   macro-F1 ${macroF1}   precision ${precision}   recall ${recall}`,
+    topicEvalEmpty: (right, total) => `pages without a topic left without one: ${right} of ${total}`,
+    topicColumn: 'topic',
   },
   survey: {
     cannotOpenStore: (path, reason) => `cannot open the store ${path} (${reason}): check the path and that its folder is writable`,

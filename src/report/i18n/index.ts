@@ -1,5 +1,6 @@
 // The shape every language file must fill: a key missing from it.ts or en.ts fails the typecheck.
 import type { FetchErrorCode, Localised, PageType, PointId, RuleMeta, SitemapNotRead, SitemapSkipReason, Status } from '../../types.js';
+import type { TopicForm } from '../../classify/topics-train.js';
 import type { EvalReport } from '../../classify/evaluate.js';
 import { en } from './en.js';
 import { it } from './it.js';
@@ -272,8 +273,9 @@ export interface HelpMessages {
     maxPages: string;
     saveHarvest: string;
     allowMissingCategories: string;
+    topics: string;
   };
-  eval: { description: string; data: string; folds: string; json: string; withCorpus: string };
+  eval: { description: string; data: string; folds: string; json: string; withCorpus: string; topics: string };
   compare: { description: string; before: string; after: string; format: string; output: string };
   survey: {
     description: string;
@@ -325,6 +327,7 @@ export interface CliMessages {
   folds(value: string): string;
   tooFewRecords(records: number, folds: number): string;
   badTrainingFile(detail: string): string;
+  evalNeedsData: string;
   trainNeedsData: string;
   cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
@@ -421,6 +424,14 @@ export interface ClassifierMessages {
   /** Column headings of the per-category table, at most 5 characters except category. */
   column: { category: string; precision: string; recall: string; f1: string; support: string };
   confusionMatrix: string;
+  /** `train --topics`: the topic model written. */
+  topicModelWritten(path: string, records: number, terms: number, threshold: string, kilobytes: number, seconds: string): string;
+  /** `eval --topics`: heading of one form's leave-one-site-out report. */
+  topicEvalHeading(form: TopicForm, sites: number, pages: number): string;
+  topicEvalSummary(microF1: string, macroF1: string, precision: string, recall: string): string;
+  /** Pages with no topic in their labels, and how many got none. */
+  topicEvalEmpty(right: number, total: number): string;
+  topicColumn: string;
 }
 
 export interface SurveyMessages {

@@ -361,6 +361,7 @@ export const it: Messages = {
       maxPages: 'con --from-crawl: si ferma dopo questo numero di pagine',
       saveHarvest: 'con --from-crawl: scrive anche gli esempi raccolti in JSONL',
       allowMissingCategories: 'addestra anche se gli esempi non coprono tutte le 15 categorie e altro (il modello non sceglierà mai quelle mancanti)',
+      topics: 'addestra invece il modello degli argomenti (i 64 "Argomenti" del Modello Comuni) sul corpus incluso (data/topics)',
     },
     eval: {
       description: 'valida il classificatore: precisione/richiamo/F1 per categoria, macro-F1, matrice di confusione',
@@ -368,6 +369,7 @@ export const it: Messages = {
       folds: 'numero di fold stratificati',
       json: 'stampa i report in JSON',
       withCorpus: 'addestra ogni fold sul corpus incluso (meno il sito escluso) e valuta solo i record dati, escludendo un sito alla volta',
+      topics: 'valuta invece gli argomenti sul corpus incluso: micro-F1 e macro-F1 escludendo un sito alla volta (--data non serve)',
     },
     compare: {
       description: 'confronta due report JSON di audit dello stesso sito: cosa è migliorato, cosa è peggiorato, con le evidenze',
@@ -444,6 +446,7 @@ export const it: Messages = {
     folds: (value) => `--folds vuole un numero intero ≥ 2, non "${value}"`,
     tooFewRecords: (records, folds) => `${records} esempi etichettati non bastano per ${folds} fold: aggiungi esempi o riduci --folds`,
     badTrainingFile: (detail) => `${detail}: correggi il file e riprova`,
+    evalNeedsData: 'eval vuole --data <file> (CSV o JSONL) oppure --topics',
     trainNeedsData: 'train vuole --data <file> (CSV o JSONL), --from-crawl <url> oppure --with-corpus',
     cannotCrawl: (url, reason) => `impossibile analizzare ${url} (${reason.it}): verifica l'indirizzo`,
     noRecords: "nessun esempio etichettato: i file sono vuoti e l'analisi non ha trovato pagine che dichiarano la categoria",
@@ -527,6 +530,15 @@ export const it: Messages = {
     },
     column: { category: 'categoria', precision: 'prec%', recall: 'rich%', f1: 'F1%', support: 'n' },
     confusionMatrix: 'matrice di confusione (righe: categoria vera, colonne: categoria prevista)',
+    topicModelWritten: (path, records, terms, threshold, kilobytes, seconds) =>
+      `modello degli argomenti scritto in ${path}: ${plural(records, 'esempio', 'esempi')}, ${plural(terms, 'termine', 'termini')}, soglia ${threshold}, ${kilobytes} KB, in ${seconds} s`,
+    topicEvalHeading: (form, sites, pages) => {
+      const how = { parsed: 'pagine HTML analizzate', 'scraped-lines': 'testo estratto, righe separate', 'scraped-spaces': 'testo estratto, unito da spazi', records: 'record' }[form];
+      return `argomenti, escludendo un sito alla volta (${how}): ${plural(sites, 'sito', 'siti')}, ${plural(pages, 'pagina valutata', 'pagine valutate')}`;
+    },
+    topicEvalSummary: (microF1, macroF1, precision, recall) => `micro-F1 ${microF1}   macro-F1 ${macroF1}   precisione ${precision}   richiamo ${recall}`,
+    topicEvalEmpty: (right, total) => `pagine senza argomento rimaste senza: ${right} su ${total}`,
+    topicColumn: 'argomento',
   },
   survey: {
     cannotOpenStore: (path, reason) => `impossibile aprire l’archivio ${path} (${reason}): controlla il percorso e che la cartella sia scrivibile`,

@@ -1,0 +1,370 @@
+// Training and leave-one-site-out measurement of the topic tagger (topics.ts). Deterministic: fixed order, fixed
+// pseudo-random shuffle, numbers rounded before they are written, so the same corpus gives a byte-identical model.
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../util/paths.js';
+import { termCounts, type ClassifyInput } from './model.js';
+import { stripSiteFurniture } from './site-furniture.js';
+import { compileTopicModel, sigmoid, tagTopics, topicFeatures, topicVocabulary, type TopicModel } from './topics.js';
+
+/** One topic-labelled example: what classifyText reads, and the ids of its topics (none for a page without one). */
+export interface TopicRecord extends ClassifyInput {
+  topics: string[];
+  site?: string;
+  source?: string;
+}
+
+/** Topic labels of the real-style pages of fixtures/classifier, by path (data/topics/README.md). */
+export const TOPIC_PAGE_LABELS_FILE = dataPath('topics', 'pages.jsonl');
+export const TOPIC_EXAMPLES_FILE = dataPath('topics', 'examples.jsonl');
+/** The whole pages (parsed and scraped) the category classifier trains on; their topics come from TOPIC_PAGE_LABELS_FILE. */
+const REAL_STYLE_FILE = dataPath('classifier', 'real-style.jsonl');
+
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+
+/** The shipped topic corpus, in training order: the 64 descriptions, the written examples, the labelled whole pages. */
+export function readTopicCorpus(): TopicRecord[] {
+  const described: TopicRecord[] = topicVocabulary().map((topic) => ({
+    topics: [topic.id],
+    title: topic.label,
+    text: topic.description,
+    site: 'vocabolario-argomenti',
+    source: `vocabulary.jsonl#${topic.id}`,
+  }));
+  const examples = readJsonl<TopicRecord>(TOPIC_EXAMPLES_FILE);
+  const labels = new Map(readJsonl<{ path: string; topics: string[] }>(TOPIC_PAGE_LABELS_FILE).map((row) => [row.path, row.topics]));
+  const pages: TopicRecord[] = [];
+  for (const record of readJsonl<ClassifyInput & { site?: string; source?: string }>(REAL_STYLE_FILE)) {
+    const topics = labels.get((record.source ?? '').replace(/#.*$/, ''));
+    if (topics === undefined) continue;
+    pages.push({ topics, title: record.title, headings: record.headings, breadcrumb: record.breadcrumb, text: record.text, site: record.site, source: record.source });
+  }
+  return [...described, ...examples, ...pages];
+}
+
+const MAX_VOCABULARY = 30_000;
+const EPOCHS = 10;
+const RATE = 0.5;
+const L2 = 1e-4;
+/** Positives of a rare topic weigh more (square root of the negatives-to-positives ratio, at most this). */
+const MAX_POSITIVE_WEIGHT = 8;
+const CALIBRATION_FOLDS = 5;
+/** Updates with a smaller error are skipped. */
+const MIN_ERROR = 1e-3;
+/** A record at least this long is a whole page: calibration and threshold are fitted on whole pages. */
+const WHOLE_PAGE_CHARS = 400;
+const MAX_TOPICS = 5;
+const DIGITS = 4;
+
+const round = (value: number): number => {
+  const rounded = Number(value.toFixed(DIGITS));
+  return Object.is(rounded, -0) ? 0 : rounded;
+};
+
+interface Doc {
+  ids: number[];
+  weights: number[];
+  /** Topic indexes of the record. */
+  positives: Set<number>;
+}
+
+/** One-vs-rest logistic regression by SGD in a fixed pseudo-random order. */
+function fitOneVsRest(docs: Doc[], vocabularySize: number, topics: number): { biases: Float64Array; weights: Float64Array } {
+  const weights = new Float64Array(vocabularySize * topics);
+  const biases = new Float64Array(topics);
+  const positives = new Float64Array(topics);
+  for (const doc of docs) for (const k of doc.positives) positives[k]++;
+  const positiveWeight = Array.from(positives, (p) => (p === 0 ? 1 : Math.min(MAX_POSITIVE_WEIGHT, Math.sqrt((docs.length - p) / p))));
+  const order = docs.map((_, i) => i);
+  let seed = 12345;
+  for (let i = order.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const scores = new Float64Array(topics);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    const rate = RATE / (1 + epoch);
+    for (const d of order) {
+      const doc = docs[d];
+      scores.set(biases);
+      for (let i = 0; i < doc.ids.length; i++) {
+        const row = doc.ids[i] * topics;
+        for (let k = 0; k < topics; k++) scores[k] += doc.weights[i] * weights[row + k];
+      }
+      for (let k = 0; k < topics; k++) {
+        const positive = doc.positives.has(k);
+        const error = sigmoid(scores[k]) - (positive ? 1 : 0);
+        // Most topics are far from most pages: an update that small would move nothing (and costs the whole row).
+        if (Math.abs(error) < MIN_ERROR) continue;
+        const gradient = error * (positive ? positiveWeight[k] : 1) * rate;
+        biases[k] -= gradient;
+        for (let i = 0; i < doc.ids.length; i++) {
+          const at = doc.ids[i] * topics + k;
+          weights[at] -= gradient * doc.weights[i] + rate * L2 * weights[at];
+        }
+      }
+    }
+  }
+  // A topic never seen is never given.
+  for (let k = 0; k < topics; k++) if (positives[k] === 0) biases[k] = -50;
+  return { biases, weights };
+}
+
+function rawScores(doc: Doc, fit: { biases: Float64Array; weights: Float64Array }, topics: number): Float64Array {
+  const scores = Float64Array.from(fit.biases);
+  for (let i = 0; i < doc.ids.length; i++) {
+    const row = doc.ids[i] * topics;
+    for (let k = 0; k < topics; k++) scores[k] += doc.weights[i] * fit.weights[row + k];
+  }
+  return scores;
+}
+
+/** Platt scaling: scale and shift minimising the log loss of sigmoid(scale × z + shift) on held-out scores (Newton). */
+function fitPlatt(scores: number[], labels: boolean[]): { scale: number; shift: number } {
+  let a = 1;
+  let b = 0;
+  for (let iteration = 0; iteration < 50; iteration++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < scores.length; i++) {
+      const p = sigmoid(a * scores[i] + b);
+      const r = p - (labels[i] ? 1 : 0);
+      const w = p * (1 - p);
+      ga += r * scores[i];
+      gb += r;
+      haa += w * scores[i] * scores[i];
+      hab += w * scores[i];
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (det <= 0) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return { scale: a, shift: b };
+}
+
+/** Micro-averaged precision, recall and F1 of predicted against true topic sets. */
+export function microF1(pairs: { truth: readonly string[]; predicted: readonly string[] }[]): { precision: number; recall: number; f1: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { truth, predicted } of pairs) {
+    const t = new Set(truth);
+    for (const id of predicted) (t.has(id) ? tp++ : fp++);
+    for (const id of t) if (!predicted.includes(id)) fn++;
+  }
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/** Trains a topic model; the same records in the same order give a byte-identical serialised model. */
+export function trainTopicModel(input: TopicRecord[]): TopicModel {
+  if (input.length === 0) throw new Error('trainTopicModel: no training records');
+  // As for categories (model.ts): pages whole and without their site's repeated furniture.
+  const stripped = stripSiteFurniture(input);
+  const records = [...input, ...stripped.filter((record, i) => record.text !== input[i].text)];
+  const topicIds = topicVocabulary().map((topic) => topic.id);
+  const topicOf = new Map(topicIds.map((id, k) => [id, k]));
+  const T = topicIds.length;
+  const counts = records.map((record) => termCounts(record));
+
+  const documentFrequency = new Map<string, number>();
+  for (const fields of counts) {
+    for (const term of new Set(fields.flatMap((field) => [...field.keys()]))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  let terms = [...documentFrequency.keys()];
+  if (terms.length > MAX_VOCABULARY) {
+    terms.sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : 1));
+    terms = terms.slice(0, MAX_VOCABULARY);
+  }
+  terms.sort();
+  const index = new Map(terms.map((term, i) => [term, i]));
+  const n = records.length;
+  const idf = terms.map((term) => round(Math.log((n + 1) / (documentFrequency.get(term)! + 1)) + 1));
+  const docs: Doc[] = counts.map((fields, i) => {
+    const positives = new Set<number>();
+    for (const id of records[i].topics) {
+      const k = topicOf.get(id);
+      if (k === undefined) throw new Error(`trainTopicModel: unknown topic "${id}" (${records[i].source ?? 'record'})`);
+      positives.add(k);
+    }
+    return { ...topicFeatures(fields, index, idf), positives };
+  });
+
+  // Held-out scores of whole pages, whole sites held out, for calibration and the threshold. Only sites with whole
+  // pages take turns; the descriptions and short examples stay in every fold's training, as they do for a new site.
+  const isPage = records.map((r) => r.text.length >= WHOLE_PAGE_CHARS);
+  const sites = [...new Set(records.filter((r, i) => isPage[i] && r.site !== undefined).map((r) => r.site!))].sort();
+  const siteFold = new Map(sites.map((site, i) => [site, i % CALIBRATION_FOLDS]));
+  const foldOf = records.map((r) => (r.site !== undefined ? (siteFold.get(r.site) ?? -1) : -1));
+  const heldOut: { doc: number; scores: Float64Array }[] = [];
+  for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+    const train = docs.filter((_, i) => foldOf[i] !== fold);
+    if (train.length === docs.length || train.length === 0) continue;
+    const fit = fitOneVsRest(train, terms.length, T);
+    docs.forEach((doc, i) => {
+      if (foldOf[i] === fold && isPage[i]) heldOut.push({ doc: i, scores: rawScores(doc, fit, T) });
+    });
+  }
+  const flatScores: number[] = [];
+  const flatLabels: boolean[] = [];
+  for (const { doc, scores } of heldOut) {
+    scores.forEach((z, k) => {
+      flatScores.push(z);
+      flatLabels.push(docs[doc].positives.has(k));
+    });
+  }
+  const { scale, shift } = heldOut.length > 0 ? fitPlatt(flatScores, flatLabels) : { scale: 1, shift: 0 };
+  // The threshold with the best held-out micro-F1 (ties: the higher, fewer topics).
+  let threshold = 0.5;
+  let best = -1;
+  for (let step = 19; step >= 1; step--) {
+    const candidate = step / 20;
+    const pairs = heldOut.map(({ doc, scores }) => ({
+      truth: [...docs[doc].positives].map((k) => topicIds[k]),
+      predicted: [...scores]
+        .map((z, k) => ({ k, p: sigmoid(scale * z + shift) }))
+        .filter(({ p }) => p >= candidate)
+        .sort((a, b) => b.p - a.p || a.k - b.k)
+        .slice(0, MAX_TOPICS)
+        .map(({ k }) => topicIds[k]),
+    }));
+    const { f1 } = microF1(pairs);
+    if (f1 > best + 1e-12) {
+      best = f1;
+      threshold = candidate;
+    }
+  }
+
+  const fit = fitOneVsRest(docs, terms.length, T);
+  const vocabulary: Record<string, number[]> = {};
+  terms.forEach((term, t) => {
+    const row = [idf[t]];
+    for (let k = 0; k < T; k++) row.push(round(fit.weights[t * T + k]));
+    vocabulary[term] = row;
+  });
+  return {
+    format: 'comune-audit-topics',
+    version: 1,
+    topics: topicIds,
+    documents: n,
+    scale: round(scale),
+    shift: round(shift),
+    threshold,
+    maxTopics: MAX_TOPICS,
+    biases: Array.from(fit.biases, round),
+    vocabulary,
+  };
+}
+
+/** model.json text: one vocabulary entry per line, so that diffs between trained models stay readable. */
+export function serialiseTopicModel(model: TopicModel): string {
+  const { vocabulary, ...header } = model;
+  const entries = Object.keys(vocabulary)
+    .sort()
+    .map((term) => `    ${JSON.stringify(term)}: ${JSON.stringify(vocabulary[term])}`);
+  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
+  return `${head},\n  "vocabulary": {\n${entries.join(',\n')}\n  }\n}\n`;
+}
+
+/** Quality of topic tags on held-out pages of one form. */
+export interface TopicEvalReport {
+  method: 'leave-one-site-out';
+  /** How the pages reached the tagger: parsed HTML, scraped text joined by lines or by spaces, or other records. */
+  form: TopicForm;
+  /** Sites held out in turn (each scored by a model trained without it). */
+  sites: number;
+  pages: number;
+  microPrecision: number;
+  microRecall: number;
+  microF1: number;
+  /** Mean F1 over the topics some held-out page has. */
+  macroF1: number;
+  /** Pages without a topic, and how many of them got none. */
+  emptyPages: number;
+  emptyRight: number;
+  perTopic: { topic: string; precision: number; recall: number; f1: number; support: number }[];
+}
+
+export type TopicForm = 'parsed' | 'scraped-lines' | 'scraped-spaces' | 'records';
+
+/** The form of a corpus record, from its source ("…html#parsed", "…html#flattened") and its line breaks. */
+export function topicFormOf(record: TopicRecord): TopicForm {
+  const source = record.source ?? '';
+  if (source.endsWith('#parsed')) return 'parsed';
+  if (source.endsWith('#flattened')) return record.text.includes('\n') ? 'scraped-lines' : 'scraped-spaces';
+  return 'records';
+}
+
+/** Per-topic and averaged figures of predicted against true topic sets. */
+export function scoreTopicPairs(pairs: { truth: readonly string[]; predicted: readonly string[] }[], sites: number, form: TopicForm): TopicEvalReport {
+  const topics = [...new Set(pairs.flatMap((p) => p.truth))].sort();
+  const perTopic = topics.map((topic) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { truth, predicted } of pairs) {
+      const t = truth.includes(topic);
+      const p = predicted.includes(topic);
+      if (t && p) tp++;
+      else if (p) fp++;
+      else if (t) fn++;
+    }
+    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { topic, precision: round(precision), recall: round(recall), f1: round(f1), support: tp + fn };
+  });
+  const micro = microF1(pairs);
+  const empty = pairs.filter((p) => p.truth.length === 0);
+  return {
+    method: 'leave-one-site-out',
+    form,
+    sites,
+    pages: pairs.length,
+    microPrecision: round(micro.precision),
+    microRecall: round(micro.recall),
+    microF1: round(micro.f1),
+    macroF1: round(perTopic.length === 0 ? 0 : perTopic.reduce((sum, t) => sum + t.f1, 0) / perTopic.length),
+    emptyPages: empty.length,
+    emptyRight: empty.filter((p) => p.predicted.length === 0).length,
+    perTopic,
+  };
+}
+
+/**
+ * Leave-one-site-out: the records of each of `heldOutSites` are tagged by a model trained on the records of all other
+ * sites. A held-out site's records of one form are one batch whose repeated furniture is learned and left out, as in
+ * an audit or a JSONL file. One report per form, in the order parsed, scraped by lines, by spaces, other records.
+ */
+export function evaluateTopics(records: TopicRecord[], heldOutSites: readonly string[]): TopicEvalReport[] {
+  const forms: TopicForm[] = ['parsed', 'scraped-lines', 'scraped-spaces', 'records'];
+  const pairs = new Map<TopicForm, { truth: string[]; predicted: string[] }[]>(forms.map((form) => [form, []]));
+  for (const site of heldOutSites) {
+    const model = compileTopicModel(trainTopicModel(records.filter((r) => r.site !== site)));
+    for (const form of forms) {
+      const batch = records.filter((r) => r.site === site && topicFormOf(r) === form);
+      for (const record of stripSiteFurniture(batch)) {
+        pairs.get(form)!.push({ truth: record.topics, predicted: tagTopics(model, termCounts(record)).map((tag) => tag.id) });
+      }
+    }
+  }
+  return forms.filter((form) => pairs.get(form)!.length > 0).map((form) => scoreTopicPairs(pairs.get(form)!, heldOutSites.length, form));
+}
+
+/** The sites of the corpus with whole pages: the ones leave-one-site-out holds out (the others are always trained on). */
+export function pageSites(records: readonly TopicRecord[]): string[] {
+  return [...new Set(records.filter((r) => r.site !== undefined && r.text.length >= WHOLE_PAGE_CHARS).map((r) => r.site!))].sort();
+}

@@ -1,0 +1,154 @@
+// Topic tags (the Modello Comuni's 64 "Argomenti"), several per page, beside the category (issue 8, "Beyond").
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { classifierInput, loadClassifier, topicFromLabel, topicVocabulary } from '../../src/classify/index.js';
+import { readTopicCorpus, scoreTopicPairs, serialiseTopicModel, trainTopicModel } from '../../src/classify/topics-train.js';
+import { DEFAULT_TOPIC_MODEL_PATH } from '../../src/classify/topics.js';
+import { runClassify } from '../../src/cli/classify.js';
+import { formatTopicEvalReport } from '../../src/cli/eval.js';
+import { runTrain } from '../../src/cli/train.js';
+import { extractPageFacts } from '../../src/facts/page.js';
+import { localPage } from '../../src/facts/local.js';
+import { messages } from '../../src/report/i18n/index.js';
+import { readFixture } from '../helpers/site.js';
+
+const classifier = loadClassifier();
+const dir = mkdtempSync(join(tmpdir(), 'comune-audit-topics-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sink = () => ({ write: () => true });
+
+const WASTE_NOTICE = {
+  title: 'Nuovi giorni di raccolta dei rifiuti porta a porta',
+  text:
+    "Dal 1° marzo cambiano i giorni di raccolta differenziata nelle frazioni.\nL'umido si raccoglie il martedì e il venerdì, la carta il lunedì, il vetro ogni due settimane.\n" +
+    "I sacchi vanno esposti davanti a casa la sera prima. Gli ingombranti si portano all'isola ecologica di via dei Mulini.",
+};
+const PRIVACY = {
+  title: 'Informativa sul trattamento dei dati personali',
+  text:
+    'Il titolare del trattamento è il Comune; il responsabile della protezione dei dati risponde alle richieste degli interessati.\n' +
+    'I dati di navigazione sono conservati per il tempo necessario alla sicurezza del sito e non sono ceduti a terzi.\nCookie tecnici e di analisi anonimizzati.',
+};
+
+describe('the vocabulary', () => {
+  it('has the 64 topics of the Modello Comuni, with distinct ids, and reads labels however they are written', () => {
+    const topics = topicVocabulary();
+    expect(topics).toHaveLength(64);
+    expect(new Set(topics.map((topic) => topic.id)).size).toBe(64);
+    expect(topicFromLabel('Gestione rifiuti')?.id).toBe('gestione-rifiuti');
+    expect(topicFromLabel('  mobilita   SOSTENIBILE ')?.id).toBe('mobilita-sostenibile');
+    expect(topicFromLabel('Spazi verdi')?.id).toBe('spazio-verde');
+    expect(topicFromLabel('Abitazione')).toBeNull();
+  });
+});
+
+describe('topic tags', () => {
+  it('a notice about waste collection gets the waste topic, first, with a high score', () => {
+    const { topics } = classifier.classifyText(WASTE_NOTICE);
+    expect(topics?.[0]).toMatchObject({ id: 'gestione-rifiuti', label: 'Gestione rifiuti' });
+    expect(topics![0].score).toBeGreaterThan(0.8);
+  });
+
+  it('a privacy page gets no topic', () => {
+    expect(classifier.classifyText(PRIVACY).topics).toEqual([]);
+  });
+
+  it('a page about two subjects gets both, sorted by score, each score in 0..1', () => {
+    const { topics } = classifier.classifyText({
+      title: 'Iscrizione alla mensa scolastica e al trasporto scolastico',
+      text: "Le famiglie degli alunni della scuola primaria iscrivono i figli alla mensa e allo scuolabus entro il 30 giugno. Il servizio di trasporto pubblico urbano offre l'abbonamento studenti.",
+    });
+    const ids = topics!.map((topic) => topic.id);
+    expect(ids).toContain('istruzione');
+    expect(ids).toContain('trasporto-pubblico');
+    const scores = topics!.map((topic) => topic.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const score of scores) expect(score).toBeGreaterThanOrEqual(0), expect(score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('declared topics', () => {
+  it('are read from the "Argomenti" chips of a Modello Comuni page, and their text is not a feature', () => {
+    const html = readFixture('modello-comuni', 'site', 'sito', 'segnalazione-dettaglio.html');
+    const page = extractPageFacts(localPage('https://www.comune.example.it/segnalazione-dettaglio.html', html));
+    expect(classifier.classifyPage(page).declaredTopics).toEqual([
+      { id: 'gestione-rifiuti', label: 'Gestione rifiuti' },
+      { id: 'igiene-pubblica', label: 'Igiene pubblica' },
+      { id: 'spazio-verde', label: 'Spazi verdi' },
+      { id: 'inquinamento', label: 'Inquinamento' },
+    ]);
+    expect(classifierInput(page).text).not.toMatch(/Igiene pubblica|Spazi verdi/);
+  });
+
+  it('keep a site topic outside the vocabulary with a null id; a page without chips declares none', () => {
+    const html = readFixture('modello-comuni', 'site', 'servizi', 'pagamenti-imu-scheda-servizio.html');
+    const page = extractPageFacts(localPage('https://www.comune.example.it/imu.html', html));
+    expect(classifier.classifyPage(page).declaredTopics).toEqual([
+      { id: null, label: 'Abitazione' },
+      { id: null, label: 'Pagamenti' },
+    ]);
+    const privacy = extractPageFacts(localPage('https://www.comune.example.it/privacy.html', `<html><body><main><h1>${PRIVACY.title}</h1><p>${PRIVACY.text}</p></main></body></html>`));
+    expect(classifier.classifyPage(privacy).declaredTopics).toBeUndefined();
+  });
+});
+
+describe('the topic model', () => {
+  it('is what `train --topics` makes of the shipped corpus, byte for byte (run it after changing data/topics or the training code)', async () => {
+    const output = join(dir, 'topics.json');
+    await runTrain({ output, topics: true }, { stderr: sink() });
+    expect(readFileSync(output, 'utf8')).toBe(readFileSync(DEFAULT_TOPIC_MODEL_PATH, 'utf8'));
+    expect(readFileSync(output).length).toBeLessThan(5 * 1024 * 1024);
+  }, 120_000);
+
+  it('is deterministic: the same records give the same file', () => {
+    const records = readTopicCorpus().filter((record) => record.site === 'esempi-scritti' || record.site === 'vocabolario-argomenti' || record.site === 'joomla-sebino');
+    expect(serialiseTopicModel(trainTopicModel(records))).toBe(serialiseTopicModel(trainTopicModel(records)));
+  }, 60_000);
+
+  it('refuses records with a topic outside the vocabulary, naming it', () => {
+    expect(() => trainTopicModel([{ topics: ['abitazione'], text: 'Casa', source: 'x.jsonl:1' }])).toThrow(/abitazione.*x\.jsonl:1/);
+  });
+});
+
+describe('measuring', () => {
+  it('micro-F1 counts every topic of every page, macro-F1 averages over the topics pages have', () => {
+    const report = scoreTopicPairs(
+      [
+        { truth: ['gestione-rifiuti'], predicted: ['gestione-rifiuti', 'igiene-pubblica'] },
+        { truth: ['imposte', 'tassa-sui-servizi'], predicted: ['imposte'] },
+        { truth: [], predicted: [] },
+        { truth: [], predicted: ['turismo'] },
+      ],
+      4,
+      'parsed',
+    );
+    // 2 right, 2 wrong given, 1 missed.
+    expect(report).toMatchObject({ microPrecision: 0.5, microRecall: 0.6667, microF1: 0.5714, emptyPages: 2, emptyRight: 1, pages: 4 });
+    // F1: gestione-rifiuti 1, imposte 1, tassa-sui-servizi 0.
+    expect(report.macroF1).toBe(0.6667);
+    const lines = formatTopicEvalReport(report, messages('en'));
+    expect(lines[1]).toBe('micro-F1 0.571   macro-F1 0.667   precision 0.500   recall 0.667');
+    expect(lines.some((line) => line.startsWith('tassa-sui-servizi') && line.includes('0.0'))).toBe(true);
+  });
+});
+
+describe('classify output', () => {
+  it('JSONL rows carry topics and CSV has topics and declared_topics columns', async () => {
+    const input = join(dir, 'pages.jsonl');
+    writeFileSync(input, [WASTE_NOTICE, PRIVACY].map((record) => JSON.stringify(record)).join('\n'));
+    const jsonl = await runClassify([input], {}, { stdout: sink(), stderr: sink() });
+    const rows = jsonl.text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows[0].topics[0].id).toBe('gestione-rifiuti');
+    expect(rows[1].topics).toEqual([]);
+
+    const tari = join(dir, 'tari.html');
+    writeFileSync(tari, readFixture('demo-site', 'servizi', 'pagamento-tari.html'));
+    const csv = await runClassify([tari], { format: 'csv' }, { stdout: sink(), stderr: sink() });
+    const [header, row] = csv.text.trim().split('\n');
+    expect(header.split(',').slice(-3)).toEqual(['topics', 'declared_topics', 'error']);
+    expect(row).toMatch(/gestione-rifiuti:0\.\d+/);
+    expect(row).toContain(',Imposte|Gestione rifiuti,');
+  });
+});
