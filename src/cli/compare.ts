@@ -16,6 +16,8 @@ export interface CompareCliOptions {
   output?: string;
   lang: Lang;
   bom: boolean;
+  /** --csv-ids: ids for CSV headers and coded values in Italian too. */
+  csvIds?: boolean;
 }
 
 /** -f, else what -o's extension says, else terminal; an -o extension that names no format is a usage error. */
@@ -42,7 +44,7 @@ export async function runCompare(beforePath: string, afterPath: string, options:
     format === 'json'
       ? report.renderComparisonJson(comparison)
       : format === 'csv'
-        ? report.renderComparisonCsv(comparison, { lang: options.lang, bom: options.bom })
+        ? report.renderComparisonCsv(comparison, { lang: options.lang, bom: options.bom, ids: options.csvIds })
         : report.renderComparisonText(comparison, options.lang);
   if (options.output) await writeOutput(options.output, text);
   else stdout.write(text);
@@ -59,6 +61,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('-o, --output <file>', compareHelp.output)
     .addOption(langOption(help.messagesLang))
     .option('--bom', help.auditOptions.bom, false)
+    .option('--csv-ids', help.auditOptions.csvIds, false)
     .action(async (before: string, after: string, options: CompareCliOptions) => {
       await runCompare(before, after, options);
     });

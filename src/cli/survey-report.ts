@@ -24,6 +24,8 @@ export interface SurveyCompareOptions {
   to?: number;
   lang: Lang;
   bom: boolean;
+  /** --csv-ids: ids for CSV headers and coded values in Italian too. */
+  csvIds?: boolean;
 }
 
 async function openStore(path: string): Promise<SurveyStore> {
@@ -125,7 +127,7 @@ export async function runSurveyCompare(
     const [before, after] = [loadSites(store, from.id), loadSites(store, to.id)];
     for (const line of differences(from, before, to, after, messages(options.lang))) stderr.write(`comune-audit: ${line}\n`);
     const comparison = compareSurveyRuns(store, from, before, to, after);
-    const text = format === 'csv' ? renderSurveyComparisonCsv(comparison, { bom: options.bom }) : renderSurveyComparisonText(comparison, options.lang);
+    const text = format === 'csv' ? renderSurveyComparisonCsv(comparison, { bom: options.bom, lang: options.lang, ids: options.csvIds }) : renderSurveyComparisonText(comparison, options.lang);
     if (options.output) await writeOutput(options.output, text);
     else stdout.write(text);
   } finally {
@@ -159,6 +161,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('-f, --format <format>', compare.format, oneOf('--format', ['terminal', 'csv'] as const))
     .option('-o, --output <file>', compare.output)
     .option('--bom', help.auditOptions.bom, false)
+    .option('--csv-ids', help.auditOptions.csvIds, false)
     .addOption(langOption(help.messagesLang))
     .action(async (store: string, options: SurveyCompareOptions) => {
       await runSurveyCompare(store, options);

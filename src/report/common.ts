@@ -224,6 +224,11 @@ export function classificationSummary(report: Report): ClassificationSummary | n
   };
 }
 
+/** A maturity level's name from its id (as stored by the survey); the id when no level has it. */
+export function levelName(levelId: string, lang: Lang): string {
+  return MATURITY_LEVELS.find((level) => level.id === levelId)?.name[lang] ?? levelId;
+}
+
 /** "4 of 5 · Advanced". */
 export function levelText(level: MaturityLevelName, t: Messages, lang: Lang): string {
   const { position, of } = levelPosition(level.id);

@@ -2,7 +2,7 @@
 import { checksWith, NOT_COMPARABLE, type CheckChange, type Comparison, type RunSide } from '../compare/index.js';
 import type { Localised } from '../types.js';
 import { STATUS_SYMBOL, clean, formatDecimal, formatScore } from './common.js';
-import { toCsv, type Cell, type CsvOptions } from './csv.js';
+import { spreadsheetHeaders, spreadsheetLabels, spreadsheetValue, toCsv, type Cell, type CsvReportOptions } from './csv.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 
 /** Evidence places listed under a changed check; the rest are counted (all are in the JSON and CSV). */
@@ -94,19 +94,24 @@ export function renderComparisonText(comparison: Comparison, lang: Lang): string
 
 export const COMPARE_COLUMNS = ['id', 'point', 'change', 'before', 'after', 'title', 'lost_evidence', 'gained_evidence'];
 
-/** One row per check of either run; the change column is the stable kind id (improved, regressed, new, undecided…). */
-export function renderComparisonCsv(comparison: Comparison, options: CsvOptions & { lang: Lang }): string {
+/**
+ * One row per check of either run. Point, change (improved, regressed, new, undecided…) and the statuses are Italian
+ * names with --lang it, the stable ids with --lang en or --csv-ids, as in audit's CSV.
+ */
+export function renderComparisonCsv(comparison: Comparison, options: CsvReportOptions): string {
+  const labels = spreadsheetLabels(options.lang, options.ids);
+  const t = messages('it');
   const rows = comparison.checks.map((check): Cell[] => [
     check.id,
-    check.point,
-    check.change,
-    check.before,
-    check.after,
+    spreadsheetValue(check.point, t.pointName, labels),
+    spreadsheetValue(check.change, t.csv.checkChange, labels),
+    spreadsheetValue(check.before, t.status, labels),
+    spreadsheetValue(check.after, t.status, labels),
     check.title ? check.title[options.lang] : null,
     check.lost.join(' | '),
     check.gained.join(' | '),
   ]);
-  return toCsv(COMPARE_COLUMNS, rows, options);
+  return toCsv(spreadsheetHeaders(COMPARE_COLUMNS, t.csv.compareColumns, labels), rows, options);
 }
 
 export function renderComparisonJson(comparison: Comparison): string {

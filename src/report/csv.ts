@@ -32,6 +32,11 @@ export function spreadsheetHeaders(columns: readonly string[], names: Readonly<R
   return labels === 'ids' ? [...columns] : columns.map((column) => names[column] ?? column);
 }
 
+/** A coded value in a spreadsheet: its Italian name (from `names`, the id when it has none) or the id itself. */
+export function spreadsheetValue<T extends string | null>(id: T, names: Readonly<Record<string, string>>, labels: SpreadsheetLabels): T | string {
+  return labels === 'ids' || id === null ? id : (names[id] ?? id);
+}
+
 /** The CSV reporters' options: the language of the text cells and, with `ids`, the ids for headers and coded values. */
 export type CsvReportOptions = CsvOptions & { lang: Lang; ids?: boolean };
 

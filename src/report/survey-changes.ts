@@ -4,7 +4,7 @@ import type { Messages, Lang } from './i18n/index.js';
 import { messages } from './i18n/index.js';
 import { clean, escapeMarkup as esc } from './common.js';
 import { formatChange, formatIndex } from './compare.js';
-import { toCsv, type Cell, type CsvOptions } from './csv.js';
+import { spreadsheetHeaders, spreadsheetLabels, spreadsheetValue, toCsv, type Cell, type CsvReportOptions } from './csv.js';
 import { columnChart } from './charts/svg.js';
 import { HISTOGRAM_BINS } from './survey-figures.js';
 import { COMPARABLE_KINDS, type ComuneChange, type SurveyComparison } from './survey-compare.js';
@@ -102,23 +102,28 @@ export const SURVEY_COMPARE_COLUMNS = [
   'key', 'name', 'region', 'province', 'change', 'status_before', 'status_after', 'index_before', 'index_after', 'index_change', 'checks_regressed', 'checks_improved',
 ];
 
-/** One row per comune of either run; `change` is the stable kind id (improved, regressed, only-before, unreachable-after…). */
-export function renderSurveyComparisonCsv(comparison: SurveyComparison, options: CsvOptions): string {
+/**
+ * One row per comune of either run. The change (improved, regressed, only-before, unreachable-after…) and the
+ * statuses are Italian names with --lang it, the stable ids with --lang en or --csv-ids, as in audit's CSV.
+ */
+export function renderSurveyComparisonCsv(comparison: SurveyComparison, options: CsvReportOptions): string {
+  const labels = spreadsheetLabels(options.lang, options.ids);
+  const t = messages('it').csv;
   const rows = comparison.comuni.map((change): Cell[] => [
     change.key,
     change.name,
     change.region,
     change.province,
-    change.kind,
-    change.before?.status ?? null,
-    change.after?.status ?? null,
+    spreadsheetValue(change.kind, t.comuneChange, labels),
+    spreadsheetValue(change.before?.status ?? null, t.surveyStatus, labels),
+    spreadsheetValue(change.after?.status ?? null, t.surveyStatus, labels),
     change.before?.index ?? null,
     change.after?.index ?? null,
     change.indexChange,
     changedChecks(change, 'regressed').join(' '),
     changedChecks(change, 'improved').join(' '),
   ]);
-  return toCsv(SURVEY_COMPARE_COLUMNS, rows, options);
+  return toCsv(spreadsheetHeaders(SURVEY_COMPARE_COLUMNS, t.surveyCompareColumns, labels), rows, options);
 }
 
 /** The dashboard's "Cosa è cambiato" section: both distributions, adoption per point, the comuni that regressed. */

@@ -2,9 +2,9 @@
 // the people who decide — headline figures, the index distribution and levels, adoption of each point, the same by
 // region and province, the commonest failures with an example's evidence, every comune, and how it was measured.
 // Pure: same data and options → same string.
-import { MATURITY_LEVELS, POINTS } from '../../rules/scoring.js';
+import { POINTS } from '../../rules/scoring.js';
 import type { PointId, Status } from '../types.js';
-import { STATUS_ORDER, STATUS_SYMBOL, escapeMarkup as esc, formatDecimal } from './common.js';
+import { STATUS_ORDER, STATUS_SYMBOL, escapeMarkup as esc, formatDecimal, levelName } from './common.js';
 import { levelBands, statusLegend } from './charts/report.js';
 import { CHART_CSS, STATUS_FILL, barChart, columnChart, stackedBarChart } from './charts/svg.js';
 import { evidenceItem, urlHtml } from './html.js';
@@ -230,7 +230,7 @@ function symbolCell(status: Status | undefined, t: Messages): string {
 function comuneRow(site: SurveySite, options: SurveyHtmlOptions, t: Messages, lang: Lang): string {
   const name = esc(site.name ?? site.key);
   const link = options.reportLinks?.get(site.key);
-  const level = site.level ? (MATURITY_LEVELS.find((l) => l.id === site.level)?.name[lang] ?? site.level) : '';
+  const level = site.level ? levelName(site.level, lang) : '';
   const status = site.status === 'scored' ? esc(level) : esc(t.dashboard.reasonName(site.status, site.reason ?? 'other'));
   return (
     `<tr><th scope="row">${link ? `<a href="${esc(link)}">${name}</a>` : name}</th><td>${esc(site.province ?? '')}</td>` +

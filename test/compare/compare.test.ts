@@ -113,13 +113,20 @@ describe('comparison reporters', () => {
     expect(renderComparisonText(comparison, 'en')).toContain('Regressed (1)\n  ✘ anpr · Title anpr: passed → failed');
   });
 
-  it('writes one CSV row per check with the kind of change as a stable id, and JSON that round-trips', () => {
-    const csv = renderComparisonCsv(comparison, { lang: 'it', bom: false });
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,point,change,before,after,title,lost_evidence,gained_evidence');
-    expect(lines).toContain('spid,spid,improved,fail,pass,Accesso con SPID,,/login · a.spid');
-    expect(lines).toContain('C.SI.6.1,design,new,,pass,Titolo C.SI.6.1,,');
-    expect(lines).toHaveLength(comparison.checks.length + 1);
+  it('writes one CSV row per check, names in Italian and the stable ids with --lang en or --csv-ids, and JSON that round-trips', () => {
+    const lines = (options: { lang: 'it' | 'en'; ids?: boolean }) => renderComparisonCsv(comparison, { bom: false, ...options }).trimEnd().split('\r\n');
+    const named = lines({ lang: 'it' });
+    expect(named[0]).toBe('Codice,Punto,Cambiamento,Esito prima,Esito dopo,Titolo,Evidenze perse,Evidenze nuove');
+    expect(named).toContain('spid,Accesso con SPID,migliorato,non superato,superato,Accesso con SPID,,/login · a.spid');
+    expect(named).toContain('C.SI.6.1,Linee guida di design (Modello Comuni),controllo nuovo,,superato,Titolo C.SI.6.1,,');
+    expect(named).toHaveLength(comparison.checks.length + 1);
+    const ids = lines({ lang: 'it', ids: true });
+    expect(ids[0]).toBe('id,point,change,before,after,title,lost_evidence,gained_evidence');
+    expect(ids).toContain('spid,spid,improved,fail,pass,Accesso con SPID,,/login · a.spid');
+    expect(ids).toContain('C.SI.6.1,design,new,,pass,Titolo C.SI.6.1,,');
+    // English: ids for headers and coded values, text in English.
+    expect(lines({ lang: 'en' })[0]).toBe(ids[0]);
+    expect(lines({ lang: 'en' }).find((line) => line.startsWith('spid,'))).toMatch(/^spid,spid,improved,fail,pass,/);
     expect(JSON.parse(renderComparisonJson(comparison))).toEqual(comparison);
   });
 });
@@ -140,6 +147,8 @@ describe('comune-audit compare', () => {
     expect(JSON.parse((await runCli(['compare', beforeFile, afterFile, '-f', 'json'])).stdout).checks).toHaveLength(sampleChecks().length);
     const csvFile = join(dir, 'confronto.csv');
     expect((await runCli(['compare', beforeFile, afterFile, '-o', csvFile])).code).toBe(0);
+    expect(readFileSync(csvFile, 'utf8')).toContain('io,App IO,migliorato,non superato,superato,');
+    expect((await runCli(['compare', beforeFile, afterFile, '-o', csvFile, '--csv-ids'])).code).toBe(0);
     expect(readFileSync(csvFile, 'utf8')).toContain('io,io,improved,fail,pass,');
   });
 

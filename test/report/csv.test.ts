@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_COLUMNS, PAGE_COLUMNS, renderChecksCsv, renderPagesCsv } from '../../src/report/csv.js';
 import { SURVEY_EXPORT_COLUMNS, exportHeaders } from '../../src/survey/export/columns.js';
+import type { CheckChangeKind } from '../../src/compare/index.js';
+import { messages } from '../../src/report/i18n/index.js';
+import type { ComuneChangeKind } from '../../src/report/survey-compare.js';
+import type { StoredSite } from '../../src/survey/store.js';
+import type { TargetRejection } from '../../src/survey/types.js';
+import type { FetchErrorCode } from '../../src/types.js';
 import { makeCheck } from '../score/make-check.js';
 import { SITE, sampleReport } from './sample.js';
 
@@ -221,5 +227,31 @@ describe('pages CSV', () => {
 
   it('starts with a BOM when asked', () => {
     expect(renderPagesCsv(sampleReport(), { bom: true, lang: 'en' })).toBe(`${BOM}${text}`);
+  });
+});
+
+describe('Italian names of every coded value the spreadsheets write', () => {
+  // Records keyed by the types: a kind added to a type fails to compile here until it is listed (and named).
+  const checkChanges: Record<CheckChangeKind, true> = { improved: true, regressed: true, unchanged: true, new: true, dropped: true, undecided: true, unreachable: true };
+  const comuneChanges: Record<ComuneChangeKind, true> = {
+    improved: true, regressed: true, unchanged: true, 'only-before': true, 'only-after': true, 'unreachable-before': true, 'unreachable-after': true, 'not-scored': true,
+  };
+  const statuses: Record<StoredSite['status'], true> = { scored: true, unavailable: true, rejected: true, failed: true };
+  const reasons: Record<FetchErrorCode | TargetRejection | 'internal', true> = {
+    dns: true, connect: true, timeout: true, tls: true, 'no-https': true, 'bad-response': true, http: true, 'too-many-redirects': true, 'redirect-offsite': true,
+    'body-too-large': true, 'not-html': true, robots: true, proxy: true, aborted: true, other: true,
+    'no-website': true, 'invalid-url': true, duplicate: true, 'shared-website': true, internal: true,
+  };
+
+  it.each([
+    ['checkChange', checkChanges],
+    ['comuneChange', comuneChanges],
+    ['surveyStatus', statuses],
+    ['surveyReason', reasons],
+  ] as const)('%s', (field, ids) => {
+    const names = messages('it').csv[field];
+    for (const id of Object.keys(ids)) expect(names[id], id).toMatch(/\S/);
+    // Distinct names, so a reader can tell the values apart.
+    expect(new Set(Object.keys(ids).map((id) => names[id])).size).toBe(Object.keys(ids).length);
   });
 });

@@ -202,7 +202,13 @@ describe('survey compare', () => {
     expect(out).toContain('  Zeta: presente solo nell’esecuzione 2 (2026-01-10)');
     expect(out).toContain('  Accesso con SPID: 33% → 25% (−8)\n');
 
-    const csv = (await runCli(['survey', 'compare', storePath, '-f', 'csv'])).stdout.trimEnd().split('\r\n');
+    const named = (await runCli(['survey', 'compare', storePath, '-f', 'csv'])).stdout.trimEnd().split('\r\n');
+    expect(named[0]).toBe('Chiave,Denominazione,Regione,Provincia,Cambiamento,Esito prima,Esito dopo,Indice prima,Indice dopo,Variazione dell’indice,Controlli peggiorati,Controlli migliorati');
+    expect(named.find((row) => row.startsWith('c_b002,'))).toMatch(/^c_b002,Beta,Lombardia,Bergamo,peggiorato,analizzato,analizzato,[\d.]+,[\d.]+,-[\d.]+,spid,$/);
+    expect(named.find((row) => row.startsWith('c_c003,'))).toMatch(/^c_c003,Gamma,Toscana,Firenze,non raggiungibile dopo,analizzato,non raggiungibile,[\d.]+,,,,$/);
+    expect(named.find((row) => row.startsWith('c_e005,'))).toBe('c_e005,Epsilon,Toscana,Siena,non analizzato,escluso,escluso,,,,,');
+    const csv = (await runCli(['survey', 'compare', storePath, '-f', 'csv', '--csv-ids'])).stdout.trimEnd().split('\r\n');
+    expect((await runCli(['survey', 'compare', storePath, '-f', 'csv', '--lang', 'en'])).stdout.trimEnd().split('\r\n')).toEqual(csv);
     expect(csv[0]).toBe('key,name,region,province,change,status_before,status_after,index_before,index_after,index_change,checks_regressed,checks_improved');
     expect(csv.find((row) => row.startsWith('c_b002,'))).toMatch(/^c_b002,Beta,Lombardia,Bergamo,regressed,scored,scored,[\d.]+,[\d.]+,-[\d.]+,spid,$/);
     expect(csv.find((row) => row.startsWith('c_c003,'))).toBe('c_c003,Gamma,Toscana,Firenze,unreachable-after,scored,unavailable,' + csv.find((row) => row.startsWith('c_c003,'))!.split(',')[7] + ',,,,');

@@ -45,11 +45,23 @@ const ROWS: SurveyExportRow[] = [
   row(3, { status: 'rejected', reason: 'no-website', url: '', final_url: null, maturity_index: null, level: null, pages: null, duration_s: null }),
 ];
 
+/** The coded values of ROWS as an Italian spreadsheet shows them. */
+const ITALIAN: Record<string, Record<string, string>> = {
+  status: { scored: 'analizzato', unavailable: 'non raggiungibile', rejected: 'escluso' },
+  reason: { dns: 'nome non risolto (DNS)', 'no-website': 'nessun sito nell’elenco' },
+  level: { intermediate: 'Intermedio' },
+};
+const named = (r: SurveyExportRow): SurveyExportRow => {
+  const copy: Record<string, unknown> = { ...r };
+  for (const column of Object.keys(ITALIAN)) if (typeof copy[column] === 'string') copy[column] = ITALIAN[column][copy[column] as string];
+  return copy as SurveyExportRow;
+};
+
 /** What a reader of the file should find: every cell as text, null as empty. */
 const asText = (value: string | number | null, decimalComma = false) => (value === null ? '' : decimalComma && typeof value === 'number' ? String(value).replace('.', ',') : String(value));
 
 describe('CSV', () => {
-  it('reads back equal to the rows, Italian headers by default, formulas neutralised', async () => {
+  it('reads back equal to the rows, Italian headers and coded values by default, formulas neutralised', async () => {
     const out = join(dir, 'survey.csv');
     expect(await writeSurveyExport(ROWS, 'csv', out, { bom: false, separator: ',' })).toBe(3);
     const text = await readFile(out, 'utf8');
@@ -58,9 +70,18 @@ describe('CSV', () => {
     expect(header.slice(0, 4)).toEqual(['Codice IPA', 'Denominazione', 'Regione', 'Provincia']);
     expect(header).toContain('Anagrafe nazionale (ANPR)');
     expect(header).toHaveLength(SURVEY_EXPORT_COLUMNS.length);
-    const expected = ROWS.map((r) => SURVEY_EXPORT_COLUMNS.map((c) => asText(r[c as keyof SurveyExportRow])));
+    const expected = ROWS.map((r) => SURVEY_EXPORT_COLUMNS.map((c) => asText(named(r)[c as keyof SurveyExportRow])));
     expected[1][1] = `'${expected[1][1]}`;
     expect(records).toEqual(expected);
+    expect(records[1].slice(7, 10)).toEqual(['non raggiungibile', 'nome non risolto (DNS)', 'host non trovato']);
+  });
+
+  it('keeps the ids for headers and coded values with --csv-ids', async () => {
+    const out = join(dir, 'survey-ids.csv');
+    await writeSurveyExport(ROWS, 'csv', out, { bom: false, separator: ',', lang: 'it', ids: true });
+    const [header, ...records] = parse(await readFile(out, 'utf8')) as string[][];
+    expect(header).toEqual([...SURVEY_EXPORT_COLUMNS]);
+    expect(records.map((record) => [record[7], record[8], record[11]])).toEqual([['scored', '', 'intermediate'], ['unavailable', 'dns', ''], ['rejected', 'no-website', '']]);
   });
 
   it('writes ; with decimal commas and a BOM for Excel set to Italian, and the column ids with lang en', async () => {
@@ -94,7 +115,7 @@ describe('XLSX', () => {
     expect(values(1)).toEqual(exportHeaders('it'));
     for (let i = 0; i < ROWS.length; i++) {
       const cells = values(i + 2);
-      const expected = SURVEY_EXPORT_COLUMNS.map((c) => ROWS[i][c as keyof SurveyExportRow]);
+      const expected = SURVEY_EXPORT_COLUMNS.map((c) => named(ROWS[i])[c as keyof SurveyExportRow]);
       // exceljs reads an empty cell as undefined (and leaves trailing ones out).
       expect(SURVEY_EXPORT_COLUMNS.map((_, k) => cells[k] ?? null)).toEqual(expected.map((v) => (v === '' ? null : v)));
     }

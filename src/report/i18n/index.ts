@@ -140,7 +140,7 @@ export interface Messages {
    * The audit CSVs for a person (src/report/csv.ts): column headers by column id, and the yes/no words. Only the
    * Italian catalog names the columns: English CSVs keep the ids scripts key on.
    */
-  csv: { checkColumns: Readonly<Record<string, string>>; pageColumns: Readonly<Record<string, string>>; yes: string; no: string };
+  csv: SpreadsheetMessages;
   /** Command-line help: descriptions of commands and options, and commander's headings. */
   help: HelpMessages;
   /** One-line command-line errors and notices: the cause and what to do. */
@@ -155,6 +155,32 @@ export interface Messages {
   charts: ChartMessages;
   /** The survey dashboard (survey report) and its "what changed" section (survey compare). */
   dashboard: DashboardMessages;
+}
+
+/**
+ * Column headers and coded values of the spreadsheets (audit's CSVs, `compare`, `survey compare`, `survey export`),
+ * by id. Only the Italian catalog fills the names: English spreadsheets keep the ids scripts key on, and an id with no
+ * name is written as it is.
+ */
+export interface SpreadsheetMessages {
+  checkColumns: Readonly<Record<string, string>>;
+  pageColumns: Readonly<Record<string, string>>;
+  /** `compare`: one row per check. */
+  compareColumns: Readonly<Record<string, string>>;
+  /** `survey compare`: one row per comune. */
+  surveyCompareColumns: Readonly<Record<string, string>>;
+  /** `survey export`: one row per comune; the points' columns take their report names (pointName). */
+  surveyExportColumns: Readonly<Record<string, string>>;
+  /** How a check changed between two audits (src/compare: improved, regressed, new, undecided…). */
+  checkChange: Readonly<Record<string, string>>;
+  /** How a comune changed between two survey runs (improved, only-before, unreachable-after…). */
+  comuneChange: Readonly<Record<string, string>>;
+  /** A comune's outcome in a survey run (scored, unavailable, rejected, failed). */
+  surveyStatus: Readonly<Record<string, string>>;
+  /** Why a comune was not scored: the list's reason (no-website…) or the crawler's error code (dns, tls…). */
+  surveyReason: Readonly<Record<string, string>>;
+  yes: string;
+  no: string;
 }
 
 /** The robots/sitemap section: sizes and counts come formatted; a fetch error's message comes in the report's language. */

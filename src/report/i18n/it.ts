@@ -2,6 +2,38 @@
 import type { Messages } from './index.js';
 import { plural } from './plural.js';
 
+/** A comune's outcome in a survey: the export's Esito and the start of the dashboard's reason. */
+const SURVEY_STATUS: Readonly<Record<string, string>> = {
+  scored: 'analizzato',
+  unavailable: 'non raggiungibile',
+  rejected: 'escluso',
+  failed: 'non analizzato',
+};
+
+/** Why a comune was not scored: the list's reasons, then the crawler's error codes, then the tool's own failure. */
+const SURVEY_REASON: Readonly<Record<string, string>> = {
+  'no-website': 'nessun sito nell’elenco',
+  'invalid-url': 'indirizzo non valido',
+  duplicate: 'riga ripetuta',
+  'shared-website': 'sito di un altro ente',
+  dns: 'nome non risolto (DNS)',
+  connect: 'connessione rifiutata',
+  timeout: 'nessuna risposta in tempo',
+  tls: 'certificato HTTPS non valido',
+  'no-https': 'HTTPS non attivo',
+  'bad-response': 'risposta malformata',
+  http: 'errore HTTP',
+  'too-many-redirects': 'troppi reindirizzamenti',
+  'redirect-offsite': 'reindirizza a un altro sito',
+  'body-too-large': 'pagina troppo grande',
+  'not-html': 'la pagina iniziale non è HTML',
+  robots: 'vietato da robots.txt',
+  proxy: 'proxy',
+  aborted: 'interrotto',
+  other: 'altro errore',
+  internal: 'errore interno',
+};
+
 export const it: Messages = {
   htmlLang: 'it',
   decimalSeparator: ',',
@@ -181,6 +213,68 @@ export const it: Messages = {
       read_in_part: 'Letta solo in parte',
       error: 'Errore',
     },
+    compareColumns: {
+      id: 'Codice',
+      point: 'Punto',
+      change: 'Cambiamento',
+      before: 'Esito prima',
+      after: 'Esito dopo',
+      title: 'Titolo',
+      lost_evidence: 'Evidenze perse',
+      gained_evidence: 'Evidenze nuove',
+    },
+    surveyCompareColumns: {
+      key: 'Chiave',
+      name: 'Denominazione',
+      region: 'Regione',
+      province: 'Provincia',
+      change: 'Cambiamento',
+      status_before: 'Esito prima',
+      status_after: 'Esito dopo',
+      index_before: 'Indice prima',
+      index_after: 'Indice dopo',
+      index_change: 'Variazione dell’indice',
+      checks_regressed: 'Controlli peggiorati',
+      checks_improved: 'Controlli migliorati',
+    },
+    surveyExportColumns: {
+      ipa_code: 'Codice IPA',
+      name: 'Denominazione',
+      region: 'Regione',
+      province: 'Provincia',
+      istat_code: 'Codice ISTAT',
+      url: 'Sito',
+      final_url: 'Indirizzo finale',
+      status: 'Esito',
+      reason: 'Motivo',
+      detail: 'Dettaglio',
+      maturity_index: 'Indice di maturità',
+      level: 'Livello',
+      pages: 'Pagine lette',
+      duration_s: 'Durata (s)',
+      line: 'Riga dell’elenco',
+    },
+    checkChange: {
+      improved: 'migliorato',
+      regressed: 'peggiorato',
+      unchanged: 'invariato',
+      new: 'controllo nuovo',
+      dropped: 'controllo tolto',
+      undecided: 'non confrontabile',
+      unreachable: 'sito non raggiungibile',
+    },
+    comuneChange: {
+      improved: 'migliorato',
+      regressed: 'peggiorato',
+      unchanged: 'invariato',
+      'only-before': 'solo nell’esecuzione di prima',
+      'only-after': 'solo nell’esecuzione di dopo',
+      'unreachable-before': 'non raggiungibile prima',
+      'unreachable-after': 'non raggiungibile dopo',
+      'not-scored': 'non analizzato',
+    },
+    surveyStatus: SURVEY_STATUS,
+    surveyReason: SURVEY_REASON,
     yes: 'sì',
     no: 'no',
   },
@@ -624,16 +718,7 @@ export const it: Messages = {
     reason: 'Motivo',
     comuni: 'Comuni',
     share: 'Quota',
-    reasonName: (status, reason) => {
-      const names: Record<string, string> = {
-        'no-website': 'nessun sito nell’elenco', 'invalid-url': 'indirizzo non valido', duplicate: 'riga ripetuta', 'shared-website': 'sito di un altro ente',
-        dns: 'nome non risolto (DNS)', connect: 'connessione rifiutata', timeout: 'nessuna risposta in tempo', tls: 'certificato HTTPS non valido',
-        'no-https': 'HTTPS non attivo', 'bad-response': 'risposta malformata', http: 'errore HTTP', 'too-many-redirects': 'troppi reindirizzamenti',
-        'redirect-offsite': 'reindirizza a un altro sito', 'not-html': 'la pagina iniziale non è HTML', robots: 'vietato da robots.txt', proxy: 'proxy', internal: 'errore interno',
-      };
-      const name = names[reason] ?? reason;
-      return status === 'unavailable' ? `non raggiungibile: ${name}` : status === 'rejected' ? `escluso: ${name}` : `non analizzato: ${name}`;
-    },
+    reasonName: (status, reason) => `${SURVEY_STATUS[status === 'unavailable' || status === 'rejected' ? status : 'failed']}: ${SURVEY_REASON[reason] ?? reason}`,
     distributionTitle: 'Distribuzione dell’indice e livelli',
     histogramCaption: 'Comuni per fascia dell’indice di maturità',
     histogramSummary: (scored, median) => `Istogramma dell’indice di ${plural(scored, 'comune analizzato', 'comuni analizzati')}, mediana ${median}`,

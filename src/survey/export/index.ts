@@ -6,7 +6,7 @@ import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { csvStringifyOptions } from '../../report/csv.js';
 import type { Lang } from '../../report/i18n/index.js';
-import { exportHeaders, SURVEY_EXPORT_COLUMNS, type ExportValue } from './columns.js';
+import { exportHeaders, spreadsheetRow, SURVEY_EXPORT_COLUMNS, type ExportRecord } from './columns.js';
 
 export { exportHeaders, SURVEY_EXPORT_COLUMNS, type ExportValue, type SurveyExportRow } from './columns.js';
 
@@ -17,23 +17,29 @@ export interface ExportOptions {
   bom: boolean;
   /** CSV: ',' or ';' with decimal commas (Excel set to Italian). */
   separator: ',' | ';';
-  /** Spreadsheet headers (CSV, XLSX): Italian names with `it` (the default), the column ids with `en`. */
+  /** Spreadsheet headers and coded values (CSV, XLSX): Italian names with `it` (the default), the ids with `en`. */
   lang?: Lang;
-  /** Spreadsheet headers as the column ids in Italian too (--csv-ids). */
+  /** Spreadsheet headers and coded values as the ids in Italian too (--csv-ids). */
   ids?: boolean;
   /** The columns, in order; the rows are keyed by them. */
   columns?: readonly string[];
 }
 
-type ExportRows = Iterable<Readonly<Record<string, ExportValue>>> | AsyncIterable<Readonly<Record<string, ExportValue>>>;
+type ExportRows = Iterable<ExportRecord> | AsyncIterable<ExportRecord>;
+
+/** The rows as they arrive, each through `map`: still one row at a time. */
+async function* mapRows(rows: ExportRows, map: (row: ExportRecord) => ExportRecord): AsyncGenerator<ExportRecord> {
+  for await (const row of rows) yield map(row);
+}
 
 /** Writes the rows to `out` in the format; returns how many rows were written. */
 export async function writeSurveyExport(rows: ExportRows, format: ExportFormat, out: string, options: ExportOptions): Promise<number> {
   const columns = options.columns ?? SURVEY_EXPORT_COLUMNS;
   const headers = exportHeaders(options.lang ?? 'it', columns, options.ids);
+  const shown = spreadsheetRow(options.lang ?? 'it', options.ids);
   if (format === 'xlsx') {
     const { writeXlsx } = await import('./xlsx.js');
-    return writeXlsx(rows, columns, headers, out);
+    return writeXlsx(mapRows(rows, shown), columns, headers, out);
   }
   const file = createWriteStream(out);
   let count = 0;
@@ -50,7 +56,7 @@ export async function writeSurveyExport(rows: ExportRows, format: ExportFormat, 
   }
   const csv = stringify(csvStringifyOptions(headers, { bom: options.bom, separator: options.separator }));
   csv.pipe(file);
-  for await (const row of rows) {
+  for await (const row of mapRows(rows, shown)) {
     if (!csv.write(columns.map((column) => row[column] ?? null))) await once(csv, 'drain');
     count += 1;
   }
