@@ -8,6 +8,7 @@ import { runClassifierBench } from './classifier.js';
 import { runFactsBench } from './facts.js';
 import { runRescoreBench } from './rescore.js';
 import { runSurveyBench } from './survey.js';
+import { runTopicsBench } from './topics.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 2000);
 const CONCURRENCY = 8;
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   for (const text of await runRescoreBench()) console.log(text);
   console.log('');
   for (const text of await runClassifierBench()) console.log(text);
+  for (const text of runTopicsBench()) console.log(text);
   console.log('');
   for (const text of await runSurveyBench()) console.log(text);
 }
