@@ -2,7 +2,7 @@
 // the honest figure for pages of a comune the model has never seen).
 import type { CategoryId } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
-import { classifyCompiled, compileModel, trainModel, type LabelledRecord, type TextOptions } from './model.js';
+import { classifyCompiled, compileModel, trainModel, withScrapedTitle, type LabelledRecord, type TextOptions } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
 
 export interface EvalOptions extends TextOptions {
@@ -54,6 +54,8 @@ export interface EvalReport {
   expectedCalibrationError: number;
   /** Share of the records with a subject (true category not 'altro') that were put in 'altro'. */
   subjectToAltro: number;
+  /** Each record was scored alone (EvalOptions.alone). */
+  alone?: boolean;
 }
 
 const round = (value: number): number => Number(value.toFixed(4));
@@ -119,26 +121,47 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
   };
 }
 
-/**
- * Trains on `train` (which drops its sites' furniture) and classifies `test` with its sites' learned furniture removed
- * (`alone`: each record on its own, nothing learned from the others).
- */
-function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions, alone = false): Outcome[] {
-  const compiled = compileModel(trainModel(train, options), options);
-  return (alone ? test : stripSiteFurniture(test)).map((record) => {
-    const result = classifyCompiled(compiled, record);
-    return { truth: record.category, predicted: result.category, confidence: result.confidence };
-  });
+/** Outcomes of the same held-out records in a batch (their sites' learned furniture removed) and each on its own. */
+interface Outcomes {
+  batch: Outcome[];
+  alone: Outcome[];
 }
 
-/** Cross-validation: stratified k-fold, or leave-one-site-out. */
+/**
+ * Trains on `train` (which drops its sites' furniture) and classifies `test` twice: with its sites' learned furniture
+ * removed, and each record on its own (nothing learned from the others, as a single scraped page).
+ */
+function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions): Outcomes {
+  const compiled = compileModel(trainModel(train, options), options);
+  const score = (records: LabelledRecord[]): Outcome[] =>
+    records.map((record) => {
+      const result = classifyCompiled(compiled, record);
+      return { truth: record.category, predicted: result.category, confidence: result.confidence };
+    });
+  return { batch: score(stripSiteFurniture(test.map(withScrapedTitle))), alone: score(test) };
+}
+
+const joinOutcomes = (parts: Outcomes[]): Outcomes => ({ batch: parts.flatMap((part) => part.batch), alone: parts.flatMap((part) => part.alone) });
+
+/** Cross-validation: stratified k-fold, or leave-one-site-out; with `alone`, the records scored each on its own. */
 export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): EvalReport {
+  const { batch, alone } = evaluateBoth(records, options);
+  return options.alone ? alone : batch;
+}
+
+/** The same cross-validation scored both ways, for the price of one training per fold: in batches, and alone (marked). */
+export function evaluateBoth(records: LabelledRecord[], options: EvalOptions = {}): { batch: EvalReport; alone: EvalReport } {
+  const { outcomes, method, folds } = crossValidate(records, options);
+  return { batch: scoreOutcomes(outcomes.batch, method, folds), alone: { ...scoreOutcomes(outcomes.alone, method, folds), alone: true } };
+}
+
+function crossValidate(records: LabelledRecord[], options: EvalOptions): { outcomes: Outcomes; method: EvalReport['method']; folds: number } {
   if (options.mixed && options.background) {
     const group = options.groupOf ?? ((site: string) => site);
     const heldOut = new Set(records.flatMap((r) => (r.site === undefined ? [] : [group(r.site)])));
     const train = options.background.filter((r) => r.site === undefined || !heldOut.has(group(r.site)));
     const batch = records.map(({ site: _site, ...record }) => record);
-    return scoreOutcomes(classifyAll(train, batch, options, options.alone), 'leave-one-site-out', 1);
+    return { outcomes: classifyAll(train, batch, options), method: 'leave-one-site-out', folds: 1 };
   }
   let assignment: number[];
   let folds: number;
@@ -153,11 +176,12 @@ export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): 
     assignment = records.map((r) => (r.site === undefined ? unsited : siteIndex.get(group(r.site))!));
     folds = sites.length;
     if (options.background && records.some((r) => r.site === undefined)) {
-      const alone = records.filter((r) => r.site === undefined);
-      const outcomes = classifyAll(options.background, alone, options, true);
+      const unsitedOutcomes = classifyAll(options.background, records.filter((r) => r.site === undefined), options);
       const sited = records.filter((r) => r.site !== undefined);
-      const rest = sited.length > 0 ? evaluateFolds(sited, assignment.filter((fold) => fold !== unsited), folds, options) : [];
-      return scoreOutcomes([...rest, ...outcomes], 'leave-one-site-out', folds + alone.length);
+      const rest = sited.length > 0 ? evaluateFolds(sited, assignment.filter((fold) => fold !== unsited), folds, options) : joinOutcomes([]);
+      // Alone is how the unsited records are scored in both forms.
+      const outcomes = { batch: [...rest.batch, ...unsitedOutcomes.alone], alone: [...rest.alone, ...unsitedOutcomes.alone] };
+      return { outcomes, method: 'leave-one-site-out', folds: folds + unsitedOutcomes.alone.length };
     }
   } else {
     folds = options.folds ?? 5;
@@ -165,12 +189,12 @@ export function evaluate(records: LabelledRecord[], options: EvalOptions = {}): 
     if (records.length < folds) throw new Error(`${records.length} records cannot be split into ${folds} folds`);
     assignment = stratifiedFolds(records, folds);
   }
-  return scoreOutcomes(evaluateFolds(records, assignment, folds, options), options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold', folds);
+  return { outcomes: evaluateFolds(records, assignment, folds, options), method: options.byLeaveOneSite ? 'leave-one-site-out' : 'stratified-k-fold', folds };
 }
 
 /** Held-out outcomes of each fold: its records tested, the others (or the background less its sites) trained on. */
-function evaluateFolds(records: LabelledRecord[], assignment: number[], folds: number, options: EvalOptions): Outcome[] {
-  const outcomes: Outcome[] = [];
+function evaluateFolds(records: LabelledRecord[], assignment: number[], folds: number, options: EvalOptions): Outcomes {
+  const parts: Outcomes[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const test = records.filter((_, i) => assignment[i] === fold);
     const group = options.groupOf ?? ((site: string) => site);
@@ -178,12 +202,12 @@ function evaluateFolds(records: LabelledRecord[], assignment: number[], folds: n
     const train = options.background
       ? options.background.filter((r) => r.site === undefined || !heldOut.has(group(r.site)))
       : records.filter((_, i) => assignment[i] !== fold);
-    if (test.length > 0 && train.length > 0) outcomes.push(...classifyAll(train, test, options, options.alone));
+    if (test.length > 0 && train.length > 0) parts.push(classifyAll(train, test, options));
   }
-  return outcomes;
+  return joinOutcomes(parts);
 }
 
 /** Train on one set, score on another (the shipped corpus against the held-out file). */
 export function evaluateHeldOut(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions = {}): EvalReport {
-  return scoreOutcomes(classifyAll(train, test, options), 'held-out', 1);
+  return scoreOutcomes(classifyAll(train, test, options).batch, 'held-out', 1);
 }

@@ -152,6 +152,65 @@ export function pageTitle(title: string): string {
   return (topical.length > 0 ? topical : parts).join(' - ');
 }
 
+/** A title's separators: "Pagamenti - Comune di X", "Comune di X | Pagamenti". */
+const TITLE_SEPARATOR = /\s+[-|–—]\s+/g;
+/** The site name first, "Comune di X - Pagamenti" (the title's end is then unknown without lines). */
+const SITE_NAME_FIRST = /^(?:comune|citt[aà]|municipio|unione)(?![a-zà-ÿ])[^-|–—\n]{0,60}\s[-|–—]\s+/i;
+/** Scraped text further than this from the page's start is not its title. */
+const TITLE_REACH = 250;
+/** Where the page repeats its title (its heading, its breadcrumb) is within this many characters after it. */
+const TITLE_ECHO_REACH = 10_000;
+const MAX_TITLE_WORDS = 16;
+/** Shorter text is not a whole scraped page. */
+const MIN_PAGE_CHARS = 400;
+/** A title found only by its echo has at least this many words (one word repeats too easily: "Home", "Servizi"). */
+const MIN_TITLE_WORDS = 2;
+/** The site's name right after a separator: what follows a page's own title in its `<title>`. */
+const SITE_NAME_NEXT = /^[^-|–—]{0,30}?\b(?:comune|citt[aà]|municipio|unione)(?![a-zà-ÿ])/i;
+
+const collapse = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The page's title at the start of scraped text, as scrapers that keep the `<head>` give it ("Pagamenti - Comune di
+ * X" first): kept only when the page repeats it further on (its heading, its breadcrumb), so that text scraped from
+ * the body alone (a cookie banner first) gives no title. Joined by spaces, a title after the site name ("Comune di X -
+ * Pagamenti ...") ends where the longest repeated run of its first words ends. '' when there is none.
+ */
+export function scrapedTitle(text: string): string {
+  // A sentence or two (a training record, a description) is not a scraped page with a <title>.
+  if (text.length < MIN_PAGE_CHARS) return '';
+  const head = text.slice(0, TITLE_REACH);
+  let page = '';
+  /** Whether the words of `candidate` (taken from the head) occur again after their first occurrence. */
+  const echoes = (candidate: string): boolean => {
+    // Built when first needed: most titles end with the site's name and need no echo (classification speed).
+    page ||= ` ${collapse(text.slice(0, TITLE_ECHO_REACH))} `;
+    const needle = ` ${collapse(candidate)} `;
+    return needle.length > 4 && page.indexOf(needle, page.indexOf(needle) + 1) !== -1;
+  };
+  const newline = head.indexOf('\n');
+  if (newline > 0) {
+    const line = head.slice(0, newline).trim();
+    const title = pageTitle(line);
+    return title !== line || echoes(title) ? title : '';
+  }
+  // The longest run before a separator followed by the site's name ("Ufficio anagrafe - Certificati - Comune di X"),
+  // or that the page repeats.
+  for (const separator of [...head.matchAll(TITLE_SEPARATOR)].reverse()) {
+    const title = head.slice(0, separator.index).trim();
+    if (SITE_NAME_FIRST.test(`${title} - `)) continue;
+    if (SITE_NAME_NEXT.test(head.slice(separator.index + separator[0].length)) || echoes(title)) return title;
+  }
+  // No separator, or the site's name first: the longest run of the first words that the page repeats.
+  const after = SITE_NAME_FIRST.exec(head)?.[0].length ?? 0;
+  const words = head.slice(after).split(/\s+/).slice(0, MAX_TITLE_WORDS);
+  for (let n = words.length - 1; n >= MIN_TITLE_WORDS; n--) {
+    const title = words.slice(0, n).join(' ');
+    if (echoes(title)) return title;
+  }
+  return '';
+}
+
 /**
  * data-element markers of the model's widgets and navigation: their text is furniture wherever it appears. The
  * "Argomenti" chips (service-topic) are what the page declares (topics.ts), like its breadcrumb category: never a feature.

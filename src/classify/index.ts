@@ -11,11 +11,11 @@ import { declaredTopicsOf, loadTopicModel, tagTopics, type CompiledTopicModel } 
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
 export { ClassifierDataError } from './errors.js';
-export { evaluate, evaluateHeldOut, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
+export { evaluate, evaluateBoth, evaluateHeldOut, scoreOutcomes, type EvalOptions, type EvalReport, type Outcome } from './evaluate.js';
 export { classifierInput, dropCategoryLists, stripFurniture } from './furniture.js';
 export { groupBySharedFurniture, learnSiteFurniture, stripLearnedFurniture, stripSiteFurniture } from './site-furniture.js';
 export { readLabelledFile } from './labelled.js';
-export { serialiseModel, trainModel, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
+export { serialiseModel, trainModel, withScrapedTitle, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
 export { makeTermFunction, terms, tokenize, type TermFunction } from './text.js';
 export { stemItalian } from './stemmer.js';
 export { declaredTopicsOf, loadTopicModel, topicFromLabel, topicVocabulary, type Topic } from './topics.js';

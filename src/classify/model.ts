@@ -2,7 +2,7 @@
 // Training is deterministic: no randomness, vocabularies sorted, numbers rounded before they are written.
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
-import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
+import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, scrapedTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
 
@@ -66,6 +66,14 @@ export interface Model {
 type FieldName = keyof typeof FIELD_WEIGHTS;
 const FIELDS: readonly FieldName[] = ['title', 'breadcrumb', 'headings', 'text'];
 
+/**
+ * `input` with its title field filled from its scraped text when it has none (see scrapedTitle): to be taken before the
+ * text loses its site's furniture, which leaves the title line without its separator and site name.
+ */
+export function withScrapedTitle<T extends ClassifyInput>(input: T): T {
+  return input.title !== undefined ? input : { ...input, title: scrapedTitle(input.text) };
+}
+
 /** Term frequencies of each field, furniture and the declared category left out (see furniture.ts). */
 export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms): Map<string, number>[] {
   const count = (text: string | undefined): Map<string, number> => {
@@ -79,7 +87,8 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
   const text = input.text ? stripFurniture(stripFurniturePhrases(dropCategoryLists(input.text))) : '';
   const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
   return [
-    count(input.title ? pageTitle(input.title) : ''),
+    // Scraped text given with no title field: its title, when it starts with one (scrapers that keep the <head>).
+    count(input.title !== undefined ? pageTitle(input.title) : scrapedTitle(input.text)),
     count(topicalCrumbs(input.breadcrumb ?? []).join(' \n ')),
     count(headings.join(' \n ')),
     count(text),
@@ -260,7 +269,7 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
   // Pages come both whole (a single scraped page: menus, footer and banners in it) and without what repeats on
   // many pages of their site (a batch, see site-furniture.ts): a page that loses furniture that way is trained on in
   // both forms, so that furniture is seen on pages of every category and learned as evidence of none.
-  const stripped = stripSiteFurniture(input);
+  const stripped = stripSiteFurniture(input.map(withScrapedTitle));
   const records = [...input, ...stripped.filter((record, i) => record.text !== input[i].text)];
   const categories = [...CATEGORY_IDS];
   const classOf = new Map(categories.map((id, i) => [id, i]));

@@ -69,6 +69,7 @@ function coverage(text: string, furniture: SiteFurniture): { lines: string[][]; 
 export function stripLearnedFurniture(text: string, furniture: SiteFurniture): string {
   if (furniture.size === 0) return text;
   const { lines, covered } = coverage(text, furniture);
+  if (!covered.includes(1)) return text;
   const kept: string[] = [];
   let position = 0;
   for (const line of lines) {

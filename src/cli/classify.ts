@@ -108,7 +108,7 @@ async function readInput(path: string): Promise<string | Outcome> {
 }
 
 async function classifyJsonl(classifier: Classifier, path: string, content: string): Promise<Outcome[]> {
-  const { classifierInput, groupBySharedFurniture, stripSiteFurniture } = await import('../classify/index.js');
+  const { classifierInput, groupBySharedFurniture, stripSiteFurniture, withScrapedTitle } = await import('../classify/index.js');
   const outcomes: Outcome[] = [];
   /**
    * Text records, classified once the whole file is read (their site's furniture is learned from all of them). A
@@ -160,7 +160,9 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
     texts.push({ row, site, text: text ?? '', input: { title, headings: list(record.headings), breadcrumb: list(record.breadcrumb) } });
   }
   // Scraped pages of one site share their menus, footer and banners: learned from the file and left out.
-  for (const { row, text, input } of stripSiteFurniture(texts)) row.classification = classifier.classifyText({ ...input, text });
+  // The title of a record without one is read from its text before the furniture (with the site's name) goes.
+  const titled = texts.map((item) => ({ ...item, input: { ...item.input, title: withScrapedTitle({ ...item.input, text: item.text }).title } }));
+  for (const { row, text, input } of stripSiteFurniture(titled)) row.classification = classifier.classifyText({ ...input, text });
   const groups = groupBySharedFurniture(unsitedHtml.map((page) => classifierInput(page.facts).text));
   unsitedHtml.forEach((page, i) => {
     // A NUL cannot be in a site name read from JSON text and a URL host: no clash with the named sites.

@@ -63,6 +63,7 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
   const column = text.column;
   const lines = [
     text.evalHeading(report.method, report.folds, report.documents),
+    ...(report.alone ? [text.evalAlone] : []),
     text.evalSummary(decimal(report.macroF1), decimal(report.accuracy), decimal(report.expectedCalibrationError)),
     text.evalSubjectToAltro(formatDecimal(report.subjectToAltro * 100, 1, m)),
     text.evalTargets(report.macroF1 >= 0.8, report.subjectToAltro <= 0.1, report.expectedCalibrationError <= 0.05),
@@ -85,7 +86,7 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
 export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
   if (!options.data?.length) throw new CliError((m) => m.cli.evalNeedsData, EXIT.usage);
   if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.cli.folds(String(options.folds)), EXIT.usage);
-  const { evaluate, CORPUS_FILES } = await import('../classify/index.js');
+  const { evaluate, evaluateBoth, CORPUS_FILES } = await import('../classify/index.js');
   const records = await readTrainingFiles(options.data);
   if (records.length < options.folds) {
     throw new CliError((m) => m.cli.tooFewRecords(records.length, options.folds), EXIT.io);
@@ -94,7 +95,9 @@ export async function runEval(options: EvalCliOptions, io: { stdout: { write(chu
   if (options.withCorpus) {
     // Whole pages scored against the shipped corpus, never with their own site in training.
     const background = await readTrainingFiles([...CORPUS_FILES]);
-    reports = [evaluate(records, { byLeaveOneSite: true, background })];
+    // Then each page alone: what a single scraped page given to `classify` gets (no batch to learn furniture from).
+    const { batch, alone } = evaluateBoth(records, { byLeaveOneSite: true, background });
+    reports = [batch, alone];
   } else {
     reports = [evaluate(records, { folds: options.folds })];
     if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));

@@ -485,6 +485,7 @@ export const en: Messages = {
     trainedOn: (records, perCategory) => `trained on ${plural(records, 'record', 'records')} (${perCategory})`,
     modelWritten: (path, terms, temperature, kilobytes, seconds) =>
       `model written to ${path}: ${plural(terms, 'term', 'terms')}, temperature ${temperature}, ${kilobytes} KB, in ${seconds} s`,
+    evalAlone: 'each page classified alone, without the other pages of its site (as one page given to classify)',
     evalHeading: (method, folds, documents) => {
       const scored = plural(documents, 'held-out record', 'held-out records');
       if (method === 'held-out') return `held-out set: ${scored}`;

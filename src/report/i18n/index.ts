@@ -442,6 +442,8 @@ export interface ClassifierMessages {
   modelWritten(path: string, terms: number, temperature: string, kilobytes: number, seconds: string): string;
   /** The evaluation report's heading: method, folds (sites for leave-one-site-out) and records scored. */
   evalHeading(method: EvalReport['method'], folds: number, documents: number): string;
+  /** Under the heading of a report whose records were each scored alone (EvalReport.alone). */
+  evalAlone: string;
   evalSummary(macroF1: string, accuracy: string, calibrationError: string): string;
   /** percent: share of the records with a subject that were put in altro. */
   evalSubjectToAltro(percent: string): string;

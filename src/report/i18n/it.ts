@@ -610,6 +610,7 @@ export const it: Messages = {
     trainedOn: (records, perCategory) => `modello addestrato su ${plural(records, 'esempio', 'esempi')} (${perCategory})`,
     modelWritten: (path, terms, temperature, kilobytes, seconds) =>
       `modello scritto in ${path}: ${plural(terms, 'termine', 'termini')}, temperatura ${temperature}, ${kilobytes} KB, in ${seconds} s`,
+    evalAlone: 'ogni pagina classificata da sola, senza le altre pagine del suo sito (come una pagina data sola a classify)',
     evalHeading: (method, folds, documents) => {
       const scored = plural(documents, 'esempio valutato', 'esempi valutati');
       if (method === 'held-out') return `insieme di verifica separato: ${scored}`;
