@@ -6,7 +6,7 @@ import { categoryFromLabel } from './categories.js';
 import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
 import { learnSiteFurniture, stripLearnedFurniture } from './site-furniture.js';
-import { classifyCompiled, compileModel, termCounts, type ClassifyInput, type Model, type TextOptions } from './model.js';
+import { classifyCompiled, compileModel, termCounts, withoutScrapedTitle, type ClassifyInput, type Model, type TextOptions } from './model.js';
 import { declaredTopicsOf, loadTopicModel, tagTopics, type CompiledTopicModel } from './topics.js';
 
 export { CATEGORIES, CATEGORY_IDS, categoryFromLabel, isCategoryId } from './categories.js';
@@ -100,7 +100,7 @@ export function createClassifier(model: Model, options: TextOptions = {}, topicM
   const classify = (input: ClassifyInput): Classification => {
     const counts = termCounts(input, compiled.terms);
     const classification = classifyCompiled(compiled, input, counts);
-    return topicModel ? { ...classification, topics: tagTopics(topicModel, counts) } : classification;
+    return topicModel ? { ...classification, topics: tagTopics(topicModel, withoutScrapedTitle(input, counts)) } : classification;
   };
   /** What the page says about itself: its category and, when it has "Argomenti" chips, its topics. */
   const declared = (page: PageFacts): Pick<Classification, 'declaredCategory' | 'declaredTopics'> => {

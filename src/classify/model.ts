@@ -74,6 +74,14 @@ export function withScrapedTitle<T extends ClassifyInput>(input: T): T {
   return input.title !== undefined ? input : { ...input, title: scrapedTitle(input.text) };
 }
 
+/**
+ * `counts` (termCounts of `input`) without the title read from scraped text (scrapedTitle): the topic tagger was
+ * built and measured on text records without it (topics.ts), and keeps reading them so.
+ */
+export function withoutScrapedTitle(input: ClassifyInput, counts: Map<string, number>[]): Map<string, number>[] {
+  return input.title === undefined ? [new Map(), ...counts.slice(1)] : counts;
+}
+
 /** Term frequencies of each field, furniture and the declared category left out (see furniture.ts). */
 export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms): Map<string, number>[] {
   const count = (text: string | undefined): Map<string, number> => {

@@ -2,7 +2,7 @@
 // pseudo-random shuffle, numbers rounded before they are written, so the same corpus gives a byte-identical model.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
-import { termCounts, type ClassifyInput } from './model.js';
+import { termCounts, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { compileTopicModel, sigmoid, tagTopics, topicFeatures, topicVocabulary, type TopicModel } from './topics.js';
 
@@ -178,7 +178,7 @@ export function trainTopicModel(input: TopicRecord[]): TopicModel {
   const topicIds = topicVocabulary().map((topic) => topic.id);
   const topicOf = new Map(topicIds.map((id, k) => [id, k]));
   const T = topicIds.length;
-  const counts = records.map((record) => termCounts(record));
+  const counts = records.map((record) => withoutScrapedTitle(record, termCounts(record)));
 
   const documentFrequency = new Map<string, number>();
   for (const fields of counts) {
@@ -357,7 +357,7 @@ export function evaluateTopics(records: TopicRecord[], heldOutSites: readonly st
     for (const form of forms) {
       const batch = records.filter((r) => r.site === site && topicFormOf(r) === form);
       for (const record of stripSiteFurniture(batch)) {
-        pairs.get(form)!.push({ truth: record.topics, predicted: tagTopics(model, termCounts(record)).map((tag) => tag.id) });
+        pairs.get(form)!.push({ truth: record.topics, predicted: tagTopics(model, withoutScrapedTitle(record, termCounts(record))).map((tag) => tag.id) });
       }
     }
   }
