@@ -175,14 +175,7 @@ function fitLogistic(docs: Vectorised[], vocabularySize: number, classes: number
   for (const doc of docs) sizes[doc.label]++;
   const present = sizes.filter((size) => size > 0).length;
   const classWeight = Array.from(sizes, (size) => (size > 0 ? docs.length / (present * size) : 0));
-  // Deterministic order: a linear congruential shuffle with a fixed seed.
-  const order = docs.map((_, i) => i);
-  let seed = 12345;
-  for (let i = order.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const j = seed % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = trainingOrder(docs.length);
   const scores = new Float64Array(classes);
   for (let epoch = 0; epoch < SGD_EPOCHS; epoch++) {
     const rate = SGD_RATE / (1 + epoch);
@@ -255,10 +248,50 @@ function fitTemperature(scores: Float64Array[], labels: number[]): number {
   return Math.exp((lo + hi) / 2);
 }
 
-const round = (value: number): number => {
+/** A number as model files keep it: DIGITS decimals, no negative zero (byte-identical files from the same corpus). */
+export const round = (value: number): number => {
   const rounded = Number(value.toFixed(DIGITS));
   return Object.is(rounded, -0) ? 0 : rounded;
 };
+
+/** SGD's visiting order: a linear congruential shuffle with a fixed seed, so training is deterministic. */
+export function trainingOrder(length: number): number[] {
+  const order = Array.from({ length }, (_, i) => i);
+  let seed = 12345;
+  for (let i = order.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/** The vocabulary of a corpus (the MAX_VOCABULARY terms in most documents, ties alphabetical, then sorted), its index and IDF. */
+export function buildVocabulary(counts: readonly Map<string, number>[][]): { vocabulary: string[]; index: Map<string, number>; idf: number[] } {
+  const documentFrequency = new Map<string, number>();
+  for (const fields of counts) {
+    for (const term of new Set(fields.flatMap((field) => [...field.keys()]))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  let vocabulary = [...documentFrequency.keys()];
+  if (vocabulary.length > MAX_VOCABULARY) {
+    vocabulary.sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : 1));
+    vocabulary = vocabulary.slice(0, MAX_VOCABULARY);
+  }
+  vocabulary.sort();
+  const n = counts.length;
+  const idf = vocabulary.map((term) => round(Math.log((n + 1) / (documentFrequency.get(term)! + 1)) + 1));
+  return { vocabulary, index: new Map(vocabulary.map((term, i) => [term, i])), idf };
+}
+
+/** A model file's text: its header, then one vocabulary entry per line, so that diffs between trained models stay readable. */
+export function serialiseWithVocabulary(model: { vocabulary: Record<string, unknown> }): string {
+  const { vocabulary, ...header } = model;
+  const entries = Object.keys(vocabulary)
+    .sort()
+    .map((term) => `    ${JSON.stringify(term)}: ${JSON.stringify(vocabulary[term])}`);
+  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
+  return `${head},\n  "vocabulary": {\n${entries.join(',\n')}\n  }\n}\n`;
+}
 
 /** Options for measurements: the stemmer comparison in bench/classifier.ts swaps the term function. */
 export interface TextOptions {
@@ -285,20 +318,8 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
   const counts = records.map((record) => termCounts(record, options.terms));
   const fit = (options.learner ?? DEFAULT_LEARNER) === 'logistic' ? fitLogistic : fitNaiveBayes;
 
-  // Vocabulary: the most frequent terms by document frequency, ties broken alphabetically, then sorted.
-  const documentFrequency = new Map<string, number>();
-  for (const fields of counts) {
-    for (const term of new Set(fields.flatMap((field) => [...field.keys()]))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  let vocabulary = [...documentFrequency.keys()];
-  if (vocabulary.length > MAX_VOCABULARY) {
-    vocabulary.sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : 1));
-    vocabulary = vocabulary.slice(0, MAX_VOCABULARY);
-  }
-  vocabulary.sort();
-  const index = new Map(vocabulary.map((term, i) => [term, i]));
+  const { vocabulary, index, idf } = buildVocabulary(counts);
   const n = records.length;
-  const idf = vocabulary.map((term) => round(Math.log((n + 1) / (documentFrequency.get(term)! + 1)) + 1));
 
   const docs: Vectorised[] = counts.map((docCounts, i) => {
     const label = classOf.get(records[i].category);
@@ -355,14 +376,9 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
   };
 }
 
-/** model.json text: one vocabulary entry per line so that diffs between trained models stay readable. */
+/** model.json text. */
 export function serialiseModel(model: Model): string {
-  const { vocabulary, ...header } = model;
-  const entries = Object.keys(vocabulary)
-    .sort()
-    .map((term) => `    ${JSON.stringify(term)}: ${JSON.stringify(vocabulary[term])}`);
-  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
-  return `${head},\n  "vocabulary": {\n${entries.join(',\n')}\n  }\n}\n`;
+  return serialiseWithVocabulary(model);
 }
 
 /** A model ready to score: vocabulary index and flat typed arrays. */

@@ -2,7 +2,7 @@
 // pseudo-random shuffle, numbers rounded before they are written, so the same corpus gives a byte-identical model.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
-import { termCounts, withoutScrapedTitle, type ClassifyInput } from './model.js';
+import { buildVocabulary, round, serialiseWithVocabulary, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { compileTopicModel, sigmoid, tagTopics, topicFeatures, topicVocabulary, type TopicModel } from './topics.js';
 
@@ -45,7 +45,6 @@ export function readTopicCorpus(): TopicRecord[] {
   return [...described, ...examples, ...pages];
 }
 
-const MAX_VOCABULARY = 30_000;
 const EPOCHS = 10;
 const RATE = 0.5;
 const L2 = 1e-4;
@@ -57,12 +56,6 @@ const MIN_ERROR = 1e-3;
 /** A record at least this long is a whole page: calibration and threshold are fitted on whole pages. */
 const WHOLE_PAGE_CHARS = 400;
 const MAX_TOPICS = 5;
-const DIGITS = 4;
-
-const round = (value: number): number => {
-  const rounded = Number(value.toFixed(DIGITS));
-  return Object.is(rounded, -0) ? 0 : rounded;
-};
 
 interface Doc {
   ids: number[];
@@ -78,13 +71,7 @@ function fitOneVsRest(docs: Doc[], vocabularySize: number, topics: number): { bi
   const positives = new Float64Array(topics);
   for (const doc of docs) for (const k of doc.positives) positives[k]++;
   const positiveWeight = Array.from(positives, (p) => (p === 0 ? 1 : Math.min(MAX_POSITIVE_WEIGHT, Math.sqrt((docs.length - p) / p))));
-  const order = docs.map((_, i) => i);
-  let seed = 12345;
-  for (let i = order.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const j = seed % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = trainingOrder(docs.length);
   const scores = new Float64Array(topics);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     const rate = RATE / (1 + epoch);
@@ -180,19 +167,7 @@ export function trainTopicModel(input: TopicRecord[]): TopicModel {
   const T = topicIds.length;
   const counts = records.map((record) => withoutScrapedTitle(record, termCounts(record)));
 
-  const documentFrequency = new Map<string, number>();
-  for (const fields of counts) {
-    for (const term of new Set(fields.flatMap((field) => [...field.keys()]))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  let terms = [...documentFrequency.keys()];
-  if (terms.length > MAX_VOCABULARY) {
-    terms.sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : 1));
-    terms = terms.slice(0, MAX_VOCABULARY);
-  }
-  terms.sort();
-  const index = new Map(terms.map((term, i) => [term, i]));
-  const n = records.length;
-  const idf = terms.map((term) => round(Math.log((n + 1) / (documentFrequency.get(term)! + 1)) + 1));
+  const { vocabulary: terms, index, idf } = buildVocabulary(counts);
   const docs: Doc[] = counts.map((fields, i) => {
     const positives = new Set<number>();
     for (const id of records[i].topics) {
@@ -259,7 +234,7 @@ export function trainTopicModel(input: TopicRecord[]): TopicModel {
     format: 'comune-audit-topics',
     version: 1,
     topics: topicIds,
-    documents: n,
+    documents: records.length,
     scale: round(scale),
     shift: round(shift),
     threshold,
@@ -269,14 +244,9 @@ export function trainTopicModel(input: TopicRecord[]): TopicModel {
   };
 }
 
-/** model.json text: one vocabulary entry per line, so that diffs between trained models stay readable. */
+/** data/topics/model.json text. */
 export function serialiseTopicModel(model: TopicModel): string {
-  const { vocabulary, ...header } = model;
-  const entries = Object.keys(vocabulary)
-    .sort()
-    .map((term) => `    ${JSON.stringify(term)}: ${JSON.stringify(vocabulary[term])}`);
-  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
-  return `${head},\n  "vocabulary": {\n${entries.join(',\n')}\n  }\n}\n`;
+  return serialiseWithVocabulary(model);
 }
 
 /** Quality of topic tags on held-out pages of one form. */
