@@ -5,6 +5,7 @@ import { dataPath } from '../util/paths.js';
 import { categoryFromLabel } from './categories.js';
 import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
+import { parseModelJson } from './model-file.js';
 import { learnSiteFurniture, stripLearnedFurniture } from './site-furniture.js';
 import { classifyCompiled, compileModel, termCounts, withoutScrapedTitle, type ClassifyInput, type Model, type TextOptions } from './model.js';
 import { declaredTopicsOf, loadTopicModel, tagTopics, type CompiledTopicModel } from './topics.js';
@@ -43,16 +44,7 @@ export const HELDOUT_FILE = dataPath('classifier', 'heldout.jsonl');
 
 /** A model object checked enough that scoring cannot fail on it later. */
 export function parseModel(text: string, source: string): Model {
-  let model: Model;
-  try {
-    model = JSON.parse(text) as Model;
-  } catch (error) {
-    const detail = (error as Error).message;
-    throw new ClassifierDataError({
-      it: `${source}: non è un file JSON di modello (${detail}); addestrane uno con "comune-audit train"`,
-      en: `${source}: not a JSON model file (${detail}); train one with "comune-audit train"`,
-    });
-  }
+  const model = parseModelJson<Model>(text, source, 'comune-audit train');
   const valid =
     model?.format === 'comune-audit-nb' &&
     model.version === 2 &&

@@ -3,6 +3,7 @@
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
 import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, scrapedTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
+import { serialiseWithVocabulary, unpackVocabulary } from './model-file.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
 
@@ -283,15 +284,6 @@ export function buildVocabulary(counts: readonly Map<string, number>[][]): { voc
   return { vocabulary, index: new Map(vocabulary.map((term, i) => [term, i])), idf };
 }
 
-/** A model file's text: its header, then one vocabulary entry per line, so that diffs between trained models stay readable. */
-export function serialiseWithVocabulary(model: { vocabulary: Record<string, unknown> }): string {
-  const { vocabulary, ...header } = model;
-  const entries = Object.keys(vocabulary)
-    .sort()
-    .map((term) => `    ${JSON.stringify(term)}: ${JSON.stringify(vocabulary[term])}`);
-  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
-  return `${head},\n  "vocabulary": {\n${entries.join(',\n')}\n  }\n}\n`;
-}
 
 /** Options for measurements: the stemmer comparison in bench/classifier.ts swaps the term function. */
 export interface TextOptions {
@@ -394,17 +386,7 @@ export interface CompiledModel {
 }
 
 export function compileModel(model: Model, options: TextOptions = {}): CompiledModel {
-  const classes = model.categories.length;
-  const vocabulary = Object.keys(model.vocabulary);
-  const idf = new Float64Array(vocabulary.length);
-  const logProbs = new Float64Array(vocabulary.length * classes);
-  const index = new Map<string, number>();
-  vocabulary.forEach((term, t) => {
-    const row = model.vocabulary[term];
-    index.set(term, t);
-    idf[t] = row[0];
-    for (let c = 0; c < classes; c++) logProbs[t * classes + c] = row[c + 1];
-  });
+  const { index, idf, weights: logProbs } = unpackVocabulary(model.vocabulary, model.categories.length);
   return {
     categories: model.categories,
     temperature: model.temperature,

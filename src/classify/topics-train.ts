@@ -2,7 +2,8 @@
 // pseudo-random shuffle, numbers rounded before they are written, so the same corpus gives a byte-identical model.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
-import { buildVocabulary, round, serialiseWithVocabulary, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
+import { serialiseWithVocabulary } from './model-file.js';
+import { buildVocabulary, round, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { compileTopicModel, sigmoid, tagTopics, topicFeatures, topicVocabulary, type TopicModel } from './topics.js';
 

@@ -5,6 +5,7 @@ import type { DeclaredTopic, PageFacts, TopicTag } from '../types.js';
 import { dataPath } from '../util/paths.js';
 import { ClassifierDataError } from './errors.js';
 import { featureVector } from './model.js';
+import { parseModelJson, unpackVocabulary } from './model-file.js';
 import { foldAccents } from './text.js';
 
 /** One of the model's topics: slug id, the label as the model writes it, and the description trained on. */
@@ -100,16 +101,7 @@ export interface CompiledTopicModel {
 }
 
 export function parseTopicModel(text: string, source: string): TopicModel {
-  let model: TopicModel;
-  try {
-    model = JSON.parse(text) as TopicModel;
-  } catch (error) {
-    const detail = (error as Error).message;
-    throw new ClassifierDataError({
-      it: `${source}: non è un file JSON di modello (${detail}); addestrane uno con "comune-audit train --topics"`,
-      en: `${source}: not a JSON model file (${detail}); train one with "comune-audit train --topics"`,
-    });
-  }
+  const model = parseModelJson<TopicModel>(text, source, 'comune-audit train --topics');
   const valid =
     model?.format === 'comune-audit-topics' &&
     model.version === 1 &&
@@ -131,17 +123,7 @@ export function parseTopicModel(text: string, source: string): TopicModel {
 export function compileTopicModel(model: TopicModel): CompiledTopicModel {
   const byId = new Map(topicVocabulary().map((topic) => [topic.id, topic]));
   const topics = model.topics.map((id) => byId.get(id) ?? { id, label: id, description: '' });
-  const terms = Object.keys(model.vocabulary);
-  const count = topics.length;
-  const idf = new Float64Array(terms.length);
-  const weights = new Float64Array(terms.length * count);
-  const index = new Map<string, number>();
-  terms.forEach((term, t) => {
-    const row = model.vocabulary[term];
-    index.set(term, t);
-    idf[t] = row[0];
-    for (let k = 0; k < count; k++) weights[t * count + k] = row[k + 1];
-  });
+  const { index, idf, weights } = unpackVocabulary(model.vocabulary, topics.length);
   return { topics, index, idf, weights, biases: Float64Array.from(model.biases), scale: model.scale, shift: model.shift, threshold: model.threshold, maxTopics: model.maxTopics };
 }
 
