@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { messages, type ClassifierMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
+import { topicCsvCells } from '../report/topics.js';
 import { langOption, oneOf, seconds } from './options.js';
 import type { Classification, PageFacts } from '../types.js';
 import type { Classifier, ClassifyInput } from '../classify/index.js';
@@ -194,7 +195,7 @@ export async function formatRows(rows: ClassifiedRow[], format: 'jsonl' | 'csv')
     const c = row.classification;
     const cells: (string | number)[] = [row.input, row.line ?? '', row.url ?? '', row.title, c?.category ?? '', c?.confidence ?? '', c?.declaredCategory ?? ''];
     for (let i = 0; i < 3; i++) cells.push(c?.alternatives[i]?.category ?? '', c?.alternatives[i]?.confidence ?? '');
-    cells.push((c?.topics ?? []).map((topic) => `${topic.id}:${topic.score}`).join('|'), (c?.declaredTopics ?? []).map((topic) => topic.label).join('|'));
+    cells.push(...topicCsvCells(c?.topics, c?.declaredTopics));
     cells.push(row.error ?? '');
     return cells;
   });

@@ -6,6 +6,7 @@ import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync'
 import type { CategoryId, Report } from '../types.js';
 import { categoryName, orderedEvidence } from './common.js';
 import { messages, type Lang } from './i18n/index.js';
+import { topicCsvCells } from './topics.js';
 
 export interface CsvOptions {
   /** Prepend a UTF-8 byte-order mark: Excel needs it to read accented letters as UTF-8. */
@@ -121,6 +122,8 @@ export const PAGE_COLUMNS = [
   'category',
   'confidence',
   'declared_category',
+  'topics',
+  'declared_topics',
   'links',
   'documents',
   'read_in_part',
@@ -144,6 +147,7 @@ export function renderPagesCsv(report: Report, options: CsvReportOptions): strin
     category(page.category),
     page.confidence,
     category(page.declaredCategory),
+    ...topicCsvCells(page.topics, page.declaredTopics),
     page.links,
     page.documents,
     named ? (page.truncated ? t.csv.yes : t.csv.no) : page.truncated ? 'true' : 'false',

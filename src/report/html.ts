@@ -27,6 +27,7 @@ import {
 } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 import { discoveryLines } from './discovery.js';
+import { declaredTopicsText, pageTopicsLine, topicTagsText, topicsSummary } from './topics.js';
 import { categoriesChart, criteriaChart, indexGauge, pointsChart } from './charts/report.js';
 import { CHART_CSS } from './charts/svg.js';
 
@@ -104,6 +105,8 @@ function factsList(report: Report, t: Messages, lang: Lang): string {
     rows.push([t.label.caps, esc(caps.length > 0 ? caps.join('; ') : t.capsNone)]);
     const kind = singlePageKind(report, t, lang);
     if (kind) rows.push([t.label.pageKind, esc(kind)]);
+    const topics = report.run.singlePage && report.pages[0] ? pageTopicsLine(report.pages[0], t) : null;
+    if (topics) rows.push([t.label.topics, esc(topics)]);
   }
   const run = runPhrase(report, t);
   if (run) rows.push([t.label.run, esc(run)]);
@@ -256,15 +259,41 @@ function classificationSection(report: Report, t: Messages, lang: Lang): string 
   );
 }
 
+/** The site's topics: how many, which pages declare theirs, every topic with its pages, the pages whose chips the text does not bear out. */
+function topicsSection(report: Report, t: Messages): string {
+  const summary = topicsSummary(report);
+  if (!summary) return '';
+  const words = t.topics;
+  let body =
+    `<p>${esc(words.summary(summary.rows.filter((row) => row.pages > 0).length, summary.tagged, summary.classified))}</p>` +
+    `<p>${esc(words.declaring(summary.declaring, summary.outsideVocabulary.join(', ')))}</p>`;
+  if (summary.rows.length > 0) {
+    const rows = summary.rows.map((row) => `<tr><th scope="row">${esc(row.label)}</th><td class="num">${row.pages}</td><td class="num">${row.declaredPages}</td></tr>`);
+    body +=
+      `<table aria-labelledby="topics"><thead><tr><th scope="col">${esc(words.topic)}</th><th scope="col" class="num">${esc(words.fromText)}</th>` +
+      `<th scope="col" class="num">${esc(words.declared)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  }
+  if (summary.disagreements.length > 0) {
+    const rows = summary.disagreements.map(
+      ({ page, declared, inferred }) =>
+        `<tr><td>${urlHtml(page.url)}</td><td>${esc(declaredTopicsText(declared))}</td><td>${esc(inferred.length > 0 ? topicTagsText(inferred, t) : words.none)}</td></tr>`,
+    );
+    body +=
+      `<table><caption>${esc(words.disagreements(summary.disagreements.length))}</caption><thead><tr><th scope="col">${esc(t.html.url)}</th>` +
+      `<th scope="col">${esc(words.declaredColumn)}</th><th scope="col">${esc(words.foundColumn)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  }
+  return `<section aria-labelledby="topics"><h2 id="topics">${esc(t.section.topics)}</h2>${body}</section>`;
+}
+
 function pagesSection(report: Report, t: Messages, lang: Lang): string {
   if (report.pages.length === 0) return '';
   const rows = report.pages.map(
     (page) =>
       `<tr><td>${urlHtml(page.url)}</td><td class="num">${page.status}</td><td>${esc(t.pageTypeName[page.pageType])}</td>` +
-      `<td>${esc(page.category === null ? '' : categoryName(page.category, lang))}</td><td class="num">${page.documents}</td>` +
+      `<td>${esc(page.category === null ? '' : categoryName(page.category, lang))}</td><td>${esc(pageTopicsLine(page, t) ?? '')}</td><td class="num">${page.documents}</td>` +
       `<td>${page.error ? esc(`${page.error.code}: ${page.error.message[lang]}`) : page.truncated ? esc(t.html.readInPart) : ''}</td></tr>`,
   );
-  const head = [t.html.url, t.html.httpStatus, t.html.pageType, t.html.category, t.html.documents, t.html.fetchError]
+  const head = [t.html.url, t.html.httpStatus, t.html.pageType, t.html.category, t.html.topics, t.html.documents, t.html.fetchError]
     .map((label) => `<th scope="col">${esc(label)}</th>`)
     .join('');
   return (
@@ -306,7 +335,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const t = messages(lang);
   const main = report.fatal
     ? [fatalSection(report, t, lang), discoverySection(report, t, lang)].join('\n')
-    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), classificationSection(report, t, lang), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang), discoverySection(report, t, lang)].join('\n');
+    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), classificationSection(report, t, lang), topicsSection(report, t), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang), discoverySection(report, t, lang)].join('\n');
   return `<!doctype html>
 <html lang="${esc(t.htmlLang)}">
 <head>

@@ -26,6 +26,7 @@ import {
 } from './common.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 import { discoveryLines } from './discovery.js';
+import { declaredTopicsText, pageTopicsLine, topicTagsText, topicsSummary } from './topics.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -143,6 +144,8 @@ function renderRun(layout: Layout, report: Report, labelWidth: number): void {
   layout.field(t.label.caps, caps.length > 0 ? { items: caps, separator: '; ' } : t.capsNone, labelWidth);
   const kind = singlePageKind(report, t, layout.options.lang);
   if (kind) layout.field(t.label.pageKind, kind, labelWidth);
+  const topics = report.run.singlePage && report.pages[0] ? pageTopicsLine(report.pages[0], t) : null;
+  if (topics) layout.field(t.label.topics, clean(topics), labelWidth);
   const run = runPhrase(report, t);
   if (run) layout.field(t.label.run, run, labelWidth);
 }
@@ -240,6 +243,39 @@ function renderClassification(layout: Layout, report: Report): void {
   if (more > 0) layout.paragraph(t.classification.moreDisagreements(more), 4);
 }
 
+const TOPICS_SHOWN = 10;
+
+/** The site's topics: how many, which pages declare theirs, the commonest topics, the pages whose chips the text does not bear out. */
+function renderTopics(layout: Layout, report: Report): void {
+  const summary = topicsSummary(report);
+  if (!summary) return;
+  const { t, c } = layout;
+  const words = t.topics;
+  layout.heading(t.section.topics);
+  layout.paragraph(words.summary(summary.rows.filter((row) => row.pages > 0).length, summary.tagged, summary.classified), 2);
+  layout.paragraph(words.declaring(summary.declaring, summary.outsideVocabulary.join(', ')), 2);
+  if (summary.rows.length > 0) {
+    const fromWidth = words.fromText.length;
+    const declaredWidth = words.declared.length;
+    const shown = summary.rows.slice(0, TOPICS_SHOWN);
+    const nameWidth = Math.max(4, Math.min(Math.max(...shown.map((row) => row.label.length)), layout.width - fromWidth - declaredWidth - 6));
+    layout.push(c.dim(`  ${''.padEnd(nameWidth)}  ${words.fromText.padStart(fromWidth)}  ${words.declared.padStart(declaredWidth)}`));
+    for (const row of shown) {
+      layout.push(`  ${truncate(clean(row.label), nameWidth).padEnd(nameWidth)}  ${String(row.pages).padStart(fromWidth)}  ${String(row.declaredPages).padStart(declaredWidth)}`);
+    }
+    const more = summary.rows.length - TOPICS_SHOWN;
+    if (more > 0) layout.paragraph(words.more(more), 2);
+  }
+  if (summary.disagreements.length === 0) return;
+  layout.paragraph(words.disagreements(summary.disagreements.length), 2);
+  for (const { page, declared, inferred } of summary.disagreements.slice(0, DISAGREEMENTS_SHOWN)) {
+    layout.push(`    ${c.cyan(clean(page.url))}`);
+    layout.paragraph(clean(words.disagreement(declaredTopicsText(declared), inferred.length > 0 ? topicTagsText(inferred, t) : words.none)), 6, c.dim);
+  }
+  const more = summary.disagreements.length - DISAGREEMENTS_SHOWN;
+  if (more > 0) layout.paragraph(words.moreDisagreements(more), 4);
+}
+
 /** Lines of a finding's evidence note past which the terminal cuts it (the HTML report holds it whole). */
 const NOTE_LINES = 4;
 
@@ -331,7 +367,7 @@ function renderDiscovery(layout: Layout, report: Report): void {
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const layout = new Layout(options);
   const { t } = layout;
-  const labels = [t.label.site, t.label.pages, t.label.caps, t.label.pageKind, t.label.run, t.label.index, t.label.level, t.label.basis, t.label.checks, `${t.whatToDo}:`];
+  const labels = [t.label.site, t.label.pages, t.label.caps, t.label.pageKind, t.label.topics, t.label.run, t.label.index, t.label.level, t.label.basis, t.label.checks, `${t.whatToDo}:`];
   const labelWidth = Math.max(...labels.map((label) => label.length)) + 2;
   renderHeader(layout, report, labelWidth);
   if (report.fatal) {
@@ -344,6 +380,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     renderPoints(layout, report);
     renderCriteria(layout, report);
     renderClassification(layout, report);
+    renderTopics(layout, report);
     renderFindings(layout, report);
     renderDiscovery(layout, report);
   }

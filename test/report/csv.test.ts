@@ -207,6 +207,8 @@ describe('pages CSV', () => {
       category: 'anagrafe-stato-civile',
       confidence: '0.87',
       declared_category: 'anagrafe-stato-civile',
+      topics: '',
+      declared_topics: '',
       links: '3',
       documents: '2',
       read_in_part: 'false',

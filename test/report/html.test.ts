@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { render } from '../../src/report/index.js';
 import { makeCheck } from '../score/make-check.js';
-import { categorisedReport } from './categorised.js';
+import { categorisedReport, topicsReport } from './categorised.js';
 import { SITE, makePage, makeSite, samplePages, sampleReport } from './sample.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -210,11 +210,29 @@ describe('HTML report in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows the pages per topic in a table named by its heading, the disagreeing pages with links, and each page\'s topics in the pages table', async () => {
+    const file = join(dir, 'topics.html');
+    writeFileSync(file, renderHtml(topicsReport(), { lang: 'it' }));
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(pathToFileURL(file).href);
+    const table = page.getByRole('table', { name: 'Gli argomenti delle pagine (Modello Comuni)' });
+    await expect(table.isVisible()).resolves.toBe(true);
+    const rows = (await table.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').map((cell) => cell.trim()));
+    expect(rows[0]).toEqual(['Gestione rifiuti', '2', '1']);
+    expect(rows).toHaveLength(7);
+    const disagreements = page.getByRole('table', { name: /^2 pagine dichiarano argomenti/ });
+    await expect(disagreements.getByRole('link', { name: `${SITE}servizi/bandi` }).isVisible()).resolves.toBe(true);
+    await page.getByText('Mostra 6 pagine').click();
+    await expect(page.getByRole('row', { name: /servizi\/tari/ }).innerText()).resolves.toContain('Tassa sui servizi 0,98 · Gestione rifiuti 0,91 (dichiarati dalla pagina: Imposte, Gestione rifiuti)');
+    await page.close();
+  });
+
   it('has no accessibility violations (axe-core, WCAG 2.1 A/AA) in either language, full report and failed audit alike', async () => {
     const reports = {
       'full-it': renderHtml(sampleReport(), { lang: 'it' }),
       'full-en': renderHtml(sampleReport(), { lang: 'en' }),
       'categories-it': renderHtml(categorisedReport(), { lang: 'it' }),
+      'topics-en': renderHtml(topicsReport(), { lang: 'en' }),
       fatal: renderHtml(sampleReport({ site: makeSite([]), checks: [], fatal: { code: 'dns', message: { it: 'Il nome non si risolve', en: 'DNS lookup failed' } } }), { lang: 'it' }),
     };
     for (const [name, html] of Object.entries(reports)) {

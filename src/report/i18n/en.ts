@@ -17,6 +17,7 @@ export const en: Messages = {
     checks: 'Checks',
     basis: 'Computed over',
     pageKind: 'Page kind',
+    topics: 'Topics',
   },
   pageTypeName: {
     home: 'home page',
@@ -80,6 +81,7 @@ export const en: Messages = {
     findings: 'Top findings',
     otherChecks: 'The other checks, with their evidence',
     classification: 'The pages in the 15 service categories',
+    topics: 'The pages’ topics (Modello Comuni)',
   },
   classification: {
     category: 'Category',
@@ -95,6 +97,29 @@ export const en: Messages = {
     moreDisagreements: (count) => `… and ${count} more in the HTML report (-o report.html).`,
     classifier: 'According to the classifier',
     declared: 'According to the page’s breadcrumb',
+  },
+  topics: {
+    summary: (topics, tagged, classified) =>
+      `${plural(topics, 'topic', 'topics')} of the Modello Comuni's 64 found in the text of ${tagged} of ${plural(classified, 'page', 'pages')}.`,
+    declaring: (pages, outside) =>
+      (pages === 0
+        ? 'No page declares its topics with the model’s «Argomenti» labels.'
+        : `${pages === 1 ? '1 page declares its' : `${pages} pages declare their`} topics with the model’s «Argomenti» labels.`) +
+      (outside ? ` Labels outside the vocabulary of 64: ${outside}.` : ''),
+    topic: 'Topic',
+    fromText: 'Pages (text)',
+    declared: 'Pages (label)',
+    declaredColumn: 'Declared by the page',
+    foundColumn: 'Found in the text (score)',
+    more: (count) => `… and ${plural(count, 'more topic', 'more topics')} in the HTML report (-o report.html).`,
+    disagreements: (count) =>
+      count === 1
+        ? '1 page declares topics the classifier does not find in its text (to review: the labels or the text):'
+        : `${count} pages declare topics the classifier does not find in their text (to review: the labels or the text):`,
+    disagreement: (declared, found) => `declared: ${declared} · from the text: ${found}`,
+    moreDisagreements: (count) => `… and ${count} more in the HTML report (-o report.html).`,
+    none: 'none',
+    pageLine: (found, declared) => `${found} (declared by the page: ${declared})`,
   },
   noFindings: 'No failed or partial checks.',
   agidVerdict: (wouldPass, blocking, unjudged) =>
@@ -178,6 +203,7 @@ export const en: Messages = {
     documents: 'Documents',
     fetchError: 'Error',
     readInPart: 'read only in part: partial results',
+    topics: 'Topics',
   },
   discovery: {
     title: 'How the pages were found',

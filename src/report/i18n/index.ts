@@ -26,6 +26,8 @@ export interface Messages {
     basis: string;
     /** The page kind a --single-page audit detected (or was given). */
     pageKind: string;
+    /** A --single-page audit's topics (found in its text, and declared). */
+    topics: string;
   };
   /** Page kinds by name, for people. */
   pageTypeName: Record<PageType, string>;
@@ -65,6 +67,7 @@ export interface Messages {
     /** HTML: the checks that are not findings, with their evidence. */
     otherChecks: string;
     classification: string;
+    topics: string;
   };
   /** How the pages fall into the 15 service categories (terminal and HTML). */
   classification: {
@@ -82,6 +85,31 @@ export interface Messages {
     /** HTML column headings of the disagreements table. */
     classifier: string;
     declared: string;
+  };
+  /** The pages' topics, the Modello Comuni's 64 "Argomenti" (terminal and HTML; src/report/topics.ts). */
+  topics: {
+    /** Topics found in the text of `tagged` pages of the `classified` ones. */
+    summary(topics: number, tagged: number, classified: number): string;
+    /** Pages with "Argomenti" chips; outside: their labels that are not of the vocabulary, ', '-joined (may be ''). */
+    declaring(pages: number, outside: string): string;
+    /** Column headings: the topic, pages found from the text, pages whose chips name it. */
+    topic: string;
+    fromText: string;
+    declared: string;
+    /** HTML column headings of the disagreements table: the chips' labels, the tagger's topics with scores. */
+    declaredColumn: string;
+    foundColumn: string;
+    /** Topics past the terminal's first few: where they all are. */
+    more(count: number): string;
+    /** Pages whose chips name topics none of which the tagger finds in the text. */
+    disagreements(count: number): string;
+    /** One such page: its chips' labels and the tagger's topics. */
+    disagreement(declared: string, found: string): string;
+    moreDisagreements(count: number): string;
+    /** No topic found in a page's text. */
+    none: string;
+    /** A page's topics, then the ones its chips declare. */
+    pageLine(found: string, declared: string): string;
   };
   noFindings: string;
   /** The one line atop the AGID criteria: would the site pass them all, as PNRR 1.4.1 requires, and what stands in the way. */
@@ -131,6 +159,8 @@ export interface Messages {
     fetchError: string;
     /** In the pages table, for a page read only in part. */
     readInPart: string;
+    /** Pages table: the page's topics. */
+    topics: string;
   };
   /** The robots/sitemap section (terminal and HTML). */
   discovery: DiscoveryMessages;

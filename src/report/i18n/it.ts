@@ -49,6 +49,7 @@ export const it: Messages = {
     checks: 'Controlli',
     basis: 'Calcolato su',
     pageKind: 'Tipo di pagina',
+    topics: 'Argomenti',
   },
   pageTypeName: {
     home: 'home page',
@@ -112,6 +113,7 @@ export const it: Messages = {
     findings: 'Problemi principali',
     otherChecks: 'Gli altri controlli, con le evidenze',
     classification: 'Le pagine nelle 15 categorie dei servizi',
+    topics: 'Gli argomenti delle pagine (Modello Comuni)',
   },
   classification: {
     category: 'Categoria',
@@ -127,6 +129,29 @@ export const it: Messages = {
     moreDisagreements: (count) => `… e ${count === 1 ? 'un’altra' : `altre ${count}`} nel report HTML (-o report.html).`,
     classifier: 'Secondo il classificatore',
     declared: 'Secondo il percorso della pagina',
+  },
+  topics: {
+    summary: (topics, tagged, classified) =>
+      `${topics === 1 ? '1 argomento' : `${topics} argomenti`} dei 64 del Modello Comuni riconosciuti nel testo di ${tagged} ${tagged === 1 ? 'pagina' : 'pagine'} su ${classified}.`,
+    declaring: (pages, outside) =>
+      (pages === 0
+        ? 'Nessuna pagina dichiara i propri argomenti con le etichette «Argomenti» del modello.'
+        : `${pages === 1 ? '1 pagina dichiara' : `${pages} pagine dichiarano`} i propri argomenti con le etichette «Argomenti» del modello.`) +
+      (outside ? ` Etichette fuori dal vocabolario dei 64: ${outside}.` : ''),
+    topic: 'Argomento',
+    fromText: 'Pagine (testo)',
+    declared: 'Pagine (etichetta)',
+    declaredColumn: 'Dichiarati dalla pagina',
+    foundColumn: 'Riconosciuti nel testo (punteggio)',
+    more: (count) => `… e ${count === 1 ? 'un altro argomento' : `altri ${count} argomenti`} nel report HTML (-o report.html).`,
+    disagreements: (count) =>
+      count === 1
+        ? '1 pagina dichiara argomenti che il classificatore non riconosce nel suo testo (da rivedere: le etichette o il testo):'
+        : `${count} pagine dichiarano argomenti che il classificatore non riconosce nel loro testo (da rivedere: le etichette o il testo):`,
+    disagreement: (declared, found) => `dichiarati: ${declared} · dal testo: ${found}`,
+    moreDisagreements: (count) => `… e ${count === 1 ? 'un’altra' : `altre ${count}`} nel report HTML (-o report.html).`,
+    none: 'nessuno',
+    pageLine: (found, declared) => `${found} (dichiarati dalla pagina: ${declared})`,
   },
   noFindings: 'Nessun controllo non superato o parziale.',
   agidVerdict: (wouldPass, blocking, unjudged) =>
@@ -208,6 +233,8 @@ export const it: Messages = {
       category: 'Categoria',
       confidence: 'Confidenza (da 0 a 1)',
       declared_category: 'Categoria nel percorso della pagina',
+      topics: 'Argomenti (id:punteggio)',
+      declared_topics: 'Argomenti dichiarati dalla pagina',
       links: 'Link',
       documents: 'Documenti',
       read_in_part: 'Letta solo in parte',
@@ -297,6 +324,7 @@ export const it: Messages = {
     documents: 'Documenti',
     fetchError: 'Errore',
     readInPart: 'letta solo in parte: risultati parziali',
+    topics: 'Argomenti',
   },
   discovery: {
     title: 'Come sono state trovate le pagine',
