@@ -112,12 +112,13 @@ export function createClassifier(model: Model, options: TextOptions = {}, topicM
 
 const cache = new Map<string, Classifier>();
 
-/** Loads (once per path) a model file; by default the one shipped in data/classifier/model.json. Topics: data/topics/model.json. */
-export function loadClassifier(modelPath: string = DEFAULT_MODEL_PATH): Classifier {
-  let classifier = cache.get(modelPath);
+/** Loads (once per pair of paths) a model file and a topic model; by default the shipped data/classifier/model.json and data/topics/model.json. */
+export function loadClassifier(modelPath: string = DEFAULT_MODEL_PATH, topicModelPath?: string): Classifier {
+  const key = `${modelPath}\n${topicModelPath ?? ''}`;
+  let classifier = cache.get(key);
   if (classifier === undefined) {
-    classifier = createClassifier(parseModel(readFileSync(modelPath, 'utf8'), modelPath), {}, loadTopicModel());
-    cache.set(modelPath, classifier);
+    classifier = createClassifier(parseModel(readFileSync(modelPath, 'utf8'), modelPath), {}, loadTopicModel(topicModelPath));
+    cache.set(key, classifier);
   }
   return classifier;
 }

@@ -1,7 +1,7 @@
 // Reads labelled training data: JSONL (one record per line) or CSV with a header row.
 // Every problem is reported as "<file>:<line>: <what is wrong>" so a person can fix it.
 import { readFileSync } from 'node:fs';
-import type { CategoryId } from '../types.js';
+import type { CategoryId, Localised } from '../types.js';
 import { categoryFromLabel, isCategoryId } from './categories.js';
 import type { LabelledRecord } from './model.js';
 import { ClassifierDataError } from './errors.js';
@@ -16,7 +16,7 @@ function categoryOf(value: unknown): CategoryId | null {
 }
 
 /** Lists may be JSON arrays or, in CSV cells, items separated by " | "; null when the value is neither. */
-function listOf(value: unknown): string[] | undefined | null {
+export function listOf(value: unknown): string[] | undefined | null {
   if (value === undefined || value === null || value === '') return undefined;
   if (Array.isArray(value)) return value.every((item) => typeof item === 'string') ? value : null;
   if (typeof value === 'string') return value.split(' | ').map((item) => item.trim()).filter(Boolean);
@@ -37,6 +37,11 @@ function recordOf(fields: Record<string, unknown>, where: string): LabelledRecor
           },
     );
   }
+  return { category, ...pageOf(fields, where) };
+}
+
+/** A labelled record's page: text, title, headings, breadcrumb, site and source, checked (the label is the caller's). */
+export function pageOf(fields: Record<string, unknown>, where: string): Omit<LabelledRecord, 'category'> {
   const text = fields.text ?? '';
   const title = fields.title;
   if (typeof text !== 'string' || (title !== undefined && typeof title !== 'string')) {
@@ -53,7 +58,7 @@ function recordOf(fields: Record<string, unknown>, where: string): LabelledRecor
       en: `${where}: "headings" and "breadcrumb" must be arrays of strings`,
     });
   }
-  const record: LabelledRecord = { category, text };
+  const record: Omit<LabelledRecord, 'category'> = { text };
   if (title) record.title = title;
   if (headings?.length) record.headings = headings;
   if (breadcrumb?.length) record.breadcrumb = breadcrumb;
@@ -62,8 +67,19 @@ function recordOf(fields: Record<string, unknown>, where: string): LabelledRecor
   return record;
 }
 
-function parseJsonl(content: string, path: string): LabelledRecord[] {
-  const records: LabelledRecord[] = [];
+/** How one kind of labelled record is read: its fields checked, the CSV header's label columns, the words of its errors. */
+export interface RecordFormat<T> {
+  recordOf(fields: Record<string, unknown>, where: string): T;
+  /** A CSV header must name one of these. */
+  labelColumns: string[];
+  /** The CSV header names none of labelColumns. */
+  headerError(path: string): Localised;
+  /** The file is neither .csv nor .jsonl. */
+  typeError(path: string): Localised;
+}
+
+function parseJsonl<T>(content: string, path: string, format: RecordFormat<T>): T[] {
+  const records: T[] = [];
   content.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     const where = `${path}:${i + 1}`;
@@ -78,7 +94,7 @@ function parseJsonl(content: string, path: string): LabelledRecord[] {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new ClassifierDataError({ it: `${where}: ogni riga deve essere un oggetto JSON`, en: `${where}: expected a JSON object per line` });
     }
-    records.push(recordOf(value as Record<string, unknown>, where));
+    records.push(format.recordOf(value as Record<string, unknown>, where));
   });
   return records;
 }
@@ -141,16 +157,11 @@ function csvRows(content: string, path: string): { line: number; cells: string[]
   return rows;
 }
 
-function parseCsv(content: string, path: string): LabelledRecord[] {
+function parseCsv<T>(content: string, path: string, format: RecordFormat<T>): T[] {
   const rows = csvRows(content.replace(/^\uFEFF/, ''), path);
   if (rows.length === 0) return [];
   const header = rows[0].cells.map((name) => name.trim().toLowerCase());
-  if (!header.includes('category') && !header.includes('label')) {
-    throw new ClassifierDataError({
-      it: `${path}:1: l'intestazione del CSV deve avere una colonna "category" e una colonna "text" (o "title")`,
-      en: `${path}:1: the CSV header must name a "category" column and a "text" (or "title") column`,
-    });
-  }
+  if (!format.labelColumns.some((name) => header.includes(name))) throw new ClassifierDataError(format.headerError(path));
   return rows.slice(1).map(({ line, cells }) => {
     if (cells.length !== header.length) {
       throw new ClassifierDataError({
@@ -158,17 +169,32 @@ function parseCsv(content: string, path: string): LabelledRecord[] {
         en: `${path}:${line}: ${cells.length} fields where the header has ${header.length}; quote fields that contain commas`,
       });
     }
-    return recordOf(Object.fromEntries(header.map((name, i) => [name, cells[i]])), `${path}:${line}`);
+    return format.recordOf(Object.fromEntries(header.map((name, i) => [name, cells[i]])), `${path}:${line}`);
   });
 }
 
-/** Labelled records from a .jsonl/.ndjson or .csv file; a malformed line throws an Error naming file and line. */
-export function readLabelledFile(path: string): LabelledRecord[] {
+/** Records of one format from a .jsonl/.ndjson or .csv file; a malformed line throws an Error naming file and line. */
+export function readRecordFile<T>(path: string, format: RecordFormat<T>): T[] {
   const content = readFileSync(path, 'utf8');
-  if (/\.csv$/i.test(path)) return parseCsv(content, path);
-  if (/\.(jsonl|ndjson|json)$/i.test(path)) return parseJsonl(content, path);
-  throw new ClassifierDataError({
+  if (/\.csv$/i.test(path)) return parseCsv(content, path, format);
+  if (/\.(jsonl|ndjson|json)$/i.test(path)) return parseJsonl(content, path, format);
+  throw new ClassifierDataError(format.typeError(path));
+}
+
+const CATEGORY_RECORDS: RecordFormat<LabelledRecord> = {
+  recordOf,
+  labelColumns: ['category', 'label'],
+  headerError: (path) => ({
+    it: `${path}:1: l'intestazione del CSV deve avere una colonna "category" e una colonna "text" (o "title")`,
+    en: `${path}:1: the CSV header must name a "category" column and a "text" (or "title") column`,
+  }),
+  typeError: (path) => ({
     it: `${path}: tipo di file di addestramento sconosciuto; usa .csv (intestazione category,text,...) o .jsonl`,
     en: `${path}: unknown training file type; use .csv (header category,text,...) or .jsonl`,
-  });
+  }),
+};
+
+/** Category-labelled records from a .jsonl/.ndjson or .csv file; a malformed line throws an Error naming file and line. */
+export function readLabelledFile(path: string): LabelledRecord[] {
+  return readRecordFile(path, CATEGORY_RECORDS);
 }

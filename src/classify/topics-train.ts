@@ -2,10 +2,12 @@
 // pseudo-random shuffle, numbers rounded before they are written, so the same corpus gives a byte-identical model.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
+import { ClassifierDataError } from './errors.js';
+import { pageOf, readRecordFile, type RecordFormat } from './labelled.js';
 import { serialiseWithVocabulary } from './model-file.js';
 import { buildVocabulary, round, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
-import { compileTopicModel, sigmoid, tagTopics, topicFeatures, topicVocabulary, type TopicModel } from './topics.js';
+import { compileTopicModel, sigmoid, tagTopics, topicFeatures, topicFromLabel, topicVocabulary, type TopicModel } from './topics.js';
 
 /** One topic-labelled example: what classifyText reads, and the ids of its topics (none for a page without one). */
 export interface TopicRecord extends ClassifyInput {
@@ -44,6 +46,75 @@ export function readTopicCorpus(): TopicRecord[] {
     pages.push({ topics, title: record.title, headings: record.headings, breadcrumb: record.breadcrumb, text: record.text, site: record.site, source: record.source });
   }
   return [...described, ...examples, ...pages];
+}
+
+/** A topic id of the vocabulary ("gestione-rifiuti") or a label it knows ("Gestione rifiuti", "Spazi verdi"). */
+function topicIdOf(value: string): string | null {
+  const given = value.trim();
+  return topicVocabulary().some((topic) => topic.id === given) ? given : (topicFromLabel(given)?.id ?? null);
+}
+
+/** The topics of a record: a JSON array, or in a CSV cell ids or labels joined by "|"; [] for a page without a topic. */
+function topicsOf(fields: Record<string, unknown>, where: string): string[] {
+  const given = fields.topics;
+  if (given === undefined || given === null) {
+    throw new ClassifierDataError({
+      it: `${where}: manca "topics": un elenco di argomenti del vocabolario (id o etichetta), [] per una pagina senza argomenti`,
+      en: `${where}: "topics" is missing: a list of topics of the vocabulary (id or label), [] for a page without one`,
+    });
+  }
+  const items = typeof given === 'string' ? given.split('|').filter((item) => item.trim() !== '') : given;
+  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string')) {
+    throw new ClassifierDataError({
+      it: `${where}: "topics" deve essere un elenco di stringhe (in un CSV: separate da "|")`,
+      en: `${where}: "topics" must be a list of strings (in a CSV: separated by "|")`,
+    });
+  }
+  const ids: string[] = [];
+  for (const item of items) {
+    const id = topicIdOf(item);
+    if (id === null) {
+      throw new ClassifierDataError({
+        it: `${where}: argomento sconosciuto ${JSON.stringify(item)}; usa un id o un'etichetta dei 64 di data/topics/vocabulary.jsonl, come "gestione-rifiuti" o "Gestione rifiuti"`,
+        en: `${where}: unknown topic ${JSON.stringify(item)}; use an id or a label of the 64 in data/topics/vocabulary.jsonl, such as "gestione-rifiuti" or "Gestione rifiuti"`,
+      });
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+const TOPIC_RECORDS: RecordFormat<TopicRecord> = {
+  recordOf: (fields, where) => {
+    const topics = topicsOf(fields, where);
+    const page = pageOf(fields, where);
+    if (page.text.trim() === '') {
+      throw new ClassifierDataError({ it: `${where}: "text" è vuoto; il modello degli argomenti impara dal testo della pagina`, en: `${where}: "text" is empty; the topic model learns from the page's text` });
+    }
+    return { topics, ...page };
+  },
+  labelColumns: ['topics'],
+  headerError: (path) => ({
+    it: `${path}:1: l'intestazione del CSV deve avere una colonna "topics" e una colonna "text"`,
+    en: `${path}:1: the CSV header must name a "topics" column and a "text" column`,
+  }),
+  typeError: (path) => ({
+    it: `${path}: tipo di file sconosciuto per gli argomenti; usa .jsonl (un oggetto per riga: text, title, topics) o .csv (intestazione topics,text,...)`,
+    en: `${path}: unknown file type for topics; use .jsonl (one object a line: text, title, topics) or .csv (header topics,text,...)`,
+  }),
+};
+
+/** Topic-labelled records a team wrote (JSONL or CSV, data/topics/examples.jsonl's format); a bad line throws naming file and line. */
+export function readTopicFile(path: string): TopicRecord[] {
+  return readRecordFile(path, TOPIC_RECORDS);
+}
+
+/** Topics of the vocabulary no record has: a model trained on these records never gives them. */
+export function topicsWithoutExample(records: readonly TopicRecord[]): string[] {
+  const seen = new Set(records.flatMap((record) => record.topics));
+  return topicVocabulary()
+    .map((topic) => topic.id)
+    .filter((id) => !seen.has(id));
 }
 
 const EPOCHS = 10;
@@ -203,10 +274,10 @@ export function trainTopicModel(input: TopicRecord[]): TopicModel {
     });
   }
   const { scale, shift } = heldOut.length > 0 ? fitPlatt(flatScores, flatLabels) : { scale: 1, shift: 0 };
-  // The threshold with the best held-out micro-F1 (ties: the higher, fewer topics).
+  // The threshold with the best held-out micro-F1 (ties: the higher, fewer topics); 0.5 when nothing was held out.
   let threshold = 0.5;
   let best = -1;
-  for (let step = 19; step >= 1; step--) {
+  for (let step = 19; step >= 1 && heldOut.length > 0; step--) {
     const candidate = step / 20;
     const pairs = heldOut.map(({ doc, scores }) => ({
       truth: [...docs[doc].positives].map((k) => topicIds[k]),

@@ -17,6 +17,8 @@ export interface ClassifyCliOptions {
   format?: (typeof CLASSIFY_FORMATS)[number];
   output?: string;
   model?: string;
+  /** A topic model trained with `train --topics` (default: data/topics/model.json). */
+  topicModel?: string;
   /** Per-URL timeout in ms. */
   timeout?: number;
   /** Language of the lines on stderr (default it); the rows are the same in both. */
@@ -220,10 +222,12 @@ export async function runClassify(
   const { loadClassifier, ClassifierDataError, DEFAULT_MODEL_PATH } = await import('../classify/index.js');
   let classifier: Classifier;
   try {
-    classifier = loadClassifier(options.model);
+    classifier = loadClassifier(options.model, options.topicModel);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new CliError((m) => m.cli.cannotLoadModel(`${options.model ?? DEFAULT_MODEL_PATH} (${code})`), EXIT.io);
+    // The error's path says which of the two files could not be read.
+    const path = (error as NodeJS.ErrnoException).path ?? options.model ?? DEFAULT_MODEL_PATH;
+    if (code) throw new CliError((m) => m.cli.cannotLoadModel(`${path} (${code})`), EXIT.io);
     if (error instanceof ClassifierDataError) throw new CliError((m, lang) => m.cli.cannotLoadModel(error.text[lang]), EXIT.io);
     throw new CliError((m) => m.cli.cannotLoadModel((error as Error).message), EXIT.io);
   }
@@ -260,6 +264,7 @@ export function register(program: Command, help: HelpMessages): void {
     .option('-f, --format <format>', text.format, oneOf('--format', CLASSIFY_FORMATS), 'jsonl')
     .option('-o, --output <file>', text.output)
     .option('--model <file>', text.model)
+    .option('--topic-model <file>', text.topicModel)
     .addOption(new Option('--timeout <seconds>', text.timeout).argParser(seconds('--timeout')).default(30_000, '30'))
     .addOption(langOption(help.messagesLang))
     .action(async (inputs: string[], options: ClassifyCliOptions) => {

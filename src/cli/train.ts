@@ -26,19 +26,29 @@ export interface TrainCliOptions {
   lang?: Lang;
 }
 
-/** `train --topics`: the topic tagger from the shipped topic corpus (data/topics/README.md). */
+/**
+ * `train --topics`: the topic tagger from the shipped topic corpus (data/topics/README.md); with --data, from those
+ * records instead, or besides the corpus with --with-corpus.
+ */
 async function trainTopics(options: TrainCliOptions, io: { stderr: { write(chunk: string): unknown } }): Promise<string[]> {
   await checkOutputPaths([{ option: '-o', path: options.output }]);
-  const { readTopicCorpus, trainTopicModel, serialiseTopicModel } = await import('../classify/topics-train.js');
+  const { readTopicCorpus, readTopicFile, trainTopicModel, serialiseTopicModel, topicsWithoutExample, pageSites } = await import('../classify/topics-train.js');
   const m = messages(options.lang ?? 'it');
+  const files = options.data ?? [];
+  const records = [...(files.length === 0 || options.withCorpus ? readTopicCorpus() : []), ...(await readTrainingFiles(files, readTopicFile))];
+  if (records.length === 0) throw new CliError((m) => m.cli.noTopicRecords, EXIT.io);
+  const lines: string[] = [];
+  const missing = topicsWithoutExample(records);
+  if (missing.length > 0) lines.push(m.classifier.topicsWithoutExample(missing.length, missing.join(', ')));
+  // Calibration and threshold are fitted on whole pages of held-out sites: with fewer than two, neither can be.
+  if (pageSites(records).length < 2) lines.push(m.classifier.topicsNotCalibrated);
   const started = performance.now();
-  const records = readTopicCorpus();
   const model = trainTopicModel(records);
   const text = serialiseTopicModel(model);
   await writeOutput(options.output, text);
   const seconds = formatDecimal((performance.now() - started) / 1000, 2, m);
   const threshold = formatDecimal(model.threshold, 2, m);
-  const lines = [m.classifier.topicModelWritten(options.output, records.length, Object.keys(model.vocabulary).length, threshold, Math.round(text.length / 1024), seconds)];
+  lines.push(m.classifier.topicModelWritten(options.output, records.length, Object.keys(model.vocabulary).length, threshold, Math.round(text.length / 1024), seconds));
   for (const line of lines) io.stderr.write(`${line}\n`);
   return lines;
 }
@@ -66,13 +76,15 @@ export async function harvestLabelledPages(site: SiteFacts): Promise<LabelledRec
   return records.sort((a, b) => compareCodeUnits(a.source!, b.source!));
 }
 
-/** Reads labelled files; a malformed file is an I/O error naming the file and line. */
-export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord[]> {
+/** Reads labelled files (category records unless another reader is given); a malformed file is an I/O error naming the file and line. */
+export async function readTrainingFiles(paths: string[]): Promise<LabelledRecord[]>;
+export async function readTrainingFiles<T>(paths: string[], read: (path: string) => T[]): Promise<T[]>;
+export async function readTrainingFiles(paths: string[], read?: (path: string) => unknown[]): Promise<unknown[]> {
   const { readLabelledFile, ClassifierDataError } = await import('../classify/index.js');
-  const records: LabelledRecord[] = [];
+  const records: unknown[] = [];
   for (const path of paths) {
     try {
-      records.push(...readLabelledFile(path));
+      records.push(...(read ?? readLabelledFile)(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code) throw new CliError((m) => m.classifier.cannotReadTrainingFile(path, code), EXIT.io);

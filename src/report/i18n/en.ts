@@ -351,6 +351,7 @@ export const en: Messages = {
       format: 'jsonl | csv',
       output: 'write to a file instead of stdout',
       model: 'a model trained with "comune-audit train" (default: the shipped model)',
+      topicModel: 'a topic model trained with "comune-audit train --topics" (default: the shipped one)',
       timeout: 'per-URL timeout, in seconds',
     },
     train: {
@@ -362,7 +363,8 @@ export const en: Messages = {
       maxPages: 'with --from-crawl: stop after this many pages',
       saveHarvest: 'with --from-crawl: also write the harvested records as JSONL',
       allowMissingCategories: 'train even when the records do not cover all 15 categories and altro (the model will never choose the missing ones)',
-      topics: 'train the topic model instead (the Modello Comuni\'s 64 "Argomenti") on the shipped corpus (data/topics)',
+      topics:
+        'train the topic model instead (the Modello Comuni\'s 64 "Argomenti"): on the shipped corpus (data/topics), or on the --data files (JSONL or CSV with text, title, topics), added to the corpus with --with-corpus',
     },
     eval: {
       description: 'cross-validate the classifier: per-category precision/recall/F1, macro-F1, confusion matrix',
@@ -450,6 +452,7 @@ export const en: Messages = {
     evalNeedsData: 'eval needs --data <file> (CSV or JSONL) or --topics',
     trainNeedsData: 'train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus',
     cannotCrawl: (url, reason) => `cannot crawl ${url} (${reason.en}): check the address`,
+    noTopicRecords: 'no labelled records: the --data files are empty',
     noRecords: 'no labelled records to train on: the files are empty and the crawl found no page naming its category',
     missingCategories: (missing) =>
       `the records do not cover the categories ${missing}: the model could never choose them. Add --with-corpus (or records with --data), or --allow-missing-categories to train it anyway`,
@@ -526,6 +529,10 @@ export const en: Messages = {
     },
     column: { category: 'category', precision: 'prec%', recall: 'rec%', f1: 'F1%', support: 'n' },
     confusionMatrix: 'confusion matrix (rows: true, columns: predicted)',
+    topicsWithoutExample: (count, ids) =>
+      `${count === 1 ? '1 topic of the 64 has' : `${count} topics of the 64 have`} no example in these records and will never be given (add --with-corpus to start from the shipped corpus): ${ids}`,
+    topicsNotCalibrated:
+      'fewer than 2 sites with whole pages ("site" field, text of 400 characters or more): scores not calibrated, threshold 0.5; add pages of other sites or --with-corpus',
     topicModelWritten: (path, records, terms, threshold, kilobytes, seconds) =>
       `topic model written to ${path}: ${plural(records, 'record', 'records')}, ${plural(terms, 'term', 'terms')}, threshold ${threshold}, ${kilobytes} KB, in ${seconds} s`,
     topicEvalHeading: (form, sites, pages) => {

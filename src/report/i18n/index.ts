@@ -319,7 +319,7 @@ export interface HelpMessages {
     /** demo only. */
     port: string;
   };
-  classify: { description: string; inputs: string; format: string; output: string; model: string; timeout: string };
+  classify: { description: string; inputs: string; format: string; output: string; model: string; topicModel: string; timeout: string };
   train: {
     description: string;
     data: string;
@@ -387,6 +387,8 @@ export interface CliMessages {
   trainNeedsData: string;
   cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
+  /** `train --topics --data`: the files hold no record. */
+  noTopicRecords: string;
   /** missing: the category slugs no training record has, comma-separated. */
   missingCategories(missing: string): string;
   /** cause: the fetch error's own message (what happened); advice: what to do about it. */
@@ -483,6 +485,10 @@ export interface ClassifierMessages {
   column: { category: string; precision: string; recall: string; f1: string; support: string };
   confusionMatrix: string;
   /** `train --topics`: the topic model written. */
+  /** `train --topics`: topics of the vocabulary no record has (ids ', '-joined). */
+  topicsWithoutExample(count: number, ids: string): string;
+  /** `train --topics`: fewer than two sites with whole pages, so no held-out calibration nor threshold. */
+  topicsNotCalibrated: string;
   topicModelWritten(path: string, records: number, terms: number, threshold: string, kilobytes: number, seconds: string): string;
   /** `eval --topics`: heading of one form's leave-one-site-out report. */
   topicEvalHeading(form: TopicForm, sites: number, pages: number): string;

@@ -472,6 +472,7 @@ export const it: Messages = {
       format: 'jsonl | csv',
       output: 'scrive in un file invece che sullo standard output',
       model: 'un modello addestrato con "comune-audit train" (predefinito: quello incluso)',
+      topicModel: 'un modello degli argomenti addestrato con "comune-audit train --topics" (predefinito: quello incluso)',
       timeout: 'tempo massimo per ogni URL, in secondi',
     },
     train: {
@@ -483,7 +484,8 @@ export const it: Messages = {
       maxPages: 'con --from-crawl: si ferma dopo questo numero di pagine',
       saveHarvest: 'con --from-crawl: scrive anche gli esempi raccolti in JSONL',
       allowMissingCategories: 'addestra anche se gli esempi non coprono tutte le 15 categorie e altro (il modello non sceglierà mai quelle mancanti)',
-      topics: 'addestra invece il modello degli argomenti (i 64 "Argomenti" del Modello Comuni) sul corpus incluso (data/topics)',
+      topics:
+        'addestra invece il modello degli argomenti (i 64 "Argomenti" del Modello Comuni): sul corpus incluso (data/topics), o sui file di --data (JSONL o CSV con text, title, topics), aggiunti al corpus con --with-corpus',
     },
     eval: {
       description: 'valida il classificatore: precisione/richiamo/F1 per categoria, macro-F1, matrice di confusione',
@@ -571,6 +573,7 @@ export const it: Messages = {
     evalNeedsData: 'eval vuole --data <file> (CSV o JSONL) oppure --topics',
     trainNeedsData: 'train vuole --data <file> (CSV o JSONL), --from-crawl <url> oppure --with-corpus',
     cannotCrawl: (url, reason) => `impossibile analizzare ${url} (${reason.it}): verifica l'indirizzo`,
+    noTopicRecords: 'nessun esempio etichettato: i file dati con --data sono vuoti',
     noRecords: "nessun esempio etichettato: i file sono vuoti e l'analisi non ha trovato pagine che dichiarano la categoria",
     missingCategories: (missing) =>
       `gli esempi non coprono le categorie ${missing}: il modello non potrebbe mai sceglierle. Aggiungi --with-corpus (o esempi con --data), oppure --allow-missing-categories per addestrarlo comunque`,
@@ -653,6 +656,10 @@ export const it: Messages = {
     },
     column: { category: 'categoria', precision: 'prec%', recall: 'rich%', f1: 'F1%', support: 'n' },
     confusionMatrix: 'matrice di confusione (righe: categoria vera, colonne: categoria prevista)',
+    topicsWithoutExample: (count, ids) =>
+      `${count === 1 ? '1 argomento dei 64 non ha' : `${count} argomenti dei 64 non hanno`} esempi in questi record e non ${count === 1 ? 'sarà mai dato' : 'saranno mai dati'} (aggiungi --with-corpus per partire dal corpus incluso): ${ids}`,
+    topicsNotCalibrated:
+      'meno di 2 siti con pagine intere (campo "site", testo di almeno 400 caratteri): punteggi non calibrati e soglia 0,5; aggiungi pagine di altri siti o --with-corpus',
     topicModelWritten: (path, records, terms, threshold, kilobytes, seconds) =>
       `modello degli argomenti scritto in ${path}: ${plural(records, 'esempio', 'esempi')}, ${plural(terms, 'termine', 'termini')}, soglia ${threshold}, ${kilobytes} KB, in ${seconds} s`,
     topicEvalHeading: (form, sites, pages) => {
