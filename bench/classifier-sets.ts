@@ -57,9 +57,9 @@ export function parsedRecord(page: LabelledPage): LabelledRecord {
   return { category: page.category, site: page.site, source: `${page.path}#parsed`, ...input };
 }
 
-/** The page as a scraper gives it: one string, every text node, furniture and all. */
-export function flattenedRecord(page: LabelledPage, separator: '\n' | ' ' = '\n'): LabelledRecord {
-  return { category: page.category, site: page.site, source: `${page.path}#flattened`, text: flattenHtml(page.html, separator) };
+/** The page as a scraper gives it: one string, every text node, furniture and all (`body`: without the `<head>` and its `<title>`). */
+export function flattenedRecord(page: LabelledPage, separator: '\n' | ' ' = '\n', body = false): LabelledRecord {
+  return { category: page.category, site: page.site, source: `${page.path}#${body ? 'body' : 'flattened'}`, text: flattenHtml(page.html, separator, { body }) };
 }
 
 export const REAL_STYLE_FILE = dataPath('classifier', 'real-style.jsonl');

@@ -6,10 +6,18 @@ import { Parser } from 'htmlparser2';
 /** Elements whose text no scraper keeps. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
-/** All text nodes of `html` in document order, trimmed, joined with `separator` (a newline, or a space as textContent-like scrapers give). */
-export function flattenHtml(html: string, separator: '\n' | ' ' = '\n'): string {
+/** The document's `<head>` (its `<title>`): what scrapers reading `document.body.innerText` never see. */
+const HEAD = new Set(['head', 'title']);
+
+/**
+ * All text nodes of `html` in document order, trimmed, joined with `separator` (a newline, or a space as
+ * textContent-like scrapers give). `body`: without the `<head>`, so without the page's `<title>` (scrapers that read
+ * only the body).
+ */
+export function flattenHtml(html: string, separator: '\n' | ' ' = '\n', options: { body?: boolean } = {}): string {
   const parts: string[] = [];
   let skipped = 0;
+  const skips = (name: string): boolean => SKIPPED.has(name) || (options.body === true && HEAD.has(name));
   // The parser hands a text node over in pieces (around entities): a node ends at the next tag.
   let node = '';
   const flush = (): void => {
@@ -21,11 +29,11 @@ export function flattenHtml(html: string, separator: '\n' | ' ' = '\n'): string 
     {
       onopentagname(name) {
         flush();
-        if (SKIPPED.has(name)) skipped++;
+        if (skips(name)) skipped++;
       },
       onclosetag(name) {
         flush();
-        if (SKIPPED.has(name) && skipped > 0) skipped--;
+        if (skips(name) && skipped > 0) skipped--;
       },
       ontext(text) {
         if (skipped === 0) node += text;

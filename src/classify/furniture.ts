@@ -198,7 +198,8 @@ export function scrapedTitle(text: string): string {
   // or that the page repeats.
   for (const separator of [...head.matchAll(TITLE_SEPARATOR)].reverse()) {
     const title = head.slice(0, separator.index).trim();
-    if (SITE_NAME_FIRST.test(`${title} - `)) continue;
+    // Longer is a cookie banner and skip links before the site's name (text scraped from the body alone).
+    if (SITE_NAME_FIRST.test(`${title} - `) || title.split(/\s+/).length > MAX_TITLE_WORDS) continue;
     if (SITE_NAME_NEXT.test(head.slice(separator.index + separator[0].length)) || echoes(title)) return title;
   }
   // No separator, or the site's name first: the longest run of the first words that the page repeats.

@@ -3,6 +3,7 @@
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
 import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, scrapedTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
+import { bodyHeading } from './heading.js';
 import { serialiseWithVocabulary, unpackVocabulary } from './model-file.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
@@ -72,7 +73,12 @@ const FIELDS: readonly FieldName[] = ['title', 'breadcrumb', 'headings', 'text']
  * text loses its site's furniture, which leaves the title line without its separator and site name.
  */
 export function withScrapedTitle<T extends ClassifyInput>(input: T): T {
-  return input.title !== undefined ? input : { ...input, title: scrapedTitle(input.text) };
+  return input.title !== undefined ? input : { ...input, title: titleOfScrapedText(input.text) };
+}
+
+/** The title of scraped text: its `<title>` first (scrapedTitle), else the heading after its breadcrumb (bodyHeading, text from the body alone). */
+export function titleOfScrapedText(text: string): string {
+  return scrapedTitle(text) || bodyHeading(text);
 }
 
 /**
@@ -97,7 +103,7 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
   const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
   return [
     // Scraped text given with no title field: its title, when it starts with one (scrapers that keep the <head>).
-    count(input.title !== undefined ? pageTitle(input.title) : scrapedTitle(input.text)),
+    count(input.title !== undefined ? pageTitle(input.title) : titleOfScrapedText(input.text)),
     count(topicalCrumbs(input.breadcrumb ?? []).join(' \n ')),
     count(headings.join(' \n ')),
     count(text),

@@ -181,9 +181,12 @@ describe('comune-audit classify', () => {
     };
     const named = await categories('named.jsonl', records);
     expect(await categories('unnamed.jsonl', records.map(({ text }) => ({ text })))).toEqual(named);
-    // What the grouping is worth: one page at a time, without its site's furniture learned, some answers differ.
+    // Their labels (fixtures/classifier/labels.jsonl, data/classifier/pages-heldout.jsonl), all right.
+    expect(named).toEqual(['autorizzazioni', 'ambiente', 'ambiente', 'appalti-pubblici', 'anagrafe-stato-civile', 'educazione-formazione', 'anagrafe-stato-civile', 'catasto-urbanistica', 'anagrafe-stato-civile', 'tributi-finanze-contravvenzioni', 'altro', 'altro']);
+    // One page at a time, with no site's furniture learned, the heading after each page's breadcrumb (heading.ts)
+    // gives the same answers; before it was read, some of these pages went to altro.
     const alone = await Promise.all(records.map((record, i) => categories(`alone-${i}.jsonl`, [{ text: record.text }])));
-    expect(alone.flat()).not.toEqual(named);
+    expect(alone.flat()).toEqual(named);
   });
 
   it('an empty JSONL file says so and counts as a failure (exit 4)', async () => {

@@ -1,0 +1,108 @@
+// The page's own heading inside text scraped from the body alone (no <title> first: `document.body.innerText`, a
+// scraper that drops the <head>). Templates of every family put a breadcrumb before the main heading and end it with
+// the page's name, which the heading then repeats: "Home / Servizi / Ambiente" then "Ambiente", "Ti trovi in: Home >
+// Uffici e servizi > Ritiro ingombranti" then "Ritiro ingombranti". That repeat after a "Home" crumb is what is read
+// here; with line breaks, a trail written with separators gives its last item even when no heading repeats it.
+
+/** Scraped text further than this from the start holds no breadcrumb (after the header and menus of any template). */
+const REACH = 10_000;
+/** A breadcrumb's last item is at most this many words (or lines) after its "Home". */
+const CRUMB_WINDOW = 40;
+/** A heading of more words is not one (and the search stays cheap). */
+const MAX_HEADING_WORDS = 16;
+/** Shorter text is not a whole scraped page. */
+const MIN_PAGE_CHARS = 400;
+/** Text with fewer line breaks than this before REACH was joined by spaces: its lines say nothing. */
+const MIN_LINES = 10;
+/** Breadcrumb separators written as text ("Home / Servizi", "Home > Novità", "Home » …"). */
+const SEPARATOR = /^[/>›»|·\-–—:]+$/;
+/** A heading has a word of two letters or more (not "M M" of a calendar, not "1 1"). */
+const WORDLIKE = /\p{L}{2}/u;
+
+/** Comparison key of a line or word: lower-case, typographic apostrophes as plain ones, spaces collapsed. */
+function keyOf(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('’') || lower.includes('‘') || lower.includes('  ') ? lower.replace(/[’‘]/g, "'").replace(/\s+/g, ' ') : lower;
+}
+
+/** A "Home" crumb: a word of its own (a line of its own, for text with line breaks, is checked after). */
+const HOME = /(?<![^\s])home(?![^\s])/gi;
+/** Words after a "Home" that can hold the rest of the breadcrumb and a repeated heading. */
+const SEGMENT_WORDS = CRUMB_WINDOW + 2 * MAX_HEADING_WORDS + 1;
+
+/**
+ * The page's heading in body-only scraped text: right after a "Home" crumb, the breadcrumb's last item that the next
+ * line (or, joined by spaces, the next words) repeats, as the heading writes it; with line breaks, else the last item
+ * of a trail written with separators. '' when there is none. Only what follows each "Home" is split (speed).
+ */
+export function bodyHeading(text: string): string {
+  if (text.length < MIN_PAGE_CHARS) return '';
+  const head = text.slice(0, REACH);
+  let breaks = 0;
+  for (let at = head.indexOf('\n'); at !== -1 && breaks < MIN_LINES; at = head.indexOf('\n', at + 1)) breaks++;
+  const inLines = breaks >= MIN_LINES;
+  let best = { heading: '', words: 0, at: -1 };
+  for (const match of head.matchAll(HOME)) {
+    const at = match.index;
+    const rest = head.slice(at);
+    if (inLines) {
+      if ((at > 0 && head[at - 1] !== '\n') || (rest.length > 4 && rest[4] !== '\n')) continue;
+      const heading = headingInLines(rest.split('\n', CRUMB_WINDOW + 2).map((line) => line.trim()).filter(Boolean));
+      if (heading.repeated) return heading.text;
+      best.heading ||= heading.text;
+    } else {
+      const found = headingInWords(rest.split(/\s+/, SEGMENT_WORDS));
+      // The longest repeat; ties: the latest (the breadcrumb follows the menus).
+      if (found.words > 0 && (found.words > best.words || at + found.offset >= best.at)) best = { heading: found.text, words: found.words, at: at + found.offset };
+    }
+  }
+  return best.heading;
+}
+
+const isHeading = (line: string): boolean => WORDLIKE.test(line) && line.split(' ').length <= MAX_HEADING_WORDS;
+
+/** Lines from a "Home" line: two equal lines (the last crumb and the heading), else the last item of "Home / … / X". */
+function headingInLines(lines: readonly string[]): { text: string; repeated: boolean } {
+  const keys = lines.map(keyOf);
+  const end = Math.min(keys.length - 1, CRUMB_WINDOW + 1);
+  for (let i = 1; i < end; i++) {
+    if (keys[i] === 'home') break;
+    if (keys[i] === keys[i + 1] && !SEPARATOR.test(keys[i]) && isHeading(lines[i])) return { text: lines[i + 1], repeated: true };
+  }
+  // No heading repeats it: a trail written with separators ends with the page's name.
+  let last = 0;
+  while (last + 2 < keys.length && SEPARATOR.test(keys[last + 1]) && !SEPARATOR.test(keys[last + 2]) && keys[last + 2] !== 'home') last += 2;
+  return { text: last > 2 && isHeading(lines[last]) ? lines[last] : '', repeated: false };
+}
+
+/**
+ * Words from a "Home" word: the longest run immediately repeated (ties: the latest, but not a run inside the one
+ * found, which is the same heading shifted by a word). `offset`: where its second copy starts, in characters.
+ */
+function headingInWords(words: readonly string[]): { text: string; words: number; offset: number } {
+  const keys = words.map(keyOf);
+  let best = { start: -1, n: 0 };
+  const end = Math.min(keys.length, CRUMB_WINDOW + 1);
+  for (let start = 1; start < end; start++) {
+    if (keys[start] === 'home') break;
+    for (let n = Math.min(MAX_HEADING_WORDS, (keys.length - start) >> 1); n >= Math.max(1, best.n); n--) {
+      if (repeatsAt(keys, start, n) && words.slice(start + n, start + 2 * n).some((word) => WORDLIKE.test(word))) {
+        if (n > best.n || start >= best.start + 2 * n) best = { start, n };
+        break;
+      }
+    }
+  }
+  if (best.n === 0) return { text: '', words: 0, offset: 0 };
+  const offset = words.slice(0, best.start + best.n).join(' ').length;
+  return { text: words.slice(best.start + best.n, best.start + 2 * best.n).join(' '), words: best.n, offset };
+}
+
+/** Whether the `n` words from `start` are followed by the same `n` words: none "home", no separator first or last ("TARI - Tassa sui rifiuti" is one). */
+function repeatsAt(keys: readonly string[], start: number, n: number): boolean {
+  // The first comparison fails for almost every (start, n): checked before the separators' regular expression.
+  for (let k = 0; k < n; k++) {
+    const key = keys[start + k];
+    if (key !== keys[start + n + k] || key === 'home') return false;
+  }
+  return !SEPARATOR.test(keys[start]) && !SEPARATOR.test(keys[start + n - 1]);
+}

@@ -1,0 +1,125 @@
+// Text scraped from the body alone (issue 8): no <title> first — `document.body.innerText`, a scraper that drops the
+// <head> — with the cookie banner, skip links, the whole menu, the breadcrumb, the heading, the content, the footer
+// listing all 15 categories and the rating widget, each page given alone (no batch to learn its site's furniture).
+// Before the breadcrumb's heading was read (src/classify/heading.ts), such pages went to `altro` (58–87% of the demo
+// site's subject pages, docs/classifier.md).
+import { describe, expect, it } from 'vitest';
+import { loadClassifier } from '../../src/classify/index.js';
+import { flattenHtml } from '../../src/classify/flatten.js';
+import { bodyHeading } from '../../src/classify/heading.js';
+import { CATEGORIES } from '../../src/classify/categories.js';
+import { readFixture } from '../helpers/site.js';
+
+const classifier = loadClassifier();
+const ALL_CATEGORIES = CATEGORIES.filter((category) => category.id !== 'altro').map((category) => category.label);
+
+describe('flattenHtml without the <head>', () => {
+  it('drops the <title> and keeps the body', () => {
+    const html = '<html><head><title>Ambiente - Comune di X</title><style>p{}</style></head><body><p>Home</p><h1>Ambiente</h1></body></html>';
+    expect(flattenHtml(html, '\n', { body: true })).toBe('Home\nAmbiente');
+    expect(flattenHtml(html, '\n')).toBe('Ambiente - Comune di X\nHome\nAmbiente');
+  });
+});
+
+describe('category listing pages of the demo site, scraped from the body alone, each page alone', () => {
+  it.each([
+    ['anagrafe-e-stato-civile', 'anagrafe-stato-civile'],
+    ['appalti-pubblici', 'appalti-pubblici'],
+    ['autorizzazioni', 'autorizzazioni'],
+    ['educazione-e-formazione', 'educazione-formazione'],
+    ['imprese-e-commercio', 'imprese-commercio'],
+    ['mobilita-e-trasporti', 'mobilita-trasporti'],
+    ['salute-benessere-e-assistenza', 'salute-benessere-assistenza'],
+    ['tributi-finanze-e-contravvenzioni', 'tributi-finanze-contravvenzioni'],
+  ] as const)('servizi/categorie/%s.html is %s, joined by newlines or by spaces', (file, category) => {
+    const html = readFixture('demo-site', 'servizi', 'categorie', `${file}.html`);
+    for (const separator of ['\n', ' '] as const) {
+      const text = flattenHtml(html, separator, { body: true });
+      // No title first, and the other categories are in its menus and footer.
+      expect(text.startsWith('Vai ai contenuti')).toBe(true);
+      expect(ALL_CATEGORIES.filter((label) => text.includes(label)).length).toBeGreaterThan(3);
+      expect(classifier.classifyText({ text }).category, JSON.stringify(separator)).toBe(category);
+    }
+  });
+});
+
+/** A body-only scraped page of an invented comune: banner, skip links, `menu`, breadcrumb, heading, content, footer, widget. */
+function bodyPage(menu: readonly string[], crumbs: readonly string[], heading: string, content: readonly string[], separator: string): string {
+  return [
+    'Questo sito utilizza cookie tecnici e, previo consenso, cookie di terze parti. Accetta Rifiuta',
+    'Vai al contenuto',
+    'Comune di Castelbruno',
+    ...menu,
+    'Cerca',
+    ...crumbs,
+    heading,
+    ...content,
+    'Quanto sono chiare le informazioni su questa pagina?',
+    'Valuta da 1 a 5 stelle la pagina',
+    'Comune di Castelbruno — Piazza Municipio 1 — PEC protocollo@pec.comune.castelbruno.it',
+    'Servizi',
+    ...ALL_CATEGORIES,
+    'Amministrazione trasparente',
+    'Albo pretorio',
+    'Informativa privacy',
+    'Note legali',
+    'Dichiarazione di accessibilità',
+  ].join(separator);
+}
+
+const MENU_A = ['Home', 'Amministrazione', 'Novità', 'Servizi', 'Vivere il comune', ...ALL_CATEGORIES];
+const MENU_B = ['HOME', 'IL COMUNE', 'UFFICI E SERVIZI', 'ALBO PRETORIO', 'AMMINISTRAZIONE TRASPARENTE', 'NEWS', 'MODULISTICA', 'CONTATTI', 'Area riservata'];
+const CONTENT = [
+  'Il calendario della raccolta differenziata porta a porta: umido, carta, plastica e vetro nei giorni indicati per ogni zona.',
+  'I rifiuti ingombranti si conferiscono alla piattaforma ecologica di via dei Mulini, aperta il sabato mattina.',
+];
+
+describe('the heading after the breadcrumb of body-only text (bodyHeading)', () => {
+  it('reads the last crumb that the heading repeats, with or without line breaks', () => {
+    for (const separator of ['\n', ' ']) {
+      const text = bodyPage(MENU_A, ['Home', '/', 'Servizi', '/', 'Ambiente', '/', 'Raccolta differenziata'], 'Raccolta differenziata', CONTENT, separator);
+      expect(bodyHeading(text), JSON.stringify(separator)).toBe('Raccolta differenziata');
+    }
+  });
+
+  it('does not take a word repeated across two menu items ("Uffici e servizi", "Servizi on line") for it', () => {
+    const menu = ['Home', 'Il Comune', 'Uffici e servizi', 'Servizi on line', 'Territorio', 'Ti trovi in:'];
+    const text = bodyPage(menu, ['Home', '>', 'Uffici e servizi', '>', 'Ritiro ingombranti a domicilio'], 'Ritiro ingombranti a domicilio', CONTENT, ' ');
+    expect(bodyHeading(text)).toBe('Ritiro ingombranti a domicilio');
+  });
+
+  it('with line breaks, takes the last item of a trail written with separators when no heading repeats it', () => {
+    const text = bodyPage(MENU_A, ['Home', '/', 'Servizi', '/', 'Pagamento IMU'], 'Documento creato', CONTENT, '\n');
+    expect(bodyHeading(text)).toBe('Pagamento IMU');
+  });
+
+  it('finds nothing without a breadcrumb, or in a short text', () => {
+    const text = bodyPage(MENU_B.slice(1), [], 'TASSA RIFIUTI (TARI)', [...CONTENT, 'Calendario eventi', 'L M M G V S D'], '\n');
+    expect(bodyHeading(text)).toBe('');
+    expect(bodyHeading('Home / Ambiente Ambiente')).toBe('');
+  });
+});
+
+describe('a body-only page alone', () => {
+  it('comes out as its subject, whatever the menu and the joining (the menu alone does not flip it)', () => {
+    for (const menu of [MENU_A, MENU_B]) {
+      for (const separator of ['\n', ' ']) {
+        const text = bodyPage(menu, ['Home', '/', 'Servizi', '/', 'Ambiente', '/', 'Raccolta differenziata'], 'Raccolta differenziata', CONTENT, separator);
+        expect(classifier.classifyText({ text }).category, `${menu[0]} ${JSON.stringify(separator)}`).toBe('ambiente');
+      }
+    }
+  });
+
+  it('a privacy page in the same chrome stays altro', () => {
+    const privacy = [
+      'Il titolare del trattamento è il Comune; il responsabile della protezione dei dati risponde alle richieste degli interessati.',
+      'I dati di navigazione sono conservati per il tempo necessario alla sicurezza del sito e non sono ceduti a terzi.',
+    ];
+    for (const menu of [MENU_A, MENU_B]) {
+      for (const separator of ['\n', ' ']) {
+        const text = bodyPage(menu, ['Home', '/', 'Informativa privacy'], 'Informativa privacy', privacy, separator);
+        expect(classifier.classifyText({ text }).category, `${menu[0]} ${JSON.stringify(separator)}`).toBe('altro');
+      }
+    }
+  });
+});
