@@ -44,7 +44,7 @@ describe('survey <list> with the real readers', () => {
     const capture = captureIo();
     const code = await runSurveyCommand(list, { ...OPTIONS, output, province: 'bg' }, { stderr: capture.io.stderr });
     expect(code).toBe(EXIT.ok);
-    expect(capture.err()).toContain(`${list}: 1 righe di enti che non sono comuni lasciate fuori (--all-bodies per tenerle)`);
+    expect(capture.err()).toContain(`${list}: 1 riga di un ente che non è un comune lasciata fuori (--all-bodies per tenerla)`);
     const store = SurveyStore.open(output);
     const sites = [...store.sites(store.lastRun()!.id)].map(({ key, line, region, province, status, reason }) => ({ key, line, region, province, status, reason }));
     store.close();

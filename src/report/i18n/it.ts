@@ -685,7 +685,7 @@ export const it: Messages = {
     progressBar: (done, total, failures, pagesPerSecond, eta) => `${done}/${total} · ${failures} non valutati · ${pagesPerSecond} pagine/s · fine tra ${eta}`,
     interrupted: (done, total, command) => `interrotta: ${done} siti su ${total} fatti e salvati; per riprendere esegui: ${command}`,
     finished: (runId, total, scored, failures, path) =>
-      `esecuzione ${runId} finita: ${plural(total, 'sito', 'siti')}, ${scored} valutati, ${failures} con un motivo; archivio ${path}`,
+      `esecuzione ${runId} finita: ${plural(total, 'sito', 'siti')}, ${plural(scored, 'valutato', 'valutati')}, ${failures} con un motivo; archivio ${path}`,
     listProblem: (where, detail) => `${where}: ${detail}`,
     emptyList: (path) => `${path}: nessun sito da analizzare (elenco vuoto, o i filtri non lasciano nulla)`,
     mergeMixedSurvey: (first, other) =>

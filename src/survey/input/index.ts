@@ -29,8 +29,12 @@ export async function readSurveyTargets(path: string, filters: ListFilters = {})
     if (others > 0) {
       problems.push({
         message: {
-          it: `${others} righe di enti che non sono comuni lasciate fuori (--all-bodies per tenerle)`,
-          en: `${others} rows of bodies that are not comuni left out (--all-bodies keeps them)`,
+          it: others === 1
+            ? '1 riga di un ente che non è un comune lasciata fuori (--all-bodies per tenerla)'
+            : `${others} righe di enti che non sono comuni lasciate fuori (--all-bodies per tenerle)`,
+          en: others === 1
+            ? '1 row of a body that is not a comune left out (--all-bodies keeps it)'
+            : `${others} rows of bodies that are not comuni left out (--all-bodies keeps them)`,
         },
       });
     }
