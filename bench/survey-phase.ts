@@ -1,12 +1,13 @@
 // One measured survey in a fresh process, for its own peak memory and CPU time:
 //   node dist/bench/survey-phase.js <sites.json> <store.db> <threads> <sites at once>
-// Prints one JSON line: { sites, pages, seconds, peakRssMb, code, threadCpu, cpuSeconds, full }.
+// Prints one JSON line: { sites, pages, seconds, peakRssMb, code, threadCpu, cpuSeconds, full, memory }.
 import { readdirSync, readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { runSurveyCommand, type SurveyCliOptions } from '../src/cli/survey.js';
 import { SurveyStore } from '../src/survey/store.js';
 import type { SurveyTarget } from '../src/survey/types.js';
 import { statCpuSeconds } from './proc-cpu.js';
+import { logMemory, memoryAtPeak } from './survey-memory.js';
 import type { BenchSite } from './survey-sites.js';
 
 const [listPath, storePath, threads, sitesAtOnce] = process.argv.slice(2);
@@ -43,10 +44,14 @@ const options: SurveyCliOptions = {
   maxPages: 200, maxDepth: 10, concurrency: 4, delay: 0, timeout: 10_000, timeBudget: 120_000, maxBody: 5 * 1024 * 1024,
   robots: true, insecure: false, classify: true, proxy: false, lang: 'en', progress: false,
 };
+const memoryLog = `${storePath}.memory.jsonl`;
+process.env.BENCH_SURVEY_MEMORY_LOG = memoryLog;
+logMemory(memoryLog);
 const threadCpu = new Map<number, number>();
 const sampler = setInterval(() => sampleThreads(threadCpu), 250);
 const started = performance.now();
-const code = await runSurveyCommand(listPath, options, { stderr: new PassThrough() as unknown as NodeJS.WriteStream }, {
+const io = { stderr: new PassThrough() as unknown as NodeJS.WriteStream, workerScript: new URL('./survey-worker.js', import.meta.url) };
+const code = await runSurveyCommand(listPath, options, io, {
   readSurveyTargets: async () => ({ targets, problems: [] }),
   selectShard: (all) => all,
 });
@@ -83,4 +88,4 @@ const usage = process.resourceUsage();
 const main = threadCpu.get(process.pid) ?? 0;
 const others = [...threadCpu].filter(([tid]) => tid !== process.pid).map(([, cpu]) => cpu).sort((a, b) => b - a);
 const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-process.stdout.write(`${JSON.stringify({ sites: targets.length, pages, seconds, peakRssMb: usage.maxRSS / 1024, code, threadCpu: { main, others }, cpuSeconds, full: fullWindow() })}\n`);
+process.stdout.write(`${JSON.stringify({ sites: targets.length, pages, seconds, peakRssMb: usage.maxRSS / 1024, code, threadCpu: { main, others }, cpuSeconds, full: fullWindow(), memory: memoryAtPeak(memoryLog) })}\n`);

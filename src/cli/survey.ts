@@ -42,6 +42,8 @@ export interface SurveyIo {
   signal?: AbortSignal;
   /** How the command was typed, for the line saying how to resume. */
   argv?: string[];
+  /** The worker threads' script, when not the survey's own (the benchmark wraps it to sample memory). */
+  workerScript?: URL;
 }
 
 /** The site list's readers (src/survey/input): rows of the list, each to audit or rejected with its reason. */
@@ -143,7 +145,7 @@ export async function runSurveyCommand(list: string, options: SurveyCliOptions, 
 
     const signals = io.signal ? null : stopOnSignals();
     const view = startSurveyProgress(lines, options.lang, { done, total: targets.length, failures: store.countFailures(run.id), running: 0 });
-    const pool = createAuditPool({ threads: options.threads, sites: options.sites, audit, onPages: view.pages });
+    const pool = createAuditPool({ threads: options.threads, sites: options.sites, audit, onPages: view.pages, workerScript: io.workerScript });
     let result;
     try {
       result = await runSurvey({ store, run, targets, pool, sites: options.sites, signal: io.signal ?? signals?.signal, onSite: view.site });
