@@ -7,7 +7,7 @@ import { pageOf, readRecordFile, type RecordFormat } from './labelled.js';
 import { serialiseWithVocabulary } from './model-file.js';
 import { buildVocabulary, round, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
-import { compileTopicModel, sigmoid, tagTopics, topicFeatures, topicFromLabel, topicVocabulary, type TopicModel } from './topics.js';
+import { compileTopicModel, sigmoid, tagsOf, topicFeatures, topicFromLabel, topicProbabilities, topicVocabulary, type TopicModel } from './topics.js';
 
 /** One topic-labelled example: what classifyText reads, and the ids of its topics (none for a page without one). */
 export interface TopicRecord extends ClassifyInput {
@@ -338,6 +338,45 @@ export interface TopicEvalReport {
   emptyPages: number;
   emptyRight: number;
   perTopic: { topic: string; precision: number; recall: number; f1: number; support: number }[];
+  /** How well the scores are calibrated, over every (page, topic) score; absent when only the given tags are known. */
+  calibration?: TopicCalibration;
+}
+
+/**
+ * Expected calibration error of topic scores: every (page, topic) score in one of ten equal-width bins ([0, 0.1) …
+ * [0.9, 1]), ECE = Σ over bins of |Σ scores − Σ true| / all pairs, i.e. the bins' |mean score − share true| weighted
+ * by their size. Most pairs are far-off topics scoring near 0, so the first bin weighs most; the bins say the rest.
+ */
+export interface TopicCalibration {
+  pairs: number;
+  expectedCalibrationError: number;
+  /** The same over the scores of 0.1 or more (bins 2–10): the scores near a tag, which the near-zero mass hides. */
+  fromOneTenth: { pairs: number; expectedCalibrationError: number };
+  /** Bins with at least one pair, from the lowest. */
+  bins: { from: number; to: number; pairs: number; meanScore: number; shareTrue: number }[];
+}
+
+/** The calibration of (score, true) pairs: ten equal-width bins and their ECE. */
+export function topicCalibration(points: readonly { score: number; positive: boolean }[]): TopicCalibration {
+  const bins = Array.from({ length: 10 }, () => ({ pairs: 0, score: 0, positives: 0 }));
+  for (const { score, positive } of points) {
+    const bin = bins[Math.min(9, Math.floor(score * 10))];
+    bin.pairs++;
+    bin.score += score;
+    if (positive) bin.positives++;
+  }
+  const gap = (bin: (typeof bins)[number]): number => Math.abs(bin.score - bin.positives);
+  const error = bins.reduce((sum, bin) => sum + gap(bin), 0);
+  const upper = bins.slice(1);
+  const upperPairs = upper.reduce((sum, bin) => sum + bin.pairs, 0);
+  return {
+    pairs: points.length,
+    expectedCalibrationError: round(points.length === 0 ? 0 : error / points.length),
+    fromOneTenth: { pairs: upperPairs, expectedCalibrationError: round(upperPairs === 0 ? 0 : upper.reduce((sum, bin) => sum + gap(bin), 0) / upperPairs) },
+    bins: bins.flatMap((bin, i) =>
+      bin.pairs === 0 ? [] : [{ from: i / 10, to: (i + 1) / 10, pairs: bin.pairs, meanScore: round(bin.score / bin.pairs), shareTrue: round(bin.positives / bin.pairs) }],
+    ),
+  };
 }
 
 export type TopicForm = 'parsed' | 'scraped-lines' | 'scraped-spaces' | 'records';
@@ -394,16 +433,21 @@ export function scoreTopicPairs(pairs: { truth: readonly string[]; predicted: re
 export function evaluateTopics(records: TopicRecord[], heldOutSites: readonly string[]): TopicEvalReport[] {
   const forms: TopicForm[] = ['parsed', 'scraped-lines', 'scraped-spaces', 'records'];
   const pairs = new Map<TopicForm, { truth: string[]; predicted: string[] }[]>(forms.map((form) => [form, []]));
+  const points = new Map<TopicForm, { score: number; positive: boolean }[]>(forms.map((form) => [form, []]));
   for (const site of heldOutSites) {
     const model = compileTopicModel(trainTopicModel(records.filter((r) => r.site !== site)));
     for (const form of forms) {
       const batch = records.filter((r) => r.site === site && topicFormOf(r) === form);
       for (const record of stripSiteFurniture(batch)) {
-        pairs.get(form)!.push({ truth: record.topics, predicted: tagTopics(model, withoutScrapedTitle(record, termCounts(record))).map((tag) => tag.id) });
+        const probabilities = topicProbabilities(model, withoutScrapedTitle(record, termCounts(record)));
+        pairs.get(form)!.push({ truth: record.topics, predicted: tagsOf(model, probabilities).map((tag) => tag.id) });
+        model.topics.forEach((topic, k) => points.get(form)!.push({ score: probabilities[k], positive: record.topics.includes(topic.id) }));
       }
     }
   }
-  return forms.filter((form) => pairs.get(form)!.length > 0).map((form) => scoreTopicPairs(pairs.get(form)!, heldOutSites.length, form));
+  return forms
+    .filter((form) => pairs.get(form)!.length > 0)
+    .map((form) => ({ ...scoreTopicPairs(pairs.get(form)!, heldOutSites.length, form), calibration: topicCalibration(points.get(form)!) }));
 }
 
 /** The sites of the corpus with whole pages: the ones leave-one-site-out holds out (the others are always trained on). */

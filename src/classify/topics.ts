@@ -159,12 +159,21 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 const round3 = (value: number): number => Number(value.toFixed(3));
 
+/** Calibrated score of every topic, in the model's order, rounded as the tags carry it. */
+export function topicProbabilities(compiled: CompiledTopicModel, counts: Map<string, number>[]): number[] {
+  return Array.from(topicScores(compiled, counts), (raw) => round3(sigmoid(compiled.scale * raw + compiled.shift)));
+}
+
 /** The topics a page is about: calibrated score at or above the threshold, best first (ties by id), at most maxTopics. */
 export function tagTopics(compiled: CompiledTopicModel, counts: Map<string, number>[]): TopicTag[] {
-  const scores = topicScores(compiled, counts);
+  return tagsOf(compiled, topicProbabilities(compiled, counts));
+}
+
+/** The tags given by calibrated scores (topicProbabilities). */
+export function tagsOf(compiled: CompiledTopicModel, probabilities: readonly number[]): TopicTag[] {
   const tags: TopicTag[] = [];
   compiled.topics.forEach((topic, k) => {
-    const score = round3(sigmoid(compiled.scale * scores[k] + compiled.shift));
+    const score = probabilities[k];
     if (score >= compiled.threshold) tags.push({ id: topic.id, label: topic.label, score });
   });
   return tags.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, compiled.maxTopics);

@@ -6,7 +6,7 @@ import { formatDecimal } from '../report/common.js';
 import { langOption, wholeNumber } from './options.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
-import type { TopicEvalReport } from '../classify/topics-train.js';
+import type { TopicCalibration, TopicEvalReport } from '../classify/topics-train.js';
 import type { CategoryId } from '../types.js';
 
 export interface EvalCliOptions {
@@ -21,7 +21,23 @@ export interface EvalCliOptions {
   lang?: Lang;
 }
 
-/** Printable lines of a topic report: summary and per-topic table. */
+/** The topic scores' calibration error and its bins (the reliability table it is computed from). */
+function topicCalibrationLines(calibration: TopicCalibration, m: Messages): string[] {
+  const text = m.classifier;
+  const decimal = (value: number, digits: number): string => formatDecimal(value, digits, m);
+  const column = text.topicCalibrationColumn;
+  const lines = [
+    text.topicEvalCalibration(decimal(calibration.expectedCalibrationError, 3), calibration.pairs),
+    text.topicEvalCalibrationFromOneTenth(decimal(calibration.fromOneTenth.expectedCalibrationError, 3), calibration.fromOneTenth.pairs),
+    `  ${column.score.padEnd(9)} ${column.pairs.padStart(7)} ${column.meanScore.padStart(12)} ${column.shareTrue.padStart(12)}`,
+  ];
+  for (const bin of calibration.bins) {
+    lines.push(`  ${`${decimal(bin.from, 1)}–${decimal(bin.to, 1)}`.padEnd(9)} ${String(bin.pairs).padStart(7)} ${decimal(bin.meanScore, 3).padStart(12)} ${decimal(bin.shareTrue, 3).padStart(12)}`);
+  }
+  return lines;
+}
+
+/** Printable lines of a topic report: summary, calibration and per-topic table. */
 export function formatTopicEvalReport(report: TopicEvalReport, m: Messages): string[] {
   const text = m.classifier;
   const decimal = (value: number): string => formatDecimal(value, 3, m);
@@ -31,6 +47,7 @@ export function formatTopicEvalReport(report: TopicEvalReport, m: Messages): str
     text.topicEvalHeading(report.form, report.sites, report.pages),
     text.topicEvalSummary(decimal(report.microF1), decimal(report.macroF1), decimal(report.microPrecision), decimal(report.microRecall)),
     text.topicEvalEmpty(report.emptyRight, report.emptyPages),
+    ...(report.calibration ? topicCalibrationLines(report.calibration, m) : []),
     '',
     `${text.topicColumn.padEnd(28)} ${column.precision.padStart(5)} ${column.recall.padStart(5)} ${column.f1.padStart(5)} ${column.support.padStart(5)}`,
   ];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifierInput, loadClassifier, topicFromLabel, topicVocabulary } from '../../src/classify/index.js';
-import { readTopicCorpus, scoreTopicPairs, serialiseTopicModel, trainTopicModel } from '../../src/classify/topics-train.js';
+import { evaluateTopics, readTopicCorpus, scoreTopicPairs, serialiseTopicModel, topicCalibration, trainTopicModel } from '../../src/classify/topics-train.js';
 import { DEFAULT_TOPIC_MODEL_PATH } from '../../src/classify/topics.js';
 import { runClassify } from '../../src/cli/classify.js';
 import { formatTopicEvalReport } from '../../src/cli/eval.js';
@@ -132,6 +132,48 @@ describe('measuring', () => {
     expect(lines[1]).toBe('micro-F1 0.571   macro-F1 0.667   precision 0.500   recall 0.667');
     expect(lines.some((line) => line.startsWith('tassa-sui-servizi') && line.includes('0.0'))).toBe(true);
   });
+});
+
+describe('calibration of topic scores', () => {
+  it('bins every (page, topic) score in ten equal-width bins and weighs each bin\'s gap by its size', () => {
+    const points = [
+      ...Array.from({ length: 9 }, () => ({ score: 0.05, positive: false })),
+      { score: 0.05, positive: true },
+      ...Array.from({ length: 4 }, () => ({ score: 0.95, positive: true })),
+      { score: 1, positive: false },
+      { score: 0.1, positive: true },
+    ];
+    const calibration = topicCalibration(points);
+    // Bin 0: 10 pairs, mean 0.05, 1 true → |0.5 − 1|; bin 1: |0.1 − 1|; bin 9 (1 falls in the last): |4.8 − 4|.
+    expect(calibration.expectedCalibrationError).toBe(Number(((0.5 + 0.9 + 0.8) / 16).toFixed(4)));
+    expect(calibration.bins.map((bin) => [bin.from, bin.pairs, bin.shareTrue])).toEqual([
+      [0, 10, 0.1],
+      [0.1, 1, 1],
+      [0.9, 5, 0.8],
+    ]);
+    const lines = formatTopicEvalReport({ ...scoreTopicPairs([{ truth: [], predicted: [] }], 1, 'parsed'), calibration }, messages('en'));
+    expect(lines).toContain('calibration error (ECE) 0.138 over 16 (page, topic) scores, 10 equal-width score bins:');
+    expect(lines).toContain('  0.9–1.0         5        0.960        0.800');
+    // Without the first bin: |0.1 − 1| and |4.8 − 4| over 6 pairs.
+    expect(calibration.fromOneTenth).toEqual({ pairs: 6, expectedCalibrationError: Number(((0.9 + 0.8) / 6).toFixed(4)) });
+    expect(lines).toContain('over the 6 scores of 0.1 or more (the first bin, where topics far from the page sit, left out): ECE 0.283');
+    expect(topicCalibration([]).expectedCalibrationError).toBe(0);
+  });
+
+  it('is measured leave-one-site-out on every topic of every held-out page, its figure the bins\' weighted gaps', () => {
+    const records = readTopicCorpus().filter((record) => ['esempi-scritti', 'vocabolario-argomenti', 'joomla-sebino', 'sportello-brenta'].includes(record.site ?? ''));
+    const [parsed] = evaluateTopics(records, ['joomla-sebino']);
+    const calibration = parsed.calibration!;
+    expect(parsed.form).toBe('parsed');
+    expect(calibration.pairs).toBe(parsed.pages * topicVocabulary().length);
+    expect(calibration.bins.reduce((sum, bin) => sum + bin.pairs, 0)).toBe(calibration.pairs);
+    const weighted = calibration.bins.reduce((sum, bin) => sum + (bin.pairs / calibration.pairs) * Math.abs(bin.meanScore - bin.shareTrue), 0);
+    expect(calibration.expectedCalibrationError).toBeCloseTo(weighted, 3);
+    expect(calibration.expectedCalibrationError).toBeGreaterThan(0);
+    // Most topics are far from most pages.
+    expect(calibration.bins[0]).toMatchObject({ from: 0 });
+    expect(calibration.bins[0].pairs).toBeGreaterThan(calibration.pairs * 0.8);
+  }, 120_000);
 });
 
 describe('classify output', () => {

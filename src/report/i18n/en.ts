@@ -372,7 +372,7 @@ export const en: Messages = {
       folds: 'number of stratified folds',
       json: 'print the reports as JSON',
       withCorpus: 'train every fold on the shipped corpus (less the held-out site) and only test the given records, one site held out at a time',
-      topics: 'evaluate the topics instead, on the shipped corpus: micro-F1 and macro-F1 holding out one site at a time (no --data needed)',
+      topics: 'evaluate the topics instead, on the shipped corpus: micro-F1, macro-F1 and calibration error (ECE) holding out one site at a time (no --data needed)',
     },
     compare: {
       description: 'compares two JSON audit reports of one site: what improved, what regressed, with the evidence',
@@ -542,6 +542,9 @@ export const en: Messages = {
     topicEvalSummary: (microF1, macroF1, precision, recall) => `micro-F1 ${microF1}   macro-F1 ${macroF1}   precision ${precision}   recall ${recall}`,
     topicEvalEmpty: (right, total) => `pages without a topic left without one: ${right} of ${total}`,
     topicColumn: 'topic',
+    topicEvalCalibration: (ece, pairs) => `calibration error (ECE) ${ece} over ${pairs} (page, topic) scores, 10 equal-width score bins:`,
+    topicEvalCalibrationFromOneTenth: (ece, pairs) => `over the ${pairs} scores of 0.1 or more (the first bin, where topics far from the page sit, left out): ECE ${ece}`,
+    topicCalibrationColumn: { score: 'score', pairs: 'pairs', meanScore: 'mean score', shareTrue: 'share true' },
   },
   survey: {
     cannotOpenStore: (path, reason) => `cannot open the store ${path} (${reason}): check the path and that its folder is writable`,

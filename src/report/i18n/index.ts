@@ -496,6 +496,11 @@ export interface ClassifierMessages {
   /** Pages with no topic in their labels, and how many got none. */
   topicEvalEmpty(right: number, total: number): string;
   topicColumn: string;
+  /** `eval --topics`: the calibration error over every (page, topic) score, and the bins' column headings. */
+  topicEvalCalibration(ece: string, pairs: number): string;
+  /** The same over the scores of 0.1 or more. */
+  topicEvalCalibrationFromOneTenth(ece: string, pairs: number): string;
+  topicCalibrationColumn: { score: string; pairs: string; meanScore: string; shareTrue: string };
 }
 
 export interface SurveyMessages {

@@ -493,7 +493,7 @@ export const it: Messages = {
       folds: 'numero di fold stratificati',
       json: 'stampa i report in JSON',
       withCorpus: 'addestra ogni fold sul corpus incluso (meno il sito escluso) e valuta solo i record dati, escludendo un sito alla volta',
-      topics: 'valuta invece gli argomenti sul corpus incluso: micro-F1 e macro-F1 escludendo un sito alla volta (--data non serve)',
+      topics: 'valuta invece gli argomenti sul corpus incluso: micro-F1, macro-F1 ed errore di calibrazione (ECE) escludendo un sito alla volta (--data non serve)',
     },
     compare: {
       description: 'confronta due report JSON di audit dello stesso sito: cosa è migliorato, cosa è peggiorato, con le evidenze',
@@ -669,6 +669,10 @@ export const it: Messages = {
     topicEvalSummary: (microF1, macroF1, precision, recall) => `micro-F1 ${microF1}   macro-F1 ${macroF1}   precisione ${precision}   richiamo ${recall}`,
     topicEvalEmpty: (right, total) => `pagine senza argomento rimaste senza: ${right} su ${total}`,
     topicColumn: 'argomento',
+    topicEvalCalibration: (ece, pairs) =>
+      `errore di calibrazione (ECE) ${ece} su ${pairs} punteggi (pagina, argomento), 10 intervalli di punteggio di uguale ampiezza:`,
+    topicEvalCalibrationFromOneTenth: (ece, pairs) => `sui ${pairs} punteggi da 0,1 in su (senza il primo intervallo, dove stanno gli argomenti lontani dalla pagina): ECE ${ece}`,
+    topicCalibrationColumn: { score: 'punteggio', pairs: 'coppie', meanScore: 'media', shareTrue: 'quota vera' },
   },
   survey: {
     cannotOpenStore: (path, reason) => `impossibile aprire l’archivio ${path} (${reason}): controlla il percorso e che la cartella sia scrivibile`,
