@@ -310,6 +310,12 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
   // both forms, so that furniture is seen on pages of every category and learned as evidence of none.
   const stripped = stripSiteFurniture(input.map(withScrapedTitle));
   const records = [...input, ...stripped.filter((record, i) => record.text !== input[i].text)];
+  // A scraped page whose title was read from its text (its <title>, or the heading after its breadcrumb) is trained on
+  // once more without it, furniture removed: a page that arrives with no title to read (text from the body of a
+  // template without a breadcrumb) must be read by its content words, not fall to the class of the chrome words.
+  stripped.forEach((record, i) => {
+    if (input[i].title === undefined && record.title !== '' && input[i].text.length >= WHOLE_PAGE_CHARS) records.push({ ...record, title: '' });
+  });
   const categories = [...CATEGORY_IDS];
   const classOf = new Map(categories.map((id, i) => [id, i]));
   const classes = categories.length;
