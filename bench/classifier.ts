@@ -24,7 +24,8 @@ import {
 } from '../src/classify/index.js';
 import { isCategoryId } from '../src/classify/categories.js';
 import { DEFAULT_LEARNER, type Learner } from '../src/classify/model.js';
-import { flattenedRecord, labelledPages, parsedRecord, type LabelledPage } from './classifier-sets.js';
+import { flattenedRecord, labelledPages } from './classifier-sets.js';
+import { allForms, formatRows } from './classifier-forms.js';
 
 const require = createRequire(import.meta.url);
 
@@ -155,58 +156,25 @@ function comparison(corpus: LabelledRecord[], heldOut: LabelledRecord[], pages: 
   return lines;
 }
 
-/** Template families written after the model was tuned (their first-sight figure is in docs/classifier.md). */
-const LATER_FAMILIES = new Set(['halley', 'joomla']);
-
 /**
- * Whole pages, leave-one-site-out against the shipped corpus (a page's own site never in training): the real-style
- * fixtures (8 sites), the demo site and the 85 Modello Comuni pages, each parsed from HTML as the audit does and as
- * scraped text (all text nodes, joined by newlines or by spaces). With `learners`, the same for each learner.
+ * Whole pages, leave-one-site-out against the shipped corpus (a page's own site never in training): every form and set
+ * of classifier-forms.ts, then the "mixed" forms: the real-style and later sets' scraped pages in one batch with no site
+ * names (a JSONL file of several comuni), the model trained without any of their sites, and the same pages alone.
  */
 export function wholePages(corpus: LabelledRecord[], learners: Learner[], byFamily = false): string[] {
-  const pages = labelledPages();
-  const realStyle = (page: LabelledPage): boolean => page.site !== 'demo-site' && page.site !== 'modello-comuni';
-  const sets: [string, LabelledPage[]][] = [
-    ['real-style sites', pages.filter((page) => realStyle(page) && !LATER_FAMILIES.has(page.family))],
-    ['later families', pages.filter((page) => LATER_FAMILIES.has(page.family))],
-    ['demo site', pages.filter((page) => page.site === 'demo-site')],
-    ['Modello Comuni', pages.filter((page) => page.site === 'modello-comuni')],
-  ];
-  // "alone": each scraped page classified on its own, as a single page given to `classify` (no batch to learn its
-  // site's furniture from); the other forms learn it from the held-out site's pages, as an audit or a JSONL file does.
-  const forms: [string, (page: LabelledPage) => LabelledRecord, boolean][] = [
-    ['HTML', parsedRecord, false],
-    ['scraped, lines', (page) => flattenedRecord(page, '\n'), false],
-    ['scraped, spaces', (page) => flattenedRecord(page, ' '), false],
-    ['alone, lines', (page) => flattenedRecord(page, '\n'), true],
-    ['alone, spaces', (page) => flattenedRecord(page, ' '), true],
-  ];
-  // "mixed": the real-style and later sets' scraped pages in one batch with no site names (a JSONL file of several
-  // comuni), the model trained without any of their sites; beside it the same pages alone against the same model.
-  const mixedSet = pages.filter(realStyle);
-  const mixedForms: [string, boolean][] = [
-    ['mixed batch', false],
-    ['mixed, alone', true],
-  ];
-  const familyOf = new Map(pages.map((page) => [page.site, page.family]));
-  const lines = ['', `whole pages, leave-one-${byFamily ? 'family' : 'site'}-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):`];
+  const mixedSet = labelledPages().filter((page) => page.site !== 'demo-site' && page.site !== 'modello-comuni');
+  const familyOf = new Map(mixedSet.map((page) => [page.site, page.family]));
+  const lines: string[] = [];
   for (const learner of learners) {
-    for (const [form, record, alone] of forms) {
-      for (const [name, set] of sets) {
-        const report = evaluate(set.map(record), { byLeaveOneSite: true, background: corpus, learner, alone, groupOf: byFamily ? (site) => familyOf.get(site) ?? site : undefined });
-        lines.push(
-          `  ${learner.padEnd(11)} ${form.padEnd(15)} ${name.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
-        );
-      }
-    }
-    for (const [form, alone] of mixedForms) {
+    lines.push(...formatRows(allForms(corpus, byFamily, undefined, learner), byFamily, learner));
+    for (const alone of [false, true]) {
       for (const separator of ['\n', ' '] as const) {
         const report = evaluate(
           mixedSet.map((page) => flattenedRecord(page, separator)),
           { byLeaveOneSite: true, background: corpus, learner, alone, mixed: true, groupOf: byFamily ? (site) => familyOf.get(site) ?? site : undefined },
         );
         lines.push(
-          `  ${learner.padEnd(11)} ${`${form}, ${separator === ' ' ? 'spaces' : 'lines'}`.padEnd(15)} ${'real-style+later'.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
+          `  ${`mixed${alone ? ', alone' : ' batch'}, ${separator === ' ' ? 'spaces' : 'lines'}`.padEnd(22)} ${'real-style+later'.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
         );
       }
     }
