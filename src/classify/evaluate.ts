@@ -50,8 +50,24 @@ export interface EvalReport {
   perCategory: CategoryScore[];
   /** Rows: true category, columns: predicted category, both in `labels` order. */
   confusion: { labels: CategoryId[]; matrix: number[][] };
-  /** Mean |confidence − accuracy| over 10 confidence bins, weighted by bin size. */
+  /**
+   * Expected calibration error: the records binned by confidence in 10 equal-width bins ([0, 0.1), … [0.9, 1]), then
+   * |mean confidence − accuracy| of each bin weighted by its share of the records.
+   */
   expectedCalibrationError: number;
+  /**
+   * The ECE that exact confidences would show on this many records (sampling noise alone): an ECE near it is as good
+   * as this sample can tell.
+   */
+  samplingCalibrationError: number;
+  /** Mean confidence given: beside `accuracy`, whether the classifier is over- or under-confident overall. */
+  meanConfidence: number;
+  /** Brier score of the confidence as the probability that the category is right: mean (confidence − right)², 0 best. */
+  brierScore: number;
+  /** Mean −ln of the probability given to what happened (confidence if right, 1 − confidence if not), floored at 1e-4. */
+  logLoss: number;
+  /** The records given a confidence ≥ 0.9: their share of all records and the share of them that are right. */
+  confident: { share: number; accuracy: number };
   /** Share of the records with a subject (true category not 'altro') that were put in 'altro'. */
   subjectToAltro: number;
   /** Each record was scored alone (EvalOptions.alone). */
@@ -59,6 +75,8 @@ export interface EvalReport {
 }
 
 const round = (value: number): number => Number(value.toFixed(4));
+/** The confidence from which an answer is "confident" in EvalReport.confident. */
+const CONFIDENT = 0.9;
 
 /** Fold of each record: round-robin within each category, so every fold keeps the category mix. */
 function stratifiedFolds(records: LabelledRecord[], folds: number): number[] {
@@ -77,19 +95,61 @@ export interface Outcome {
   confidence: number;
 }
 
+/** Expected calibration error (see EvalReport.expectedCalibrationError); 0 for no records. */
+export function calibrationError(confidences: readonly number[], right: readonly boolean[]): number {
+  const bins = Array.from({ length: 10 }, () => ({ confidence: 0, correct: 0 }));
+  confidences.forEach((confidence, i) => {
+    const bin = bins[Math.min(9, Math.floor(confidence * 10))];
+    bin.confidence += confidence;
+    if (right[i]) bin.correct++;
+  });
+  return confidences.length === 0 ? 0 : bins.reduce((sum, bin) => sum + Math.abs(bin.confidence - bin.correct), 0) / confidences.length;
+}
+
+const SAMPLING_DRAWS = 200;
+
+/**
+ * The ECE these confidences would show if they were exact (each record right with probability = its confidence),
+ * averaged over SAMPLING_DRAWS draws of a fixed pseudo-random sequence: what the sample size alone costs.
+ */
+export function samplingCalibrationError(confidences: readonly number[]): number {
+  if (confidences.length === 0) return 0;
+  let seed = 12345;
+  // mulberry32: 32-bit integer arithmetic, the same sequence on every machine.
+  const next = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let total = 0;
+  for (let draw = 0; draw < SAMPLING_DRAWS; draw++) {
+    const right = confidences.map((confidence) => next() < confidence);
+    total += calibrationError(confidences, right);
+  }
+  return total / SAMPLING_DRAWS;
+}
+
 /** Precision, recall, F1, confusion matrix and calibration error of a set of held-out predictions. */
 export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'], folds: number): EvalReport {
   const labels = [...CATEGORY_IDS];
   const position = new Map(labels.map((id, i) => [id, i]));
   const matrix = labels.map(() => labels.map(() => 0));
-  const bins = Array.from({ length: 10 }, () => ({ count: 0, confidence: 0, correct: 0 }));
+  let brier = 0;
+  let logLoss = 0;
+  let confident = 0;
+  let confidentRight = 0;
   for (const { truth, predicted, confidence } of outcomes) {
     matrix[position.get(truth)!][position.get(predicted)!]++;
-    const bin = bins[Math.min(9, Math.floor(confidence * 10))];
-    bin.count++;
-    bin.confidence += confidence;
-    if (truth === predicted) bin.correct++;
+    const right = truth === predicted;
+    brier += (confidence - (right ? 1 : 0)) ** 2;
+    logLoss -= Math.log(Math.max(right ? confidence : 1 - confidence, 1e-4));
+    if (confidence >= CONFIDENT) {
+      confident++;
+      if (right) confidentRight++;
+    }
   }
+  const confidences = outcomes.map((outcome) => outcome.confidence);
   const documents = outcomes.length;
   const withSubject = outcomes.filter((outcome) => outcome.truth !== 'altro');
   const subjectToAltro = withSubject.length === 0 ? 0 : withSubject.filter((outcome) => outcome.predicted === 'altro').length / withSubject.length;
@@ -107,7 +167,6 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
     perCategory.push({ category, precision: round(precision), recall: round(recall), f1: round(f1), support });
   });
   const macroF1 = perCategory.length === 0 ? 0 : perCategory.reduce((sum, s) => sum + s.f1, 0) / perCategory.length;
-  const calibrationError = bins.reduce((sum, bin) => sum + Math.abs(bin.confidence - bin.correct), 0);
   return {
     method,
     folds,
@@ -116,7 +175,12 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
     macroF1: round(macroF1),
     perCategory,
     confusion: { labels, matrix },
-    expectedCalibrationError: round(documents === 0 ? 0 : calibrationError / documents),
+    expectedCalibrationError: round(calibrationError(confidences, outcomes.map((outcome) => outcome.truth === outcome.predicted))),
+    samplingCalibrationError: round(samplingCalibrationError(confidences)),
+    meanConfidence: round(documents === 0 ? 0 : confidences.reduce((sum, confidence) => sum + confidence, 0) / documents),
+    brierScore: round(documents === 0 ? 0 : brier / documents),
+    logLoss: round(documents === 0 ? 0 : logLoss / documents),
+    confident: { share: round(documents === 0 ? 0 : confident / documents), accuracy: round(confident === 0 ? 0 : confidentRight / confident) },
     subjectToAltro: round(subjectToAltro),
   };
 }

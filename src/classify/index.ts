@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { CategoryId, Classification, PageFacts } from '../types.js';
 import { dataPath } from '../util/paths.js';
 import { categoryFromLabel } from './categories.js';
+import { isCalibration } from './calibration.js';
 import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
 import { parseModelJson } from './model-file.js';
@@ -52,6 +53,7 @@ export function parseModel(text: string, source: string): Model {
     Array.isArray(model.logPriors) &&
     model.logPriors.length === model.categories.length &&
     typeof model.temperature === 'number' &&
+    (model.calibration === undefined || isCalibration(model.calibration)) &&
     typeof model.vocabulary === 'object' &&
     model.vocabulary !== null &&
     Object.values(model.vocabulary).every((row) => Array.isArray(row) && row.length === model.categories.length + 1);

@@ -3,6 +3,7 @@
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
 import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, scrapedTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
+import { calibratedConfidence, calibrationSignals, fitCalibration, fitTemperature, pageEvidence, softmaxInPlace, type Calibration, type PageEvidence } from './calibration.js';
 import { bodyHeading } from './heading.js';
 import { serialiseWithVocabulary, unpackVocabulary } from './model-file.js';
 import { stripSiteFurniture } from './site-furniture.js';
@@ -58,8 +59,13 @@ export interface Model {
   fieldWeights: typeof FIELD_WEIGHTS;
   documents: number;
   smoothing: number;
-  /** Softmax temperature fitted on held-out folds (confidence = softmax(score / temperature)). */
+  /** Softmax temperature fitted on held-out folds (probabilities = softmax(score / temperature)). */
   temperature: number;
+  /**
+   * The top category's confidence from the page's signals (calibration.ts), fitted on held-out folds. Models trained
+   * before it have none: their confidence is the top softmax probability.
+   */
+  calibration?: Calibration;
   logPriors: number[];
   /** term → [idf, log P(term | category) for each category in `categories` order]. Keys sorted. */
   vocabulary: Record<string, number[]>;
@@ -217,44 +223,6 @@ function scoreInto(out: Float64Array, ids: number[], weights: number[], logPrior
   }
 }
 
-/** Softmax of scores / temperature, in place. */
-export function softmaxInPlace(scores: Float64Array, temperature: number): void {
-  let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
-  let sum = 0;
-  for (let c = 0; c < scores.length; c++) {
-    scores[c] = Math.exp((scores[c] - max) / temperature);
-    sum += scores[c];
-  }
-  for (let c = 0; c < scores.length; c++) scores[c] /= sum;
-}
-
-/** Temperature minimising the negative log-likelihood of held-out scores (golden-section search on log T). */
-function fitTemperature(scores: Float64Array[], labels: number[]): number {
-  if (scores.length === 0) return 1;
-  const nll = (logT: number): number => {
-    const t = Math.exp(logT);
-    let total = 0;
-    const buffer = new Float64Array(scores[0].length);
-    for (let i = 0; i < scores.length; i++) {
-      buffer.set(scores[i]);
-      softmaxInPlace(buffer, t);
-      total -= Math.log(Math.max(buffer[labels[i]], 1e-12));
-    }
-    return total;
-  };
-  let lo = Math.log(0.01);
-  let hi = Math.log(100);
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 60; i++) {
-    const a = hi - ratio * (hi - lo);
-    const b = lo + ratio * (hi - lo);
-    if (nll(a) <= nll(b)) hi = b;
-    else lo = a;
-  }
-  return Math.exp((lo + hi) / 2);
-}
-
 /** A number as model files keep it: DIGITS decimals, no negative zero (byte-identical files from the same corpus). */
 export const round = (value: number): number => {
   const rounded = Number(value.toFixed(DIGITS));
@@ -296,9 +264,17 @@ export interface TextOptions {
   terms?: TermFunction;
   /** The learner: multinomial naive Bayes or logistic regression (for the comparison in bench/classifier.ts). */
   learner?: Learner;
+  /** The calibrator (for the comparison in bench/classifier.ts). */
+  calibrator?: Calibrator;
 }
 
 export type Learner = 'naive-bayes' | 'logistic';
+/**
+ * How confidence is computed: the top softmax probability at the fitted temperature, or that and a logistic calibrator
+ * on the page's signals (calibration.ts). The shipped one is chosen by measurement (docs/classifier.md).
+ */
+export type Calibrator = 'temperature' | 'logistic';
+export const DEFAULT_CALIBRATOR: Calibrator = 'temperature';
 /** The shipped learner, chosen by measurement (docs/classifier.md). */
 export const DEFAULT_LEARNER: Learner = 'logistic';
 
@@ -336,29 +312,46 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
   const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
   const siteFold = new Map(sites.map((site, i) => [site, i % CALIBRATION_FOLDS]));
   const foldOf = records.map((r, i) => (r.site !== undefined ? siteFold.get(r.site)! : i % CALIBRATION_FOLDS));
-  const heldOutScores: Float64Array[] = [];
-  const heldOutLabels: number[] = [];
-  const heldOutIsPage: boolean[] = [];
+  const heldOut: { scores: Float64Array; label: number; isPage: boolean; knownTerms: number; evidence: PageEvidence }[] = [];
   const folds = Math.min(CALIBRATION_FOLDS, n);
   for (let fold = 0; fold < folds; fold++) {
     const train = docs.filter((_, i) => foldOf[i] !== fold);
-    const test = docs.filter((_, i) => foldOf[i] === fold);
-    if (train.length === 0 || test.length === 0) continue;
+    if (train.length === 0 || train.length === n) continue;
     const nb = fit(train, vocabulary.length, classes);
-    docs.forEach((doc, i) => {
+    // The share of a held-out record's words its fold's model knows, as for a page of a new site. (Its scores keep
+    // the whole vocabulary's norms: scored with the fold's terms only, the temperature fitted worse, docs/classifier.md.)
+    const trainedTerms = new Uint8Array(vocabulary.length);
+    for (const doc of train) for (const id of doc.ids) trainedTerms[id] = 1;
+    const isTrained = (term: string): boolean => trainedTerms[index.get(term) ?? -1] === 1;
+    records.forEach((record, i) => {
       if (foldOf[i] !== fold) return;
+      const { ids, weights } = docs[i];
       const scores = new Float64Array(classes);
-      scoreInto(scores, doc.ids, doc.weights, nb.logPriors, nb.logProbs);
-      heldOutScores.push(scores);
-      heldOutLabels.push(doc.label);
-      heldOutIsPage.push(records[i].text.length >= WHOLE_PAGE_CHARS);
+      scoreInto(scores, ids, weights, nb.logPriors, nb.logProbs);
+      const evidence = pageEvidence(counts[i], isTrained, isStructured(record));
+      heldOut.push({ scores, label: docs[i].label, isPage: record.text.length >= WHOLE_PAGE_CHARS, knownTerms: ids.length, evidence });
     });
   }
-  // Whole pages are what the classifier meets: when the corpus has enough of them, the temperature is fitted on
-  // them alone (short records are easier and would make page confidences too high or too low).
-  const pages = heldOutIsPage.filter(Boolean).length;
-  const onPages = (_: unknown, i: number): boolean => pages < MIN_CALIBRATION_PAGES || heldOutIsPage[i];
-  const temperature = fitTemperature(heldOutScores.filter(onPages), heldOutLabels.filter(onPages));
+  // Whole pages are what the classifier meets: when the corpus has enough of them, the temperature and the
+  // calibrator are fitted on them alone (short records are easier and would make page confidences too high).
+  const pages = heldOut.filter((example) => example.isPage).length;
+  const fitted = heldOut.filter((example) => pages < MIN_CALIBRATION_PAGES || example.isPage);
+  const temperature = fitTemperature(
+    fitted.map((example) => example.scores),
+    fitted.map((example) => example.label),
+  );
+  const calibration =
+    (options.calibrator ?? DEFAULT_CALIBRATOR) === 'temperature'
+      ? undefined
+      : fitCalibration(
+          fitted.map(({ scores, label, knownTerms, evidence }) => {
+            const probabilities = Float64Array.from(scores);
+            softmaxInPlace(probabilities, temperature);
+            const top = topIndex(probabilities, categories, knownTerms);
+            return { signals: calibrationSignals(scores, probabilities, top, temperature, evidence), right: top === label };
+          }),
+          round,
+        );
 
   const nb = fit(docs, vocabulary.length, classes);
   const serialised: Record<string, number[]> = {};
@@ -375,6 +368,7 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
     documents: n,
     smoothing: SMOOTHING,
     temperature: round(temperature),
+    calibration,
     logPriors: Array.from(nb.logPriors, round),
     vocabulary: serialised,
   };
@@ -389,6 +383,7 @@ export function serialiseModel(model: Model): string {
 export interface CompiledModel {
   categories: CategoryId[];
   temperature: number;
+  calibration?: Calibration;
   logPriors: Float64Array;
   index: Map<string, number>;
   idf: Float64Array;
@@ -402,6 +397,7 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
   return {
     categories: model.categories,
     temperature: model.temperature,
+    calibration: model.calibration,
     logPriors: Float64Array.from(model.logPriors),
     index,
     idf,
@@ -410,32 +406,48 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
   };
 }
 
-/** Calibrated probabilities for each category, in `compiled.categories` order, and whether any term was known. */
-export function predict(compiled: CompiledModel, input: ClassifyInput, counts = termCounts(input, compiled.terms)): { probabilities: Float64Array; knownTerms: number } {
-  const { ids, weights } = featureVector(counts, compiled.index, compiled.idf);
-  const scores = new Float64Array(compiled.categories.length);
-  scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
-  softmaxInPlace(scores, compiled.temperature);
-  return { probabilities: scores, knownTerms: ids.length };
-}
-
 const ALTERNATIVES = 3;
 
-/** Best category, calibrated confidence and the runners-up; declaredCategory is left to the caller. `counts`: termCounts of `input`, when the caller has them (the topic tagger reads the same). */
-export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput, counts?: Map<string, number>[]): Classification {
-  const { probabilities, knownTerms } = predict(compiled, input, counts);
-  const ranked = compiled.categories
-    .map((category, i) => ({ category, confidence: probabilities[i] }))
-    .sort((a, b) => b.confidence - a.confidence || (a.category < b.category ? -1 : 1));
-  // Nothing the model knows (empty, binary, another language): no evidence for any subject.
-  const top = knownTerms === 0 ? (ranked.find((r) => r.category === 'altro') ?? ranked[0]) : ranked[0];
+/** Index of the chosen category: the most probable (ties by name), or `altro` when no term was known (empty, binary, another language: no evidence for any subject). */
+function topIndex(probabilities: ArrayLike<number>, categories: readonly CategoryId[], knownTerms: number): number {
+  const altro = categories.indexOf('altro');
+  if (knownTerms === 0 && altro >= 0) return altro;
+  let top = 0;
+  for (let c = 1; c < categories.length; c++) {
+    if (probabilities[c] > probabilities[top] || (probabilities[c] === probabilities[top] && categories[c] < categories[top])) top = c;
+  }
+  return top;
+}
+
+/** A page parsed from HTML carries headings or a breadcrumb; scraped text does not. */
+const isStructured = (input: ClassifyInput): boolean => (input.headings?.length ?? 0) > 0 || (input.breadcrumb?.length ?? 0) > 0;
+
+/**
+ * Best category, calibrated confidence and the runners-up; declaredCategory is left to the caller. `counts`: termCounts
+ * of `input`, when the caller has them (the topic tagger reads the same). The runners-up share what the top category
+ * leaves in their softmax proportions, never above the top's confidence.
+ */
+export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput, counts = termCounts(input, compiled.terms)): Classification {
+  const { categories, temperature, calibration } = compiled;
+  const { ids, weights } = featureVector(counts, compiled.index, compiled.idf);
+  const scores = new Float64Array(categories.length);
+  scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
+  const probabilities = Float64Array.from(scores);
+  softmaxInPlace(probabilities, temperature);
+  const top = topIndex(probabilities, categories, ids.length);
+  const confidence = calibration
+    ? calibratedConfidence(calibration, calibrationSignals(scores, probabilities, top, temperature, pageEvidence(counts, (term) => compiled.index.has(term), isStructured(input))))
+    : probabilities[top];
+  const left = 1 - probabilities[top];
+  const share = left > 0 ? (1 - confidence) / left : 0;
+  const others = categories
+    .map((category, i) => ({ category, probability: probabilities[i] }))
+    .filter((_, i) => i !== top)
+    .sort((a, b) => b.probability - a.probability || (a.category < b.category ? -1 : 1));
   return {
-    category: top.category,
-    confidence: round(top.confidence),
-    alternatives: ranked
-      .filter((r) => r !== top)
-      .slice(0, ALTERNATIVES)
-      .map((r) => ({ category: r.category, confidence: round(r.confidence) })),
+    category: categories[top],
+    confidence: round(confidence),
+    alternatives: others.slice(0, ALTERNATIVES).map((r) => ({ category: r.category, confidence: round(Math.min(confidence, r.probability * share)) })),
     declaredCategory: null,
   };
 }

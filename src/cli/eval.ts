@@ -82,6 +82,13 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
     text.evalHeading(report.method, report.folds, report.documents),
     ...(report.alone ? [text.evalAlone] : []),
     text.evalSummary(decimal(report.macroF1), decimal(report.accuracy), decimal(report.expectedCalibrationError)),
+    text.evalCalibration(
+      decimal(report.brierScore),
+      decimal(report.logLoss),
+      formatDecimal(report.confident.share * 100, 1, m),
+      formatDecimal(report.confident.accuracy * 100, 1, m),
+      decimal(report.samplingCalibrationError),
+    ),
     text.evalSubjectToAltro(formatDecimal(report.subjectToAltro * 100, 1, m)),
     text.evalTargets(report.macroF1 >= 0.8, report.subjectToAltro <= 0.1, report.expectedCalibrationError <= 0.05),
     '',

@@ -296,9 +296,10 @@ describe('comune-audit train and eval', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe("validazione incrociata stratificata: 2 fold, 8 esempi valutati fuori dall'addestramento");
     expect(lines[1]).toMatch(/^macro-F1 \d,\d{3} {3}accuratezza \d,\d{3} {3}errore di calibrazione \(ECE\) \d,\d{3}$/);
-    expect(lines[2]).toMatch(/^pagine con un argomento messe in altro: \d+,\d%$/);
-    expect(lines[3]).toMatch(/^obiettivi: macro-F1 ≥ 0,80 [✔✘] {3}in altro ≤ 10% [✔✘] {3}ECE ≤ 0,05 [✔✘]$/);
-    expect(lines[5]).toBe(`${'categoria'.padEnd(32)} prec% rich%   F1%     n`);
+    expect(lines[2]).toMatch(/^Brier \d,\d{3} {3}log loss \d+,\d{3} {3}con confidenza ≥ 0,9: \d+,\d% delle pagine, giuste \d+,\d% {3}ECE dovuta al solo campione ≈ \d,\d{3}$/);
+    expect(lines[3]).toMatch(/^pagine con un argomento messe in altro: \d+,\d%$/);
+    expect(lines[4]).toMatch(/^obiettivi: macro-F1 ≥ 0,80 [✔✘] {3}in altro ≤ 10% [✔✘] {3}ECE ≤ 0,05 [✔✘]$/);
+    expect(lines[6]).toBe(`${'categoria'.padEnd(32)} prec% rich%   F1%     n`);
     expect(lines).toContain('matrice di confusione (righe: categoria vera, colonne: categoria prevista)');
     expect(lines).toContain("validazione escludendo un sito alla volta: 2 siti, 8 esempi valutati fuori dall'addestramento");
     expect(text).not.toMatch(/confusion matrix|held-out|\d\.\d/);
@@ -309,8 +310,9 @@ describe('comune-audit train and eval', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('stratified k-fold: 2 folds, 8 held-out records');
     expect(lines[1]).toMatch(/^macro-F1 \d\.\d{3} {3}accuracy \d\.\d{3} {3}calibration error \(ECE\) \d\.\d{3}$/);
-    expect(lines[2]).toMatch(/^pages with a subject put in altro: \d+\.\d%$/);
-    expect(lines[5]).toBe(`${'category'.padEnd(32)} prec%  rec%   F1%     n`);
+    expect(lines[2]).toMatch(/^Brier \d\.\d{3} {3}log loss \d+\.\d{3} {3}confidence ≥ 0\.9: \d+\.\d% of the pages, \d+\.\d% of them right {3}ECE from sample size alone ≈ \d\.\d{3}$/);
+    expect(lines[3]).toMatch(/^pages with a subject put in altro: \d+\.\d%$/);
+    expect(lines[6]).toBe(`${'category'.padEnd(32)} prec%  rec%   F1%     n`);
     expect(lines).toContain('confusion matrix (rows: true, columns: predicted)');
     expect(lines).toContain('leave-one-site-out: 2 sites, 8 held-out records');
     const json = await runEval({ data: [path('eval.csv')], folds: 2, json: true }, { stdout: sink().stream });
@@ -341,7 +343,7 @@ describe('comune-audit train and eval', () => {
       [1, 0],
     ]);
     const lines = text.split('\n');
-    expect(lines[3]).toMatch(/^targets: macro-F1 ≥ 0\.80 ✔ {3}in altro ≤ 10% ✔ {3}ECE ≤ 0\.05 [✔✘]$/);
+    expect(lines[4]).toMatch(/^targets: macro-F1 ≥ 0\.80 ✔ {3}in altro ≤ 10% ✔ {3}ECE ≤ 0\.05 [✔✘]$/);
     expect(lines).toContain('each page classified alone, without the other pages of its site (as one page given to classify)');
    }, 120_000);
 

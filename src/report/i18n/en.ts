@@ -522,6 +522,8 @@ export const en: Messages = {
       return `stratified k-fold: ${folds} folds, ${scored}`;
     },
     evalSummary: (macroF1, accuracy, calibrationError) => `macro-F1 ${macroF1}   accuracy ${accuracy}   calibration error (ECE) ${calibrationError}`,
+    evalCalibration: (brier, logLoss, confidentPercent, confidentAccuracyPercent, samplingError) =>
+      `Brier ${brier}   log loss ${logLoss}   confidence ≥ 0.9: ${confidentPercent}% of the pages, ${confidentAccuracyPercent}% of them right   ECE from sample size alone ≈ ${samplingError}`,
     evalSubjectToAltro: (percent) => `pages with a subject put in altro: ${percent}%`,
     evalTargets: (macroF1, subjectToAltro, calibration) => {
       const mark = (met: boolean): string => (met ? '✔' : '✘');

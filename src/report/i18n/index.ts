@@ -477,6 +477,11 @@ export interface ClassifierMessages {
   /** Under the heading of a report whose records were each scored alone (EvalReport.alone). */
   evalAlone: string;
   evalSummary(macroF1: string, accuracy: string, calibrationError: string): string;
+  /**
+   * Brier score and log loss of the confidences; the share of the records with confidence ≥ 0.9 and how many of them
+   * are right; the ECE exact confidences would show on this many records (sampling noise).
+   */
+  evalCalibration(brier: string, logLoss: string, confidentPercent: string, confidentAccuracyPercent: string, samplingError: string): string;
   /** percent: share of the records with a subject that were put in altro. */
   evalSubjectToAltro(percent: string): string;
   /** Whether the issue-8 targets are met: macro-F1 ≥ 0.80, ≤ 10% of subject pages in altro, ECE ≤ 0.05. */

@@ -649,6 +649,8 @@ export const it: Messages = {
       return `validazione incrociata stratificata: ${folds} fold, ${scored} fuori dall'addestramento`;
     },
     evalSummary: (macroF1, accuracy, calibrationError) => `macro-F1 ${macroF1}   accuratezza ${accuracy}   errore di calibrazione (ECE) ${calibrationError}`,
+    evalCalibration: (brier, logLoss, confidentPercent, confidentAccuracyPercent, samplingError) =>
+      `Brier ${brier}   log loss ${logLoss}   con confidenza ≥ 0,9: ${confidentPercent}% delle pagine, giuste ${confidentAccuracyPercent}%   ECE dovuta al solo campione ≈ ${samplingError}`,
     evalSubjectToAltro: (percent) => `pagine con un argomento messe in altro: ${percent}%`,
     evalTargets: (macroF1, subjectToAltro, calibration) => {
       const mark = (met: boolean): string => (met ? '✔' : '✘');

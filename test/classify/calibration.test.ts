@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { calibratedConfidence, fitCalibration, SIGNALS, type CalibrationSignals } from '../../src/classify/calibration.js';
+import { calibrationError, samplingCalibrationError } from '../../src/classify/evaluate.js';
+import { CORPUS_FILES, createClassifier, DEFAULT_MODEL_PATH, parseModel, readLabelledFile, scoreOutcomes, serialiseModel, trainModel, type Outcome } from '../../src/classify/index.js';
+import { round } from '../../src/classify/model.js';
+import { readFileSync } from 'node:fs';
+
+const shipped = parseModel(readFileSync(DEFAULT_MODEL_PATH, 'utf8'), DEFAULT_MODEL_PATH);
+// The logistic calibrator is measured, not shipped (docs/classifier.md): trained here on the shipped corpus.
+const calibrated = trainModel(
+  CORPUS_FILES.flatMap((file) => readLabelledFile(file)),
+  { calibrator: 'logistic' },
+);
+
+const signals = (overrides: Partial<CalibrationSignals> = {}): CalibrationSignals => ({
+  topLogit: 2,
+  margin: 3,
+  knownShare: 0.8,
+  logTerms: 5,
+  structured: 0,
+  titled: 1,
+  ...overrides,
+});
+
+describe('calibration figures', () => {
+  it('bins confidences in tenths and weighs each bin by its records', () => {
+    // Bin [0.9, 1]: mean confidence 0.95, 1 of 2 right (gap 0.45); bin [0.5, 0.6): 0.55, 2 of 2 right (gap 0.45).
+    expect(calibrationError([0.95, 0.95, 0.55, 0.55], [true, false, true, true])).toBeCloseTo(0.45, 10);
+    expect(calibrationError([0.8, 0.8, 0.8, 0.8, 0.8], [true, true, true, true, false])).toBeCloseTo(0, 10);
+  });
+
+  it('reports Brier score, log loss, mean confidence and the confident answers beside ECE', () => {
+    const outcomes: Outcome[] = [
+      { truth: 'ambiente', predicted: 'ambiente', confidence: 0.9 },
+      { truth: 'turismo', predicted: 'ambiente', confidence: 0.6 },
+      { truth: 'altro', predicted: 'altro', confidence: 0.95 },
+      { truth: 'altro', predicted: 'altro', confidence: 0.5 },
+    ];
+    const report = scoreOutcomes(outcomes, 'held-out', 1);
+    expect(report.brierScore).toBeCloseTo((0.01 + 0.36 + 0.0025 + 0.25) / 4, 4);
+    expect(report.logLoss).toBeCloseTo(-(Math.log(0.9) + Math.log(0.4) + Math.log(0.95) + Math.log(0.5)) / 4, 4);
+    expect(report.meanConfidence).toBeCloseTo(0.7375, 4);
+    expect(report.confident).toEqual({ share: 0.5, accuracy: 1 });
+  });
+
+  it('measures the ECE that sampling alone gives: none for certain answers, less on more records, the same each run', () => {
+    expect(samplingCalibrationError(Array(50).fill(1))).toBe(0);
+    const small = samplingCalibrationError(Array(40).fill(0.75));
+    const large = samplingCalibrationError(Array(4000).fill(0.75));
+    expect(small).toBeGreaterThan(0.03);
+    expect(large).toBeLessThan(0.01);
+    expect(samplingCalibrationError(Array(40).fill(0.75))).toBe(small);
+  });
+});
+
+describe('calibrator', () => {
+  it('never lowers confidence as the top score, its lead or the known share grows (fitted on the shipped corpus)', () => {
+    const calibration = calibrated.calibration!;
+    expect(calibration).toBeDefined();
+    for (const name of ['topLogit', 'margin', 'knownShare'] as const) {
+      const values = name === 'knownShare' ? [0, 0.2, 0.5, 0.8, 1] : [-5, 0, 1, 3, 8, 20];
+      for (const structured of [0, 1]) {
+        const confidences = values.map((value) => calibratedConfidence(calibration, signals({ [name]: value, structured })));
+        for (let i = 1; i < confidences.length; i++) expect(confidences[i]).toBeGreaterThanOrEqual(confidences[i - 1]);
+      }
+    }
+  });
+
+  it('holds a weight that would make confidence fall with the top score at zero, and learns a signal that tells', () => {
+    // Right answers have a low top logit here (an adversarial sample) and a high known share.
+    const examples = Array.from({ length: 200 }, (_, i) => {
+      const right = i % 4 !== 0;
+      return { signals: signals({ topLogit: right ? 1 : 4, knownShare: right ? 0.9 : 0.4, logTerms: 3 + (i % 5) }), right };
+    });
+    const calibration = fitCalibration(examples, round);
+    expect(calibration.topLogit).toBe(0);
+    expect(calibration.knownShare).toBeGreaterThan(0);
+    expect(calibratedConfidence(calibration, signals({ topLogit: 1, knownShare: 0.9 }))).toBeGreaterThan(0.9);
+    expect(calibratedConfidence(calibration, signals({ topLogit: 4, knownShare: 0.4 }))).toBeLessThan(0.3);
+    expect(fitCalibration(examples, round)).toEqual(calibration);
+    expect(Object.keys(calibration).sort()).toEqual(['bias', ...SIGNALS].sort());
+  });
+
+  it('changes the confidence only: same weights and temperature, same category and runners-up as the softmax', () => {
+    const { calibration: _calibration, ...uncalibrated } = calibrated;
+    expect(serialiseModel(uncalibrated)).toBe(readFileSync(DEFAULT_MODEL_PATH, 'utf8'));
+    expect(shipped.calibration).toBeUndefined();
+    const withCalibration = createClassifier(calibrated);
+    const softmaxOnly = createClassifier(shipped);
+    const pages = [
+      { title: 'Raccolta differenziata', text: 'Calendario della raccolta porta a porta di carta, plastica e umido; centro di raccolta comunale.' },
+      { text: 'Informativa privacy e cookie policy del portale istituzionale del Comune.' },
+      { title: 'Biblioteca civica', headings: ['Orari', 'Prestito'], text: 'Prestito di libri, sala studio e letture per bambini.' },
+      { text: 'Pagamento della TARI e dell’IMU: scadenze, modello F24, ravvedimento operoso.' },
+    ];
+    for (const page of pages) {
+      const a = withCalibration.classifyText(page);
+      const b = softmaxOnly.classifyText(page);
+      expect(a.category).toBe(b.category);
+      expect(a.alternatives.map((alternative) => alternative.category)).toEqual(b.alternatives.map((alternative) => alternative.category));
+      for (const alternative of a.alternatives) expect(alternative.confidence).toBeLessThanOrEqual(a.confidence);
+      expect(a.confidence + a.alternatives.reduce((sum, alternative) => sum + alternative.confidence, 0)).toBeLessThanOrEqual(1.0001);
+    }
+  });
+});
+
+describe('model file', () => {
+  it('refuses a calibrator with a weight that is not a number, with a message to retrain', () => {
+    const broken = JSON.stringify({ ...calibrated, calibration: { ...calibrated.calibration, knownShare: 'high' } });
+    expect(parseModel(JSON.stringify(calibrated), 'calibrated.json').calibration).toEqual(calibrated.calibration);
+    expect(() => parseModel(broken, 'broken.json')).toThrow(/train/);
+  });
+});
