@@ -82,3 +82,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && pro
   writeFileSync(REAL_STYLE_FILE, realStyleJsonl());
   console.log(`${realStyleRecords().length} records written to ${REAL_STYLE_FILE}`);
 }
+
+// --body FILE: the real-style and later-family pages scraped from the body only (no <head>, no <title>), joined by
+// newlines, as records for `comune-audit eval --with-corpus --data FILE` (--spaces: joined by spaces).
+const bodyAt = process.argv.indexOf('--body');
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && bodyAt !== -1 && process.argv[bodyAt + 1]) {
+  const separator = process.argv.includes('--spaces') ? ' ' : '\n';
+  const pages = labelledPages().filter((page) => page.site !== 'demo-site' && page.site !== 'modello-comuni');
+  writeFileSync(process.argv[bodyAt + 1], pages.map((page) => `${JSON.stringify(flattenedRecord(page, separator, true))}\n`).join(''));
+  console.log(`${pages.length} body-only records written to ${process.argv[bodyAt + 1]}`);
+}
