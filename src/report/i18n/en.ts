@@ -557,11 +557,11 @@ export const en: Messages = {
     resumeMismatch: (path, runId) =>
       `the unfinished run ${runId} in ${path} was started with another list or other options: repeat its command to resume it, or add --new-run`,
     started: (runId, total, sites, threads) => `survey run ${runId}: ${plural(total, 'site', 'sites')}, ${sites} at a time on ${plural(threads, 'thread', 'threads')}`,
-    resumed: (runId, done, total) => `resuming survey run ${runId}: ${done} of ${total} sites already done`,
+    resumed: (runId, done, total) => `resuming survey run ${runId}: ${done} of ${plural(total, 'site', 'sites')} already done`,
     progressLine: (done, total, failures, pagesPerSecond, eta) =>
       `comune-audit: ${done}/${total} sites, ${failures} not scored, ${pagesPerSecond} pages/s, ETA ${eta}`,
     progressBar: (done, total, failures, pagesPerSecond, eta) => `${done}/${total} · ${failures} not scored · ${pagesPerSecond} pages/s · ETA ${eta}`,
-    interrupted: (done, total, command) => `interrupted: ${done} of ${total} sites done and saved; to resume run: ${command}`,
+    interrupted: (done, total, command) => `interrupted: ${done} of ${plural(total, 'site', 'sites')} done and saved; to resume run: ${command}`,
     finished: (runId, total, scored, failures, path) =>
       `survey run ${runId} finished: ${plural(total, 'site', 'sites')}, ${scored} scored, ${failures} with a reason; store ${path}`,
     listProblem: (where, detail) => `${where}: ${detail}`,

@@ -685,11 +685,11 @@ export const it: Messages = {
     resumeMismatch: (path, runId) =>
       `l’esecuzione ${runId} non finita in ${path} è stata avviata con un altro elenco o altre opzioni: ripeti il suo comando per riprenderla, o aggiungi --new-run`,
     started: (runId, total, sites, threads) => `rilevazione, esecuzione ${runId}: ${plural(total, 'sito', 'siti')}, ${sites} alla volta su ${plural(threads, 'thread', 'thread')}`,
-    resumed: (runId, done, total) => `ripresa dell’esecuzione ${runId}: ${done} siti su ${total} già fatti`,
+    resumed: (runId, done, total) => `ripresa dell’esecuzione ${runId}: ${done === 1 ? '1 sito' : `${done} siti`} su ${total} già ${done === 1 ? 'fatto' : 'fatti'}`,
     progressLine: (done, total, failures, pagesPerSecond, eta) =>
       `comune-audit: ${done}/${total} siti, ${failures} non valutati, ${pagesPerSecond} pagine/s, fine stimata tra ${eta}`,
     progressBar: (done, total, failures, pagesPerSecond, eta) => `${done}/${total} · ${failures} non valutati · ${pagesPerSecond} pagine/s · fine tra ${eta}`,
-    interrupted: (done, total, command) => `interrotta: ${done} siti su ${total} fatti e salvati; per riprendere esegui: ${command}`,
+    interrupted: (done, total, command) => `interrotta: ${done === 1 ? '1 sito' : `${done} siti`} su ${total} ${done === 1 ? 'fatto e salvato' : 'fatti e salvati'}; per riprendere esegui: ${command}`,
     finished: (runId, total, scored, failures, path) =>
       `esecuzione ${runId} finita: ${plural(total, 'sito', 'siti')}, ${plural(scored, 'valutato', 'valutati')}, ${failures} con un motivo; archivio ${path}`,
     listProblem: (where, detail) => `${where}: ${detail}`,
