@@ -95,15 +95,34 @@ export interface Outcome {
   confidence: number;
 }
 
-/** Expected calibration error (see EvalReport.expectedCalibrationError); 0 for no records. */
-export function calibrationError(confidences: readonly number[], right: readonly boolean[]): number {
-  const bins = Array.from({ length: 10 }, () => ({ confidence: 0, correct: 0 }));
+/** One of ten equal-width confidence bins ([0, 0.1) … [0.9, 1]): how many answers, their confidences summed, how many right. */
+export interface CalibrationBin {
+  count: number;
+  confidence: number;
+  correct: number;
+}
+
+/** Answers binned by confidence: the bins every calibration figure here (categories and topics) is read from. */
+export function calibrationBins(confidences: readonly number[], right: readonly boolean[]): CalibrationBin[] {
+  const bins = Array.from({ length: 10 }, () => ({ count: 0, confidence: 0, correct: 0 }));
   confidences.forEach((confidence, i) => {
     const bin = bins[Math.min(9, Math.floor(confidence * 10))];
+    bin.count++;
     bin.confidence += confidence;
     if (right[i]) bin.correct++;
   });
-  return confidences.length === 0 ? 0 : bins.reduce((sum, bin) => sum + Math.abs(bin.confidence - bin.correct), 0) / confidences.length;
+  return bins;
+}
+
+/** Σ over bins of |Σ confidences − Σ right| / answers: the bins' gaps weighted by their size; 0 for no answers. */
+export function binnedCalibrationError(bins: readonly CalibrationBin[]): number {
+  const answers = bins.reduce((sum, bin) => sum + bin.count, 0);
+  return answers === 0 ? 0 : bins.reduce((sum, bin) => sum + Math.abs(bin.confidence - bin.correct), 0) / answers;
+}
+
+/** Expected calibration error (see EvalReport.expectedCalibrationError); 0 for no records. */
+export function calibrationError(confidences: readonly number[], right: readonly boolean[]): number {
+  return binnedCalibrationError(calibrationBins(confidences, right));
 }
 
 const SAMPLING_DRAWS = 200;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
 import { ClassifierDataError } from './errors.js';
+import { binnedCalibrationError, calibrationBins } from './evaluate.js';
 import { pageOf, readRecordFile, type RecordFormat } from './labelled.js';
 import { serialiseWithVocabulary } from './model-file.js';
 import { buildVocabulary, round, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
@@ -358,23 +359,18 @@ export interface TopicCalibration {
 
 /** The calibration of (score, true) pairs: ten equal-width bins and their ECE. */
 export function topicCalibration(points: readonly { score: number; positive: boolean }[]): TopicCalibration {
-  const bins = Array.from({ length: 10 }, () => ({ pairs: 0, score: 0, positives: 0 }));
-  for (const { score, positive } of points) {
-    const bin = bins[Math.min(9, Math.floor(score * 10))];
-    bin.pairs++;
-    bin.score += score;
-    if (positive) bin.positives++;
-  }
-  const gap = (bin: (typeof bins)[number]): number => Math.abs(bin.score - bin.positives);
-  const error = bins.reduce((sum, bin) => sum + gap(bin), 0);
+  const bins = calibrationBins(
+    points.map((point) => point.score),
+    points.map((point) => point.positive),
+  );
   const upper = bins.slice(1);
-  const upperPairs = upper.reduce((sum, bin) => sum + bin.pairs, 0);
+  const upperPairs = upper.reduce((sum, bin) => sum + bin.count, 0);
   return {
     pairs: points.length,
-    expectedCalibrationError: round(points.length === 0 ? 0 : error / points.length),
-    fromOneTenth: { pairs: upperPairs, expectedCalibrationError: round(upperPairs === 0 ? 0 : upper.reduce((sum, bin) => sum + gap(bin), 0) / upperPairs) },
+    expectedCalibrationError: round(binnedCalibrationError(bins)),
+    fromOneTenth: { pairs: upperPairs, expectedCalibrationError: round(binnedCalibrationError(upper)) },
     bins: bins.flatMap((bin, i) =>
-      bin.pairs === 0 ? [] : [{ from: i / 10, to: (i + 1) / 10, pairs: bin.pairs, meanScore: round(bin.score / bin.pairs), shareTrue: round(bin.positives / bin.pairs) }],
+      bin.count === 0 ? [] : [{ from: i / 10, to: (i + 1) / 10, pairs: bin.count, meanScore: round(bin.confidence / bin.count), shareTrue: round(bin.correct / bin.count) }],
     ),
   };
 }
