@@ -6,7 +6,7 @@ import { categoryFromLabel } from './categories.js';
 import { isCalibration } from './calibration.js';
 import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
-import { parseModelJson } from './model-file.js';
+import { isVocabulary, parseModelJson } from './model-file.js';
 import { learnSiteFurniture, stripLearnedFurniture } from './site-furniture.js';
 import { classifyCompiled, compileModel, termCounts, withoutScrapedTitle, type ClassifyInput, type Model, type TextOptions } from './model.js';
 import { declaredTopicsOf, loadTopicModel, tagTopics, type CompiledTopicModel } from './topics.js';
@@ -54,9 +54,7 @@ export function parseModel(text: string, source: string): Model {
     model.logPriors.length === model.categories.length &&
     typeof model.temperature === 'number' &&
     (model.calibration === undefined || isCalibration(model.calibration)) &&
-    typeof model.vocabulary === 'object' &&
-    model.vocabulary !== null &&
-    Object.values(model.vocabulary).every((row) => Array.isArray(row) && row.length === model.categories.length + 1);
+    isVocabulary(model.vocabulary, model.categories.length);
   if (!valid) {
     throw new ClassifierDataError({
       it: `${source}: non è un modello di classificazione di comune-audit (formato comune-audit-nb, versione 2); addestrane uno con "comune-audit train"`,

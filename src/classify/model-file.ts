@@ -15,6 +15,11 @@ export function parseModelJson<T>(text: string, source: string, trainCommand: st
   }
 }
 
+/** Whether a model file's vocabulary has the shape unpackVocabulary reads: term → [IDF, then `width` weights]. */
+export function isVocabulary(vocabulary: unknown, width: number): vocabulary is Record<string, number[]> {
+  return typeof vocabulary === 'object' && vocabulary !== null && Object.values(vocabulary).every((row) => Array.isArray(row) && row.length === width + 1);
+}
+
 /** Vocabulary rows ([IDF, then `width` weights]) as a term index, an IDF array and a flat term × class weight array. */
 export function unpackVocabulary(vocabulary: Record<string, number[]>, width: number): { index: Map<string, number>; idf: Float64Array; weights: Float64Array } {
   const terms = Object.keys(vocabulary);

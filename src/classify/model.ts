@@ -212,14 +212,14 @@ function fitLogistic(docs: Vectorised[], vocabularySize: number, classes: number
   return { logPriors: bias, logProbs: weights };
 }
 
-/** Raw scores (log prior + Σ weight × log P(term|class)) into `out`. */
-function scoreInto(out: Float64Array, ids: number[], weights: number[], logPriors: ArrayLike<number>, logProbs: ArrayLike<number>): void {
+/** Linear scores into `out`: bias + Σ term weight × the term's row of `matrix` (log priors and log P(term|class), or a logistic model's biases and weights). */
+export function scoreInto(out: Float64Array, ids: number[], weights: number[], biases: ArrayLike<number>, matrix: ArrayLike<number>): void {
   const classes = out.length;
-  for (let c = 0; c < classes; c++) out[c] = logPriors[c];
+  for (let c = 0; c < classes; c++) out[c] = biases[c];
   for (let i = 0; i < ids.length; i++) {
     const row = ids[i] * classes;
     const w = weights[i];
-    for (let c = 0; c < classes; c++) out[c] += w * logProbs[row + c];
+    for (let c = 0; c < classes; c++) out[c] += w * matrix[row + c];
   }
 }
 

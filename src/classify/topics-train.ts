@@ -6,7 +6,7 @@ import { ClassifierDataError } from './errors.js';
 import { binnedCalibrationError, calibrationBins } from './evaluate.js';
 import { pageOf, readRecordFile, type RecordFormat } from './labelled.js';
 import { serialiseWithVocabulary } from './model-file.js';
-import { buildVocabulary, round, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
+import { buildVocabulary, round, scoreInto, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { compileTopicModel, sigmoid, tagsOf, topicFeatures, topicFromLabel, topicProbabilities, topicVocabulary, type TopicModel } from './topics.js';
 
@@ -150,11 +150,7 @@ function fitOneVsRest(docs: Doc[], vocabularySize: number, topics: number): { bi
     const rate = RATE / (1 + epoch);
     for (const d of order) {
       const doc = docs[d];
-      scores.set(biases);
-      for (let i = 0; i < doc.ids.length; i++) {
-        const row = doc.ids[i] * topics;
-        for (let k = 0; k < topics; k++) scores[k] += doc.weights[i] * weights[row + k];
-      }
+      scoreInto(scores, doc.ids, doc.weights, biases, weights);
       for (let k = 0; k < topics; k++) {
         const positive = doc.positives.has(k);
         const error = sigmoid(scores[k]) - (positive ? 1 : 0);

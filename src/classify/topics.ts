@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { DeclaredTopic, PageFacts, TopicTag } from '../types.js';
 import { dataPath } from '../util/paths.js';
 import { ClassifierDataError } from './errors.js';
-import { featureVector } from './model.js';
-import { parseModelJson, unpackVocabulary } from './model-file.js';
+import { featureVector, scoreInto } from './model.js';
+import { isVocabulary, parseModelJson, unpackVocabulary } from './model-file.js';
 import { foldAccents } from './text.js';
 
 /** One of the model's topics: slug id, the label as the model writes it, and the description trained on. */
@@ -108,9 +108,7 @@ export function parseTopicModel(text: string, source: string): TopicModel {
     Array.isArray(model.topics) &&
     Array.isArray(model.biases) &&
     model.biases.length === model.topics.length &&
-    typeof model.vocabulary === 'object' &&
-    model.vocabulary !== null &&
-    Object.values(model.vocabulary).every((row) => Array.isArray(row) && row.length === model.topics.length + 1);
+    isVocabulary(model.vocabulary, model.topics.length);
   if (!valid) {
     throw new ClassifierDataError({
       it: `${source}: non è un modello di argomenti di comune-audit (formato comune-audit-topics, versione 1); addestrane uno con "comune-audit train --topics"`,
@@ -145,13 +143,8 @@ export function topicFeatures(counts: Map<string, number>[], index: Map<string, 
 /** Raw (uncalibrated) score of every topic for a page's field term counts (termCounts in model.ts). */
 export function topicScores(compiled: CompiledTopicModel, counts: Map<string, number>[]): Float64Array {
   const { ids, weights } = topicFeatures(counts, compiled.index, compiled.idf);
-  const count = compiled.topics.length;
-  const scores = Float64Array.from(compiled.biases);
-  for (let i = 0; i < ids.length; i++) {
-    const row = ids[i] * count;
-    const w = weights[i];
-    for (let k = 0; k < count; k++) scores[k] += w * compiled.weights[row + k];
-  }
+  const scores = new Float64Array(compiled.topics.length);
+  scoreInto(scores, ids, weights, compiled.biases, compiled.weights);
   return scores;
 }
 
