@@ -13,7 +13,15 @@ import {
   type LabelledRecord,
   type Outcome,
 } from '../src/classify/index.js';
-import { DEFAULT_LEARNER, classifyCompiled, compileModel, type Learner } from '../src/classify/model.js';
+import { DEFAULT_CALIBRATOR, DEFAULT_LEARNER, classifyCompiled, compileModel, type Calibrator, type Learner } from '../src/classify/model.js';
+
+/** What a row of the table was trained with: the shipped learner and calibrator unless a comparison asks for others. */
+export interface Training {
+  learner: Learner;
+  calibrator: Calibrator;
+}
+
+const SHIPPED: Training = { learner: DEFAULT_LEARNER, calibrator: DEFAULT_CALIBRATOR };
 import { flattenedRecord, labelledPages, parsedRecord, type LabelledPage } from './classifier-sets.js';
 
 /** Template families written after the model was tuned (their first-sight figure is in docs/classifier.md). */
@@ -48,7 +56,7 @@ export interface FormRow {
 }
 
 /** One training per held-out group, every form scored in a batch and alone. `errors` collects the misread pages. */
-export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: string[], learner: Learner = DEFAULT_LEARNER): FormRow[] {
+export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: string[], training: Training = SHIPPED): FormRow[] {
   const pages = labelledPages();
   const groupOf = (page: LabelledPage): string => (byFamily ? page.family : page.site);
   const corpusGroup = new Map(pages.map((page) => [page.site, groupOf(page)]));
@@ -61,7 +69,7 @@ export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: st
   for (const group of [...new Set(pages.map(groupOf))].sort()) {
     const held = pages.filter((page) => groupOf(page) === group);
     const train = corpus.filter((record) => record.site === undefined || (corpusGroup.get(record.site) ?? record.site) !== group);
-    const compiled = compileModel(trainModel(train, { learner }));
+    const compiled = compileModel(trainModel(train, training));
     for (const [form, toRecord] of FORMS) {
       const records = held.map(toRecord);
       const batch = stripSiteFurniture(records.map(withScrapedTitle));
@@ -89,8 +97,9 @@ export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: st
   return rows;
 }
 
-export function formatRows(rows: FormRow[], byFamily = false, learner: Learner = DEFAULT_LEARNER): string[] {
-  const lines = ['', `${learner}: whole pages in every form, leave-one-${byFamily ? 'family' : 'site'}-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):`];
+export function formatRows(rows: FormRow[], byFamily = false, { learner, calibrator }: Training = SHIPPED): string[] {
+  const trainedWith = calibrator === DEFAULT_CALIBRATOR ? learner : `${learner}, ${calibrator} calibrator`;
+  const lines = ['', `${trainedWith}: whole pages in every form, leave-one-${byFamily ? 'family' : 'site'}-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):`];
   for (const row of rows) {
     lines.push(
       `  ${`${row.form}${row.alone ? ', alone' : ''}`.padEnd(22)} ${row.set.padEnd(16)} ${String(row.pages).padStart(3)} pages  macro-F1 ${row.macroF1.toFixed(3)}  accuracy ${row.accuracy.toFixed(3)}  in altro ${(row.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${row.ece.toFixed(3)}`,

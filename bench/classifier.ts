@@ -23,9 +23,9 @@ import {
   type TextOptions,
 } from '../src/classify/index.js';
 import { isCategoryId } from '../src/classify/categories.js';
-import { DEFAULT_LEARNER, type Learner } from '../src/classify/model.js';
+import { DEFAULT_CALIBRATOR, DEFAULT_LEARNER, type Calibrator, type Learner } from '../src/classify/model.js';
 import { flattenedRecord, labelledPages } from './classifier-sets.js';
-import { allForms, formatRows } from './classifier-forms.js';
+import { allForms, formatRows, type Training } from './classifier-forms.js';
 
 const require = createRequire(import.meta.url);
 
@@ -161,17 +161,24 @@ function comparison(corpus: LabelledRecord[], heldOut: LabelledRecord[], pages: 
  * of classifier-forms.ts, then the "mixed" forms: the real-style and later sets' scraped pages in one batch with no site
  * names (a JSONL file of several comuni), the model trained without any of their sites, and the same pages alone.
  */
-export function wholePages(corpus: LabelledRecord[], learners: Learner[], byFamily = false): string[] {
+/** The learner × calibrator pairs to measure: BENCH_LEARNERS and BENCH_CALIBRATORS (comma-separated), else the shipped pair. */
+function trainingsFromEnv(): Training[] {
+  const learners = (process.env.BENCH_LEARNERS?.split(',') as Learner[] | undefined) ?? [DEFAULT_LEARNER];
+  const calibrators = (process.env.BENCH_CALIBRATORS?.split(',') as Calibrator[] | undefined) ?? [DEFAULT_CALIBRATOR];
+  return learners.flatMap((learner) => calibrators.map((calibrator) => ({ learner, calibrator })));
+}
+
+export function wholePages(corpus: LabelledRecord[], trainings: Training[], byFamily = false): string[] {
   const mixedSet = labelledPages().filter((page) => page.site !== 'demo-site' && page.site !== 'modello-comuni');
   const familyOf = new Map(mixedSet.map((page) => [page.site, page.family]));
   const lines: string[] = [];
-  for (const learner of learners) {
-    lines.push(...formatRows(allForms(corpus, byFamily, undefined, learner), byFamily, learner));
+  for (const training of trainings) {
+    lines.push(...formatRows(allForms(corpus, byFamily, undefined, training), byFamily, training));
     for (const alone of [false, true]) {
       for (const separator of ['\n', ' '] as const) {
         const report = evaluate(
           mixedSet.map((page) => flattenedRecord(page, separator)),
-          { byLeaveOneSite: true, background: corpus, learner, alone, mixed: true, groupOf: byFamily ? (site) => familyOf.get(site) ?? site : undefined },
+          { byLeaveOneSite: true, background: corpus, ...training, alone, mixed: true, groupOf: byFamily ? (site) => familyOf.get(site) ?? site : undefined },
         );
         lines.push(
           `  ${`mixed${alone ? ', alone' : ' batch'}, ${separator === ' ' ? 'spaces' : 'lines'}`.padEnd(22)} ${'real-style+later'.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
@@ -215,7 +222,7 @@ export async function runClassifierBench(): Promise<string[]> {
   const trainSeconds = bestSeconds(() => trainModel(documents), 1);
   lines.push(`  train on ${documents.length.toLocaleString('en-US')} documents in ${trainSeconds.toFixed(2)} s (with the 5-fold temperature fit)   target < 2 s`);
 
-  lines.push(...wholePages(corpus, process.env.BENCH_LEARNERS ? (process.env.BENCH_LEARNERS.split(',') as Learner[]) : [DEFAULT_LEARNER]));
+  lines.push(...wholePages(corpus, trainingsFromEnv()));
   lines.push(...comparison(corpus, heldOut, pages));
   return lines;
 }
@@ -225,7 +232,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const lines = process.argv.includes('--pages')
     ? wholePages(
         CORPUS_FILES.flatMap((file) => readLabelledFile(file)),
-        process.env.BENCH_LEARNERS ? (process.env.BENCH_LEARNERS.split(',') as Learner[]) : [DEFAULT_LEARNER],
+        trainingsFromEnv(),
         process.argv.includes('--by-family'),
       )
     : await runClassifierBench();

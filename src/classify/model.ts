@@ -264,7 +264,7 @@ export interface TextOptions {
   terms?: TermFunction;
   /** The learner: multinomial naive Bayes or logistic regression (for the comparison in bench/classifier.ts). */
   learner?: Learner;
-  /** The calibrator (for the comparison in bench/classifier.ts). */
+  /** The calibrator (for the comparison in bench/classifier.ts, BENCH_CALIBRATORS). */
   calibrator?: Calibrator;
 }
 
