@@ -7,27 +7,11 @@ import { ClassifierDataError } from './errors.js';
 import { featureVector, scoreInto } from './model.js';
 import { isVocabulary, parseModelJson, unpackVocabulary } from './model-file.js';
 import { foldAccents } from './text.js';
+import { topicVocabulary, type Topic } from './topic-vocabulary.js';
 
-/** One of the model's topics: slug id, the label as the model writes it, and the description trained on. */
-export interface Topic {
-  id: string;
-  label: string;
-  description: string;
-}
+export { TOPIC_VOCABULARY_FILE, topicVocabulary, type Topic } from './topic-vocabulary.js';
 
-export const TOPIC_VOCABULARY_FILE = dataPath('topics', 'vocabulary.jsonl');
 export const DEFAULT_TOPIC_MODEL_PATH = dataPath('topics', 'model.json');
-
-let vocabulary: Topic[] | undefined;
-
-/** The 64 topics of the Modello Comuni (data/topics/vocabulary.jsonl), in the model's order. */
-export function topicVocabulary(): readonly Topic[] {
-  vocabulary ??= readFileSync(TOPIC_VOCABULARY_FILE, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Topic);
-  return vocabulary;
-}
 
 /** Lower-case, accents folded, separators collapsed: "Mobilità  sostenibile" and "mobilita sostenibile" match. */
 const labelKey = (label: string): string =>
@@ -120,7 +104,7 @@ export function parseTopicModel(text: string, source: string): TopicModel {
 
 export function compileTopicModel(model: TopicModel): CompiledTopicModel {
   const byId = new Map(topicVocabulary().map((topic) => [topic.id, topic]));
-  const topics = model.topics.map((id) => byId.get(id) ?? { id, label: id, description: '' });
+  const topics = model.topics.map((id) => byId.get(id) ?? { id, label: id, labelEn: id, description: '' });
   const { index, idf, weights } = unpackVocabulary(model.vocabulary, topics.length);
   return { topics, index, idf, weights, biases: Float64Array.from(model.biases), scale: model.scale, shift: model.shift, threshold: model.threshold, maxTopics: model.maxTopics };
 }

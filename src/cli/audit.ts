@@ -11,6 +11,7 @@ import { checksWith, compareReports } from '../compare/index.js';
 import { proxyFromEnv, type ProxySettings } from '../crawl/proxy.js';
 import { activeIgnores, loadConfig, mergeConfig, type Ignore } from './config.js';
 import { stopOnSignals } from './signals.js';
+import { loadClassifierOrExit, type ModelOptions } from './models.js';
 import type { SavedCrawl } from './crawl-file.js';
 import type { CheckResult, PageType, Report } from '../types.js';
 import type { Comparable } from '../compare/index.js';
@@ -27,7 +28,7 @@ const PAGE_TYPES = Object.keys({
   accessibility: true, news: true, 'form-step': true, confirmation: true, 'personal-area': true, error: true, other: true,
 } satisfies Record<PageType, true>) as PageType[];
 
-export interface AuditCliOptions {
+export interface AuditCliOptions extends ModelOptions {
   format?: Format;
   output?: string;
   pagesCsv?: string;
@@ -249,13 +250,8 @@ export async function runAudit(rawUrl: string, options: AuditCliOptions, io: Aud
   const delivery = await prepareDelivery(options, io, [{ option: '--save-crawl', path: options.saveCrawl }]);
 
   // Heavy modules load only when an audit runs, so --help stays instant.
-  const [{ collectSite }, { scoreCollected }, { loadClassifier }, { startProgress }] = await Promise.all([
-    import('../pipeline.js'),
-    import('../assess.js'),
-    import('../classify/index.js'),
-    import('./progress.js'),
-  ]);
-  const classifier = options.classify ? loadClassifier() : null;
+  const [{ collectSite }, { scoreCollected }, { startProgress }] = await Promise.all([import('../pipeline.js'), import('../assess.js'), import('./progress.js')]);
+  const classifier = options.classify ? await loadClassifierOrExit(options) : null;
   const browser = options.browser ? await chromiumFor(options.chromium) : null;
   if (browser && !(await import('../browser/lighthouse.js')).lighthouseInstalled()) io.stderr.write(`comune-audit: ${messages(options.lang).cli.lighthouseMissing}\n`);
   const scoring = { singlePage: options.singlePage, pageType: options.pageType, classify: classifier?.classifySite };
@@ -387,6 +383,8 @@ function namedChecks(report: Report, ids: string[]): CheckResult[] {
 export function register(program: Command, help: HelpMessages): void {
   const audit = program.command('audit').description(help.audit.description).argument('[url]', help.audit.url);
   addAuditOptions(audit, help)
+    .option('--model <file>', help.classify.model)
+    .option('--topic-model <file>', help.classify.topicModel)
     .option('--config <file>', help.auditOptions.config)
     .option('--no-config', help.auditOptions.noConfig)
     .action(async (url: string | undefined, options: AuditCliOptions, command: Command) => {

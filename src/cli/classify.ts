@@ -7,18 +7,16 @@ import { CliError, EXIT } from './errors.js';
 import { messages, type ClassifierMessages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import { writeOutput } from './output.js';
 import { topicCsvCells } from '../report/topics.js';
+import { loadClassifierOrExit, type ModelOptions } from './models.js';
 import { langOption, oneOf, seconds } from './options.js';
 import type { Classification, PageFacts } from '../types.js';
 import type { Classifier, ClassifyInput } from '../classify/index.js';
 
 export const CLASSIFY_FORMATS = ['jsonl', 'csv'] as const;
 
-export interface ClassifyCliOptions {
+export interface ClassifyCliOptions extends ModelOptions {
   format?: (typeof CLASSIFY_FORMATS)[number];
   output?: string;
-  model?: string;
-  /** A topic model trained with `train --topics` (default: data/topics/model.json). */
-  topicModel?: string;
   /** Per-URL timeout in ms. */
   timeout?: number;
   /** Language of the lines on stderr (default it); the rows are the same in both. */
@@ -219,18 +217,7 @@ export async function runClassify(
   io: ClassifyIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<{ text: string; failures: number }> {
   if (inputs.length === 0) throw new CliError((m) => m.cli.classifyNeedsInput, EXIT.usage);
-  const { loadClassifier, ClassifierDataError, DEFAULT_MODEL_PATH } = await import('../classify/index.js');
-  let classifier: Classifier;
-  try {
-    classifier = loadClassifier(options.model, options.topicModel);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // The error's path says which of the two files could not be read.
-    const path = (error as NodeJS.ErrnoException).path ?? options.model ?? DEFAULT_MODEL_PATH;
-    if (code) throw new CliError((m) => m.cli.cannotLoadModel(`${path} (${code})`), EXIT.io);
-    if (error instanceof ClassifierDataError) throw new CliError((m, lang) => m.cli.cannotLoadModel(error.text[lang]), EXIT.io);
-    throw new CliError((m) => m.cli.cannotLoadModel((error as Error).message), EXIT.io);
-  }
+  const classifier = await loadClassifierOrExit(options);
   const outcomes: Outcome[] = [];
   for (const input of inputs) {
     if (isUrl(input)) {

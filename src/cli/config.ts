@@ -91,6 +91,8 @@ export const KEYS: Record<string, Read> = {
   failUnder: viaFlag(percentage('failUnder'), 'a number from 0 to 100'),
   failOn: ids,
   baseline: text,
+  model: text,
+  topicModel: text,
   ignore: ignores,
 };
 
@@ -140,8 +142,8 @@ export function parseConfig(path: string, source: string): AuditConfig {
     if (key === '$schema') continue;
     if (key === 'url') config.url = parsed as string;
     else if (key === 'ignore') config.ignore = parsed as Ignore[];
-    // A baseline is named relative to the config file, so the file works from any folder of the project.
-    else if (key === 'baseline') options.baseline = resolve(dirname(path), parsed as string);
+    // Files are named relative to the config file, so the file works from any folder of the project.
+    else if (key === 'baseline' || key === 'model' || key === 'topicModel') options[key] = resolve(dirname(path), parsed as string);
     else options[key] = parsed;
   }
   return config;

@@ -5,16 +5,17 @@ import type { ExitCode } from './errors.js';
 import { langOption, oneOf, percentage } from './options.js';
 import { commaList, deliverReport, extensionList, prepareDelivery, FORMATS, type AuditIo, type DeliveryOptions } from './audit.js';
 import { readCrawlFile } from './crawl-file.js';
+import { loadClassifierOrExit, type ModelOptions } from './models.js';
 import type { HelpMessages } from '../report/i18n/index.js';
 
-type RescoreCliOptions = Omit<DeliveryOptions, 'singlePage' | 'progress'> & { classify: boolean };
+type RescoreCliOptions = Omit<DeliveryOptions, 'singlePage' | 'progress'> & ModelOptions & { classify: boolean };
 
 export async function runRescore(path: string, options: RescoreCliOptions, io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
   const saved = await readCrawlFile(path);
   const delivery = { ...options, singlePage: saved.singlePage, progress: false };
   const prepared = await prepareDelivery(delivery, io);
-  const [{ rescoreCrawl }, { loadClassifier }] = await Promise.all([import('../assess.js'), import('../classify/index.js')]);
-  const classifier = options.classify ? loadClassifier() : null;
+  const { rescoreCrawl } = await import('../assess.js');
+  const classifier = options.classify ? await loadClassifierOrExit(options) : null;
   const report = rescoreCrawl(saved.crawl, saved.pages, {
     singlePage: saved.singlePage,
     pageType: saved.pageType,
@@ -38,6 +39,8 @@ export function register(program: Command, help: HelpMessages): void {
     .addOption(new Option('--csv-separator <sep>', text.csvSeparator).argParser(oneOf('--csv-separator', ['comma', 'semicolon'] as const)))
     .option('--csv-ids', text.csvIds, false)
     .option('--no-classify', text.noClassify)
+    .option('--model <file>', help.classify.model)
+    .option('--topic-model <file>', help.classify.topicModel)
     .option('--no-timing', text.noTiming)
     .option('--fail-under <index>', text.failUnder, percentage('--fail-under'))
     .option('--fail-on <ids>', text.failOn, commaList)

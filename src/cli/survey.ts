@@ -7,12 +7,13 @@ import { langOption, oneOf, seconds, wholeNumber } from './options.js';
 import { EXPORT_FORMATS, runSurveyExport, type SurveyExportOptions } from './survey-export.js';
 import { crawlOptionsFrom, proxySettings, type CrawlFlags } from './audit.js';
 import { stopOnSignals } from './signals.js';
+import { absoluteModels, loadClassifierOrExit, modelFingerprints, type ModelOptions } from './models.js';
 import { messages, type HelpMessages, type Lang } from '../report/i18n/index.js';
 import type { SurveyAuditOptions } from '../survey/audit.js';
 import type { ListFilters, ListProblem, SurveyTarget } from '../survey/types.js';
 import { SurveyInputError } from '../survey/input/errors.js';
 
-export interface SurveyCliOptions extends CrawlFlags {
+export interface SurveyCliOptions extends CrawlFlags, ModelOptions {
   output: string;
   sites: number;
   threads: number;
@@ -80,12 +81,15 @@ function resultOptions(options: SurveyCliOptions): Record<string, unknown> {
     insecure: options.insecure,
     classify: options.classify,
     userAgent: options.userAgent ?? null,
+    // Only when given, so that the fingerprint of a survey with the shipped models is what it was before the options.
+    ...(options.classify ? modelFingerprints(options) : {}),
   };
 }
 
 function auditOptions(options: SurveyCliOptions): SurveyAuditOptions {
   return {
     classify: options.classify,
+    ...(options.classify ? absoluteModels(options) : {}),
     keepReports: options.keepReports,
     crawl: crawlOptionsFrom(options, proxySettings(options.proxy, process.env)),
   };
@@ -101,6 +105,8 @@ function commandLine(argv: string[]): string {
 export async function runSurveyCommand(list: string, options: SurveyCliOptions, io: SurveyIo, input?: SurveyInput): Promise<ExitCode> {
   const t = messages(options.lang).survey;
   const audit = auditOptions(options);
+  // A model file that cannot be read stops the survey before any site, not once per site in every worker.
+  if (audit.classify) await loadClassifierOrExit(audit);
   const [{ SurveyStore }, { surveyKey }, { createAuditPool }, { runSurvey }, { startSurveyProgress }] = await Promise.all([
     import('../survey/store.js'),
     import('../survey/key.js'),
@@ -207,6 +213,8 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--no-robots', audit.noRobots)
     .option('--insecure', audit.insecure, false)
     .option('--no-classify', audit.noClassify)
+    .option('--model <file>', help.classify.model)
+    .option('--topic-model <file>', help.classify.topicModel)
     .option('--user-agent <ua>', audit.userAgent)
     .option('--proxy <url>', audit.proxy)
     .option('--no-proxy', audit.noProxy)

@@ -105,7 +105,7 @@ function factsList(report: Report, t: Messages, lang: Lang): string {
     rows.push([t.label.caps, esc(caps.length > 0 ? caps.join('; ') : t.capsNone)]);
     const kind = singlePageKind(report, t, lang);
     if (kind) rows.push([t.label.pageKind, esc(kind)]);
-    const topics = report.run.singlePage && report.pages[0] ? pageTopicsLine(report.pages[0], t) : null;
+    const topics = report.run.singlePage && report.pages[0] ? pageTopicsLine(report.pages[0], t, lang) : null;
     if (topics) rows.push([t.label.topics, esc(topics)]);
   }
   const run = runPhrase(report, t);
@@ -260,8 +260,8 @@ function classificationSection(report: Report, t: Messages, lang: Lang): string 
 }
 
 /** The site's topics: how many, which pages declare theirs, every topic with its pages, the pages whose chips the text does not bear out. */
-function topicsSection(report: Report, t: Messages): string {
-  const summary = topicsSummary(report);
+function topicsSection(report: Report, t: Messages, lang: Lang): string {
+  const summary = topicsSummary(report, lang);
   if (!summary) return '';
   const words = t.topics;
   let body =
@@ -276,7 +276,7 @@ function topicsSection(report: Report, t: Messages): string {
   if (summary.disagreements.length > 0) {
     const rows = summary.disagreements.map(
       ({ page, declared, inferred }) =>
-        `<tr><td>${urlHtml(page.url)}</td><td>${esc(declaredTopicsText(declared))}</td><td>${esc(inferred.length > 0 ? topicTagsText(inferred, t) : words.none)}</td></tr>`,
+        `<tr><td>${urlHtml(page.url)}</td><td>${esc(declaredTopicsText(declared, lang))}</td><td>${esc(inferred.length > 0 ? topicTagsText(inferred, t, lang) : words.none)}</td></tr>`,
     );
     body +=
       `<table><caption>${esc(words.disagreements(summary.disagreements.length))}</caption><thead><tr><th scope="col">${esc(t.html.url)}</th>` +
@@ -290,7 +290,7 @@ function pagesSection(report: Report, t: Messages, lang: Lang): string {
   const rows = report.pages.map(
     (page) =>
       `<tr><td>${urlHtml(page.url)}</td><td class="num">${page.status}</td><td>${esc(t.pageTypeName[page.pageType])}</td>` +
-      `<td>${esc(page.category === null ? '' : categoryName(page.category, lang))}</td><td>${esc(pageTopicsLine(page, t) ?? '')}</td><td class="num">${page.documents}</td>` +
+      `<td>${esc(page.category === null ? '' : categoryName(page.category, lang))}</td><td>${esc(pageTopicsLine(page, t, lang) ?? '')}</td><td class="num">${page.documents}</td>` +
       `<td>${page.error ? esc(`${page.error.code}: ${page.error.message[lang]}`) : page.truncated ? esc(t.html.readInPart) : ''}</td></tr>`,
   );
   const head = [t.html.url, t.html.httpStatus, t.html.pageType, t.html.category, t.html.topics, t.html.documents, t.html.fetchError]
@@ -335,7 +335,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const t = messages(lang);
   const main = report.fatal
     ? [fatalSection(report, t, lang), discoverySection(report, t, lang)].join('\n')
-    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), classificationSection(report, t, lang), topicsSection(report, t), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang), discoverySection(report, t, lang)].join('\n');
+    : [maturitySection(report, t, lang), pointsSection(report, t), criteriaSection(report, t, lang), classificationSection(report, t, lang), topicsSection(report, t, lang), findingsSection(report, t, lang), otherChecksSection(report, t, lang), pagesSection(report, t, lang), discoverySection(report, t, lang)].join('\n');
   return `<!doctype html>
 <html lang="${esc(t.htmlLang)}">
 <head>

@@ -144,7 +144,7 @@ function renderRun(layout: Layout, report: Report, labelWidth: number): void {
   layout.field(t.label.caps, caps.length > 0 ? { items: caps, separator: '; ' } : t.capsNone, labelWidth);
   const kind = singlePageKind(report, t, layout.options.lang);
   if (kind) layout.field(t.label.pageKind, kind, labelWidth);
-  const topics = report.run.singlePage && report.pages[0] ? pageTopicsLine(report.pages[0], t) : null;
+  const topics = report.run.singlePage && report.pages[0] ? pageTopicsLine(report.pages[0], t, layout.options.lang) : null;
   if (topics) layout.field(t.label.topics, clean(topics), labelWidth);
   const run = runPhrase(report, t);
   if (run) layout.field(t.label.run, run, labelWidth);
@@ -247,7 +247,7 @@ const TOPICS_SHOWN = 10;
 
 /** The site's topics: how many, which pages declare theirs, the commonest topics, the pages whose chips the text does not bear out. */
 function renderTopics(layout: Layout, report: Report): void {
-  const summary = topicsSummary(report);
+  const summary = topicsSummary(report, layout.options.lang);
   if (!summary) return;
   const { t, c } = layout;
   const words = t.topics;
@@ -270,7 +270,7 @@ function renderTopics(layout: Layout, report: Report): void {
   layout.paragraph(words.disagreements(summary.disagreements.length), 2);
   for (const { page, declared, inferred } of summary.disagreements.slice(0, DISAGREEMENTS_SHOWN)) {
     layout.push(`    ${c.cyan(clean(page.url))}`);
-    layout.paragraph(clean(words.disagreement(declaredTopicsText(declared), inferred.length > 0 ? topicTagsText(inferred, t) : words.none)), 6, c.dim);
+    layout.paragraph(clean(words.disagreement(declaredTopicsText(declared, layout.options.lang), inferred.length > 0 ? topicTagsText(inferred, t, layout.options.lang) : words.none)), 6, c.dim);
   }
   const more = summary.disagreements.length - DISAGREEMENTS_SHOWN;
   if (more > 0) layout.paragraph(words.moreDisagreements(more), 4);

@@ -1,12 +1,13 @@
 // What the human-readable reports say about the pages' topics (the Modello Comuni's 64 "Argomenti"): which topics the
 // site's pages are about, how many pages each, which pages declare their own, and where the chips and the text part.
 import type { DeclaredTopic, PageSummary, Report, TopicTag } from '../types.js';
-import type { Messages } from './i18n/index.js';
+import type { Lang, Messages } from './i18n/index.js';
 import { formatDecimal } from './common.js';
+import { topicName } from '../classify/topic-vocabulary.js';
 
 export interface TopicRow {
   id: string;
-  /** The vocabulary's label (as the tagger writes it), or the first page's chip label for a topic only declared. */
+  /** The topic's name in the report's language (the vocabulary's; in Italian the first page's chip label for a topic only declared). */
   label: string;
   /** Pages whose text the tagger gives this topic. */
   pages: number;
@@ -37,13 +38,13 @@ export interface TopicsSummary {
 }
 
 /** The site's topics; null for a single-page audit or when no page has a topic, found or declared (no topic model ran). */
-export function topicsSummary(report: Report): TopicsSummary | null {
+export function topicsSummary(report: Report, lang: Lang): TopicsSummary | null {
   const classified = report.pages.filter((page) => page.category !== null);
   if (report.run.singlePage || !classified.some((page) => page.topics?.length || page.declaredTopics?.length)) return null;
   const rows = new Map<string, TopicRow>();
   const row = (id: string, label: string): TopicRow => {
     let found = rows.get(id);
-    if (!found) rows.set(id, (found = { id, label, pages: 0, declaredPages: 0 }));
+    if (!found) rows.set(id, (found = { id, label: topicName(id, label, lang), pages: 0, declaredPages: 0 }));
     return found;
   };
   // Inferred first, so that a topic both found and declared keeps the vocabulary's label.
@@ -72,23 +73,23 @@ export function topicsSummary(report: Report): TopicsSummary | null {
   };
 }
 
-/** "Anagrafe 1,00 · Residenza 0,99": a page's topics with their scores, best first. */
-export function topicTagsText(tags: readonly TopicTag[], t: Messages): string {
-  return tags.map((tag) => `${tag.label} ${formatDecimal(tag.score, 2, t)}`).join(' · ');
+/** "Anagrafe 1,00 · Residenza 0,99" ("Population register 1.00 · …" in English): a page's topics with their scores, best first. */
+export function topicTagsText(tags: readonly TopicTag[], t: Messages, lang: Lang): string {
+  return tags.map((tag) => `${topicName(tag.id, tag.label, lang)} ${formatDecimal(tag.score, 2, t)}`).join(' · ');
 }
 
-/** "Imposte, Gestione rifiuti": the labels a page's chips show. */
-export function declaredTopicsText(topics: readonly DeclaredTopic[]): string {
-  return topics.map((topic) => topic.label).join(', ');
+/** "Imposte, Gestione rifiuti": the labels a page's chips show (in English, the topics of the 64 by their English names). */
+export function declaredTopicsText(topics: readonly DeclaredTopic[], lang: Lang): string {
+  return topics.map((topic) => topicName(topic.id, topic.label, lang)).join(', ');
 }
 
 /** One line of a single page's topics: found in its text, and declared by its chips when it has any; null when neither. */
-export function pageTopicsLine(page: PageSummary, t: Messages): string | null {
+export function pageTopicsLine(page: PageSummary, t: Messages, lang: Lang): string | null {
   const tags = page.topics ?? [];
   const declared = page.declaredTopics ?? [];
   if (tags.length === 0 && declared.length === 0) return null;
-  const found = tags.length > 0 ? topicTagsText(tags, t) : t.topics.none;
-  return declared.length > 0 ? t.topics.pageLine(found, declaredTopicsText(declared)) : found;
+  const found = tags.length > 0 ? topicTagsText(tags, t, lang) : t.topics.none;
+  return declared.length > 0 ? t.topics.pageLine(found, declaredTopicsText(declared, lang)) : found;
 }
 
 /** CSV cells of a page's topics, as `classify --csv` and the audit's pages CSV write them: "id:score|…" and the chips' labels "|"-joined. */

@@ -8,8 +8,11 @@ export type SurveyCrawlOptions = Partial<Omit<CrawlOptions, 'onPage' | 'onProgre
 
 export interface SurveyAuditOptions {
   crawl: SurveyCrawlOptions;
-  /** Classify pages into service categories (the shipped model). */
+  /** Classify pages into service categories and topics. */
   classify: boolean;
+  /** Absolute paths of the category and topic models (`--model`, `--topic-model`); the shipped ones when absent. */
+  model?: string;
+  topicModel?: string;
   /** Keep each site's full report (gzip JSON) in the store. */
   keepReports?: boolean;
 }
@@ -25,7 +28,7 @@ export async function auditTarget(url: string, options: SurveyAuditOptions, hook
   const started = performance.now();
   const durationMs = () => Math.round(performance.now() - started);
   try {
-    const classifier = options.classify ? (await import('../classify/index.js')).loadClassifier() : null;
+    const classifier = options.classify ? (await import('../classify/index.js')).loadClassifier(options.model, options.topicModel) : null;
     const report = await auditSite(url, {
       classify: classifier?.classifySite,
       crawl: { ...options.crawl, onProgress: hooks.onPage ? () => hooks.onPage?.() : undefined, signal: hooks.signal },

@@ -42,6 +42,13 @@ describe('the vocabulary', () => {
     expect(topicFromLabel('Spazi verdi')?.id).toBe('spazio-verde');
     expect(topicFromLabel('Abitazione')).toBeNull();
   });
+
+  it('names every topic in English too, each name its own', () => {
+    const names = topicVocabulary().map((topic) => topic.labelEn);
+    expect(names.every((name) => typeof name === 'string' && name.trim() !== '' && name.trim() === name)).toBe(true);
+    expect(new Set(names).size).toBe(64);
+    expect(topicVocabulary().find((topic) => topic.id === 'gestione-rifiuti')?.labelEn).toBe('Waste management');
+  });
 });
 
 describe('topic tags', () => {

@@ -13,7 +13,7 @@ const section = (text: string, heading: string) => text.slice(text.indexOf(headi
 
 describe('topics summary', () => {
   it('counts pages per topic, found and declared, and lists the pages whose chips the text does not bear out', () => {
-    const summary = topicsSummary(topicsReport())!;
+    const summary = topicsSummary(topicsReport(), 'it')!;
     expect(summary.rows.map((row) => [row.id, row.pages, row.declaredPages])).toEqual([
       ['gestione-rifiuti', 2, 1],
       ['assistenza-agli-invalidi', 1, 0],
@@ -32,9 +32,9 @@ describe('topics summary', () => {
   });
 
   it('is absent when no page has a topic (no topic model ran) and in a single-page audit', () => {
-    expect(topicsSummary(sampleReport())).toBeNull();
+    expect(topicsSummary(sampleReport(), 'it')).toBeNull();
     const one = makePage(SITE, 0, { classification: { category: 'altro', confidence: 0.9, alternatives: [], declaredCategory: null, topics: [{ id: 'anagrafe', label: 'Anagrafe', score: 0.9 }] } });
-    expect(topicsSummary(sampleReport({ site: makeSite([one], { singlePage: true }) }))).toBeNull();
+    expect(topicsSummary(sampleReport({ site: makeSite([one], { singlePage: true }) }), 'it')).toBeNull();
   });
 });
 
@@ -63,11 +63,15 @@ describe('topics in the terminal report', () => {
     ]);
   });
 
-  it('is in English with lang "en", decimal point', () => {
+  it('is in English with lang "en", the 64 topics by their English names, decimal point', () => {
     const text = section(terminal(topicsReport(), 'en'), 'The pages’ topics (Modello Comuni)');
     expect(text).toContain('4 topics of the Modello Comuni\'s 64 found in the text of 3 of 6 pages.');
-    expect(text).toContain('declared: ZTL · from the text: Assistenza agli invalidi 1.00 · Parcheggi 0.97');
-    expect(text).not.toMatch(/argomenti|dichiarati/);
+    expect(text).toMatch(/^ {2}Waste management +2 +1$/m);
+    expect(text).toMatch(/^ {2}Tax on services +1 +0$/m);
+    expect(text.replace(/\n +/g, ' ')).toContain('declared: Limited traffic zones (ZTL) · from the text: Assistance to people with disabilities 1.00 · Parking 0.97');
+    // A chip label outside the 64 is quoted as the page writes it.
+    expect(text).toContain('Abitazione');
+    expect(text).not.toMatch(/argomenti|dichiarati|Gestione rifiuti|Parcheggi/);
   });
 
   it('lists the first ten topics and says how many more are in the HTML report', () => {
@@ -127,7 +131,9 @@ describe('topics in the HTML report', () => {
   it('is in English with lang "en", and has no topics section without topics', () => {
     const en = renderHtml(topicsReport(), { lang: 'en' });
     expect(en).toContain('<h2 id="topics">The pages’ topics (Modello Comuni)</h2>');
-    expect(en).toContain('<td>Tassa sui servizi 0.98 · Gestione rifiuti 0.91 (declared by the page: Imposte, Gestione rifiuti)</td>');
+    expect(en).toContain('<td>Tax on services 0.98 · Waste management 0.91 (declared by the page: Taxes, Waste management)</td>');
+    expect(en).toContain('<tr><th scope="row">Waste management</th><td class="num">2</td><td class="num">1</td></tr>');
+    expect(en).not.toMatch(/Gestione rifiuti|Tassa sui servizi/);
     expect(renderHtml(sampleReport(), { lang: 'it' })).not.toContain('id="topics"');
   });
 
