@@ -10,6 +10,7 @@ import {
   stripSiteFurniture,
   trainModel,
   withScrapedTitle,
+  type EvalReport,
   type LabelledRecord,
   type Outcome,
 } from '../src/classify/index.js';
@@ -47,19 +48,30 @@ export const FORMS: [string, (page: LabelledPage) => LabelledRecord][] = [
   ['body, spaces', (page) => flattenedRecord(page, ' ', true)],
 ];
 
+/** One row of the table: a form (in a batch or alone) on one set, or on every set pooled (`set` = POOLED). */
 export interface FormRow {
   form: string;
   alone: boolean;
   set: string;
-  pages: number;
-  macroF1: number;
-  accuracy: number;
-  subjectToAltro: number;
-  ece: number;
+  report: EvalReport;
+}
+
+/** The pooled rows' set: every site's pages of a form, each scored by the model trained without its site. */
+export const POOLED = 'all sets';
+
+/**
+ * The rows of every form and set, the pooled rows (a form on all sets together: many more pages, so a lower sampling
+ * floor, and the figure that answers "is a 0.95 right 95% of the time on pages of sites never seen"), and every
+ * answer of every form pooled (not independent: each page is answered ten times) for the reliability table.
+ */
+export interface FormTable {
+  rows: FormRow[];
+  pooled: FormRow[];
+  everyForm: EvalReport;
 }
 
 /** One training per held-out group, every form scored in a batch and alone. `errors` collects the misread pages. */
-export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: string[], training: Training = SHIPPED): FormRow[] {
+export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: string[], training: Training = SHIPPED): FormTable {
   const pages = labelledPages();
   const groupOf = (page: LabelledPage): string => (byFamily ? page.family : page.site);
   const corpusGroup = new Map(pages.map((page) => [page.site, groupOf(page)]));
@@ -88,43 +100,57 @@ export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: st
     }
   }
   const rows: FormRow[] = [];
+  const pooled: FormRow[] = [];
   for (const alone of [false, true]) {
     for (const [form] of FORMS) {
-      for (const set of SETS) {
-        const list = outcomes.get(`${form}|${alone}|${set}`) ?? [];
-        const report = scoreOutcomes(list, 'leave-one-site-out', 1);
-        rows.push({ form, alone, set, pages: list.length, macroF1: report.macroF1, accuracy: report.accuracy, subjectToAltro: report.subjectToAltro, ece: report.expectedCalibrationError });
-      }
+      const lists = SETS.map((set) => outcomes.get(`${form}|${alone}|${set}`) ?? []);
+      SETS.forEach((set, i) => rows.push({ form, alone, set, report: scoreOutcomes(lists[i], 'leave-one-site-out', 1) }));
+      pooled.push({ form, alone, set: POOLED, report: scoreOutcomes(lists.flat(), 'leave-one-site-out', 1) });
     }
   }
-  return rows;
+  return { rows, pooled, everyForm: scoreOutcomes([...outcomes.values()].flat(), 'leave-one-site-out', 1) };
 }
 
-export function formatRows(rows: FormRow[], byFamily = false, { learner, calibrator }: Training = SHIPPED): string[] {
+/** A row's figures: quality, then calibration (ECE beside the ECE exact confidences would show on as many pages, mean confidence beside accuracy). */
+export function formatRow(label: string, set: string, report: EvalReport): string {
+  return `  ${label.padEnd(22)} ${set.padEnd(16)} ${String(report.documents).padStart(4)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)} (floor ${report.samplingCalibrationError.toFixed(3)})  conf. ${report.meanConfidence.toFixed(3)}  Brier ${report.brierScore.toFixed(3)}`;
+}
+
+/** The reliability table and the `altro` answers of a pooled report. */
+export function formatReliability(report: EvalReport): string[] {
+  const { altro } = report;
+  return [
+    `  reliability: confidence bin, answers, mean confidence, share right${report.reliability.length === 0 ? ' (no answers)' : ''}`,
+    ...report.reliability.map((bin) => `    ${bin.from.toFixed(1)}–${bin.to.toFixed(1)} ${String(bin.count).padStart(6)}  ${bin.meanConfidence.toFixed(3)}  ${bin.accuracy.toFixed(3)}`),
+    `  answers altro: ${altro.answers}, mean confidence ${altro.meanConfidence.toFixed(3)}, right ${altro.accuracy.toFixed(3)}`,
+  ];
+}
+
+export function formatRows({ rows, pooled, everyForm }: FormTable, byFamily = false, { learner, calibrator }: Training = SHIPPED): string[] {
   const trainedWith = calibrator === DEFAULT_CALIBRATOR ? learner : `${learner}, ${calibrator} calibrator`;
   const lines = ['', `${trainedWith}: whole pages in every form, leave-one-${byFamily ? 'family' : 'site'}-out against the corpus (targets: macro-F1 ≥ 0.80, subject pages in altro ≤ 10%, ECE ≤ 0.05):`];
-  for (const row of rows) {
-    lines.push(
-      `  ${`${row.form}${row.alone ? ', alone' : ''}`.padEnd(22)} ${row.set.padEnd(16)} ${String(row.pages).padStart(3)} pages  macro-F1 ${row.macroF1.toFixed(3)}  accuracy ${row.accuracy.toFixed(3)}  in altro ${(row.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${row.ece.toFixed(3)}`,
-    );
-  }
-  const mean = (pick: (row: FormRow) => number, filter: (row: FormRow) => boolean): string => {
-    const chosen = rows.filter(filter);
-    return (chosen.reduce((sum, row) => sum + pick(row), 0) / chosen.length).toFixed(3);
-  };
+  for (const row of rows) lines.push(formatRow(`${row.form}${row.alone ? ', alone' : ''}`, row.set, row.report));
+  const mean = (pick: (report: EvalReport) => number, chosen: FormRow[]): string => (chosen.reduce((sum, row) => sum + pick(row.report), 0) / chosen.length).toFixed(3);
   for (const [name, filter] of [
     ['all rows', () => true],
     ['body rows', (row: FormRow) => row.form.startsWith('body')],
     ['alone rows', (row: FormRow) => row.alone],
   ] as const) {
-    lines.push(`  mean over ${name}: macro-F1 ${mean((row) => row.macroF1, filter)}  in altro ${mean((row) => row.subjectToAltro, filter)}  ECE ${mean((row) => row.ece, filter)}`);
+    const chosen = rows.filter(filter);
+    lines.push(
+      `  mean over ${name}: macro-F1 ${mean((r) => r.macroF1, chosen)}  in altro ${mean((r) => r.subjectToAltro, chosen)}  ECE ${mean((r) => r.expectedCalibrationError, chosen)} (floor ${mean((r) => r.samplingCalibrationError, chosen)})  Brier ${mean((r) => r.brierScore, chosen)}`,
+    );
   }
+  lines.push(`  pooled: each form on every set's pages together, each page scored by the model trained without its ${byFamily ? 'family' : 'site'}:`);
+  for (const row of pooled) lines.push(formatRow(`${row.form}${row.alone ? ', alone' : ''}`, row.set, row.report));
+  lines.push(`  mean over the pooled rows: ECE ${mean((r) => r.expectedCalibrationError, pooled)} (floor ${mean((r) => r.samplingCalibrationError, pooled)})  Brier ${mean((r) => r.brierScore, pooled)}`);
+  lines.push(formatRow('every form', POOLED, everyForm), ...formatReliability(everyForm));
   return lines;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const byFamily = process.argv.includes('--by-family');
   const errors: string[] = [];
-  const rows = allForms(CORPUS_FILES.flatMap((file) => readLabelledFile(file)), byFamily, process.argv.includes('--errors') ? errors : undefined);
-  for (const line of [...formatRows(rows, byFamily), ...errors]) console.log(line);
+  const table = allForms(CORPUS_FILES.flatMap((file) => readLabelledFile(file)), byFamily, process.argv.includes('--errors') ? errors : undefined);
+  for (const line of [...formatRows(table, byFamily), ...errors]) console.log(line);
 }

@@ -25,7 +25,7 @@ import {
 import { isCategoryId } from '../src/classify/categories.js';
 import { DEFAULT_CALIBRATOR, DEFAULT_LEARNER, type Calibrator, type Learner } from '../src/classify/model.js';
 import { flattenedRecord, labelledPages } from './classifier-sets.js';
-import { allForms, formatRows, type Training } from './classifier-forms.js';
+import { allForms, formatRow, formatRows, type Training } from './classifier-forms.js';
 
 const require = createRequire(import.meta.url);
 
@@ -180,9 +180,7 @@ export function wholePages(corpus: LabelledRecord[], trainings: Training[], byFa
           mixedSet.map((page) => flattenedRecord(page, separator)),
           { byLeaveOneSite: true, background: corpus, ...training, alone, mixed: true, groupOf: byFamily ? (site) => familyOf.get(site) ?? site : undefined },
         );
-        lines.push(
-          `  ${`mixed${alone ? ', alone' : ' batch'}, ${separator === ' ' ? 'spaces' : 'lines'}`.padEnd(22)} ${'real-style+later'.padEnd(16)} ${String(report.documents).padStart(3)} pages  macro-F1 ${report.macroF1.toFixed(3)}  accuracy ${report.accuracy.toFixed(3)}  in altro ${(report.subjectToAltro * 100).toFixed(1).padStart(4)}%  ECE ${report.expectedCalibrationError.toFixed(3)}`,
-        );
+        lines.push(formatRow(`mixed${alone ? ', alone' : ' batch'}, ${separator === ' ' ? 'spaces' : 'lines'}`, 'real-style+later', report));
       }
     }
   }

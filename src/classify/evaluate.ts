@@ -70,6 +70,10 @@ export interface EvalReport {
   confident: { share: number; accuracy: number };
   /** Share of the records with a subject (true category not 'altro') that were put in 'altro'. */
   subjectToAltro: number;
+  /** The reliability table the ECE is read from: the non-empty confidence bins, from the lowest. */
+  reliability: ReliabilityBin[];
+  /** The answers `altro` alone (issue 8's headline: confidently wrong `altro`): how many, how sure, how often right. */
+  altro: { answers: number; meanConfidence: number; accuracy: number };
   /** Each record was scored alone (EvalOptions.alone). */
   alone?: boolean;
 }
@@ -112,6 +116,22 @@ export function calibrationBins(confidences: readonly number[], right: readonly 
     if (right[i]) bin.correct++;
   });
   return bins;
+}
+
+/** A row of a reliability table: the answers with a confidence in [from, to), their mean confidence and the share right. */
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  meanConfidence: number;
+  accuracy: number;
+}
+
+/** The non-empty bins as a reliability table. */
+export function reliabilityTable(bins: readonly CalibrationBin[]): ReliabilityBin[] {
+  return bins.flatMap((bin, i) =>
+    bin.count === 0 ? [] : [{ from: i / 10, to: (i + 1) / 10, count: bin.count, meanConfidence: round(bin.confidence / bin.count), accuracy: round(bin.correct / bin.count) }],
+  );
 }
 
 /** Σ over bins of |Σ confidences − Σ right| / answers: the bins' gaps weighted by their size; 0 for no answers. */
@@ -169,7 +189,9 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
     }
   }
   const confidences = outcomes.map((outcome) => outcome.confidence);
+  const bins = calibrationBins(confidences, outcomes.map((outcome) => outcome.truth === outcome.predicted));
   const documents = outcomes.length;
+  const altro = outcomes.filter((outcome) => outcome.predicted === 'altro');
   const withSubject = outcomes.filter((outcome) => outcome.truth !== 'altro');
   const subjectToAltro = withSubject.length === 0 ? 0 : withSubject.filter((outcome) => outcome.predicted === 'altro').length / withSubject.length;
   let correct = 0;
@@ -194,13 +216,19 @@ export function scoreOutcomes(outcomes: Outcome[], method: EvalReport['method'],
     macroF1: round(macroF1),
     perCategory,
     confusion: { labels, matrix },
-    expectedCalibrationError: round(calibrationError(confidences, outcomes.map((outcome) => outcome.truth === outcome.predicted))),
+    expectedCalibrationError: round(binnedCalibrationError(bins)),
     samplingCalibrationError: round(samplingCalibrationError(confidences)),
     meanConfidence: round(documents === 0 ? 0 : confidences.reduce((sum, confidence) => sum + confidence, 0) / documents),
     brierScore: round(documents === 0 ? 0 : brier / documents),
     logLoss: round(documents === 0 ? 0 : logLoss / documents),
     confident: { share: round(documents === 0 ? 0 : confident / documents), accuracy: round(confident === 0 ? 0 : confidentRight / confident) },
     subjectToAltro: round(subjectToAltro),
+    reliability: reliabilityTable(bins),
+    altro: {
+      answers: altro.length,
+      meanConfidence: round(altro.length === 0 ? 0 : altro.reduce((sum, outcome) => sum + outcome.confidence, 0) / altro.length),
+      accuracy: round(altro.length === 0 ? 0 : altro.filter((outcome) => outcome.truth === 'altro').length / altro.length),
+    },
   };
 }
 

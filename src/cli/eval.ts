@@ -6,6 +6,7 @@ import { formatDecimal } from '../report/common.js';
 import { langOption, wholeNumber } from './options.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
+import type { ReliabilityBin } from '../classify/evaluate.js';
 import type { TopicCalibration, TopicEvalReport } from '../classify/topics-train.js';
 import type { CategoryId } from '../types.js';
 
@@ -69,6 +70,20 @@ export async function runTopicEval(
   return { text, reports };
 }
 
+/** The reliability table: per confidence bin, the answers, their mean confidence and the share right. */
+export function reliabilityLines(bins: readonly ReliabilityBin[], m: Messages): string[] {
+  const decimal = (value: number, digits: number): string => formatDecimal(value, digits, m);
+  const column = m.classifier.reliabilityColumn;
+  return [
+    m.classifier.evalReliability,
+    `  ${column.confidence.padEnd(10)} ${column.answers.padStart(8)} ${column.meanConfidence.padStart(10)} ${column.accuracy.padStart(8)}`,
+    ...bins.map(
+      (bin) =>
+        `  ${`${decimal(bin.from, 1)}–${decimal(bin.to, 1)}`.padEnd(10)} ${String(bin.count).padStart(8)} ${decimal(bin.meanConfidence, 3).padStart(10)} ${decimal(bin.accuracy, 3).padStart(8)}`,
+    ),
+  ];
+}
+
 /** Short label for confusion-matrix columns: the slug's first three letters ("anagrafe-stato-civile" → "ana"), all distinct. */
 const shortLabel = (id: CategoryId): string => id.slice(0, 3);
 
@@ -90,7 +105,9 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
       decimal(report.samplingCalibrationError),
     ),
     text.evalSubjectToAltro(formatDecimal(report.subjectToAltro * 100, 1, m)),
+    text.evalAltro(report.altro.answers, decimal(report.altro.meanConfidence), formatDecimal(report.altro.accuracy * 100, 1, m)),
     text.evalTargets(report.macroF1 >= 0.8, report.subjectToAltro <= 0.1, report.expectedCalibrationError <= 0.05),
+    ...reliabilityLines(report.reliability, m),
     '',
     `${column.category.padEnd(32)} ${column.precision.padStart(5)} ${column.recall.padStart(5)} ${column.f1.padStart(5)} ${column.support.padStart(5)}`,
   ];

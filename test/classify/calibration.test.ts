@@ -43,6 +43,34 @@ describe('calibration figures', () => {
     expect(report.confident).toEqual({ share: 0.5, accuracy: 1 });
   });
 
+  it('pools the held-out answers of several sets into one ECE, not the mean of theirs, with its reliability table', () => {
+    // Set A: two answers at 0.95, one right (ECE 0.45); set B: four at 0.95, all right (ECE 0.05); mean of the two 0.25.
+    const answer = (right: boolean): Outcome => ({ truth: 'ambiente', predicted: right ? 'ambiente' : 'turismo', confidence: 0.95 });
+    const setA = [answer(true), answer(false)];
+    const setB = [answer(true), answer(true), answer(true), answer(true)];
+    expect(scoreOutcomes(setA, 'leave-one-site-out', 1).expectedCalibrationError).toBeCloseTo(0.45, 4);
+    expect(scoreOutcomes(setB, 'leave-one-site-out', 1).expectedCalibrationError).toBeCloseTo(0.05, 4);
+    // Pooled: one bin [0.9, 1] of 6 answers, mean confidence 0.95, 5 right: |0.95 − 5/6| = 0.1167.
+    const pooled = scoreOutcomes([...setA, ...setB], 'leave-one-site-out', 1);
+    expect(pooled.expectedCalibrationError).toBeCloseTo(0.95 - 5 / 6, 4);
+    expect(pooled.reliability).toEqual([{ from: 0.9, to: 1, count: 6, meanConfidence: 0.95, accuracy: 0.8333 }]);
+  });
+
+  it('gives the answers altro apart: how many, how sure, how often right', () => {
+    const outcomes: Outcome[] = [
+      { truth: 'altro', predicted: 'altro', confidence: 0.9 },
+      { truth: 'ambiente', predicted: 'altro', confidence: 0.8 },
+      { truth: 'ambiente', predicted: 'ambiente', confidence: 0.6 },
+    ];
+    const report = scoreOutcomes(outcomes, 'held-out', 1);
+    expect(report.altro).toEqual({ answers: 2, meanConfidence: 0.85, accuracy: 0.5 });
+    expect(report.reliability.map((bin) => [bin.from, bin.count, bin.accuracy])).toEqual([
+      [0.6, 1, 1],
+      [0.8, 1, 0],
+      [0.9, 1, 1],
+    ]);
+  });
+
   it('measures the ECE that sampling alone gives: none for certain answers, less on more records, the same each run', () => {
     expect(samplingCalibrationError(Array(50).fill(1))).toBe(0);
     const small = samplingCalibrationError(Array(40).fill(0.75));

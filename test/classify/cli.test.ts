@@ -298,8 +298,14 @@ describe('comune-audit train and eval', () => {
     expect(lines[1]).toMatch(/^macro-F1 \d,\d{3} {3}accuratezza \d,\d{3} {3}errore di calibrazione \(ECE\) \d,\d{3}$/);
     expect(lines[2]).toMatch(/^Brier \d,\d{3} {3}log loss \d+,\d{3} {3}con confidenza ≥ 0,9: \d+,\d% delle pagine, giuste \d+,\d% {3}ECE dovuta al solo campione ≈ \d,\d{3}$/);
     expect(lines[3]).toMatch(/^pagine con un argomento messe in altro: \d+,\d%$/);
-    expect(lines[4]).toMatch(/^obiettivi: macro-F1 ≥ 0,80 [✔✘] {3}in altro ≤ 10% [✔✘] {3}ECE ≤ 0,05 [✔✘]$/);
-    expect(lines[6]).toBe(`${'categoria'.padEnd(32)} prec% rich%   F1%     n`);
+    expect(lines[4]).toMatch(new RegExp(`^risposte altro: ${reports[0].altro.answers}, confidenza media \\d,\\d{3}, giuste \\d+,\\d%$`));
+    expect(lines[5]).toMatch(/^obiettivi: macro-F1 ≥ 0,80 [✔✘] {3}in altro ≤ 10% [✔✘] {3}ECE ≤ 0,05 [✔✘]$/);
+    // The reliability table: one line per non-empty confidence bin, its answers adding up to the records scored.
+    expect(lines[6]).toMatch(/^affidabilità \(risposte in 10 intervalli/);
+    const bins = reports[0].reliability;
+    expect(bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(8);
+    bins.forEach((bin, i) => expect(lines[8 + i]).toMatch(new RegExp(`^  \\d,\\d–\\d,\\d +${bin.count} +\\d,\\d{3} +\\d,\\d{3}$`)));
+    expect(lines[8 + bins.length + 1]).toBe(`${'categoria'.padEnd(32)} prec% rich%   F1%     n`);
     expect(lines).toContain('matrice di confusione (righe: categoria vera, colonne: categoria prevista)');
     expect(lines).toContain("validazione escludendo un sito alla volta: 2 siti, 8 esempi valutati fuori dall'addestramento");
     expect(text).not.toMatch(/confusion matrix|held-out|\d\.\d/);
@@ -312,7 +318,9 @@ describe('comune-audit train and eval', () => {
     expect(lines[1]).toMatch(/^macro-F1 \d\.\d{3} {3}accuracy \d\.\d{3} {3}calibration error \(ECE\) \d\.\d{3}$/);
     expect(lines[2]).toMatch(/^Brier \d\.\d{3} {3}log loss \d+\.\d{3} {3}confidence ≥ 0\.9: \d+\.\d% of the pages, \d+\.\d% of them right {3}ECE from sample size alone ≈ \d\.\d{3}$/);
     expect(lines[3]).toMatch(/^pages with a subject put in altro: \d+\.\d%$/);
-    expect(lines[6]).toBe(`${'category'.padEnd(32)} prec%  rec%   F1%     n`);
+    expect(lines[4]).toMatch(/^answers altro: \d+, mean confidence \d\.\d{3}, \d+\.\d% of them right$/);
+    expect(lines[7]).toBe('  confidence  answers mean conf.    right');
+    expect(lines).toContain(`${'category'.padEnd(32)} prec%  rec%   F1%     n`);
     expect(lines).toContain('confusion matrix (rows: true, columns: predicted)');
     expect(lines).toContain('leave-one-site-out: 2 sites, 8 held-out records');
     const json = await runEval({ data: [path('eval.csv')], folds: 2, json: true }, { stdout: sink().stream });
@@ -343,7 +351,8 @@ describe('comune-audit train and eval', () => {
       [1, 0],
     ]);
     const lines = text.split('\n');
-    expect(lines[4]).toMatch(/^targets: macro-F1 ≥ 0\.80 ✔ {3}in altro ≤ 10% ✔ {3}ECE ≤ 0\.05 [✔✘]$/);
+    expect(lines[4]).toBe(`answers altro: 1, mean confidence ${reports[0].altro.meanConfidence.toFixed(3)}, 100.0% of them right`);
+    expect(lines[5]).toMatch(/^targets: macro-F1 ≥ 0\.80 ✔ {3}in altro ≤ 10% ✔ {3}ECE ≤ 0\.05 [✔✘]$/);
     expect(lines).toContain('each page classified alone, without the other pages of its site (as one page given to classify)');
    }, 120_000);
 

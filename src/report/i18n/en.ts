@@ -525,6 +525,9 @@ export const en: Messages = {
     evalCalibration: (brier, logLoss, confidentPercent, confidentAccuracyPercent, samplingError) =>
       `Brier ${brier}   log loss ${logLoss}   confidence ≥ 0.9: ${confidentPercent}% of the pages, ${confidentAccuracyPercent}% of them right   ECE from sample size alone ≈ ${samplingError}`,
     evalSubjectToAltro: (percent) => `pages with a subject put in altro: ${percent}%`,
+    evalAltro: (answers, meanConfidence, rightPercent) => `answers altro: ${answers}, mean confidence ${meanConfidence}, ${rightPercent}% of them right`,
+    evalReliability: 'reliability (answers in 10 confidence bins of equal width; ECE = the gaps weighted by the answers):',
+    reliabilityColumn: { confidence: 'confidence', answers: 'answers', meanConfidence: 'mean conf.', accuracy: 'right' },
     evalTargets: (macroF1, subjectToAltro, calibration) => {
       const mark = (met: boolean): string => (met ? '✔' : '✘');
       return `targets: macro-F1 ≥ 0.80 ${mark(macroF1)}   in altro ≤ 10% ${mark(subjectToAltro)}   ECE ≤ 0.05 ${mark(calibration)}`;

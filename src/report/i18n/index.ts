@@ -484,6 +484,11 @@ export interface ClassifierMessages {
   evalCalibration(brier: string, logLoss: string, confidentPercent: string, confidentAccuracyPercent: string, samplingError: string): string;
   /** percent: share of the records with a subject that were put in altro. */
   evalSubjectToAltro(percent: string): string;
+  /** The answers `altro`: how many, their mean confidence and the share of them right (issue 8: confidently wrong `altro`). */
+  evalAltro(answers: number, meanConfidence: string, rightPercent: string): string;
+  /** Heading of the reliability table (answers binned by confidence) and its column headings. */
+  evalReliability: string;
+  reliabilityColumn: { confidence: string; answers: string; meanConfidence: string; accuracy: string };
   /** Whether the issue-8 targets are met: macro-F1 ≥ 0.80, ≤ 10% of subject pages in altro, ECE ≤ 0.05. */
   evalTargets(macroF1: boolean, subjectToAltro: boolean, calibration: boolean): string;
   /** Column headings of the per-category table, at most 5 characters except category. */

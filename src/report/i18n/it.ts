@@ -652,6 +652,9 @@ export const it: Messages = {
     evalCalibration: (brier, logLoss, confidentPercent, confidentAccuracyPercent, samplingError) =>
       `Brier ${brier}   log loss ${logLoss}   con confidenza ≥ 0,9: ${confidentPercent}% delle pagine, giuste ${confidentAccuracyPercent}%   ECE dovuta al solo campione ≈ ${samplingError}`,
     evalSubjectToAltro: (percent) => `pagine con un argomento messe in altro: ${percent}%`,
+    evalAltro: (answers, meanConfidence, rightPercent) => `risposte altro: ${answers}, confidenza media ${meanConfidence}, giuste ${rightPercent}%`,
+    evalReliability: 'affidabilità (risposte in 10 intervalli di confidenza di uguale ampiezza; ECE = gli scarti pesati per le risposte):',
+    reliabilityColumn: { confidence: 'confidenza', answers: 'risposte', meanConfidence: 'media', accuracy: 'giuste' },
     evalTargets: (macroF1, subjectToAltro, calibration) => {
       const mark = (met: boolean): string => (met ? '✔' : '✘');
       return `obiettivi: macro-F1 ≥ 0,80 ${mark(macroF1)}   in altro ≤ 10% ${mark(subjectToAltro)}   ECE ≤ 0,05 ${mark(calibration)}`;
