@@ -42,6 +42,7 @@ export function bodyHeading(text: string): string {
   for (let at = head.indexOf('\n'); at !== -1 && breaks < MIN_LINES; at = head.indexOf('\n', at + 1)) breaks++;
   const inLines = breaks >= MIN_LINES;
   let best = { heading: '', words: 0, at: -1 };
+  let trail = '';
   for (const match of head.matchAll(HOME)) {
     const at = match.index;
     const rest = head.slice(at);
@@ -51,12 +52,15 @@ export function bodyHeading(text: string): string {
       if (heading.repeated) return heading.text;
       best.heading ||= heading.text;
     } else {
-      const found = headingInWords(rest.split(/\s+/, SEGMENT_WORDS));
+      const words = rest.split(/\s+/, SEGMENT_WORDS);
+      const found = headingInWords(words);
+      // No repeat after this "Home": the end of a trail written with separators, kept in case no repeat is found.
+      if (found.words === 0) trail ||= trailEndInWords(words);
       // The longest repeat; ties: the latest (the breadcrumb follows the menus).
       if (found.words > 0 && (found.words > best.words || at + found.offset >= best.at)) best = { heading: found.text, words: found.words, at: at + found.offset };
     }
   }
-  return best.heading;
+  return best.heading || trail;
 }
 
 const isHeading = (line: string): boolean => WORDLIKE.test(line) && line.split(' ').length <= MAX_HEADING_WORDS;
@@ -105,4 +109,41 @@ function repeatsAt(keys: readonly string[], start: number, n: number): boolean {
     if (key !== keys[start + n + k] || key === 'home') return false;
   }
   return !SEPARATOR.test(keys[start]) && !SEPARATOR.test(keys[start + n - 1]);
+}
+
+/** The last item of a trail joined by spaces ends nowhere visible: its first words, up to a punctuation mark, stand for it. */
+const TRAIL_ITEM_WORDS = 6;
+/** Punctuation that ends a trail's last item run into the next sentence ("Pagamento IMU Documento creato Il documento…"). */
+const ITEM_END = /[.,:;!?]$/;
+
+/**
+ * Words from a "Home" word written as a trail, "Home / Servizi / Tributi, finanze e contravvenzioni / Pagamento IMU
+ * Documento creato…": the first words of its last item (at most TRAIL_ITEM_WORDS, to a punctuation mark), when the
+ * trail has two separators or more, each within TRAIL_ITEM_WORDS words of the one before. '' when it is not a trail.
+ * The page's heading does not repeat that item (a service-flow step: "Documento creato"), so nothing marks its end.
+ */
+export function trailEndInWords(words: readonly string[]): string {
+  const keys = words.map(keyOf);
+  // keys[0] is "Home"; the first separator follows it.
+  let last = 0;
+  let separators = 0;
+  for (let i = 1; i < Math.min(keys.length, CRUMB_WINDOW); i++) {
+    if (SEPARATOR.test(keys[i])) {
+      if (last === 0 && i !== 1) break;
+      last = i;
+      separators++;
+    } else if (keys[i] === 'home' || i - last > TRAIL_ITEM_WORDS) break;
+  }
+  if (separators < 2) return '';
+  const item: string[] = [];
+  for (let i = last + 1; i < words.length && item.length < TRAIL_ITEM_WORDS; i++) {
+    if (keys[i] === 'home' || SEPARATOR.test(keys[i])) break;
+    if (ITEM_END.test(words[i])) {
+      item.push(words[i].slice(0, -1));
+      break;
+    }
+    item.push(words[i]);
+  }
+  const text = item.join(' ');
+  return WORDLIKE.test(text) ? text : '';
 }

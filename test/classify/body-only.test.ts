@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClassifier } from '../../src/classify/index.js';
 import { flattenHtml } from '../../src/classify/flatten.js';
-import { bodyHeading } from '../../src/classify/heading.js';
+import { bodyHeading, trailEndInWords } from '../../src/classify/heading.js';
 import { CATEGORIES } from '../../src/classify/categories.js';
 import { foldAccents } from '../../src/classify/text.js';
 import { packageRoot } from '../../src/util/paths.js';
@@ -96,6 +96,23 @@ describe('the heading after the breadcrumb of body-only text (bodyHeading)', () 
     expect(bodyHeading(text)).toBe('Pagamento IMU');
   });
 
+  it('joined by spaces, takes the first words of the last item of a trail when no heading repeats it (a service-flow step)', () => {
+    const step = ['Documento creato', 'Il documento F24 per il calcolo IMU è stato generato.', ...CONTENT];
+    const text = bodyPage(MENU_A, ['Home', '/', 'Servizi', '/', 'Tributi, finanze e contravvenzioni', '/', 'Pagamento IMU'], step[0], step.slice(1), ' ');
+    expect(bodyHeading(text)).toBe('Pagamento IMU Documento creato Il documento');
+    // A repeated heading after another "Home" wins over a trail's end.
+    const repeated = `Home / Servizi / Pagamento IMU Documento creato. ${bodyPage(MENU_A, ['Home', '/', 'Servizi', '/', 'Ambiente'], 'Ambiente', CONTENT, ' ')}`;
+    expect(bodyHeading(repeated)).toBe('Ambiente');
+  });
+
+  it('takes no trail end from a "Home" with one separator, a separator far from it, or items too far apart', () => {
+    expect(trailEndInWords('Home / Servizi / Pagamento IMU, documento'.split(' '))).toBe('Pagamento IMU');
+    expect(trailEndInWords('Home / Contatti Il municipio è aperto dal lunedì al venerdì'.split(' '))).toBe('');
+    expect(trailEndInWords('Home Chi siamo / Dove siamo / Orari del municipio'.split(' '))).toBe('');
+    expect(trailEndInWords('Home / Amministrazione trasparente e albo pretorio del comune di Castelbruno / Note legali / Privacy'.split(' '))).toBe('');
+    expect(trailEndInWords('Home / Servizi / 12 / 2024'.split(' '))).toBe('');
+  });
+
   it('finds nothing without a breadcrumb, or in a short text', () => {
     const text = bodyPage(MENU_B.slice(1), [], 'TASSA RIFIUTI (TARI)', [...CONTENT, 'Calendario eventi', 'L M M G V S D'], '\n');
     expect(bodyHeading(text)).toBe('');
@@ -111,6 +128,12 @@ describe('a body-only page alone', () => {
         expect(classifier.classifyText({ text }).category, `${menu[0]} ${JSON.stringify(separator)}`).toBe('ambiente');
       }
     }
+  });
+
+  it('a service-flow step joined by spaces, whose heading does not repeat its trail, comes out as its service', () => {
+    const step = ['Richiesta inviata', 'Grazie, abbiamo ricevuto la tua richiesta.', 'Abbiamo inviato il riepilogo alla tua email.'];
+    const text = bodyPage(MENU_A, ['Home', '/', 'Servizi', '/', 'Educazione e formazione', '/', 'Iscrizione alla scuola dell’infanzia'], step[0], step.slice(1), ' ');
+    expect(classifier.classifyText({ text }).category).toBe('educazione-formazione');
   });
 
   it('a privacy page in the same chrome stays altro', () => {
