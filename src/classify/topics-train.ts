@@ -8,7 +8,7 @@ import { pageOf, readRecordFile, type RecordFormat } from './labelled.js';
 import { serialiseWithVocabulary } from './model-file.js';
 import { buildVocabulary, round, scoreInto, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
-import { compileTopicModel, sigmoid, tagsOf, topicFeatures, topicFromLabel, topicProbabilities, topicVocabulary, type TopicModel } from './topics.js';
+import { calibrateTopicScores, compileTopicModel, sigmoid, tagsOf, topicFeatures, topicFromLabel, topicProbabilities, topicVocabulary, type TopicModel } from './topics.js';
 
 /** One topic-labelled example: what classifyText reads, and the ids of its topics (none for a page without one). */
 export interface TopicRecord extends ClassifyInput {
@@ -179,35 +179,54 @@ function rawScores(doc: Doc, fit: { biases: Float64Array; weights: Float64Array 
   return scores;
 }
 
-/** Platt scaling: scale and shift minimising the log loss of sigmoid(scale × z + shift) on held-out scores (Newton). */
-function fitPlatt(scores: number[], labels: boolean[]): { scale: number; shift: number } {
-  let a = 1;
-  let b = 0;
+/**
+ * The calibration: scale, shift and gap minimising the log loss of sigmoid(scale × z + shift + gap × (z − the page's
+ * best z)) on held-out pages' raw scores (logistic regression on three features, Newton's method).
+ */
+export function fitTopicCalibration(pages: readonly { scores: ArrayLike<number>; positives: Set<number> }[]): { scale: number; shift: number; gap: number } {
+  const rows: [number, number, number][] = [];
+  const labels: boolean[] = [];
+  for (const { scores, positives } of pages) {
+    let best = -Infinity;
+    for (let k = 0; k < scores.length; k++) best = Math.max(best, scores[k]);
+    for (let k = 0; k < scores.length; k++) {
+      rows.push([scores[k], 1, scores[k] - best]);
+      labels.push(positives.has(k));
+    }
+  }
+  const beta = [1, 0, 0];
   for (let iteration = 0; iteration < 50; iteration++) {
-    let ga = 0;
-    let gb = 0;
-    let haa = 1e-9;
-    let hab = 0;
-    let hbb = 1e-9;
-    for (let i = 0; i < scores.length; i++) {
-      const p = sigmoid(a * scores[i] + b);
+    const gradient = [0, 0, 0];
+    // The Hessian, with a tiny ridge so that it stays invertible (a gap column of zeros when every page has one topic).
+    const hessian = [
+      [1e-9, 0, 0],
+      [0, 1e-9, 0],
+      [0, 0, 1e-9],
+    ];
+    rows.forEach((x, i) => {
+      const p = sigmoid(beta[0] * x[0] + beta[1] * x[1] + beta[2] * x[2]);
       const r = p - (labels[i] ? 1 : 0);
       const w = p * (1 - p);
-      ga += r * scores[i];
-      gb += r;
-      haa += w * scores[i] * scores[i];
-      hab += w * scores[i];
-      hbb += w;
-    }
-    const det = haa * hbb - hab * hab;
-    if (det <= 0) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+      for (let a = 0; a < 3; a++) {
+        gradient[a] += r * x[a];
+        for (let b = 0; b < 3; b++) hessian[a][b] += w * x[a] * x[b];
+      }
+    });
+    const step = solve3(hessian, gradient);
+    if (step === null) break;
+    for (let a = 0; a < 3; a++) beta[a] -= step[a];
+    if (Math.abs(step[0]) + Math.abs(step[1]) + Math.abs(step[2]) < 1e-9) break;
   }
-  return { scale: a, shift: b };
+  return { scale: beta[0], shift: beta[1], gap: beta[2] };
+}
+
+/** x with m × x = v for a 3 × 3 matrix (Cramer's rule), or null when m is singular. */
+function solve3(m: number[][], v: number[]): number[] | null {
+  const det = (a: number[][]): number =>
+    a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+  const d = det(m);
+  if (!(Math.abs(d) > 0)) return null;
+  return [0, 1, 2].map((column) => det(m.map((row, i) => row.map((value, j) => (j === column ? v[i] : value)))) / d);
 }
 
 /** Micro-averaged precision, recall and F1 of predicted against true topic sets. */
@@ -225,8 +244,25 @@ export function microF1(pairs: { truth: readonly string[]; predicted: readonly s
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
-/** Trains a topic model; the same records in the same order give a byte-identical serialised model. */
-export function trainTopicModel(input: TopicRecord[]): TopicModel {
+/** Raw scores of whole pages of sites held out of the fit (calibration folds), with their topic indexes. */
+interface HeldOutScores {
+  scores: Float64Array;
+  positives: Set<number>;
+}
+
+/** The fit of a topic model before calibration: the final weights and the held-out scores the calibration is fitted on. */
+interface TopicFit {
+  topicIds: string[];
+  terms: string[];
+  idf: number[];
+  documents: number;
+  biases: Float64Array;
+  weights: Float64Array;
+  heldOut: HeldOutScores[];
+}
+
+/** Fits the per-topic regressions on all records, and on folds of whole sites held out for the calibration's scores. */
+function fitTopics(input: TopicRecord[]): TopicFit {
   if (input.length === 0) throw new Error('trainTopicModel: no training records');
   // As for categories (model.ts): pages whole and without their site's repeated furniture.
   const stripped = stripSiteFurniture(input);
@@ -236,54 +272,59 @@ export function trainTopicModel(input: TopicRecord[]): TopicModel {
   const T = topicIds.length;
   const counts = records.map((record) => withoutScrapedTitle(record, termCounts(record)));
 
-  const { vocabulary: terms, index, idf } = buildVocabulary(counts);
-  const docs: Doc[] = counts.map((fields, i) => {
-    const positives = new Set<number>();
-    for (const id of records[i].topics) {
+  const positives = records.map((record) => {
+    const found = new Set<number>();
+    for (const id of record.topics) {
       const k = topicOf.get(id);
-      if (k === undefined) throw new Error(`trainTopicModel: unknown topic "${id}" (${records[i].source ?? 'record'})`);
-      positives.add(k);
+      if (k === undefined) throw new Error(`trainTopicModel: unknown topic "${id}" (${record.source ?? 'record'})`);
+      found.add(k);
     }
-    return { ...topicFeatures(fields, index, idf), positives };
+    return found;
   });
+  const docOf = (i: number, vocabulary: { index: Map<string, number>; idf: ArrayLike<number> }): Doc => ({ ...topicFeatures(counts[i], vocabulary.index, vocabulary.idf), positives: positives[i] });
 
   // Held-out scores of whole pages, whole sites held out, for calibration and the threshold. Only sites with whole
   // pages take turns; the descriptions and short examples stay in every fold's training, as they do for a new site.
+  // Each fold has the vocabulary and IDF of its training records only: the words of a held-out site that no other
+  // site uses drop out of its pages' vectors, as a new site's do, which makes the vectors of the known words longer
+  // (they are L2-normalised) and the scores more extreme; calibrated with those words in, the scores were over-confident.
   const isPage = records.map((r) => r.text.length >= WHOLE_PAGE_CHARS);
   const sites = [...new Set(records.filter((r, i) => isPage[i] && r.site !== undefined).map((r) => r.site!))].sort();
   const siteFold = new Map(sites.map((site, i) => [site, i % CALIBRATION_FOLDS]));
   const foldOf = records.map((r) => (r.site !== undefined ? (siteFold.get(r.site) ?? -1) : -1));
-  const heldOut: { doc: number; scores: Float64Array }[] = [];
+  const heldOut: HeldOutScores[] = [];
   for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
-    const train = docs.filter((_, i) => foldOf[i] !== fold);
-    if (train.length === docs.length || train.length === 0) continue;
-    const fit = fitOneVsRest(train, terms.length, T);
-    docs.forEach((doc, i) => {
-      if (foldOf[i] === fold && isPage[i]) heldOut.push({ doc: i, scores: rawScores(doc, fit, T) });
+    const train = records.flatMap((_, i) => (foldOf[i] !== fold ? [i] : []));
+    if (train.length === records.length || train.length === 0) continue;
+    const vocabulary = buildVocabulary(train.map((i) => counts[i]));
+    const fit = fitOneVsRest(
+      train.map((i) => docOf(i, vocabulary)),
+      vocabulary.vocabulary.length,
+      T,
+    );
+    records.forEach((_, i) => {
+      if (foldOf[i] === fold && isPage[i]) heldOut.push({ scores: rawScores(docOf(i, vocabulary), fit, T), positives: positives[i] });
     });
   }
-  const flatScores: number[] = [];
-  const flatLabels: boolean[] = [];
-  for (const { doc, scores } of heldOut) {
-    scores.forEach((z, k) => {
-      flatScores.push(z);
-      flatLabels.push(docs[doc].positives.has(k));
-    });
-  }
-  const { scale, shift } = heldOut.length > 0 ? fitPlatt(flatScores, flatLabels) : { scale: 1, shift: 0 };
-  // The threshold with the best held-out micro-F1 (ties: the higher, fewer topics); 0.5 when nothing was held out.
+  const { vocabulary: terms, index, idf } = buildVocabulary(counts);
+  const docs = records.map((_, i) => docOf(i, { index, idf }));
+  const fit = fitOneVsRest(docs, terms.length, T);
+  return { topicIds, terms, idf, documents: records.length, biases: fit.biases, weights: fit.weights, heldOut };
+}
+
+/** The threshold with the best micro-F1 of calibrated held-out scores (steps of 0.05; ties: the higher, fewer topics); 0.5 without any. */
+function bestThreshold(heldOut: readonly { probabilities: ArrayLike<number>; positives: Set<number> }[]): number {
   let threshold = 0.5;
   let best = -1;
   for (let step = 19; step >= 1 && heldOut.length > 0; step--) {
     const candidate = step / 20;
-    const pairs = heldOut.map(({ doc, scores }) => ({
-      truth: [...docs[doc].positives].map((k) => topicIds[k]),
-      predicted: [...scores]
-        .map((z, k) => ({ k, p: sigmoid(scale * z + shift) }))
+    const pairs = heldOut.map(({ probabilities, positives }) => ({
+      truth: [...positives].map(String),
+      predicted: Array.from(probabilities, (p, k) => ({ k, p }))
         .filter(({ p }) => p >= candidate)
         .sort((a, b) => b.p - a.p || a.k - b.k)
         .slice(0, MAX_TOPICS)
-        .map(({ k }) => topicIds[k]),
+        .map(({ k }) => String(k)),
     }));
     const { f1 } = microF1(pairs);
     if (f1 > best + 1e-12) {
@@ -291,24 +332,40 @@ export function trainTopicModel(input: TopicRecord[]): TopicModel {
       threshold = candidate;
     }
   }
+  return threshold;
+}
 
-  const fit = fitOneVsRest(docs, terms.length, T);
+/** Trains a topic model; the same records in the same order give a byte-identical serialised model. */
+export function trainTopicModel(input: TopicRecord[]): TopicModel {
+  const fitted = fitTopics(input);
+  const { heldOut } = fitted;
+  const calibration = heldOut.length > 0 ? fitTopicCalibration(heldOut) : { scale: 1, shift: 0, gap: 0 };
+  // Rounded as the model file keeps it, so that the threshold is chosen on the scores the model will give.
+  const kept = { scale: round(calibration.scale), shift: round(calibration.shift), gap: round(calibration.gap) };
+  const threshold = bestThreshold(heldOut.map(({ scores, positives }) => ({ probabilities: calibrateTopicScores(scores, kept), positives })));
+  return topicModelOf(fitted, { ...kept, threshold });
+}
+
+/** The model file of a fit and its calibration: weights rounded as written. */
+function topicModelOf(fitted: TopicFit, calibration: { scale: number; shift: number; gap: number; threshold: number }): TopicModel {
+  const T = fitted.topicIds.length;
   const vocabulary: Record<string, number[]> = {};
-  terms.forEach((term, t) => {
-    const row = [idf[t]];
-    for (let k = 0; k < T; k++) row.push(round(fit.weights[t * T + k]));
+  fitted.terms.forEach((term, t) => {
+    const row = [fitted.idf[t]];
+    for (let k = 0; k < T; k++) row.push(round(fitted.weights[t * T + k]));
     vocabulary[term] = row;
   });
   return {
     format: 'comune-audit-topics',
     version: 1,
-    topics: topicIds,
-    documents: records.length,
-    scale: round(scale),
-    shift: round(shift),
-    threshold,
+    topics: fitted.topicIds,
+    documents: fitted.documents,
+    scale: round(calibration.scale),
+    shift: round(calibration.shift),
+    gap: round(calibration.gap),
+    threshold: calibration.threshold,
     maxTopics: MAX_TOPICS,
-    biases: Array.from(fit.biases, round),
+    biases: Array.from(fitted.biases, round),
     vocabulary,
   };
 }

@@ -58,9 +58,14 @@ export interface TopicModel {
   version: 1;
   topics: string[];
   documents: number;
-  /** Calibration: score = sigmoid(scale × raw + shift), fitted on held-out folds (whole sites held out). */
+  /**
+   * Calibration: score = sigmoid(scale × raw + shift + gap × (raw − the page's best raw score)), fitted on held-out
+   * folds (whole sites held out). `gap` makes a page's second and third topics less sure than its first at the same
+   * raw score, as they are right less often; absent (0) in models trained before it.
+   */
   scale: number;
   shift: number;
+  gap?: number;
   /** A topic is given when its score reaches this (chosen on the held-out folds for the best micro-F1). */
   threshold: number;
   /** At most this many topics per page. */
@@ -80,6 +85,7 @@ export interface CompiledTopicModel {
   biases: Float64Array;
   scale: number;
   shift: number;
+  gap: number;
   threshold: number;
   maxTopics: number;
 }
@@ -92,6 +98,7 @@ export function parseTopicModel(text: string, source: string): TopicModel {
     Array.isArray(model.topics) &&
     Array.isArray(model.biases) &&
     model.biases.length === model.topics.length &&
+    (model.gap === undefined || typeof model.gap === 'number') &&
     isVocabulary(model.vocabulary, model.topics.length);
   if (!valid) {
     throw new ClassifierDataError({
@@ -106,7 +113,7 @@ export function compileTopicModel(model: TopicModel): CompiledTopicModel {
   const byId = new Map(topicVocabulary().map((topic) => [topic.id, topic]));
   const topics = model.topics.map((id) => byId.get(id) ?? { id, label: id, labelEn: id, description: '' });
   const { index, idf, weights } = unpackVocabulary(model.vocabulary, topics.length);
-  return { topics, index, idf, weights, biases: Float64Array.from(model.biases), scale: model.scale, shift: model.shift, threshold: model.threshold, maxTopics: model.maxTopics };
+  return { topics, index, idf, weights, biases: Float64Array.from(model.biases), scale: model.scale, shift: model.shift, gap: model.gap ?? 0, threshold: model.threshold, maxTopics: model.maxTopics };
 }
 
 /**
@@ -136,9 +143,16 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 const round3 = (value: number): number => Number(value.toFixed(3));
 
+/** The calibrated scores of a page's raw scores (the model's calibration, TopicModel.scale, shift and gap). */
+export function calibrateTopicScores(raw: ArrayLike<number>, calibration: { scale: number; shift: number; gap: number }): number[] {
+  let best = -Infinity;
+  for (let k = 0; k < raw.length; k++) best = Math.max(best, raw[k]);
+  return Array.from(raw, (z) => sigmoid(calibration.scale * z + calibration.shift + calibration.gap * (z - best)));
+}
+
 /** Calibrated score of every topic, in the model's order, rounded as the tags carry it. */
 export function topicProbabilities(compiled: CompiledTopicModel, counts: Map<string, number>[]): number[] {
-  return Array.from(topicScores(compiled, counts), (raw) => round3(sigmoid(compiled.scale * raw + compiled.shift)));
+  return calibrateTopicScores(topicScores(compiled, counts), compiled).map(round3);
 }
 
 /** The topics a page is about: calibrated score at or above the threshold, best first (ties by id), at most maxTopics. */

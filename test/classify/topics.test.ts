@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifierInput, loadClassifier, topicFromLabel, topicVocabulary } from '../../src/classify/index.js';
-import { evaluateTopics, readTopicCorpus, scoreTopicPairs, serialiseTopicModel, topicCalibration, trainTopicModel } from '../../src/classify/topics-train.js';
-import { DEFAULT_TOPIC_MODEL_PATH } from '../../src/classify/topics.js';
+import { evaluateTopics, fitTopicCalibration, readTopicCorpus, scoreTopicPairs, serialiseTopicModel, topicCalibration, trainTopicModel } from '../../src/classify/topics-train.js';
+import { DEFAULT_TOPIC_MODEL_PATH, calibrateTopicScores, compileTopicModel, parseTopicModel } from '../../src/classify/topics.js';
 import { runClassify } from '../../src/cli/classify.js';
 import { formatTopicEvalReport } from '../../src/cli/eval.js';
 import { runTrain } from '../../src/cli/train.js';
@@ -63,9 +63,13 @@ describe('topic tags', () => {
   });
 
   it('a page about two subjects gets both, sorted by score, each score in 0..1', () => {
+    // Both subjects with their own words: a second topic named in one passing sentence scores far below the first
+    // (the calibration's gap term, docs/classifier.md) and is not given.
     const { topics } = classifier.classifyText({
-      title: 'Iscrizione alla mensa scolastica e al trasporto scolastico',
-      text: "Le famiglie degli alunni della scuola primaria iscrivono i figli alla mensa e allo scuolabus entro il 30 giugno. Il servizio di trasporto pubblico urbano offre l'abbonamento studenti.",
+      title: "Iscrizione alla mensa scolastica e abbonamento all'autobus",
+      text:
+        'Le famiglie degli alunni della scuola primaria iscrivono i figli alla mensa entro il 30 giugno. Per andare a scuola in autobus, ' +
+        "il servizio di trasporto pubblico urbano offre l'abbonamento studenti alle linee e alle fermate della città.",
     });
     const ids = topics!.map((topic) => topic.id);
     expect(ids).toContain('istruzione');
@@ -181,6 +185,40 @@ describe('calibration of topic scores', () => {
     expect(calibration.bins[0]).toMatchObject({ from: 0 });
     expect(calibration.bins[0].pairs).toBeGreaterThan(calibration.pairs * 0.8);
   }, 120_000);
+});
+
+describe('the calibration of a page\'s topics', () => {
+  it('fits scale, shift and the weight of the distance to the page\'s best topic by maximum likelihood', () => {
+    // Pages of 8 topics with raw scores in [-4, 4) and labels drawn from a known calibration, by a fixed generator.
+    let seed = 12345;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const truth = { scale: 1.5, shift: 0.5, gap: 0.6 };
+    const pages = Array.from({ length: 3000 }, () => {
+      const scores = Array.from({ length: 8 }, () => random() * 8 - 4);
+      const probabilities = calibrateTopicScores(scores, truth);
+      return { scores, positives: new Set(probabilities.flatMap((p, k) => (random() < p ? [k] : []))) };
+    });
+    const fitted = fitTopicCalibration(pages);
+    expect(fitted.scale).toBeCloseTo(truth.scale, 0);
+    expect(fitted.shift).toBeCloseTo(truth.shift, 0);
+    expect(fitted.gap).toBeGreaterThan(0.3);
+    expect(fitted.gap).toBeLessThan(0.9);
+  });
+
+  it('leaves the page\'s best topic as Platt scaling scores it and lowers the others, keeping their order', () => {
+    const plain = calibrateTopicScores([2, 1, -3], { scale: 1, shift: 0, gap: 0 });
+    const withGap = calibrateTopicScores([2, 1, -3], { scale: 1, shift: 0, gap: 0.5 });
+    expect(withGap[0]).toBe(plain[0]);
+    expect(withGap[1]).toBeLessThan(plain[1]);
+    expect(withGap[2]).toBeLessThan(withGap[1]);
+  });
+
+  it('reads a model file written before the gap term as one without it', () => {
+    const text = readFileSync(DEFAULT_TOPIC_MODEL_PATH, 'utf8').replace(/\n {2}"gap": [^,]+,/, '');
+    expect(text).not.toContain('"gap"');
+    expect(compileTopicModel(parseTopicModel(text, 'old.json')).gap).toBe(0);
+    expect(() => parseTopicModel(text.replace('"threshold"', '"gap": "wide",\n  "threshold"'), 'bad.json')).toThrow(/not a comune-audit topic model/);
+  });
 });
 
 describe('classify output', () => {
