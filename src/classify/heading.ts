@@ -3,6 +3,7 @@
 // the page's name, which the heading then repeats: "Home / Servizi / Ambiente" then "Ambiente", "Ti trovi in: Home >
 // Uffici e servizi > Ritiro ingombranti" then "Ritiro ingombranti". That repeat after a "Home" crumb is what is read
 // here; with line breaks, a trail written with separators gives its last item even when no heading repeats it.
+import { furnitureKey, isFurnitureLine } from './furniture.js';
 
 /** Scraped text further than this from the start holds no breadcrumb (after the header and menus of any template). */
 const REACH = 10_000;
@@ -146,4 +147,74 @@ export function trailEndInWords(words: readonly string[]): string {
   }
   const text = item.join(' ');
   return WORDLIKE.test(text) ? text : '';
+}
+
+// Templates with no breadcrumb (the classic portals of small comuni: menu, then the heading in capitals, then the
+// text) give bodyHeading nothing. With line breaks their heading is the line before the first line of prose, past a
+// subtitle, a date or "Tempo di lettura" between them.
+
+/** A line of prose ends a sentence, or is long; most of its words (after the first) are lower-case. */
+const PROSE_END = /[.!?;:]$/;
+const MIN_PROSE_WORDS = 6;
+const LONG_PROSE_WORDS = 12;
+const MIN_LOWER_SHARE = 0.6;
+/** A teaser cut short ("La richiesta è stata approv...") belongs to a list, not to the page's own text. */
+const EXCERPT = /(?:\.\.\.?|…)$/;
+/** The cookie banner is prose, before everything. */
+const BANNER = /\bcookie/i;
+/** The site's name is no page's heading ("COMUNE DI PONTE OGLIO" before the menu). */
+const SITE_NAME = /\b(?:comune|citt[aà]|municipio|unione)\s+d[ie]\b/i;
+/** Lines between a heading and its text: "Data: 14 marzo 2025", "Pubblicato il…", "Tempo di lettura: 2 min". */
+const METADATA = /^(?:data|pubblicat[oa]|aggiornat[oa]|tempo di lettura|letture|visite|autore|scritto da|categoria)\b|^\d{1,2}[\s/.-]/i;
+const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}\s+(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)[a-z]*\.?\s+\d{4}\b/i;
+/** A date line is at most this many words ("del 12/10/2025"); a card's date before its title at most DATE_CARD_WORDS. */
+const DATE_LINE_WORDS = 5;
+const DATE_CARD_WORDS = 4;
+/** Lines skipped back from the prose to the heading (a subtitle, a date, reading time). */
+const MAX_STEPS_BACK = 3;
+
+const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).length;
+const isFurniture = (line: string): boolean => isFurnitureLine(furnitureKey(line));
+
+/** Share of lower-case words after the first: prose is mostly lower-case, menus and headings are capitalised. */
+function lowerShare(line: string): number {
+  const words = line.split(/\s+/).filter((word) => /^\p{L}/u.test(word)).slice(1);
+  return words.length === 0 ? 0 : words.filter((word) => /^\p{Ll}/u.test(word)).length / words.length;
+}
+
+function isProse(line: string): boolean {
+  const words = wordCount(line);
+  return (
+    ((words >= MIN_PROSE_WORDS && PROSE_END.test(line)) || words >= LONG_PROSE_WORDS) &&
+    !EXCERPT.test(line) &&
+    lowerShare(line) >= MIN_LOWER_SHARE &&
+    !BANNER.test(line) &&
+    !isFurniture(line)
+  );
+}
+
+/** Between a heading and its first prose: a subtitle ending with a full stop, a date, metadata, furniture. */
+const isBetween = (line: string): boolean => METADATA.test(line) || (wordCount(line) <= DATE_LINE_WORDS && DATE.test(line)) || PROSE_END.test(line) || isFurniture(line);
+
+/**
+ * The heading of body-only text with line breaks and no breadcrumb: the line before its first line of prose (past
+ * a subtitle, a date, metadata), when it is short, not furniture, not the site's name, and not the title of a card
+ * in a listing (a date right before it: the personal area's list of requests). '' when there is none, when the text
+ * is joined by spaces (nothing tells a heading from the menu before it), or when the page is short.
+ */
+export function headingBeforeLead(text: string): string {
+  if (text.length < MIN_PAGE_CHARS) return '';
+  const head = text.slice(0, REACH);
+  let breaks = 0;
+  for (let at = head.indexOf('\n'); at !== -1 && breaks < MIN_LINES; at = head.indexOf('\n', at + 1)) breaks++;
+  if (breaks < MIN_LINES) return '';
+  const lines = head.split('\n').map((line) => line.trim()).filter(Boolean);
+  const prose = lines.findIndex(isProse);
+  if (prose <= 0) return '';
+  let at = prose - 1;
+  for (let steps = 0; at > 0 && steps < MAX_STEPS_BACK && isBetween(lines[at]); steps++) at--;
+  const heading = lines[at];
+  const card = [lines[at - 1], lines[at - 2]].some((line) => line !== undefined && wordCount(line) <= DATE_CARD_WORDS && DATE.test(line));
+  const fits = isHeading(heading) && !PROSE_END.test(heading) && !SITE_NAME.test(heading) && !BANNER.test(heading) && !isFurniture(heading);
+  return !card && fits ? heading : '';
 }

@@ -4,7 +4,7 @@ import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
 import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, scrapedTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
 import { calibratedConfidence, calibrationSignals, fitCalibration, fitTemperature, pageEvidence, softmaxInPlace, type Calibration, type PageEvidence } from './calibration.js';
-import { bodyHeading } from './heading.js';
+import { bodyHeading, headingBeforeLead } from './heading.js';
 import { serialiseWithVocabulary, unpackVocabulary } from './model-file.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
@@ -82,9 +82,13 @@ export function withScrapedTitle<T extends ClassifyInput>(input: T): T {
   return input.title !== undefined ? input : { ...input, title: titleOfScrapedText(input.text) };
 }
 
-/** The title of scraped text: its `<title>` first (scrapedTitle), else the heading after its breadcrumb (bodyHeading, text from the body alone). */
+/**
+ * The title of scraped text: its `<title>` first (scrapedTitle), else the heading after its breadcrumb (bodyHeading,
+ * text from the body alone), else, with line breaks, the line before its first prose (headingBeforeLead: templates
+ * without a breadcrumb).
+ */
 export function titleOfScrapedText(text: string): string {
-  return scrapedTitle(text) || bodyHeading(text);
+  return scrapedTitle(text) || bodyHeading(text) || headingBeforeLead(text);
 }
 
 /**

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClassifier } from '../../src/classify/index.js';
 import { flattenHtml } from '../../src/classify/flatten.js';
-import { bodyHeading, trailEndInWords } from '../../src/classify/heading.js';
+import { bodyHeading, headingBeforeLead, trailEndInWords } from '../../src/classify/heading.js';
 import { CATEGORIES } from '../../src/classify/categories.js';
 import { foldAccents } from '../../src/classify/text.js';
 import { packageRoot } from '../../src/util/paths.js';
@@ -120,7 +120,47 @@ describe('the heading after the breadcrumb of body-only text (bodyHeading)', () 
   });
 });
 
+describe('the heading of body-only text with no breadcrumb (headingBeforeLead)', () => {
+  const page = (heading: readonly string[], content: readonly string[] = CONTENT, separator = '\n'): string => bodyPage(MENU_B, [], heading[0], [...heading.slice(1), ...content], separator);
+
+  it('is the line before the first prose, past a subtitle or a date and reading time', () => {
+    expect(headingBeforeLead(page(['TASSA RIFIUTI (TARI)']))).toBe('TASSA RIFIUTI (TARI)');
+    expect(headingBeforeLead(page(['RACCOLTA DIFFERENZIATA', 'Calendario e regole.']))).toBe('RACCOLTA DIFFERENZIATA');
+    expect(headingBeforeLead(page(['NUOVI ORARI DEL CENTRO DI RACCOLTA', 'Data: 14 marzo 2025 · Tempo di lettura: 2 min']))).toBe('NUOVI ORARI DEL CENTRO DI RACCOLTA');
+  });
+
+  it('is not the cookie banner, the site name, a menu item naming a category, nor anything when the page has no prose', () => {
+    // The banner is the first long line: it is not prose, and the line before it is nothing.
+    const banner = ['Questo sito utilizza cookie tecnici e di terze parti per migliorare la tua esperienza di navigazione.', 'Comune di Castelbruno', ...MENU_A, 'Ambiente'];
+    expect(headingBeforeLead([...banner, 'Informativa privacy', 'Note legali', 'Dichiarazione di accessibilità', 'Mappa del sito', 'Cookie policy', 'Credits', 'Seguici su Facebook'].join('\n'))).toBe('');
+    // A menu ending with a category, then the site name before the prose: not a heading.
+    const named = [...MENU_A, 'COMUNE DI CASTELBRUNO', ...CONTENT, 'Informativa privacy', 'Note legali'].join('\n');
+    expect(headingBeforeLead(named)).toBe('');
+    // Headings and teasers of a list only (capitalised lines, no sentence of prose).
+    expect(headingBeforeLead(page(['NEWS'], ['Ultime notizie', 'Albo pretorio', 'Orari uffici', 'Modulistica', 'Link utili']))).toBe('');
+  });
+
+  it('is not the title of the first card of a listing (a date before it), nor a teaser cut short', () => {
+    const listing = ['Le mie pratiche', '15/03/2022', 'Iscrizione alla scuola dell’infanzia', 'Graduatoria 2022/23', 'La graduatoria per l’iscrizione alla scuola dell’infanzia è stata pubblicata: consulta la graduatoria online.'];
+    expect(headingBeforeLead(page(listing, []))).toBe('');
+    expect(headingBeforeLead(page(['Le mie pratiche', 'Richiesta servizio mensa scolastica', 'La richiesta AN4059281 è stata approvata e la mensa partirà...'], []))).toBe('');
+  });
+
+  it('finds nothing in text joined by spaces, or in a short text', () => {
+    expect(headingBeforeLead(page(['TASSA RIFIUTI (TARI)'], CONTENT, ' '))).toBe('');
+    expect(headingBeforeLead('TASSA RIFIUTI\nLa tassa sui rifiuti si paga in due rate, a maggio e a novembre.')).toBe('');
+  });
+});
+
 describe('a body-only page alone', () => {
+  it('of a template with no breadcrumb, with line breaks, comes out as its subject from its heading', () => {
+    const content = ['Presso l’ufficio si rilasciano certificati di residenza, stato di famiglia e cittadinanza.', 'I certificati sono in bollo salvo i casi di esenzione.'];
+    const text = bodyPage(MENU_B.slice(1), [], 'UFFICIO ANAGRAFE - CERTIFICATI', content, '\n');
+    expect(bodyHeading(text)).toBe('');
+    expect(classifier.classifyText({ text }).category).toBe('anagrafe-stato-civile');
+  });
+
+
   it('comes out as its subject, whatever the menu and the joining (the menu alone does not flip it)', () => {
     for (const menu of [MENU_A, MENU_B]) {
       for (const separator of ['\n', ' ']) {
