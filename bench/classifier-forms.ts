@@ -90,7 +90,7 @@ export function allForms(corpus: LabelledRecord[], byFamily = false, errors?: st
       const batch = stripSiteFurniture(records.map(withScrapedTitle));
       for (const [alone, inputs] of [[false, batch], [true, records]] as const) {
         inputs.forEach((record, i) => {
-          const result = classifyCompiled(compiled, record);
+          const result = classifyCompiled(compiled, record, undefined, alone);
           add(`${form}|${alone}|${setOf(held[i])}`, { truth: record.category, predicted: result.category, confidence: result.confidence });
           if (errors && result.category !== record.category) {
             errors.push(`${form}${alone ? ' alone' : ''}\t${held[i].site}/${held[i].path}\t${record.category} → ${result.category} ${result.confidence}`);
@@ -138,7 +138,7 @@ export function formatRows({ rows, pooled, everyForm }: FormTable, byFamily = fa
   ] as const) {
     const chosen = rows.filter(filter);
     lines.push(
-      `  mean over ${name}: macro-F1 ${mean((r) => r.macroF1, chosen)}  in altro ${mean((r) => r.subjectToAltro, chosen)}  ECE ${mean((r) => r.expectedCalibrationError, chosen)} (floor ${mean((r) => r.samplingCalibrationError, chosen)})  Brier ${mean((r) => r.brierScore, chosen)}`,
+      `  mean over ${name}: macro-F1 ${mean((r) => r.macroF1, chosen)}  in altro ${mean((r) => r.subjectToAltro, chosen)}  ECE ${mean((r) => r.expectedCalibrationError, chosen)} (floor ${mean((r) => r.samplingCalibrationError, chosen)}, ≤ 0.05 on ${chosen.filter((row) => row.report.expectedCalibrationError <= 0.05).length} of ${chosen.length})  Brier ${mean((r) => r.brierScore, chosen)}`,
     );
   }
   lines.push(`  pooled: each form on every set's pages together, each page scored by the model trained without its ${byFamily ? 'family' : 'site'}:`);

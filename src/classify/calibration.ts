@@ -1,8 +1,8 @@
-// How sure the classifier is: a softmax temperature, then a small logistic regression that predicts whether the top
-// category is right from what a page tells about its own difficulty (how far ahead its top category is, the share of
-// its words the model knows, its length, the form it came in). One temperature alone scales every confidence alike and
-// cannot fit sets as different as parsed HTML of a familiar template (accuracy 0.97) and a scraped page of an unknown
-// one (0.74). Both are fitted on held-out folds inside training (model.ts); the ranking of categories never changes.
+// How sure the classifier is: a softmax temperature, then a doubt per kind of answer (`altro` or a subject, the page
+// alone or with its site's pages) that spreads a share of the probability evenly over the categories, both fitted on
+// held-out folds inside training (model.ts); the ranking of categories never changes. A logistic regression on what a
+// page tells about its own difficulty (its top category's lead, the share of its words the model knows, its length, its
+// form) is kept for measurement: it did not beat the temperature on sites never seen (docs/classifier.md).
 
 /** What a page tells about its own difficulty, computed the same way in training (held-out folds) and when classifying. */
 export interface CalibrationSignals {
@@ -59,16 +59,70 @@ export function fitTemperature(scores: Float64Array[], labels: number[]): number
     }
     return total;
   };
-  let lo = Math.log(0.01);
-  let hi = Math.log(100);
+  return Math.exp(goldenMinimum(nll, Math.log(0.01), Math.log(100)));
+}
+
+/** Golden-section search of the minimum of a unimodal `f` on [lo, hi]. */
+function goldenMinimum(f: (x: number) => number, lo: number, hi: number, steps = 60): number {
   const ratio = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < steps; i++) {
     const a = hi - ratio * (hi - lo);
     const b = lo + ratio * (hi - lo);
-    if (nll(a) <= nll(b)) hi = b;
+    if (f(a) <= f(b)) hi = b;
     else lo = a;
   }
-  return Math.exp((lo + hi) / 2);
+  return (lo + hi) / 2;
+}
+
+/** Most doubt a model may keep: half of every answer's probability spread evenly over the categories. */
+const MAX_DOUBT = 0.5;
+
+/**
+ * The doubt of each kind of answer: the share of its probability spread evenly over the categories, (1 − doubt) ×
+ * softmax(scores / temperature) + doubt / categories. A page answered `altro`, or classified alone (a single scraped
+ * page: nothing learned from its site, its furniture in its text), is wrong more often than its top score says, and
+ * one temperature cannot tell it from the others (docs/classifier.md, "Calibration, session 7"). Order never changes.
+ */
+export interface Doubt {
+  subject: number;
+  altro: number;
+  subjectAlone: number;
+  altroAlone: number;
+}
+
+export const DOUBT_KINDS: readonly (keyof Doubt)[] = ['subject', 'altro', 'subjectAlone', 'altroAlone'];
+
+/** The kind of an answer: its category `altro` or a subject, the page classified with its site's pages or alone. */
+export const doubtKind = (altro: boolean, alone: boolean): keyof Doubt => (altro ? (alone ? 'altroAlone' : 'altro') : alone ? 'subjectAlone' : 'subject');
+
+/** A model file's doubts: each kind a number in [0, MAX_DOUBT]. */
+export function isDoubt(value: unknown): value is Doubt {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return DOUBT_KINDS.every((kind) => typeof record[kind] === 'number' && (record[kind] as number) >= 0 && (record[kind] as number) <= MAX_DOUBT);
+}
+
+/** (1 − doubt) × probability + doubt / categories, every probability in place. */
+export function addDoubt(probabilities: Float64Array, doubt: number): void {
+  if (doubt === 0) return;
+  for (let c = 0; c < probabilities.length; c++) probabilities[c] = (1 - doubt) * probabilities[c] + doubt / probabilities.length;
+}
+
+/**
+ * The doubt of one kind of answer minimising the negative log-likelihood of held-out answers (`probability`: the top
+ * category's softmax probability; `right`: it was the true one), by golden-section search on [0, MAX_DOUBT].
+ */
+export function fitDoubt(answers: readonly { probability: number; right: boolean }[], categories: number): number {
+  if (answers.length === 0) return 0;
+  const nll = (doubt: number): number => {
+    let total = 0;
+    for (const { probability, right } of answers) {
+      const confidence = (1 - doubt) * probability + doubt / categories;
+      total -= Math.log(Math.max(right ? confidence : 1 - confidence, 1e-12));
+    }
+    return total;
+  };
+  return goldenMinimum(nll, 0, MAX_DOUBT);
 }
 
 /** What a page carries besides its scores, counted from its term counts (`isKnown`: the model has the term). */

@@ -244,12 +244,12 @@ interface Outcomes {
  */
 function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions): Outcomes {
   const compiled = compileModel(trainModel(train, options), options);
-  const score = (records: LabelledRecord[]): Outcome[] =>
+  const score = (records: LabelledRecord[], alone: boolean): Outcome[] =>
     records.map((record) => {
-      const result = classifyCompiled(compiled, record);
+      const result = classifyCompiled(compiled, record, undefined, alone);
       return { truth: record.category, predicted: result.category, confidence: result.confidence };
     });
-  return { batch: score(stripSiteFurniture(test.map(withScrapedTitle))), alone: score(test) };
+  return { batch: score(stripSiteFurniture(test.map(withScrapedTitle)), false), alone: score(test, true) };
 }
 
 const joinOutcomes = (parts: Outcomes[]): Outcomes => ({ batch: parts.flatMap((part) => part.batch), alone: parts.flatMap((part) => part.alone) });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { CategoryId, Classification, PageFacts } from '../types.js';
 import { dataPath } from '../util/paths.js';
 import { categoryFromLabel } from './categories.js';
-import { isCalibration } from './calibration.js';
+import { isCalibration, isDoubt } from './calibration.js';
 import { ClassifierDataError } from './errors.js';
 import { classifierInput } from './furniture.js';
 import { isVocabulary, parseModelJson } from './model-file.js';
@@ -23,7 +23,11 @@ export { stemItalian } from './stemmer.js';
 export { declaredTopicsOf, loadTopicModel, topicFromLabel, topicVocabulary, type Topic } from './topics.js';
 
 export interface Classifier {
-  classifyText(input: ClassifyInput): Classification;
+  /**
+   * Text (a scraped page or a record). `withSite`: it is one of its site's pages given together, their learned
+   * furniture already removed (stripSiteFurniture); without, a single page alone, whose confidence keeps more doubt.
+   */
+  classifyText(input: ClassifyInput, options?: { withSite?: boolean }): Classification;
   /** One page on its own: its site's furniture is not known (what `classify` does with a single HTML page). */
   classifyPage(page: PageFacts): Classification;
   /**
@@ -54,6 +58,7 @@ export function parseModel(text: string, source: string): Model {
     model.logPriors.length === model.categories.length &&
     typeof model.temperature === 'number' &&
     (model.calibration === undefined || isCalibration(model.calibration)) &&
+    (model.doubt === undefined || isDoubt(model.doubt)) &&
     isVocabulary(model.vocabulary, model.categories.length);
   if (!valid) {
     throw new ClassifierDataError({
@@ -89,9 +94,9 @@ export function declaredCategoryOf(page: Pick<PageFacts, 'breadcrumb' | 'dataEle
  */
 export function createClassifier(model: Model, options: TextOptions = {}, topicModel?: CompiledTopicModel): Classifier {
   const compiled = compileModel(model, options);
-  const classify = (input: ClassifyInput): Classification => {
+  const classify = (input: ClassifyInput, { withSite = false } = {}): Classification => {
     const counts = termCounts(input, compiled.terms);
-    const classification = classifyCompiled(compiled, input, counts);
+    const classification = classifyCompiled(compiled, input, counts, !withSite);
     return topicModel ? { ...classification, topics: tagTopics(topicModel, withoutScrapedTitle(input, counts)) } : classification;
   };
   /** What the page says about itself: its category and, when it has "Argomenti" chips, its topics. */
@@ -105,7 +110,7 @@ export function createClassifier(model: Model, options: TextOptions = {}, topicM
     classifySite(pages) {
       const inputs = pages.map(classifierInput);
       const furniture = learnSiteFurniture(inputs.map((input) => input.text));
-      return inputs.map((input, i) => ({ ...classify({ ...input, text: stripLearnedFurniture(input.text, furniture) }), ...declared(pages[i]) }));
+      return inputs.map((input, i) => ({ ...classify({ ...input, text: stripLearnedFurniture(input.text, furniture) }, { withSite: pages.length > 1 }), ...declared(pages[i]) }));
     },
   };
 }

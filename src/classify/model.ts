@@ -3,7 +3,21 @@
 import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
 import { dropCategoryLists, furnitureKey, isFurnitureLine, pageTitle, scrapedTitle, stripFurniture, stripFurniturePhrases, topicalCrumbs } from './furniture.js';
-import { calibratedConfidence, calibrationSignals, fitCalibration, fitTemperature, pageEvidence, softmaxInPlace, type Calibration, type PageEvidence } from './calibration.js';
+import {
+  addDoubt,
+  calibratedConfidence,
+  calibrationSignals,
+  DOUBT_KINDS,
+  doubtKind,
+  fitCalibration,
+  fitDoubt,
+  fitTemperature,
+  pageEvidence,
+  softmaxInPlace,
+  type Calibration,
+  type Doubt,
+  type PageEvidence,
+} from './calibration.js';
 import { bodyHeading, headingBeforeLead } from './heading.js';
 import { serialiseWithVocabulary, unpackVocabulary } from './model-file.js';
 import { stripSiteFurniture } from './site-furniture.js';
@@ -61,6 +75,11 @@ export interface Model {
   smoothing: number;
   /** Softmax temperature fitted on held-out folds (probabilities = softmax(score / temperature)). */
   temperature: number;
+  /**
+   * The doubt of each kind of answer (calibration.ts, Doubt), fitted on held-out folds after the temperature. Models
+   * trained before it have none: their confidence is the top softmax probability.
+   */
+  doubt?: Doubt;
   /**
    * The top category's confidence from the page's signals (calibration.ts), fitted on held-out folds. Models trained
    * before it have none: their confidence is the top softmax probability.
@@ -282,6 +301,29 @@ export const DEFAULT_CALIBRATOR: Calibrator = 'temperature';
 /** The shipped learner, chosen by measurement (docs/classifier.md). */
 export const DEFAULT_LEARNER: Learner = 'logistic';
 
+/** A training record scored by the model of a calibration fold that did not see its site (or family). */
+interface HeldOut {
+  scores: Float64Array;
+  label: number;
+  isPage: boolean;
+  knownTerms: number;
+  evidence: PageEvidence;
+  /** The record as given, with its furniture (not the copy without its site's furniture or its title). */
+  alone: boolean;
+}
+
+/** The doubt of each kind of answer (calibration.ts), fitted on the held-out answers of that kind at `temperature`. */
+function fitDoubts(heldOut: readonly HeldOut[], temperature: number, categories: readonly CategoryId[]): Doubt {
+  const answers = new Map<keyof Doubt, { probability: number; right: boolean }[]>(DOUBT_KINDS.map((kind) => [kind, []]));
+  for (const { scores, label, knownTerms, alone } of heldOut) {
+    const probabilities = Float64Array.from(scores);
+    softmaxInPlace(probabilities, temperature);
+    const top = topIndex(probabilities, categories, knownTerms);
+    answers.get(doubtKind(categories[top] === 'altro', alone))!.push({ probability: probabilities[top], right: top === label });
+  }
+  return Object.fromEntries(DOUBT_KINDS.map((kind) => [kind, fitDoubt(answers.get(kind)!, categories.length)])) as unknown as Doubt;
+}
+
 /** Trains a model; the same records in the same order give a byte-identical serialised model. */
 export function trainModel(input: LabelledRecord[], options: TextOptions = {}): Model {
   if (input.length === 0) throw new Error('trainModel: no training records');
@@ -316,7 +358,7 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
   const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
   const siteFold = new Map(sites.map((site, i) => [site, i % CALIBRATION_FOLDS]));
   const foldOf = records.map((r, i) => (r.site !== undefined ? siteFold.get(r.site)! : i % CALIBRATION_FOLDS));
-  const heldOut: { scores: Float64Array; label: number; isPage: boolean; knownTerms: number; evidence: PageEvidence }[] = [];
+  const heldOut: HeldOut[] = [];
   const folds = Math.min(CALIBRATION_FOLDS, n);
   for (let fold = 0; fold < folds; fold++) {
     const train = docs.filter((_, i) => foldOf[i] !== fold);
@@ -333,7 +375,8 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
       const scores = new Float64Array(classes);
       scoreInto(scores, ids, weights, nb.logPriors, nb.logProbs);
       const evidence = pageEvidence(counts[i], isTrained, isStructured(record));
-      heldOut.push({ scores, label: docs[i].label, isPage: record.text.length >= WHOLE_PAGE_CHARS, knownTerms: ids.length, evidence });
+      // A record as given (not its copy without its site's furniture, nor without its title) is a page alone.
+      heldOut.push({ scores, label: docs[i].label, isPage: record.text.length >= WHOLE_PAGE_CHARS, knownTerms: ids.length, evidence, alone: i < input.length });
     });
   }
   // Whole pages are what the classifier meets: when the corpus has enough of them, the temperature and the
@@ -344,6 +387,7 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
     fitted.map((example) => example.scores),
     fitted.map((example) => example.label),
   );
+  const doubt = fitDoubts(fitted, temperature, categories);
   const calibration =
     (options.calibrator ?? DEFAULT_CALIBRATOR) === 'temperature'
       ? undefined
@@ -372,6 +416,7 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
     documents: n,
     smoothing: SMOOTHING,
     temperature: round(temperature),
+    doubt: Object.fromEntries(DOUBT_KINDS.map((kind) => [kind, round(doubt[kind])])) as unknown as Doubt,
     calibration,
     logPriors: Array.from(nb.logPriors, round),
     vocabulary: serialised,
@@ -387,6 +432,7 @@ export function serialiseModel(model: Model): string {
 export interface CompiledModel {
   categories: CategoryId[];
   temperature: number;
+  doubt?: Doubt;
   calibration?: Calibration;
   logPriors: Float64Array;
   index: Map<string, number>;
@@ -401,6 +447,7 @@ export function compileModel(model: Model, options: TextOptions = {}): CompiledM
   return {
     categories: model.categories,
     temperature: model.temperature,
+    doubt: model.doubt,
     calibration: model.calibration,
     logPriors: Float64Array.from(model.logPriors),
     index,
@@ -431,14 +478,15 @@ const isStructured = (input: ClassifyInput): boolean => (input.headings?.length 
  * of `input`, when the caller has them (the topic tagger reads the same). The runners-up share what the top category
  * leaves in their softmax proportions, never above the top's confidence.
  */
-export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput, counts = termCounts(input, compiled.terms)): Classification {
-  const { categories, temperature, calibration } = compiled;
+export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput, counts = termCounts(input, compiled.terms), alone = false): Classification {
+  const { categories, temperature, doubt, calibration } = compiled;
   const { ids, weights } = featureVector(counts, compiled.index, compiled.idf);
   const scores = new Float64Array(categories.length);
   scoreInto(scores, ids, weights, compiled.logPriors, compiled.logProbs);
   const probabilities = Float64Array.from(scores);
   softmaxInPlace(probabilities, temperature);
   const top = topIndex(probabilities, categories, ids.length);
+  if (doubt) addDoubt(probabilities, doubt[doubtKind(categories[top] === 'altro', alone)]);
   const confidence = calibration
     ? calibratedConfidence(calibration, calibrationSignals(scores, probabilities, top, temperature, pageEvidence(counts, (term) => compiled.index.has(term), isStructured(input))))
     : probabilities[top];

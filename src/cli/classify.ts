@@ -163,7 +163,8 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
   // Scraped pages of one site share their menus, footer and banners: learned from the file and left out.
   // The title of a record without one is read from its text before the furniture (with the site's name) goes.
   const titled = texts.map((item) => ({ ...item, input: { ...item.input, title: withScrapedTitle({ ...item.input, text: item.text }).title } }));
-  for (const { row, text, input } of stripSiteFurniture(titled)) row.classification = classifier.classifyText({ ...input, text });
+  // Several records are classified as a batch (their sites' furniture learned); a file of one record is a page alone.
+  for (const { row, text, input } of stripSiteFurniture(titled)) row.classification = classifier.classifyText({ ...input, text }, { withSite: titled.length > 1 });
   const groups = groupBySharedFurniture(unsitedHtml.map((page) => classifierInput(page.facts).text));
   unsitedHtml.forEach((page, i) => {
     // A NUL cannot be in a site name read from JSON text and a URL host: no clash with the named sites.
