@@ -64,16 +64,13 @@ export function flattenedRecord(page: LabelledPage, separator: '\n' | ' ' = '\n'
 
 export const REAL_STYLE_FILE = dataPath('classifier', 'real-style.jsonl');
 
-/** Template families kept out of training until their first-sight figures are measured (docs/classifier.md). */
-const NOT_YET_TRAINED = new Set(['aspnet', 'itpage', 'asp']);
-
 /**
  * The training records of data/classifier/real-style.jsonl: the real-style pages (parsed and scraped both ways) and
  * the scraped text of the Modello Comuni pages already in the corpus as parsed records; the demo site and the other
  * Modello Comuni pages stay out (test pages).
  */
 export function realStyleRecords(): LabelledRecord[] {
-  const pages = labelledPages().filter((page) => page.site !== 'demo-site' && (page.site !== 'modello-comuni' || page.trained) && !NOT_YET_TRAINED.has(page.family));
+  const pages = labelledPages().filter((page) => page.site !== 'demo-site' && (page.site !== 'modello-comuni' || page.trained));
   return pages.flatMap((page) =>
     page.site === 'modello-comuni' ? [flattenedRecord(page, '\n'), flattenedRecord(page, ' ')] : [parsedRecord(page), flattenedRecord(page, '\n'), flattenedRecord(page, ' ')],
   );
