@@ -218,3 +218,34 @@ export function headingBeforeLead(text: string): string {
   const fits = isHeading(heading) && !PROSE_END.test(heading) && !SITE_NAME.test(heading) && !BANNER.test(heading) && !isFurniture(heading);
   return !card && fits ? heading : '';
 }
+
+// A scraped page read alone has no batch to learn its site's menus and footer from (site-furniture.ts). With line
+// breaks and a heading after a "Home" crumb, where they stand says it: the header and menus come before the
+// breadcrumb, and the footer starts where a line of the header comes back after the heading (the site's name, the
+// menu again).
+
+/** A header line that marks the footer when it comes back has at least this many words ("Comune di X", not "Servizi"). */
+const MIN_FOOTER_MARK_WORDS = 2;
+
+/**
+ * `text` from the breadcrumb's "Home" line before `heading` to the first line after it that repeats a line of the
+ * header (two words or more, not furniture); `text` itself when it has no line breaks, no such breadcrumb, or is short.
+ */
+export function contentAroundHeading(text: string, heading: string): string {
+  if (!heading || text.length < MIN_PAGE_CHARS) return text;
+  const lines = text.split('\n');
+  if (lines.length < MIN_LINES) return text;
+  const keys = lines.map((line) => keyOf(line.trim()));
+  const wanted = keyOf(heading.trim());
+  let at = -1;
+  let home = -1;
+  for (let i = 0; i < keys.length && at === -1; i++) {
+    if (keys[i] === 'home') home = i;
+    else if (keys[i] === wanted && home !== -1 && i - home <= CRUMB_WINDOW + 2) at = i;
+  }
+  if (at === -1) return text;
+  const header = new Set(keys.slice(0, home).filter((key) => wordCount(key) >= MIN_FOOTER_MARK_WORDS && !isFurniture(key)));
+  let end = at + 1;
+  while (end < keys.length && !header.has(keys[end])) end++;
+  return lines.slice(home, end).join('\n');
+}

@@ -95,7 +95,8 @@ export function declaredCategoryOf(page: Pick<PageFacts, 'breadcrumb' | 'dataEle
 export function createClassifier(model: Model, options: TextOptions = {}, topicModel?: CompiledTopicModel): Classifier {
   const compiled = compileModel(model, options);
   const classify = (input: ClassifyInput, { withSite = false } = {}): Classification => {
-    const counts = termCounts(input, compiled.terms);
+    // A text given with no title is read as a page alone (contentAroundHeading): the batches give every page its title.
+    const counts = termCounts(input, compiled.terms, true);
     const classification = classifyCompiled(compiled, input, counts, !withSite);
     return topicModel ? { ...classification, topics: tagTopics(topicModel, withoutScrapedTitle(input, counts)) } : classification;
   };

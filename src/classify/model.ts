@@ -18,7 +18,7 @@ import {
   type Doubt,
   type PageEvidence,
 } from './calibration.js';
-import { bodyHeading, headingBeforeLead } from './heading.js';
+import { bodyHeading, contentAroundHeading, headingBeforeLead } from './heading.js';
 import { serialiseWithVocabulary, unpackVocabulary } from './model-file.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
@@ -118,8 +118,12 @@ export function withoutScrapedTitle(input: ClassifyInput, counts: Map<string, nu
   return input.title === undefined ? [new Map(), ...counts.slice(1)] : counts;
 }
 
-/** Term frequencies of each field, furniture and the declared category left out (see furniture.ts). */
-export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms): Map<string, number>[] {
+/**
+ * Term frequencies of each field, furniture and the declared category left out (see furniture.ts). `alone`: the page
+ * is classified by itself (not trained on): scraped text given with no title keeps only what lies between its
+ * breadcrumb and its footer (contentAroundHeading), what a batch would have left of it.
+ */
+export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms, alone = false): Map<string, number>[] {
   const count = (text: string | undefined): Map<string, number> => {
     const counts = new Map<string, number>();
     if (!text) return counts;
@@ -128,11 +132,13 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
     }
     return counts;
   };
-  const text = input.text ? stripFurniture(stripFurniturePhrases(dropCategoryLists(input.text))) : '';
+  // Scraped text given with no title field: its title, when it starts with one (scrapers that keep the <head>).
+  const title = input.title !== undefined ? pageTitle(input.title) : titleOfScrapedText(input.text);
+  const page = alone && input.title === undefined ? contentAroundHeading(input.text, title) : input.text;
+  const text = page ? stripFurniture(stripFurniturePhrases(dropCategoryLists(page))) : '';
   const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
   return [
-    // Scraped text given with no title field: its title, when it starts with one (scrapers that keep the <head>).
-    count(input.title !== undefined ? pageTitle(input.title) : titleOfScrapedText(input.text)),
+    count(title),
     count(topicalCrumbs(input.breadcrumb ?? []).join(' \n ')),
     count(headings.join(' \n ')),
     count(text),
@@ -478,7 +484,7 @@ const isStructured = (input: ClassifyInput): boolean => (input.headings?.length 
  * of `input`, when the caller has them (the topic tagger reads the same). The runners-up share what the top category
  * leaves in their softmax proportions, never above the top's confidence.
  */
-export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput, counts = termCounts(input, compiled.terms), alone = false): Classification {
+export function classifyCompiled(compiled: CompiledModel, input: ClassifyInput, counts = termCounts(input, compiled.terms, true), alone = false): Classification {
   const { categories, temperature, doubt, calibration } = compiled;
   const { ids, weights } = featureVector(counts, compiled.index, compiled.idf);
   const scores = new Float64Array(categories.length);

@@ -164,7 +164,11 @@ async function classifyJsonl(classifier: Classifier, path: string, content: stri
   // The title of a record without one is read from its text before the furniture (with the site's name) goes.
   const titled = texts.map((item) => ({ ...item, input: { ...item.input, title: withScrapedTitle({ ...item.input, text: item.text }).title } }));
   // Several records are classified as a batch (their sites' furniture learned); a file of one record is a page alone.
-  for (const { row, text, input } of stripSiteFurniture(titled)) row.classification = classifier.classifyText({ ...input, text }, { withSite: titled.length > 1 });
+  stripSiteFurniture(titled).forEach(({ row, text, input }, i) => {
+    // Nothing learned from its site: a record with no title is read as a page alone, header and footer left out.
+    const alone = text === titled[i].text && texts[i].input.title === undefined;
+    row.classification = classifier.classifyText({ ...input, ...(alone ? { title: undefined } : {}), text }, { withSite: titled.length > 1 });
+  });
   const groups = groupBySharedFurniture(unsitedHtml.map((page) => classifierInput(page.facts).text));
   unsitedHtml.forEach((page, i) => {
     // A NUL cannot be in a site name read from JSON text and a URL host: no clash with the named sites.

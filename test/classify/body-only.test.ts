@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClassifier } from '../../src/classify/index.js';
 import { flattenHtml } from '../../src/classify/flatten.js';
-import { bodyHeading, headingBeforeLead, trailEndInWords } from '../../src/classify/heading.js';
+import { bodyHeading, contentAroundHeading, headingBeforeLead, trailEndInWords } from '../../src/classify/heading.js';
 import { CATEGORIES } from '../../src/classify/categories.js';
 import { foldAccents } from '../../src/classify/text.js';
 import { packageRoot } from '../../src/util/paths.js';
@@ -152,7 +152,44 @@ describe('the heading of body-only text with no breadcrumb (headingBeforeLead)',
   });
 });
 
+describe('a single page without its header and footer (contentAroundHeading)', () => {
+  const crumbs = ['Home', '/', 'Servizi', '/', 'Raccolta differenziata'];
+
+  it('keeps from the breadcrumb before the heading to the first header line that comes back (the site name in the footer)', () => {
+    const text = bodyPage(MENU_A, crumbs, 'Raccolta differenziata', CONTENT, '\n');
+    const content = contentAroundHeading(text, 'Raccolta differenziata');
+    expect(content.split('\n')[0]).toBe('Home');
+    expect(content).toContain(CONTENT[1]);
+    expect(content).not.toContain('Vivere il comune');
+    expect(content).not.toContain('Note legali');
+    // The feedback widget before the footer stays (furniture, dropped later line by line); the footer's list goes.
+    expect(content).toContain('Valuta da 1 a 5 stelle la pagina');
+    expect(content).not.toContain('Agricoltura e pesca');
+  });
+
+  it('is the text itself joined by spaces, with no "Home" before the heading, or for a heading that is only a menu item', () => {
+    expect(contentAroundHeading(bodyPage(MENU_A, crumbs, 'Raccolta differenziata', CONTENT, ' '), 'Raccolta differenziata')).toContain('Vivere il comune');
+    const noCrumbs = bodyPage(MENU_B.slice(1), [], 'TASSA RIFIUTI (TARI)', CONTENT, '\n');
+    expect(contentAroundHeading(noCrumbs, 'TASSA RIFIUTI (TARI)')).toBe(noCrumbs);
+    // A heading the page does not show after a "Home" line (a title read from elsewhere) cuts nothing.
+    const other = bodyPage(MENU_A, crumbs, 'Raccolta differenziata', CONTENT, '\n');
+    expect(contentAroundHeading(other, 'Pagamento IMU')).toBe(other);
+  });
+
+  it('does not end at a one-word header line that comes back in the text ("Servizi")', () => {
+    const text = bodyPage(MENU_A, crumbs, 'Raccolta differenziata', ['Servizi', ...CONTENT], '\n');
+    expect(contentAroundHeading(text, 'Raccolta differenziata')).toContain(CONTENT[1]);
+  });
+});
+
 describe('a body-only page alone', () => {
+  it('with line breaks, is read without its header and footer: a short event page is not outvoted by the chrome', () => {
+    const event = ['Sabato in piazza il concerto della banda musicale e la mostra dei pittori locali.', 'Ingresso libero.'];
+    const text = bodyPage(MENU_A, ['Home', '/', 'Vivere il comune', '/', 'Eventi', '/', 'Festa di primavera'], 'Festa di primavera', event, '\n');
+    expect(classifier.classifyText({ text }).category).toBe('cultura-tempo-libero');
+  });
+
+
   it('of a template with no breadcrumb, with line breaks, comes out as its subject from its heading', () => {
     const content = ['Presso l’ufficio si rilasciano certificati di residenza, stato di famiglia e cittadinanza.', 'I certificati sono in bollo salvo i casi di esenzione.'];
     const text = bodyPage(MENU_B.slice(1), [], 'UFFICIO ANAGRAFE - CERTIFICATI', content, '\n');
