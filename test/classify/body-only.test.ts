@@ -3,10 +3,12 @@
 // listing all 15 categories and the rating widget, each page given alone (no batch to learn its site's furniture).
 // Before the breadcrumb's heading was read (src/classify/heading.ts), such pages went to `altro` (58–87% of the demo
 // site's subject pages, docs/classifier.md).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClassifier } from '../../src/classify/index.js';
+import { runClassify } from '../../src/cli/classify.js';
 import { flattenHtml } from '../../src/classify/flatten.js';
 import { bodyHeading, contentAroundHeading, headingBeforeLead, trailEndInWords } from '../../src/classify/heading.js';
 import { CATEGORIES } from '../../src/classify/categories.js';
@@ -211,6 +213,18 @@ describe('a body-only page alone', () => {
     const step = ['Richiesta inviata', 'Grazie, abbiamo ricevuto la tua richiesta.', 'Abbiamo inviato il riepilogo alla tua email.'];
     const text = bodyPage(MENU_A, ['Home', '/', 'Servizi', '/', 'Educazione e formazione', '/', 'Iscrizione alla scuola dell’infanzia'], step[0], step.slice(1), ' ');
     expect(classifier.classifyText({ text }).category).toBe('educazione-formazione');
+  });
+
+  it('given to `classify` as the only record of a JSONL file, is read alone too (header and footer left out)', async () => {
+    const event = ['Sabato in piazza il concerto della banda musicale e la mostra dei pittori locali.', 'Ingresso libero.'];
+    const text = bodyPage(MENU_A, ['Home', '/', 'Vivere il comune', '/', 'Eventi', '/', 'Festa di primavera'], 'Festa di primavera', event, '\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'body-only-')), 'page.jsonl');
+    writeFileSync(file, `${JSON.stringify({ text })}\n`);
+    const quiet = { write: () => true };
+    const { text: out } = await runClassify([file], {}, { stdout: quiet, stderr: quiet });
+    const row = JSON.parse(out.trim());
+    expect(row.category).toBe('cultura-tempo-libero');
+    expect(row.confidence).toBe(classifier.classifyText({ text }).confidence);
   });
 
   it('a privacy page in the same chrome stays altro', () => {
