@@ -20,6 +20,13 @@ const SEPARATOR = /^[/>›»|·\-–—:]+$/;
 /** A heading has a word of two letters or more (not "M M" of a calendar, not "1 1"). */
 const WORDLIKE = /\p{L}{2}/u;
 
+/** Whether scraped text kept its line breaks (at least MIN_LINES of them), counted without splitting it. */
+function isInLines(head: string): boolean {
+  let breaks = 0;
+  for (let at = head.indexOf('\n'); at !== -1 && breaks < MIN_LINES; at = head.indexOf('\n', at + 1)) breaks++;
+  return breaks >= MIN_LINES;
+}
+
 /** Comparison key of a line or word: lower-case, typographic apostrophes as plain ones, spaces collapsed. */
 function keyOf(text: string): string {
   const lower = text.toLowerCase();
@@ -39,9 +46,7 @@ const SEGMENT_WORDS = CRUMB_WINDOW + 2 * MAX_HEADING_WORDS + 1;
 export function bodyHeading(text: string): string {
   if (text.length < MIN_PAGE_CHARS) return '';
   const head = text.slice(0, REACH);
-  let breaks = 0;
-  for (let at = head.indexOf('\n'); at !== -1 && breaks < MIN_LINES; at = head.indexOf('\n', at + 1)) breaks++;
-  const inLines = breaks >= MIN_LINES;
+  const inLines = isInLines(head);
   let best = { heading: '', words: 0, at: -1 };
   let trail = '';
   for (const match of head.matchAll(HOME)) {
@@ -205,9 +210,7 @@ const isBetween = (line: string): boolean => METADATA.test(line) || (wordCount(l
 export function headingBeforeLead(text: string): string {
   if (text.length < MIN_PAGE_CHARS) return '';
   const head = text.slice(0, REACH);
-  let breaks = 0;
-  for (let at = head.indexOf('\n'); at !== -1 && breaks < MIN_LINES; at = head.indexOf('\n', at + 1)) breaks++;
-  if (breaks < MIN_LINES) return '';
+  if (!isInLines(head)) return '';
   const lines = head.split('\n').map((line) => line.trim()).filter(Boolean);
   const prose = lines.findIndex(isProse);
   if (prose <= 0) return '';
