@@ -18,7 +18,8 @@ export { classifierInput, dropCategoryLists, stripFurniture } from './furniture.
 export { groupBySharedFurniture, learnSiteFurniture, stripLearnedFurniture, stripSiteFurniture } from './site-furniture.js';
 export { readLabelledFile } from './labelled.js';
 export { serialiseModel, trainModel, withScrapedTitle, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
-export { makeTermFunction, terms, tokenize, type TermFunction } from './text.js';
+export { makeTermFunction, terms, type TermFunction } from './text.js';
+export { tokenize } from './tokens.js';
 export { stemItalian } from './stemmer.js';
 export { declaredTopicsOf, loadTopicModel, topicFromLabel, topicVocabulary, type Topic } from './topics.js';
 

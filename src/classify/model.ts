@@ -124,14 +124,7 @@ export function withoutScrapedTitle(input: ClassifyInput, counts: Map<string, nu
  * breadcrumb and its footer (contentAroundHeading), what a batch would have left of it.
  */
 export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms, alone = false): Map<string, number>[] {
-  const count = (text: string | undefined): Map<string, number> => {
-    const counts = new Map<string, number>();
-    if (!text) return counts;
-    for (const term of terms(text.length > MAX_FIELD_CHARS ? text.slice(0, MAX_FIELD_CHARS) : text)) {
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
-    return counts;
-  };
+  const count = (text: string | undefined): Map<string, number> => (text ? terms(text.length > MAX_FIELD_CHARS ? text.slice(0, MAX_FIELD_CHARS) : text) : new Map());
   // Scraped text given with no title field: its title, when it starts with one (scrapers that keep the <head>).
   const title = input.title !== undefined ? pageTitle(input.title) : titleOfScrapedText(input.text);
   const page = alone && input.title === undefined ? contentAroundHeading(input.text, title) : input.text;
@@ -146,27 +139,52 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
 }
 
 /**
+ * Scratch of featureVector, reused from call to call (a page's vectors were much of its allocation): one field's known
+ * terms and their weights, and where each term stands in the vector being built (plus one; 0: not in it yet).
+ */
+const scratch = { fieldIds: new Int32Array(0), fieldWeights: new Float64Array(0), positionOf: new Int32Array(0) };
+
+/**
  * Per field: sublinear TF × IDF, L2-normalised over the terms the model knows, times the field weight. Unknown terms
  * (names, codes, addresses, words of a template never seen) do not dilute the known ones: diluted, a long scraped
- * page had little evidence left and fell to the class with the highest bias, `altro`.
+ * page had little evidence left and fell to the class with the highest bias, `altro`. Terms in order of first
+ * occurrence, field after field.
  */
 export function featureVector(fields: Map<string, number>[], index: Map<string, number>, idf: ArrayLike<number>): { ids: number[]; weights: number[] } {
-  const merged = new Map<number, number>();
+  const ids: number[] = [];
+  const weights: number[] = [];
+  if (scratch.positionOf.length < idf.length) scratch.positionOf = new Int32Array(idf.length);
+  const { positionOf } = scratch;
   fields.forEach((counts, f) => {
+    if (scratch.fieldIds.length < counts.size) {
+      scratch.fieldIds = new Int32Array(2 * counts.size);
+      scratch.fieldWeights = new Float64Array(2 * counts.size);
+    }
+    const { fieldIds, fieldWeights } = scratch;
+    let known = 0;
     let norm = 0;
-    const known: [number, number][] = [];
     for (const [term, count] of counts) {
       const id = index.get(term);
       if (id === undefined) continue;
       const weight = (1 + Math.log(count)) * idf[id];
       norm += weight * weight;
-      known.push([id, weight]);
+      fieldIds[known] = id;
+      fieldWeights[known++] = weight;
     }
     if (norm === 0) return;
     const scale = FIELD_WEIGHTS[FIELDS[f]] / Math.sqrt(norm);
-    for (const [id, weight] of known) merged.set(id, (merged.get(id) ?? 0) + weight * scale);
+    for (let k = 0; k < known; k++) {
+      const id = fieldIds[k];
+      if (positionOf[id] === 0) {
+        positionOf[id] = ids.push(id);
+        weights.push(fieldWeights[k] * scale);
+      } else {
+        weights[positionOf[id] - 1] += fieldWeights[k] * scale;
+      }
+    }
   });
-  return { ids: [...merged.keys()], weights: [...merged.values()] };
+  for (const id of ids) positionOf[id] = 0;
+  return { ids, weights };
 }
 
 interface Vectorised {

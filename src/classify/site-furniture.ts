@@ -2,7 +2,7 @@
 // footer listing every category, the cookie banner, the rating widget, the contacts box) says nothing about any one
 // page. Learned from a batch (a crawl, a JSONL file of scraped pages) and removed before the words become terms, so
 // it works on flattened text with no HTML and no line breaks, on any template.
-import { tokenize } from './text.js';
+import { tokenize } from './tokens.js';
 
 /** Words per shingle: long enough that a subject's own phrasing rarely repeats across pages. */
 const SHINGLE = 5;

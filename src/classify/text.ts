@@ -1,7 +1,7 @@
 // Text → terms for the classifier: Unicode tokens, lower-cased, Italian stop words dropped, Snowball stems
 // with accents folded. The same function serves training and classification, so both see identical terms.
 import { stemItalian } from './stemmer.js';
-import { memoizeBounded } from '../util/memo.js';
+import { TermCounter } from './term-counter.js';
 
 /** Removes diacritics: "città" → "citta", "perché" → "perche". */
 export function foldAccents(text: string): string {
@@ -32,69 +32,27 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_WORDS_SOURCE.split(/
 
 /** Longer tokens are hashes, base64 or glued junk: never useful features. */
 const MAX_TOKEN_LENGTH = 30;
-/** The memo is cleared past this size, so junk input cannot grow it without bound. */
+/** The table of tokens starts over past this size, so junk input cannot grow it without bound. */
 const STEM_CACHE_LIMIT = 200_000;
 
-/** Whether a code point is a letter or a digit (what /[\p{L}\p{N}]+/u matches), ASCII by table, the others tested once each. */
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const wordCodes = new Map<number, boolean>();
-const WORD_CODES_LIMIT = 20_000;
-function isWordCode(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  let word = wordCodes.get(code);
-  if (word === undefined) {
-    word = WORD_CHAR.test(String.fromCodePoint(code));
-    if (wordCodes.size < WORD_CODES_LIMIT) wordCodes.set(code, word);
-  }
-  return word;
-}
+/** Text → how many times each of its terms (stems, accent-folded, stop words removed) occurs, in order of first occurrence. */
+export type TermFunction = (text: string) => Map<string, number>;
 
 /**
- * Lower-cased Unicode word tokens, accents kept: "La città è bella" → ["la", "città", "è", "bella"]. The same tokens
- * as `text.toLowerCase().match(/[\p{L}\p{N}]+/gu)`, by a scan of the characters: tokenising is most of a page's classification time.
- */
-export function tokenize(text: string): string[] {
-  const lower = text.toLowerCase();
-  const tokens: string[] = [];
-  let start = -1;
-  for (let i = 0; i < lower.length; ) {
-    const code = lower.codePointAt(i)!;
-    if (isWordCode(code)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      tokens.push(lower.slice(start, i));
-      start = -1;
-    }
-    i += code > 0xffff ? 2 : 1;
-  }
-  if (start >= 0) tokens.push(lower.slice(start));
-  return tokens;
-}
-
-/** Text → terms (stems, accent-folded, stop words removed). */
-export type TermFunction = (text: string) => string[];
-
-/**
- * A term function around a stemmer, with a memo from token to term (tokenising and stemming dominate
- * classification time; a language's vocabulary is small). The stemmer sees the token with its accents.
+ * A term function around a stemmer, each token's term computed once (term-counter.ts: tokenising and stemming
+ * dominate classification time; a language's vocabulary is small). The stemmer sees the token with its accents.
  */
 export function makeTermFunction(stem: (word: string) => string): TermFunction {
-  const termOf = memoizeBounded((token): string => {
+  const termOf = (token: string): string => {
     if (token.length > MAX_TOKEN_LENGTH) return '';
     const word = token.normalize('NFC');
     const folded = foldAccents(word);
     // Stop words, single letters and pure numbers carry no topic.
     if (folded.length < 2 || STOP_WORDS.has(folded) || /^\p{N}+$/u.test(folded)) return '';
     return foldAccents(stem(word));
-  }, STEM_CACHE_LIMIT);
-  return (text) => {
-    const out: string[] = [];
-    for (const token of tokenize(text)) {
-      const term = termOf(token);
-      if (term !== '') out.push(term);
-    }
-    return out;
   };
+  const counter = new TermCounter(termOf, STEM_CACHE_LIMIT);
+  return (text) => counter.count(text.toLowerCase());
 }
 
 /** The classifier's terms: Snowball Italian stems. */
