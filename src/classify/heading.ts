@@ -235,9 +235,10 @@ const MIN_FOOTER_MARK_WORDS = 2;
  * header (two words or more, not furniture); `text` itself when it has no line breaks, no such breadcrumb, or is short.
  */
 export function contentAroundHeading(text: string, heading: string): string {
-  if (!heading || text.length < MIN_PAGE_CHARS) return text;
+  if (text.length < MIN_PAGE_CHARS) return text;
+  if (!isInLines(text.slice(0, REACH))) return contentAroundHeadingInWords(text, heading);
+  if (!heading) return text;
   const lines = text.split('\n');
-  if (lines.length < MIN_LINES) return text;
   const keys = lines.map((line) => keyOf(line.trim()));
   const wanted = keyOf(heading.trim());
   let at = -1;
@@ -251,4 +252,108 @@ export function contentAroundHeading(text: string, heading: string): string {
   let end = at + 1;
   while (end < keys.length && !header.has(keys[end])) end++;
   return lines.slice(home, end).join('\n');
+}
+
+// Joined by spaces the same cut works on runs of words: the header is what comes before the breadcrumb's "Home" (or,
+// with no breadcrumb heading, before the words that lead into the first sentence of prose), and the footer starts
+// where a run of FOOTER_RUN words of the header comes back after the heading (the site's name, the menu again).
+
+/** A run of this many words of the header, back after the heading, starts the footer ("Comune di Valfiorita"). */
+const FOOTER_RUN = 3;
+/** With no breadcrumb heading: the words kept before the first sentence of prose (a heading, a subtitle). */
+const LEAD_HEADING_WORDS = 12;
+/** The words of a scraped page looked at for a breadcrumb or a lead (about REACH characters). */
+const REACH_WORDS = 1_500;
+
+/**
+ * `text` joined by spaces, from the "Home" word of the breadcrumb before `heading` (or, with no heading after a
+ * "Home", from LEAD_HEADING_WORDS words before the first sentence of prose) to the first run of FOOTER_RUN words after
+ * it that repeats a run of the header (none with a word of the heading); `text` itself when neither is found.
+ */
+function contentAroundHeadingInWords(text: string, heading: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const keys = words.map(keyOf);
+  const wanted = heading ? heading.trim().split(/\s+/).map(keyOf) : [];
+  let start = -1;
+  let from = -1;
+  if (wanted.length > 0) {
+    let home = -1;
+    for (let i = 0; i < Math.min(keys.length, REACH_WORDS) && from === -1; i++) {
+      if (keys[i] === 'home') home = i;
+      else if (home !== -1 && i - home <= SEGMENT_WORDS && startsWith(keys, i, wanted)) {
+        start = home;
+        from = i + wanted.length;
+      }
+    }
+  }
+  if (start === -1) {
+    // A page with a breadcrumb whose heading was not found (a form step, the personal area) has no lead to trust.
+    if (hasTrail(keys)) return text;
+    const lead = leadInWords(words);
+    if (lead === -1) return text;
+    start = Math.max(0, lead - LEAD_HEADING_WORDS);
+    from = lead;
+  }
+  // Runs that start in the header (the last may reach into the kept words), none made of the heading's words only
+  // (a `<title>` first repeats the heading: "Tassa rifiuti (TARI) - Comune di X").
+  const own = new Set(wanted);
+  const header = new Set<string>();
+  for (let i = 0; i < start && i + FOOTER_RUN <= from; i++) {
+    const run = keys.slice(i, i + FOOTER_RUN);
+    if (!run.every((key) => own.has(key))) header.add(run.join(' '));
+  }
+  let end = from;
+  while (end + FOOTER_RUN <= keys.length && !header.has(keys.slice(end, end + FOOTER_RUN).join(' '))) end++;
+  if (end + FOOTER_RUN > keys.length) end = keys.length;
+  return words.slice(start, end).join(' ');
+}
+
+/** Whether a "Home" word followed by a breadcrumb separator stands in the first REACH_WORDS words. */
+function hasTrail(keys: readonly string[]): boolean {
+  for (let i = 0; i + 1 < Math.min(keys.length, REACH_WORDS); i++) if (keys[i] === 'home' && SEPARATOR.test(keys[i + 1])) return true;
+  return false;
+}
+
+/** Whether `keys` from `at` start with `wanted`. */
+function startsWith(keys: readonly string[], at: number, wanted: readonly string[]): boolean {
+  for (let k = 0; k < wanted.length; k++) if (keys[at + k] !== wanted[k]) return false;
+  return true;
+}
+
+/** A word that ends a sentence. */
+const SENTENCE_END = /[.!?]$/;
+
+/**
+ * Index of the first word of the first sentence of prose in words joined by spaces: the lower-case tail (at least
+ * MIN_PROSE_WORDS words, mostly lower-case) of a run ending with a full stop, not the cookie banner, not furniture.
+ * -1 when there is none within REACH_WORDS.
+ */
+export function leadInWords(words: readonly string[]): number {
+  let sentence = 0;
+  for (let i = 0; i < Math.min(words.length, REACH_WORDS); i++) {
+    if (!SENTENCE_END.test(words[i])) continue;
+    const start = proseTail(words, sentence, i + 1);
+    if (start !== -1 && !BANNER.test(words.slice(start, i + 1).join(' ')) && !EXCERPT.test(words[i])) return start;
+    sentence = i + 1;
+  }
+  return -1;
+}
+
+const isWord = (word: string): boolean => /^\p{L}/u.test(word);
+const isLower = (word: string): boolean => /^\p{Ll}/u.test(word);
+
+/** Start of the longest tail of words[from..to) that is prose: MIN_PROSE_WORDS words or more, MIN_LOWER_SHARE lower-case after its first. */
+function proseTail(words: readonly string[], from: number, to: number): number {
+  let lower = 0;
+  let lettered = 0;
+  let best = -1;
+  for (let s = to - 1; s >= from; s--) {
+    // words[s] is the tail's first word: the share is counted over the words after it.
+    if (to - s >= MIN_PROSE_WORDS && lettered > 0 && lower / lettered >= MIN_LOWER_SHARE) best = s;
+    if (isWord(words[s])) {
+      lettered++;
+      if (isLower(words[s])) lower++;
+    }
+  }
+  return best;
 }
