@@ -134,7 +134,12 @@ const FURNITURE_PHRASE = new RegExp(
 export function stripFurniturePhrases(text: string): string {
   let breaks = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
-  return text.length / (breaks + 1) > MAX_FURNITURE_LINE ? text.replace(FURNITURE_PHRASE, ' ') : text;
+  return text.length / (breaks + 1) > MAX_FURNITURE_LINE ? withoutFurniturePhrases(text) : text;
+}
+
+/** `text` without the furniture phrases of four words or more, wherever they stand. */
+export function withoutFurniturePhrases(text: string): string {
+  return text.replace(FURNITURE_PHRASE, ' ');
 }
 
 /**

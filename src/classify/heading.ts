@@ -3,7 +3,7 @@
 // the page's name, which the heading then repeats: "Home / Servizi / Ambiente" then "Ambiente", "Ti trovi in: Home >
 // Uffici e servizi > Ritiro ingombranti" then "Ritiro ingombranti". That repeat after a "Home" crumb is what is read
 // here; with line breaks, a trail written with separators gives its last item even when no heading repeats it.
-import { furnitureKey, isFurnitureLine } from './furniture.js';
+import { furnitureKey, isFurnitureLine, withoutFurniturePhrases } from './furniture.js';
 
 /** Scraped text further than this from the start holds no breadcrumb (after the header and menus of any template). */
 const REACH = 10_000;
@@ -333,7 +333,12 @@ export function leadInWords(words: readonly string[]): number {
   for (let i = 0; i < Math.min(words.length, REACH_WORDS); i++) {
     if (!SENTENCE_END.test(words[i])) continue;
     const start = proseTail(words, sentence, i + 1);
-    if (start !== -1 && !BANNER.test(words.slice(start, i + 1).join(' ')) && !EXCERPT.test(words[i])) return start;
+    if (start !== -1 && !EXCERPT.test(words[i])) {
+      // The feedback widget's question is a sentence too, run into what comes before it ("… Quanto sono chiare…?").
+      const sentence = words.slice(start, i + 1).join(' ');
+      const rest = withoutFurniturePhrases(sentence).split(/\s+/).filter(Boolean);
+      if (!BANNER.test(sentence) && proseTail(rest, 0, rest.length) !== -1) return start;
+    }
     sentence = i + 1;
   }
   return -1;
@@ -342,18 +347,30 @@ export function leadInWords(words: readonly string[]): number {
 const isWord = (word: string): boolean => /^\p{L}/u.test(word);
 const isLower = (word: string): boolean => /^\p{Ll}/u.test(word);
 
-/** Start of the longest tail of words[from..to) that is prose: MIN_PROSE_WORDS words or more, MIN_LOWER_SHARE lower-case after its first. */
+/** A run of this many capitalised words is a menu or a heading, not prose ("HOME IL COMUNE", "TASSA RIFIUTI (TARI)"). */
+const CAPITALISED_RUN = 3;
+
+/**
+ * Start of the prose that ends words[from..to): the words after the last run of CAPITALISED_RUN capitalised words (a
+ * menu or heading run into the sentence), when they are MIN_PROSE_WORDS or more and MIN_LOWER_SHARE of them (after
+ * the first) lower-case. -1 when they are not prose.
+ */
 function proseTail(words: readonly string[], from: number, to: number): number {
-  let lower = 0;
-  let lettered = 0;
-  let best = -1;
-  for (let s = to - 1; s >= from; s--) {
-    // words[s] is the tail's first word: the share is counted over the words after it.
-    if (to - s >= MIN_PROSE_WORDS && lettered > 0 && lower / lettered >= MIN_LOWER_SHARE) best = s;
-    if (isWord(words[s])) {
-      lettered++;
-      if (isLower(words[s])) lower++;
+  let start = from;
+  for (let s = to - 1, run = 0; s >= from; s--) {
+    run = isWord(words[s]) && !isLower(words[s]) ? run + 1 : 0;
+    if (run === CAPITALISED_RUN) {
+      start = s + CAPITALISED_RUN;
+      break;
     }
   }
-  return best;
+  if (to - start < MIN_PROSE_WORDS) return -1;
+  let lower = 0;
+  let lettered = 0;
+  for (let s = start + 1; s < to; s++) {
+    if (!isWord(words[s])) continue;
+    lettered++;
+    if (isLower(words[s])) lower++;
+  }
+  return lettered > 0 && lower / lettered >= MIN_LOWER_SHARE ? start : -1;
 }

@@ -377,6 +377,12 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
     return { ...featureVector(docCounts, index, idf), label };
   });
 
+  const aloneDocs = input.map((record, i) => {
+    if (record.title !== undefined || record.text.length < WHOLE_PAGE_CHARS) return undefined;
+    const alone = termCounts(record, options.terms, true);
+    return { ...featureVector(alone, index, idf), label: docs[i].label };
+  });
+
   // Held-out scores for calibration. Records with a site are held out a whole site at a time (new sites
   // word things differently, and an in-site fit makes confidences too high); the others round-robin.
   const sites = [...new Set(records.map((r) => r.site).filter((s): s is string => s !== undefined))].sort();
@@ -395,7 +401,8 @@ export function trainModel(input: LabelledRecord[], options: TextOptions = {}): 
     const isTrained = (term: string): boolean => trainedTerms[index.get(term) ?? -1] === 1;
     records.forEach((record, i) => {
       if (foldOf[i] !== fold) return;
-      const { ids, weights } = docs[i];
+      // A record as given is scored as a page alone is classified (its header and footer cut, contentAroundHeading).
+      const { ids, weights } = aloneDocs[i] ?? docs[i];
       const scores = new Float64Array(classes);
       scoreInto(scores, ids, weights, nb.logPriors, nb.logProbs);
       const evidence = pageEvidence(counts[i], isTrained, isStructured(record));

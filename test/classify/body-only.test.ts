@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadClassifier } from '../../src/classify/index.js';
 import { runClassify } from '../../src/cli/classify.js';
 import { flattenHtml } from '../../src/classify/flatten.js';
-import { bodyHeading, contentAroundHeading, headingBeforeLead, trailEndInWords } from '../../src/classify/heading.js';
+import { bodyHeading, contentAroundHeading, headingBeforeLead, leadInWords, trailEndInWords } from '../../src/classify/heading.js';
 import { CATEGORIES } from '../../src/classify/categories.js';
 import { foldAccents } from '../../src/classify/text.js';
 import { packageRoot } from '../../src/util/paths.js';
@@ -169,8 +169,7 @@ describe('a single page without its header and footer (contentAroundHeading)', (
     expect(content).not.toContain('Agricoltura e pesca');
   });
 
-  it('is the text itself joined by spaces, with no "Home" before the heading, or for a heading that is only a menu item', () => {
-    expect(contentAroundHeading(bodyPage(MENU_A, crumbs, 'Raccolta differenziata', CONTENT, ' '), 'Raccolta differenziata')).toContain('Vivere il comune');
+  it('is the text itself with no "Home" line before the heading, or for a heading that is only a menu item', () => {
     const noCrumbs = bodyPage(MENU_B.slice(1), [], 'TASSA RIFIUTI (TARI)', CONTENT, '\n');
     expect(contentAroundHeading(noCrumbs, 'TASSA RIFIUTI (TARI)')).toBe(noCrumbs);
     // A heading the page does not show after a "Home" line (a title read from elsewhere) cuts nothing.
@@ -184,7 +183,73 @@ describe('a single page without its header and footer (contentAroundHeading)', (
   });
 });
 
+describe('a single page joined by spaces without its header and footer (contentAroundHeading)', () => {
+  const crumbs = ['Home', '/', 'Servizi', '/', 'Raccolta differenziata'];
+
+  it('keeps from the breadcrumb’s "Home" to the first run of three header words that comes back (the site name in the footer)', () => {
+    const content = contentAroundHeading(bodyPage(MENU_A, crumbs, 'Raccolta differenziata', CONTENT, ' '), 'Raccolta differenziata');
+    expect(content.startsWith('Home / Servizi / Raccolta differenziata')).toBe(true);
+    expect(content).toContain(CONTENT[1]);
+    expect(content).not.toContain('Vivere il comune');
+    expect(content).not.toContain('Agricoltura e pesca');
+    expect(content).not.toContain('Note legali');
+  });
+
+  it('ends at the site name even when the heading holds it, and not at a repeat of the heading (a `<title>` first)', () => {
+    const heading = 'Castelbruno in fiore';
+    const text = `${heading} - Comune di Castelbruno ${bodyPage(MENU_A, ['Home', '/', 'Argomenti', '/', heading], heading, [`${heading}: le iniziative della primavera nei giardini e nelle piazze del paese.`, ...CONTENT], ' ')}`;
+    const content = contentAroundHeading(text, heading);
+    expect(content).toContain(CONTENT[1]);
+    expect(content).not.toContain('Note legali');
+  });
+
+  it('with no breadcrumb, keeps the few words before the first sentence of prose (the heading) and drops the menu and footer', () => {
+    const text = bodyPage(MENU_B, [], 'TASSA RIFIUTI (TARI)', CONTENT, ' ');
+    const content = contentAroundHeading(text, '');
+    expect(content).toContain('TASSA RIFIUTI (TARI) Il calendario');
+    expect(content).toContain(CONTENT[1]);
+    expect(content).not.toContain('IL COMUNE');
+    expect(content).not.toContain('Note legali');
+  });
+
+  it('keeps a page whose heading is also a menu item ("UFFICI E SERVIZI") and whose text repeats it', () => {
+    const content = [`Gli uffici e servizi del comune sono aperti al pubblico dal lunedì al venerdì, dalle 9 alle 12.`, ...CONTENT];
+    const text = bodyPage(MENU_B, ['Home', '>', 'UFFICI E SERVIZI'], 'UFFICI E SERVIZI', content, ' ');
+    expect(contentAroundHeading(text, 'UFFICI E SERVIZI')).toContain(CONTENT[1]);
+  });
+
+  it('is the text itself with no prose at all, or with a breadcrumb whose heading was not found (a form step)', () => {
+    const list = bodyPage(MENU_B, [], 'MODULISTICA', ['Modulo residenza', 'Modulo TARI', 'Richiesta accesso atti'], ' ');
+    expect(contentAroundHeading(list, '')).toBe(list);
+    const step = bodyPage(MENU_A, ['Home', '/', 'Area personale'], 'Le mie pratiche', CONTENT, ' ');
+    expect(contentAroundHeading(step, '')).toBe(step);
+  });
+});
+
+describe('the first sentence of prose in words joined by spaces (leadInWords)', () => {
+  it('is not the cookie banner, even one naming a subject, nor a teaser cut short', () => {
+    const words = ['Questo sito usa cookie tecnici anche per il pagamento della tassa sui rifiuti.', 'HOME NEWS', 'La raccolta differenziata si fa...', 'TARI', CONTENT[0]].join(' ').split(' ');
+    // The lone capitalised word before it ("TARI") is not a menu run: it stays with the sentence.
+    expect(words.slice(leadInWords(words)).join(' ')).toBe(`TARI ${CONTENT[0]}`);
+  });
+
+  it('starts after the capitalised menu and heading run into it, and is -1 with no sentence at all', () => {
+    const words = `HOME IL COMUNE NEWS CONTATTI TASSA RIFIUTI La tassa è dovuta da chiunque possieda locali o aree scoperte.`.split(' ');
+    expect(words[leadInWords(words)]).toBe('tassa');
+    expect(leadInWords('HOME IL COMUNE NEWS CONTATTI Modulo residenza Modulo TARI.'.split(' '))).toBe(-1);
+  });
+});
+
 describe('a body-only page alone', () => {
+  it('of a template with no breadcrumb, joined by spaces, comes out as its subject; its privacy page stays altro', () => {
+    const sidebar = ['UFFICI E SERVIZI', 'Anagrafe', 'Segreteria', 'Ragioneria', 'Tributi', 'Ufficio tecnico', 'Polizia locale', 'Servizi sociali', 'Biblioteca'];
+    const text = bodyPage(MENU_B, [], 'RACCOLTA DIFFERENZIATA', ['Calendario e regole.', ...CONTENT, ...sidebar], ' ');
+    expect(bodyHeading(text)).toBe('');
+    expect(classifier.classifyText({ text }).category).toBe('ambiente');
+    const privacy = bodyPage(MENU_B, [], 'INFORMATIVA PRIVACY', ['Il titolare del trattamento dei dati è il Comune, che risponde alle richieste degli interessati.', ...sidebar], ' ');
+    expect(classifier.classifyText({ text: privacy }).category).toBe('altro');
+  });
+
   it('with line breaks, is read without its header and footer: a short event page is not outvoted by the chrome', () => {
     const event = ['Sabato in piazza il concerto della banda musicale e la mostra dei pittori locali.', 'Ingresso libero.'];
     const text = bodyPage(MENU_A, ['Home', '/', 'Vivere il comune', '/', 'Eventi', '/', 'Festa di primavera'], 'Festa di primavera', event, '\n');

@@ -156,8 +156,9 @@ describe('doubt', () => {
   });
 
   // The demo site was never trained on (nor its template): its pages scraped (with and without the <head>, joined by
-  // newlines or spaces) and given one at a time, the case. Without the doubt the same model says 0.96 for
-  // 0.89 right (ECE 0.08); an over-confident calibrator fails here.
+  // newlines or spaces) and given one at a time, the case. Without the doubt the same model says 0.93 for
+  // 0.90 right (ECE 0.058; 0.96 for 0.89 before single pages joined by spaces lost their header and footer, and the
+  // doubt was fitted on pages so cut); an over-confident calibrator fails here.
   const labels = readFileSync(dataPath('classifier', 'pages-heldout.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -184,8 +185,8 @@ describe('doubt', () => {
     expect(withDoubt.accuracy).toBe(without.accuracy);
     expect(withDoubt.expectedCalibrationError).toBeLessThan(0.05);
     expect(Math.abs(withDoubt.meanConfidence - withDoubt.accuracy)).toBeLessThan(0.03);
-    expect(without.expectedCalibrationError).toBeGreaterThan(0.06);
-    expect(without.meanConfidence - without.accuracy).toBeGreaterThan(0.04);
+    expect(without.expectedCalibrationError).toBeGreaterThan(0.05);
+    expect(without.meanConfidence - without.accuracy).toBeGreaterThan(0.025);
   });
 
   it('doubts an answer altro of a page alone most, and never changes the category', () => {
