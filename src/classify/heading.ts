@@ -231,26 +231,41 @@ export function headingBeforeLead(text: string): string {
 const MIN_FOOTER_MARK_WORDS = 2;
 
 /**
+ * Whether keyOf(line) is as long as `line`: no two spaces to collapse, no typographic apostrophe, no "İ" (the only
+ * character lower-casing lengthens). Then a line of another length than a key is not that key, without keying it.
+ */
+const keyKeepsLength = (line: string): boolean => !line.includes('  ') && !line.includes('’') && !line.includes('‘') && !line.includes('İ');
+
+/**
  * `text` from the breadcrumb's "Home" line before `heading` to the first line after it that repeats a line of the
  * header (two words or more, not furniture); `text` itself when it has no line breaks, no such breadcrumb, or is short.
+ * Lines are keyed only when they may match (speed: the page's own text is most of it).
  */
 export function contentAroundHeading(text: string, heading: string): string {
   if (text.length < MIN_PAGE_CHARS) return text;
   if (!isInLines(text.slice(0, REACH))) return contentAroundHeadingInWords(text, heading);
   if (!heading) return text;
   const lines = text.split('\n');
-  const keys = lines.map((line) => keyOf(line.trim()));
+  const is = (line: string, key: string): boolean => (line.length === key.length || !keyKeepsLength(line)) && keyOf(line) === key;
   const wanted = keyOf(heading.trim());
   let at = -1;
   let home = -1;
-  for (let i = 0; i < keys.length && at === -1; i++) {
-    if (keys[i] === 'home') home = i;
-    else if (keys[i] === wanted && home !== -1 && i - home <= CRUMB_WINDOW + 2) at = i;
+  for (let i = 0; i < lines.length && at === -1; i++) {
+    const line = lines[i].trim();
+    if (is(line, 'home')) home = i;
+    else if (home !== -1 && i - home <= CRUMB_WINDOW + 2 && is(line, wanted)) at = i;
   }
   if (at === -1) return text;
-  const header = new Set(keys.slice(0, home).filter((key) => wordCount(key) >= MIN_FOOTER_MARK_WORDS && !isFurniture(key)));
+  const header = new Set(
+    lines
+      .slice(0, home)
+      .map((line) => keyOf(line.trim()))
+      .filter((key) => wordCount(key) >= MIN_FOOTER_MARK_WORDS && !isFurniture(key)),
+  );
+  const headerLengths = new Set([...header].map((key) => key.length));
+  const isHeaderLine = (line: string): boolean => (headerLengths.has(line.length) || !keyKeepsLength(line)) && header.has(keyOf(line));
   let end = at + 1;
-  while (end < keys.length && !header.has(keys[end])) end++;
+  while (end < lines.length && !isHeaderLine(lines[end].trim())) end++;
   return lines.slice(home, end).join('\n');
 }
 

@@ -163,14 +163,15 @@ export function featureVector(fields: Map<string, number>[], index: Map<string, 
     const { fieldIds, fieldWeights } = scratch;
     let known = 0;
     let norm = 0;
-    for (const [term, count] of counts) {
+    // forEach, not for…of: no [term, count] array per entry.
+    counts.forEach((count, term) => {
       const id = index.get(term);
-      if (id === undefined) continue;
+      if (id === undefined) return;
       const weight = (1 + Math.log(count)) * idf[id];
       norm += weight * weight;
       fieldIds[known] = id;
       fieldWeights[known++] = weight;
-    }
+    });
     if (norm === 0) return;
     const scale = FIELD_WEIGHTS[FIELDS[f]] / Math.sqrt(norm);
     for (let k = 0; k < known; k++) {
