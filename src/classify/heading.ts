@@ -287,7 +287,8 @@ const REACH_WORDS = 1_500;
  */
 function contentAroundHeadingInWords(text: string, heading: string): string {
   const words = text.split(/\s+/).filter(Boolean);
-  const keys = words.map(keyOf);
+  // Lower-casing keeps the spaces where they are: one pass over the text gives the same words' keys (speed).
+  const keys = keyOf(text).split(/\s+/).filter(Boolean);
   const wanted = heading ? heading.trim().split(/\s+/).map(keyOf) : [];
   let start = -1;
   let from = -1;
@@ -313,14 +314,26 @@ function contentAroundHeadingInWords(text: string, heading: string): string {
   // (a `<title>` first repeats the heading: "Tassa rifiuti (TARI) - Comune di X").
   const own = new Set(wanted);
   const header = new Set<string>();
+  // The first words of the header's runs: most words after the heading start none, and are passed without a key.
+  const firsts = new Set<string>();
   for (let i = 0; i < start && i + FOOTER_RUN <= from; i++) {
-    const run = keys.slice(i, i + FOOTER_RUN);
-    if (!run.every((key) => own.has(key))) header.add(run.join(' '));
+    let mine = true;
+    for (let k = 0; k < FOOTER_RUN && mine; k++) mine = own.has(keys[i + k]);
+    if (mine) continue;
+    header.add(runKey(keys, i));
+    firsts.add(keys[i]);
   }
   let end = from;
-  while (end + FOOTER_RUN <= keys.length && !header.has(keys.slice(end, end + FOOTER_RUN).join(' '))) end++;
+  while (end + FOOTER_RUN <= keys.length && !(firsts.has(keys[end]) && header.has(runKey(keys, end)))) end++;
   if (end + FOOTER_RUN > keys.length) end = keys.length;
   return words.slice(start, end).join(' ');
+}
+
+/** The key of the run of FOOTER_RUN words from `at`. */
+function runKey(keys: readonly string[], at: number): string {
+  let key = keys[at];
+  for (let k = 1; k < FOOTER_RUN; k++) key += ` ${keys[at + k]}`;
+  return key;
 }
 
 /** Whether a "Home" word followed by a breadcrumb separator stands in the first REACH_WORDS words. */
@@ -335,8 +348,8 @@ function startsWith(keys: readonly string[], at: number, wanted: readonly string
   return true;
 }
 
-/** A word that ends a sentence. */
-const SENTENCE_END = /[.!?]$/;
+/** Characters that end a sentence (checked on a word's last character: this runs on every word of the head). */
+const SENTENCE_END = new Set(['.', '!', '?']);
 
 /**
  * Index of the first word of the first sentence of prose in words joined by spaces: the lower-case tail (at least
@@ -346,7 +359,7 @@ const SENTENCE_END = /[.!?]$/;
 export function leadInWords(words: readonly string[]): number {
   let sentence = 0;
   for (let i = 0; i < Math.min(words.length, REACH_WORDS); i++) {
-    if (!SENTENCE_END.test(words[i])) continue;
+    if (!SENTENCE_END.has(words[i][words[i].length - 1])) continue;
     const start = proseTail(words, sentence, i + 1);
     if (start !== -1 && !EXCERPT.test(words[i])) {
       // The feedback widget's question is a sentence too, run into what comes before it ("… Quanto sono chiare…?").
