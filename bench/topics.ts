@@ -34,7 +34,7 @@ function throughput(run: () => number): { wall: number; cpu: number } {
 const figures = (r: TopicEvalReport): string =>
   `micro-F1 ${r.microF1.toFixed(3)} (P ${r.microPrecision.toFixed(3)}, R ${r.microRecall.toFixed(3)})  macro-F1 ${r.macroF1.toFixed(3)}  no-topic pages left empty ${r.emptyRight}/${r.emptyPages}` +
   (r.calibration
-    ? `  ECE ${r.calibration.expectedCalibrationError.toFixed(3)} over ${r.calibration.pairs} (page, topic) scores, ${r.calibration.fromOneTenth.expectedCalibrationError.toFixed(3)} over the ${r.calibration.fromOneTenth.pairs} of 0.1 or more`
+    ? `  ECE ${r.calibration.expectedCalibrationError.toFixed(3)} over ${r.calibration.pairs} (page, topic) scores, ${r.calibration.fromOneTenth.expectedCalibrationError.toFixed(3)} over the ${r.calibration.fromOneTenth.pairs} of 0.1 or more (exact scores: ${r.calibration.fromOneTenth.samplingCalibrationError.toFixed(3)})`
     : '');
 
 /**

@@ -1,8 +1,8 @@
 // Cross-validated quality of the classifier: stratified k-fold, or leave-one-site-out (whole sites held out,
 // the honest figure for pages of a comune the model has never seen).
-import type { CategoryId } from '../types.js';
+import type { CategoryId, Classification } from '../types.js';
 import { CATEGORY_IDS } from './categories.js';
-import { classifyCompiled, compileModel, trainModel, withScrapedTitle, type LabelledRecord, type TextOptions } from './model.js';
+import { classifyCompiled, compileModel, trainModel, withScrapedTitle, type ClassifyInput, type LabelledRecord, type TextOptions } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
 
 export interface EvalOptions extends TextOptions {
@@ -39,7 +39,8 @@ export interface CategoryScore {
 }
 
 export interface EvalReport {
-  method: 'stratified-k-fold' | 'leave-one-site-out' | 'held-out';
+  /** `given-model`: a model file scored as it is, nothing trained (`eval --model`). */
+  method: 'stratified-k-fold' | 'leave-one-site-out' | 'held-out' | 'given-model';
   /** Folds run (sites, for leave-one-site-out). */
   folds: number;
   /** Records that were classified while held out. */
@@ -238,18 +239,32 @@ interface Outcomes {
   alone: Outcome[];
 }
 
-/**
- * Trains on `train` (which drops its sites' furniture) and classifies `test` twice: with its sites' learned furniture
- * removed, and each record on its own (nothing learned from the others, as a single scraped page).
- */
-function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions): Outcomes {
-  const compiled = compileModel(trainModel(train, options), options);
+/** Classifies a record: `alone`, as a single page (nothing learned from its site); else in a batch, its site's furniture removed. */
+type ClassifyRecord = (record: ClassifyInput, alone: boolean) => Pick<Classification, 'category' | 'confidence'>;
+
+/** `test` classified twice: with its sites' learned furniture removed, and each record on its own (as a single scraped page). */
+function outcomesOf(test: LabelledRecord[], classify: ClassifyRecord): Outcomes {
   const score = (records: LabelledRecord[], alone: boolean): Outcome[] =>
     records.map((record) => {
-      const result = classifyCompiled(compiled, record, undefined, alone);
+      const result = classify(record, alone);
       return { truth: record.category, predicted: result.category, confidence: result.confidence };
     });
   return { batch: score(stripSiteFurniture(test.map(withScrapedTitle)), false), alone: score(test, true) };
+}
+
+/** Trains on `train` (which drops its sites' furniture) and classifies `test` both ways (outcomesOf). */
+function classifyAll(train: LabelledRecord[], test: LabelledRecord[], options: TextOptions): Outcomes {
+  const compiled = compileModel(trainModel(train, options), options);
+  return outcomesOf(test, (record, alone) => classifyCompiled(compiled, record, undefined, alone));
+}
+
+/**
+ * A given classifier (a model file, `eval --model`) on labelled records, nothing trained: the records of each site in a
+ * batch (their learned furniture removed), and each alone, as `classify` reads them.
+ */
+export function evaluateClassifier(classifier: { classifyText(input: ClassifyInput, options?: { withSite?: boolean }): Classification }, records: LabelledRecord[]): { batch: EvalReport; alone: EvalReport } {
+  const { batch, alone } = outcomesOf(records, (record, aloneNow) => classifier.classifyText(record, { withSite: !aloneNow }));
+  return { batch: scoreOutcomes(batch, 'given-model', 1), alone: { ...scoreOutcomes(alone, 'given-model', 1), alone: true } };
 }
 
 const joinOutcomes = (parts: Outcomes[]): Outcomes => ({ batch: parts.flatMap((part) => part.batch), alone: parts.flatMap((part) => part.alone) });

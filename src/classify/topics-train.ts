@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
 import { ClassifierDataError } from './errors.js';
-import { binnedCalibrationError, calibrationBins } from './evaluate.js';
+import { binnedCalibrationError, calibrationBins, samplingCalibrationError } from './evaluate.js';
 import { pageOf, readRecordFile, type RecordFormat } from './labelled.js';
 import { serialiseWithVocabulary } from './model-file.js';
 import { buildVocabulary, round, scoreInto, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
-import { calibrateTopicScores, compileTopicModel, sigmoid, tagsOf, topicFeatures, topicFromLabel, topicProbabilities, topicVocabulary, type TopicModel } from './topics.js';
+import { calibrateTopicScores, compileTopicModel, rankInPage, sigmoid, tagsOf, topicFeatures, topicFromLabel, topicProbabilities, topicVocabulary, type RankCalibration, type CompiledTopicModel, type TopicCalibrator, type TopicModel } from './topics.js';
 
 /** One topic-labelled example: what classifyText reads, and the ids of its topics (none for a page without one). */
 export interface TopicRecord extends ClassifyInput {
@@ -123,12 +123,13 @@ const RATE = 0.5;
 const L2 = 1e-4;
 /** Positives of a rare topic weigh more (square root of the negatives-to-positives ratio, at most this). */
 const MAX_POSITIVE_WEIGHT = 8;
-const CALIBRATION_FOLDS = 5;
 /** Updates with a smaller error are skipped. */
 const MIN_ERROR = 1e-3;
 /** A record at least this long is a whole page: calibration and threshold are fitted on whole pages. */
 const WHOLE_PAGE_CHARS = 400;
 const MAX_TOPICS = 5;
+/** Ranks in the page calibrated apart: the best topic, the second, the third and later (docs/classifier.md). */
+const CALIBRATED_RANKS = 3;
 
 interface Doc {
   ids: number[];
@@ -180,53 +181,47 @@ function rawScores(doc: Doc, fit: { biases: Float64Array; weights: Float64Array 
 }
 
 /**
- * The calibration: scale, shift and gap minimising the log loss of sigmoid(scale × z + shift + gap × (z − the page's
- * best z)) on held-out pages' raw scores (logistic regression on three features, Newton's method).
+ * Isotonic regression (pool adjacent violators) of `right` on `raw`: the non-decreasing step function closest to the
+ * labels, as its blocks' mean raw score and share right, equal raw scores pooled first. Rounded as the model file
+ * keeps them; blocks whose rounded raw scores coincide are merged, so that the points stay strictly ascending.
  */
-export function fitTopicCalibration(pages: readonly { scores: ArrayLike<number>; positives: Set<number> }[]): { scale: number; shift: number; gap: number } {
-  const rows: [number, number, number][] = [];
-  const labels: boolean[] = [];
-  for (const { scores, positives } of pages) {
-    let best = -Infinity;
-    for (let k = 0; k < scores.length; k++) best = Math.max(best, scores[k]);
-    for (let k = 0; k < scores.length; k++) {
-      rows.push([scores[k], 1, scores[k] - best]);
-      labels.push(positives.has(k));
+export function isotonicCalibration(points: readonly { raw: number; right: boolean }[]): RankCalibration {
+  const sorted = [...points].sort((a, b) => a.raw - b.raw);
+  const blocks: { raw: number; right: number; count: number }[] = [];
+  const push = (block: { raw: number; right: number; count: number }): void => {
+    blocks.push(block);
+    // Merge while the last block is not above the one before it (and pool equal raw scores).
+    while (blocks.length > 1) {
+      const b = blocks[blocks.length - 1];
+      const a = blocks[blocks.length - 2];
+      if (a.right / a.count < b.right / b.count && round(a.raw / a.count) < round(b.raw / b.count)) break;
+      a.raw += b.raw;
+      a.right += b.right;
+      a.count += b.count;
+      blocks.pop();
     }
+  };
+  for (let i = 0; i < sorted.length; ) {
+    const block = { raw: 0, right: 0, count: 0 };
+    const raw = sorted[i].raw;
+    for (; i < sorted.length && sorted[i].raw === raw; i++) {
+      block.raw += raw;
+      block.right += sorted[i].right ? 1 : 0;
+      block.count++;
+    }
+    push(block);
   }
-  const beta = [1, 0, 0];
-  for (let iteration = 0; iteration < 50; iteration++) {
-    const gradient = [0, 0, 0];
-    // The Hessian, with a tiny ridge so that it stays invertible (a gap column of zeros when every page has one topic).
-    const hessian = [
-      [1e-9, 0, 0],
-      [0, 1e-9, 0],
-      [0, 0, 1e-9],
-    ];
-    rows.forEach((x, i) => {
-      const p = sigmoid(beta[0] * x[0] + beta[1] * x[1] + beta[2] * x[2]);
-      const r = p - (labels[i] ? 1 : 0);
-      const w = p * (1 - p);
-      for (let a = 0; a < 3; a++) {
-        gradient[a] += r * x[a];
-        for (let b = 0; b < 3; b++) hessian[a][b] += w * x[a] * x[b];
-      }
-    });
-    const step = solve3(hessian, gradient);
-    if (step === null) break;
-    for (let a = 0; a < 3; a++) beta[a] -= step[a];
-    if (Math.abs(step[0]) + Math.abs(step[1]) + Math.abs(step[2]) < 1e-9) break;
-  }
-  return { scale: beta[0], shift: beta[1], gap: beta[2] };
+  return { raw: blocks.map((b) => round(b.raw / b.count)), score: blocks.map((b) => round(b.right / b.count)) };
 }
 
-/** x with m × x = v for a 3 × 3 matrix (Cramer's rule), or null when m is singular. */
-function solve3(m: number[][], v: number[]): number[] | null {
-  const det = (a: number[][]): number =>
-    a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
-  const d = det(m);
-  if (!(Math.abs(d) > 0)) return null;
-  return [0, 1, 2].map((column) => det(m.map((row, i) => row.map((value, j) => (j === column ? v[i] : value)))) / d);
+/** The calibration of each rank in the page (CALIBRATED_RANKS, the last for all later ranks) from held-out pages' raw scores. */
+export function fitRankCalibration(pages: readonly { scores: ArrayLike<number>; positives: Set<number> }[]): RankCalibration[] {
+  const byRank = Array.from({ length: CALIBRATED_RANKS }, () => [] as { raw: number; right: boolean }[]);
+  for (const { scores, positives } of pages) {
+    const rank = rankInPage(scores, CALIBRATED_RANKS - 1);
+    for (let k = 0; k < scores.length; k++) byRank[rank[k]].push({ raw: scores[k], right: positives.has(k) });
+  }
+  return byRank.filter((points) => points.length > 0).map(isotonicCalibration);
 }
 
 /** Micro-averaged precision, recall and F1 of predicted against true topic sets. */
@@ -283,17 +278,19 @@ function fitTopics(input: TopicRecord[]): TopicFit {
   });
   const docOf = (i: number, vocabulary: { index: Map<string, number>; idf: ArrayLike<number> }): Doc => ({ ...topicFeatures(counts[i], vocabulary.index, vocabulary.idf), positives: positives[i] });
 
-  // Held-out scores of whole pages, whole sites held out, for calibration and the threshold. Only sites with whole
-  // pages take turns; the descriptions and short examples stay in every fold's training, as they do for a new site.
+  // Held-out scores of whole pages, each site held out in turn (as a new site is, with all the others in training: a
+  // model trained on fewer sites scores its held-out pages less surely than the final one scores a new site), for
+  // calibration and the threshold. Only sites with whole pages take turns; the descriptions and short examples stay
+  // in every fold's training, as they do for a new site.
   // Each fold has the vocabulary and IDF of its training records only: the words of a held-out site that no other
   // site uses drop out of its pages' vectors, as a new site's do, which makes the vectors of the known words longer
   // (they are L2-normalised) and the scores more extreme; calibrated with those words in, the scores were over-confident.
   const isPage = records.map((r) => r.text.length >= WHOLE_PAGE_CHARS);
   const sites = [...new Set(records.filter((r, i) => isPage[i] && r.site !== undefined).map((r) => r.site!))].sort();
-  const siteFold = new Map(sites.map((site, i) => [site, i % CALIBRATION_FOLDS]));
+  const siteFold = new Map(sites.map((site, i) => [site, i]));
   const foldOf = records.map((r) => (r.site !== undefined ? (siteFold.get(r.site) ?? -1) : -1));
   const heldOut: HeldOutScores[] = [];
-  for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+  for (let fold = 0; fold < sites.length; fold++) {
     const train = records.flatMap((_, i) => (foldOf[i] !== fold ? [i] : []));
     if (train.length === records.length || train.length === 0) continue;
     const vocabulary = buildVocabulary(train.map((i) => counts[i]));
@@ -339,15 +336,14 @@ function bestThreshold(heldOut: readonly { probabilities: ArrayLike<number>; pos
 export function trainTopicModel(input: TopicRecord[]): TopicModel {
   const fitted = fitTopics(input);
   const { heldOut } = fitted;
-  const calibration = heldOut.length > 0 ? fitTopicCalibration(heldOut) : { scale: 1, shift: 0, gap: 0 };
-  // Rounded as the model file keeps it, so that the threshold is chosen on the scores the model will give.
-  const kept = { scale: round(calibration.scale), shift: round(calibration.shift), gap: round(calibration.gap) };
-  const threshold = bestThreshold(heldOut.map(({ scores, positives }) => ({ probabilities: calibrateTopicScores(scores, kept), positives })));
-  return topicModelOf(fitted, { ...kept, threshold });
+  // Without held-out sites: uncalibrated (Platt scaling with scale 1, shift 0) and the default threshold.
+  const calibrator: TopicCalibrator = heldOut.length > 0 ? { ranks: fitRankCalibration(heldOut) } : { scale: 1, shift: 0, gap: 0 };
+  const threshold = bestThreshold(heldOut.map(({ scores, positives }) => ({ probabilities: calibrateTopicScores(scores, calibrator), positives })));
+  return topicModelOf(fitted, calibrator, threshold);
 }
 
 /** The model file of a fit and its calibration: weights rounded as written. */
-function topicModelOf(fitted: TopicFit, calibration: { scale: number; shift: number; gap: number; threshold: number }): TopicModel {
+function topicModelOf(fitted: TopicFit, calibrator: TopicCalibrator, threshold: number): TopicModel {
   const T = fitted.topicIds.length;
   const vocabulary: Record<string, number[]> = {};
   fitted.terms.forEach((term, t) => {
@@ -360,10 +356,8 @@ function topicModelOf(fitted: TopicFit, calibration: { scale: number; shift: num
     version: 1,
     topics: fitted.topicIds,
     documents: fitted.documents,
-    scale: round(calibration.scale),
-    shift: round(calibration.shift),
-    gap: round(calibration.gap),
-    threshold: calibration.threshold,
+    ...calibrator,
+    threshold,
     maxTopics: MAX_TOPICS,
     biases: Array.from(fitted.biases, round),
     vocabulary,
@@ -377,7 +371,8 @@ export function serialiseTopicModel(model: TopicModel): string {
 
 /** Quality of topic tags on held-out pages of one form. */
 export interface TopicEvalReport {
-  method: 'leave-one-site-out';
+  /** `given-model`: a topic model file scored as it is, nothing trained (`eval --topics --topic-model`). */
+  method: 'leave-one-site-out' | 'given-model';
   /** How the pages reached the tagger: parsed HTML, scraped text joined by lines or by spaces, or other records. */
   form: TopicForm;
   /** Sites held out in turn (each scored by a model trained without it). */
@@ -404,8 +399,12 @@ export interface TopicEvalReport {
 export interface TopicCalibration {
   pairs: number;
   expectedCalibrationError: number;
-  /** The same over the scores of 0.1 or more (bins 2–10): the scores near a tag, which the near-zero mass hides. */
-  fromOneTenth: { pairs: number; expectedCalibrationError: number };
+  /**
+   * The same over the scores of 0.1 or more (bins 2–10): the scores near a tag, which the near-zero mass hides; with
+   * the ECE exact scores would show on that many pairs (samplingCalibrationError): a figure near it is as good as the
+   * sample can tell.
+   */
+  fromOneTenth: { pairs: number; expectedCalibrationError: number; samplingCalibrationError: number };
   /** Bins with at least one pair, from the lowest. */
   bins: { from: number; to: number; pairs: number; meanScore: number; shareTrue: number }[];
 }
@@ -421,7 +420,11 @@ export function topicCalibration(points: readonly { score: number; positive: boo
   return {
     pairs: points.length,
     expectedCalibrationError: round(binnedCalibrationError(bins)),
-    fromOneTenth: { pairs: upperPairs, expectedCalibrationError: round(binnedCalibrationError(upper)) },
+    fromOneTenth: {
+      pairs: upperPairs,
+      expectedCalibrationError: round(binnedCalibrationError(upper)),
+      samplingCalibrationError: round(samplingCalibrationError(points.flatMap((point) => (point.score >= 0.1 ? [point.score] : [])))),
+    },
     bins: bins.flatMap((bin, i) =>
       bin.count === 0 ? [] : [{ from: i / 10, to: (i + 1) / 10, pairs: bin.count, meanScore: round(bin.confidence / bin.count), shareTrue: round(bin.correct / bin.count) }],
     ),
@@ -439,7 +442,12 @@ export function topicFormOf(record: TopicRecord): TopicForm {
 }
 
 /** Per-topic and averaged figures of predicted against true topic sets. */
-export function scoreTopicPairs(pairs: { truth: readonly string[]; predicted: readonly string[] }[], sites: number, form: TopicForm): TopicEvalReport {
+export function scoreTopicPairs(
+  pairs: { truth: readonly string[]; predicted: readonly string[] }[],
+  sites: number,
+  form: TopicForm,
+  method: TopicEvalReport['method'] = 'leave-one-site-out',
+): TopicEvalReport {
   const topics = [...new Set(pairs.flatMap((p) => p.truth))].sort();
   const perTopic = topics.map((topic) => {
     let tp = 0;
@@ -460,7 +468,7 @@ export function scoreTopicPairs(pairs: { truth: readonly string[]; predicted: re
   const micro = microF1(pairs);
   const empty = pairs.filter((p) => p.truth.length === 0);
   return {
-    method: 'leave-one-site-out',
+    method,
     form,
     sites,
     pages: pairs.length,
@@ -474,29 +482,53 @@ export function scoreTopicPairs(pairs: { truth: readonly string[]; predicted: re
   };
 }
 
+const FORMS: readonly TopicForm[] = ['parsed', 'scraped-lines', 'scraped-spaces', 'records'];
+
+/** Held-out tags and (page, topic) scores, by form: what the reports are computed from. */
+class TopicOutcomes {
+  readonly pairs = new Map<TopicForm, { truth: string[]; predicted: string[] }[]>(FORMS.map((form) => [form, []]));
+  readonly points = new Map<TopicForm, { score: number; positive: boolean }[]>(FORMS.map((form) => [form, []]));
+
+  /** Tags `records` (one site's) with `model`: the records of one form are one batch whose repeated furniture is left out. */
+  add(model: CompiledTopicModel, records: readonly TopicRecord[]): void {
+    for (const form of FORMS) {
+      for (const record of stripSiteFurniture(records.filter((r) => topicFormOf(r) === form))) {
+        const probabilities = topicProbabilities(model, withoutScrapedTitle(record, termCounts(record)));
+        this.pairs.get(form)!.push({ truth: record.topics, predicted: tagsOf(model, probabilities).map((tag) => tag.id) });
+        model.topics.forEach((topic, k) => this.points.get(form)!.push({ score: probabilities[k], positive: record.topics.includes(topic.id) }));
+      }
+    }
+  }
+
+  /** One report per form with pages, in FORMS order. */
+  reports(sites: number, method: TopicEvalReport['method']): TopicEvalReport[] {
+    return FORMS.filter((form) => this.pairs.get(form)!.length > 0).map((form) => ({
+      ...scoreTopicPairs(this.pairs.get(form)!, sites, form, method),
+      calibration: topicCalibration(this.points.get(form)!),
+    }));
+  }
+}
+
 /**
  * Leave-one-site-out: the records of each of `heldOutSites` are tagged by a model trained on the records of all other
  * sites. A held-out site's records of one form are one batch whose repeated furniture is learned and left out, as in
  * an audit or a JSONL file. One report per form, in the order parsed, scraped by lines, by spaces, other records.
  */
 export function evaluateTopics(records: TopicRecord[], heldOutSites: readonly string[]): TopicEvalReport[] {
-  const forms: TopicForm[] = ['parsed', 'scraped-lines', 'scraped-spaces', 'records'];
-  const pairs = new Map<TopicForm, { truth: string[]; predicted: string[] }[]>(forms.map((form) => [form, []]));
-  const points = new Map<TopicForm, { score: number; positive: boolean }[]>(forms.map((form) => [form, []]));
-  for (const site of heldOutSites) {
-    const model = compileTopicModel(trainTopicModel(records.filter((r) => r.site !== site)));
-    for (const form of forms) {
-      const batch = records.filter((r) => r.site === site && topicFormOf(r) === form);
-      for (const record of stripSiteFurniture(batch)) {
-        const probabilities = topicProbabilities(model, withoutScrapedTitle(record, termCounts(record)));
-        pairs.get(form)!.push({ truth: record.topics, predicted: tagsOf(model, probabilities).map((tag) => tag.id) });
-        model.topics.forEach((topic, k) => points.get(form)!.push({ score: probabilities[k], positive: record.topics.includes(topic.id) }));
-      }
-    }
-  }
-  return forms
-    .filter((form) => pairs.get(form)!.length > 0)
-    .map((form) => ({ ...scoreTopicPairs(pairs.get(form)!, heldOutSites.length, form), calibration: topicCalibration(points.get(form)!) }));
+  const outcomes = new TopicOutcomes();
+  for (const site of heldOutSites) outcomes.add(compileTopicModel(trainTopicModel(records.filter((r) => r.site !== site))), records.filter((r) => r.site === site));
+  return outcomes.reports(heldOutSites.length, 'leave-one-site-out');
+}
+
+/**
+ * A given topic model (a model file, `eval --topics --topic-model`) on labelled records, nothing trained: each site's
+ * records a batch (records without a site: one batch), reported as evaluateTopics reports.
+ */
+export function evaluateTopicModel(model: CompiledTopicModel, records: readonly TopicRecord[]): TopicEvalReport[] {
+  const outcomes = new TopicOutcomes();
+  const sites = [...new Set(records.map((r) => r.site))];
+  for (const site of sites) outcomes.add(model, records.filter((r) => r.site === site));
+  return outcomes.reports(sites.length, 'given-model');
 }
 
 /** The sites of the corpus with whole pages: the ones leave-one-site-out holds out (the others are always trained on). */

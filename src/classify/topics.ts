@@ -59,12 +59,18 @@ export interface TopicModel {
   topics: string[];
   documents: number;
   /**
-   * Calibration: score = sigmoid(scale × raw + shift + gap × (raw − the page's best raw score)), fitted on held-out
-   * folds (whole sites held out). `gap` makes a page's second and third topics less sure than its first at the same
-   * raw score, as they are right less often; absent (0) in models trained before it.
+   * Calibration by the topic's rank in the page (its best topic, the second, the third and later): for each, raw
+   * scores in ascending order and the share of held-out tags that were right at each (isotonic regression), read
+   * linearly between them. Fitted on held-out sites (one at a time), see docs/classifier.md. Absent in models trained
+   * before it, which have `scale`, `shift` and `gap` instead.
    */
-  scale: number;
-  shift: number;
+  ranks?: RankCalibration[];
+  /**
+   * Platt scaling of models trained before `ranks` (and of a model trained without held-out sites: scale 1, shift 0):
+   * score = sigmoid(scale × raw + shift + gap × (raw − the page's best raw score)); `gap` absent (0) in older ones.
+   */
+  scale?: number;
+  shift?: number;
   gap?: number;
   /** A topic is given when its score reaches this (chosen on the held-out folds for the best micro-F1). */
   threshold: number;
@@ -75,6 +81,15 @@ export interface TopicModel {
   vocabulary: Record<string, number[]>;
 }
 
+/** Raw scores (ascending, distinct) and the calibrated score at each; linear between them, flat beyond. */
+export interface RankCalibration {
+  raw: number[];
+  score: number[];
+}
+
+/** How raw scores become calibrated scores: by rank in the page (TopicModel.ranks), or Platt scaling. */
+export type TopicCalibrator = { ranks: RankCalibration[] } | { scale: number; shift: number; gap: number };
+
 /** A topic model ready to score. */
 export interface CompiledTopicModel {
   topics: readonly Topic[];
@@ -83,9 +98,7 @@ export interface CompiledTopicModel {
   /** Row-major: term × topic. */
   weights: Float64Array;
   biases: Float64Array;
-  scale: number;
-  shift: number;
-  gap: number;
+  calibrator: TopicCalibrator;
   threshold: number;
   maxTopics: number;
 }
@@ -98,6 +111,7 @@ export function parseTopicModel(text: string, source: string): TopicModel {
     Array.isArray(model.topics) &&
     Array.isArray(model.biases) &&
     model.biases.length === model.topics.length &&
+    (model.ranks !== undefined ? isRankCalibration(model.ranks) : typeof model.scale === 'number' && typeof model.shift === 'number') &&
     (model.gap === undefined || typeof model.gap === 'number') &&
     isVocabulary(model.vocabulary, model.topics.length);
   if (!valid) {
@@ -113,7 +127,27 @@ export function compileTopicModel(model: TopicModel): CompiledTopicModel {
   const byId = new Map(topicVocabulary().map((topic) => [topic.id, topic]));
   const topics = model.topics.map((id) => byId.get(id) ?? { id, label: id, labelEn: id, description: '' });
   const { index, idf, weights } = unpackVocabulary(model.vocabulary, topics.length);
-  return { topics, index, idf, weights, biases: Float64Array.from(model.biases), scale: model.scale, shift: model.shift, gap: model.gap ?? 0, threshold: model.threshold, maxTopics: model.maxTopics };
+  const calibrator: TopicCalibrator = model.ranks ? { ranks: model.ranks } : { scale: model.scale!, shift: model.shift!, gap: model.gap ?? 0 };
+  return { topics, index, idf, weights, biases: Float64Array.from(model.biases), calibrator, threshold: model.threshold, maxTopics: model.maxTopics };
+}
+
+const isNumbers = (value: unknown): value is number[] => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item));
+
+/** At least one rank, each with raw scores strictly ascending and as many scores in [0, 1]. */
+function isRankCalibration(value: unknown): value is RankCalibration[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (rank: Partial<RankCalibration>) =>
+        isNumbers(rank?.raw) &&
+        isNumbers(rank.score) &&
+        rank.raw.length > 0 &&
+        rank.raw.length === rank.score.length &&
+        rank.raw.every((raw, i) => i === 0 || raw > rank.raw![i - 1]) &&
+        rank.score.every((score) => score >= 0 && score <= 1),
+    )
+  );
 }
 
 /**
@@ -143,16 +177,52 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 const round3 = (value: number): number => Number(value.toFixed(3));
 
-/** The calibrated scores of a page's raw scores (the model's calibration, TopicModel.scale, shift and gap). */
-export function calibrateTopicScores(raw: ArrayLike<number>, calibration: { scale: number; shift: number; gap: number }): number[] {
+/** The calibration's score at `raw`: linear between its points, flat beyond the first and the last. */
+function readRank(rank: RankCalibration, raw: number): number {
+  const { raw: xs, score } = rank;
+  if (raw <= xs[0]) return score[0];
+  const last = xs.length - 1;
+  if (raw >= xs[last]) return score[last];
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= raw) lo = mid;
+    else hi = mid;
+  }
+  return score[lo] + ((score[hi] - score[lo]) * (raw - xs[lo])) / (xs[hi] - xs[lo]);
+}
+
+/**
+ * The rank of each topic in the page, counted up to `cap`: 0 for its best raw score, 1 for the second… and `cap` for all
+ * the others (ties: the lower index first). One pass per counted rank: tagging reads only the first few.
+ */
+export function rankInPage(raw: ArrayLike<number>, cap: number): Uint8Array {
+  const rank = new Uint8Array(raw.length).fill(cap);
+  for (let r = 0; r < cap; r++) {
+    let top = -1;
+    for (let k = 0; k < raw.length; k++) if (rank[k] === cap && (top === -1 || raw[k] > raw[top])) top = k;
+    if (top === -1) break;
+    rank[top] = r;
+  }
+  return rank;
+}
+
+/** The calibrated scores of a page's raw scores (TopicModel.ranks, or Platt scaling in older models). */
+export function calibrateTopicScores(raw: ArrayLike<number>, calibrator: TopicCalibrator): number[] {
+  if ('ranks' in calibrator) {
+    const { ranks } = calibrator;
+    const rank = rankInPage(raw, ranks.length - 1);
+    return Array.from(raw, (z, k) => readRank(ranks[rank[k]], z));
+  }
   let best = -Infinity;
   for (let k = 0; k < raw.length; k++) best = Math.max(best, raw[k]);
-  return Array.from(raw, (z) => sigmoid(calibration.scale * z + calibration.shift + calibration.gap * (z - best)));
+  return Array.from(raw, (z) => sigmoid(calibrator.scale * z + calibrator.shift + calibrator.gap * (z - best)));
 }
 
 /** Calibrated score of every topic, in the model's order, rounded as the tags carry it. */
 export function topicProbabilities(compiled: CompiledTopicModel, counts: Map<string, number>[]): number[] {
-  return calibrateTopicScores(topicScores(compiled, counts), compiled).map(round3);
+  return calibrateTopicScores(topicScores(compiled, counts), compiled.calibrator).map(round3);
 }
 
 /** The topics a page is about: calibrated score at or above the threshold, best first (ties by id), at most maxTopics. */

@@ -4,19 +4,20 @@ import { CliError, EXIT } from './errors.js';
 import { messages, type HelpMessages, type Lang, type Messages } from '../report/i18n/index.js';
 import { formatDecimal } from '../report/common.js';
 import { langOption, wholeNumber } from './options.js';
+import { loadClassifierOrExit, type ModelOptions } from './models.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
 import type { ReliabilityBin } from '../classify/evaluate.js';
 import type { TopicCalibration, TopicEvalReport } from '../classify/topics-train.js';
 import type { CategoryId } from '../types.js';
 
-export interface EvalCliOptions {
+export interface EvalCliOptions extends ModelOptions {
   data?: string[];
   folds: number;
   json?: boolean;
   /** Train every fold on the shipped corpus too (leave-one-site-out only; the records are only tested). */
   withCorpus?: boolean;
-  /** Evaluate the topic tagger on the shipped topic corpus instead (leave-one-site-out). */
+  /** Evaluate the topic tagger instead: leave-one-site-out on the shipped topic corpus, or the topic model on --data. */
   topics?: boolean;
   /** Language of the text report (default it); --json is the same in both. */
   lang?: Lang;
@@ -29,7 +30,11 @@ function topicCalibrationLines(calibration: TopicCalibration, m: Messages): stri
   const column = text.topicCalibrationColumn;
   const lines = [
     text.topicEvalCalibration(decimal(calibration.expectedCalibrationError, 3), calibration.pairs),
-    text.topicEvalCalibrationFromOneTenth(decimal(calibration.fromOneTenth.expectedCalibrationError, 3), calibration.fromOneTenth.pairs),
+    text.topicEvalCalibrationFromOneTenth(
+      decimal(calibration.fromOneTenth.expectedCalibrationError, 3),
+      calibration.fromOneTenth.pairs,
+      decimal(calibration.fromOneTenth.samplingCalibrationError, 3),
+    ),
     `  ${column.score.padEnd(9)} ${column.pairs.padStart(7)} ${column.meanScore.padStart(12)} ${column.shareTrue.padStart(12)}`,
   ];
   for (const bin of calibration.bins) {
@@ -45,7 +50,7 @@ export function formatTopicEvalReport(report: TopicEvalReport, m: Messages): str
   const pct = (value: number): string => formatDecimal(value * 100, 1, m).padStart(5);
   const column = text.column;
   const lines = [
-    text.topicEvalHeading(report.form, report.sites, report.pages),
+    text.topicEvalHeading(report.form, report.sites, report.pages, report.method),
     text.topicEvalSummary(decimal(report.microF1), decimal(report.macroF1), decimal(report.microPrecision), decimal(report.microRecall)),
     text.topicEvalEmpty(report.emptyRight, report.emptyPages),
     ...(report.calibration ? topicCalibrationLines(report.calibration, m) : []),
@@ -56,14 +61,34 @@ export function formatTopicEvalReport(report: TopicEvalReport, m: Messages): str
   return lines;
 }
 
-/** `eval --topics`: leave-one-site-out on the shipped topic corpus, one report per form of the pages. */
+/** A given model is scored as it is: it needs records to score, and --with-corpus (retraining) does not apply. */
+function checkGivenModel(options: Pick<EvalCliOptions, 'data' | 'withCorpus'>): void {
+  if (!options.data?.length) throw new CliError((m) => m.cli.evalModelNeedsData, EXIT.usage);
+  if (options.withCorpus) throw new CliError((m) => m.cli.evalModelWithCorpus, EXIT.usage);
+}
+
+/**
+ * `eval --topics`: leave-one-site-out on the shipped topic corpus, one report per form of the pages; with --data, the
+ * topic model (--topic-model, by default the shipped one) scored as it is on those records.
+ */
 export async function runTopicEval(
-  options: Pick<EvalCliOptions, 'json' | 'lang'>,
+  options: Pick<EvalCliOptions, 'json' | 'lang' | 'data' | 'topicModel' | 'withCorpus'>,
   io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout },
 ): Promise<{ text: string; reports: TopicEvalReport[] }> {
-  const { readTopicCorpus, evaluateTopics, pageSites } = await import('../classify/topics-train.js');
-  const records = readTopicCorpus();
-  const reports = evaluateTopics(records, pageSites(records));
+  const { readTopicCorpus, readTopicFile, evaluateTopics, evaluateTopicModel, pageSites } = await import('../classify/topics-train.js');
+  let reports: TopicEvalReport[];
+  if (options.data?.length || options.topicModel !== undefined) {
+    checkGivenModel(options);
+    // The model first: a bad file is named before the records are read. Loaded once per path, then read from the cache.
+    await loadClassifierOrExit({ topicModel: options.topicModel });
+    const { loadTopicModel } = await import('../classify/topics.js');
+    const records = await readTrainingFiles(options.data!, readTopicFile);
+    if (records.length === 0) throw new CliError((m) => m.cli.noTopicRecords, EXIT.io);
+    reports = evaluateTopicModel(loadTopicModel(options.topicModel), records);
+  } else {
+    const records = readTopicCorpus();
+    reports = evaluateTopics(records, pageSites(records));
+  }
   const m = messages(options.lang ?? 'it');
   const text = options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map((report) => formatTopicEvalReport(report, m).join('\n')).join('\n\n')}\n`;
   io.stdout.write(text);
@@ -125,6 +150,7 @@ export function formatEvalReport(report: EvalReport, m: Messages): string[] {
 
 /** Runs stratified k-fold and, when records carry a site, leave-one-site-out; returns the text it prints. */
 export async function runEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout }): Promise<{ text: string; reports: EvalReport[] }> {
+  if (options.model !== undefined) return runModelEval(options, io);
   if (!options.data?.length) throw new CliError((m) => m.cli.evalNeedsData, EXIT.usage);
   if (!Number.isInteger(options.folds) || options.folds < 2) throw new CliError((m) => m.cli.folds(String(options.folds)), EXIT.usage);
   const { evaluate, evaluateBoth, CORPUS_FILES } = await import('../classify/index.js');
@@ -143,6 +169,21 @@ export async function runEval(options: EvalCliOptions, io: { stdout: { write(chu
     reports = [evaluate(records, { folds: options.folds })];
     if (new Set(records.map((r) => r.site).filter(Boolean)).size >= 2) reports.push(evaluate(records, { byLeaveOneSite: true }));
   }
+  return printEvalReports(reports, options, io);
+}
+
+/** `eval --model FILE --data …`: the given model scored as it is, each site's records in a batch, then each alone. */
+async function runModelEval(options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } }): Promise<{ text: string; reports: EvalReport[] }> {
+  checkGivenModel(options);
+  const classifier = await loadClassifierOrExit({ model: options.model });
+  const { evaluateClassifier } = await import('../classify/evaluate.js');
+  const records = await readTrainingFiles(options.data!);
+  if (records.length === 0) throw new CliError((m) => m.cli.noTopicRecords, EXIT.io);
+  const { batch, alone } = evaluateClassifier(classifier, records);
+  return printEvalReports([batch, alone], options, io);
+}
+
+function printEvalReports(reports: EvalReport[], options: EvalCliOptions, io: { stdout: { write(chunk: string): unknown } }): { text: string; reports: EvalReport[] } {
   const m = messages(options.lang ?? 'it');
   const text = options.json
     ? `${JSON.stringify(reports, null, 2)}\n`
@@ -161,6 +202,8 @@ export function register(program: Command, help: HelpMessages): void {
     .option('--json', text.json, false)
     .option('--with-corpus', text.withCorpus, false)
     .option('--topics', text.topics, false)
+    .option('--model <file>', text.model)
+    .option('--topic-model <file>', text.topicModel)
     .addOption(langOption(help.messagesLang))
     .action(async (options: EvalCliOptions) => {
       await (options.topics ? runTopicEval(options) : runEval(options));

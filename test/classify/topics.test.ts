@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifierInput, loadClassifier, topicFromLabel, topicVocabulary } from '../../src/classify/index.js';
-import { evaluateTopics, fitTopicCalibration, readTopicCorpus, scoreTopicPairs, serialiseTopicModel, topicCalibration, trainTopicModel } from '../../src/classify/topics-train.js';
-import { DEFAULT_TOPIC_MODEL_PATH, calibrateTopicScores, compileTopicModel, parseTopicModel } from '../../src/classify/topics.js';
+import { evaluateTopics, fitRankCalibration, isotonicCalibration, readTopicCorpus, scoreTopicPairs, serialiseTopicModel, topicCalibration, trainTopicModel } from '../../src/classify/topics-train.js';
+import { DEFAULT_TOPIC_MODEL_PATH, calibrateTopicScores, compileTopicModel, parseTopicModel, rankInPage } from '../../src/classify/topics.js';
 import { runClassify } from '../../src/cli/classify.js';
 import { formatTopicEvalReport } from '../../src/cli/eval.js';
 import { runTrain } from '../../src/cli/train.js';
@@ -64,7 +64,7 @@ describe('topic tags', () => {
 
   it('a page about two subjects gets both, sorted by score, each score in 0..1', () => {
     // Both subjects with their own words: a second topic named in one passing sentence scores far below the first
-    // (the calibration's gap term, docs/classifier.md) and is not given.
+    // and is not given.
     const { topics } = classifier.classifyText({
       title: "Iscrizione alla mensa scolastica e abbonamento all'autobus",
       text:
@@ -166,8 +166,14 @@ describe('calibration of topic scores', () => {
     expect(lines).toContain('calibration error (ECE) 0.138 over 16 (page, topic) scores, 10 equal-width score bins:');
     expect(lines).toContain('  0.9–1.0         5        0.960        0.800');
     // Without the first bin: |0.1 − 1| and |4.8 − 4| over 6 pairs.
-    expect(calibration.fromOneTenth).toEqual({ pairs: 6, expectedCalibrationError: Number(((0.9 + 0.8) / 6).toFixed(4)) });
-    expect(lines).toContain('over the 6 scores of 0.1 or more (the first bin, where topics far from the page sit, left out): ECE 0.283');
+    expect(calibration.fromOneTenth).toMatchObject({ pairs: 6, expectedCalibrationError: Number(((0.9 + 0.8) / 6).toFixed(4)) });
+    // Six scores of 0.1–1, drawn as if exact: a gap of that size is not a sign of anything.
+    const floor = calibration.fromOneTenth.samplingCalibrationError;
+    expect(floor).toBeGreaterThan(0.02);
+    expect(floor).toBeLessThan(calibration.fromOneTenth.expectedCalibrationError);
+    expect(lines).toContain(
+      `over the 6 scores of 0.1 or more (the first bin, where topics far from the page sit, left out): ECE 0.283 (exact scores would show ${floor.toFixed(3)} on this many)`,
+    );
     expect(topicCalibration([]).expectedCalibrationError).toBe(0);
   });
 
@@ -188,36 +194,50 @@ describe('calibration of topic scores', () => {
 });
 
 describe('the calibration of a page\'s topics', () => {
-  it('fits scale, shift and the weight of the distance to the page\'s best topic by maximum likelihood', () => {
-    // Pages of 8 topics with raw scores in [-4, 4) and labels drawn from a known calibration, by a fixed generator.
-    let seed = 12345;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const truth = { scale: 1.5, shift: 0.5, gap: 0.6 };
-    const pages = Array.from({ length: 3000 }, () => {
-      const scores = Array.from({ length: 8 }, () => random() * 8 - 4);
-      const probabilities = calibrateTopicScores(scores, truth);
-      return { scores, positives: new Set(probabilities.flatMap((p, k) => (random() < p ? [k] : []))) };
-    });
-    const fitted = fitTopicCalibration(pages);
-    expect(fitted.scale).toBeCloseTo(truth.scale, 0);
-    expect(fitted.shift).toBeCloseTo(truth.shift, 0);
-    expect(fitted.gap).toBeGreaterThan(0.3);
-    expect(fitted.gap).toBeLessThan(0.9);
+  it('is the isotonic regression of right on raw score: non-decreasing, each point its block\'s share right', () => {
+    const points = [
+      { raw: -2, right: false },
+      { raw: -1, right: true },
+      { raw: -0.5, right: false },
+      { raw: 0, right: false },
+      { raw: 1, right: true },
+      { raw: 1, right: true },
+      { raw: 1, right: false },
+      { raw: 3, right: true },
+    ];
+    // -1 (right) and -0.5, 0 (wrong) violate the order: pooled into one block at their mean raw score.
+    expect(isotonicCalibration(points)).toEqual({ raw: [-2, -0.5, 1, 3], score: [0, 0.3333, 0.6667, 1] });
   });
 
-  it('leaves the page\'s best topic as Platt scaling scores it and lowers the others, keeping their order', () => {
-    const plain = calibrateTopicScores([2, 1, -3], { scale: 1, shift: 0, gap: 0 });
-    const withGap = calibrateTopicScores([2, 1, -3], { scale: 1, shift: 0, gap: 0.5 });
-    expect(withGap[0]).toBe(plain[0]);
-    expect(withGap[1]).toBeLessThan(plain[1]);
-    expect(withGap[2]).toBeLessThan(withGap[1]);
+  it('calibrates the best, the second and the later topics of a page apart, and reads the points linearly', () => {
+    // The best topic right on 18 pages of 20, the second on 10, the others never.
+    const pages = Array.from({ length: 20 }, (_, i) => ({ scores: [i / 5, i / 5 - 1, -3, -4 - i / 10], positives: new Set(i % 10 === 0 ? [1] : i % 2 === 0 ? [0, 1] : [0]) }));
+    const ranks = fitRankCalibration(pages);
+    expect(ranks).toHaveLength(3);
+    expect(ranks[0].score.every((score, i) => i === 0 || score >= ranks[0].score[i - 1])).toBe(true);
+    // Never right: one block, at the mean raw score of its 40 points.
+    expect(ranks[2]).toEqual({ raw: [-3.975], score: [0] });
+    const calibrator = { ranks: [{ raw: [0, 2], score: [0.2, 0.8] }, { raw: [0], score: [0.5] }, { raw: [0], score: [0] }] };
+    // The best half-way between its points (1 → 0.5), the second flat, the third and later 0.
+    expect(calibrateTopicScores([1, -1, -2, -3], calibrator)).toEqual([0.5, 0.5, 0, 0]);
+    // By rank, not by position: the same raw score 2 is 0.8 as the best topic, 0.5 as the second.
+    expect(calibrateTopicScores([2, 1, -1, 5], calibrator)).toEqual([0.5, 0, 0, 0.8]);
+    expect(calibrateTopicScores([1, 2, -1, -1], calibrator)).toEqual([0.5, 0.8, 0, 0]);
+    expect(Array.from(rankInPage([1, 3, 3, 0], 2))).toEqual([2, 0, 1, 2]);
   });
 
-  it('reads a model file written before the gap term as one without it', () => {
-    const text = readFileSync(DEFAULT_TOPIC_MODEL_PATH, 'utf8').replace(/\n {2}"gap": [^,]+,/, '');
-    expect(text).not.toContain('"gap"');
-    expect(compileTopicModel(parseTopicModel(text, 'old.json')).gap).toBe(0);
-    expect(() => parseTopicModel(text.replace('"threshold"', '"gap": "wide",\n  "threshold"'), 'bad.json')).toThrow(/not a comune-audit topic model/);
+  it('reads a model file of the previous calibration (Platt scaling, with or without the gap term) and refuses a broken one', () => {
+    const current = readFileSync(DEFAULT_TOPIC_MODEL_PATH, 'utf8');
+    const header = JSON.parse(current) as Record<string, unknown>;
+    const old = (fields: Record<string, unknown>): string => JSON.stringify({ ...header, ranks: undefined, ...fields });
+    const platt = compileTopicModel(parseTopicModel(old({ scale: 1, shift: 0 }), 'old.json'));
+    expect(platt.calibrator).toEqual({ scale: 1, shift: 0, gap: 0 });
+    expect(calibrateTopicScores([0], platt.calibrator)).toEqual([0.5]);
+    expect(compileTopicModel(parseTopicModel(old({ scale: 2, shift: 1, gap: 0.5 }), 'old.json')).calibrator).toEqual({ scale: 2, shift: 1, gap: 0.5 });
+    expect(() => parseTopicModel(old({ scale: 1, shift: 0, gap: 'wide' }), 'bad.json')).toThrow(/not a comune-audit topic model/);
+    expect(() => parseTopicModel(old({}), 'bad.json')).toThrow(/not a comune-audit topic model/);
+    expect(() => parseTopicModel(JSON.stringify({ ...header, ranks: [{ raw: [1, 0], score: [0.1, 0.2] }] }), 'bad.json')).toThrow(/not a comune-audit topic model/);
+    expect(() => parseTopicModel(JSON.stringify({ ...header, ranks: [{ raw: [0], score: [1.5] }] }), 'bad.json')).toThrow(/not a comune-audit topic model/);
   });
 });
 

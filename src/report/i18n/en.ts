@@ -372,7 +372,9 @@ export const en: Messages = {
       folds: 'number of stratified folds',
       json: 'print the reports as JSON',
       withCorpus: 'train every fold on the shipped corpus (less the held-out site) and only test the given records, one site held out at a time',
-      topics: 'evaluate the topics instead, on the shipped corpus: micro-F1, macro-F1 and calibration error (ECE) holding out one site at a time (no --data needed)',
+      topics: 'evaluate the topics instead, on the shipped corpus: micro-F1, macro-F1 and calibration error (ECE) holding out one site at a time (no --data needed); with --data, the topic model (--topic-model, default the shipped one) on those records',
+      model: 'score this model file (trained with "comune-audit train") on the --data records as it is, nothing retrained',
+      topicModel: 'with --topics --data: score this topic model file (trained with "comune-audit train --topics") as it is',
     },
     compare: {
       description: 'compares two JSON audit reports of one site: what improved, what regressed, with the evidence',
@@ -450,6 +452,8 @@ export const en: Messages = {
     tooFewRecords: (records, folds) => `${records} labelled records cannot be split into ${folds} folds: add records or lower --folds`,
     badTrainingFile: (detail) => `${detail}: fix the file and run again`,
     evalNeedsData: 'eval needs --data <file> (CSV or JSONL) or --topics',
+    evalModelNeedsData: 'eval --model and --topic-model need --data <file>: the labelled records to score the model on',
+    evalModelWithCorpus: 'eval --model and --topic-model score the given model as it is: leave out --with-corpus (which retrains per held-out site)',
     trainNeedsData: 'train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus',
     cannotCrawl: (url, reason) => `cannot crawl ${url} (${reason.en}): check the address`,
     noTopicRecords: 'no labelled records: the --data files are empty',
@@ -518,6 +522,7 @@ export const en: Messages = {
     evalHeading: (method, folds, documents) => {
       const scored = plural(documents, 'held-out record', 'held-out records');
       if (method === 'held-out') return `held-out set: ${scored}`;
+      if (method === 'given-model') return `the given model, not retrained: ${plural(documents, 'record', 'records')} scored`;
       if (method === 'leave-one-site-out') return `leave-one-site-out: ${plural(folds, 'site', 'sites')}, ${scored}`;
       return `stratified k-fold: ${folds} folds, ${scored}`;
     },
@@ -540,15 +545,17 @@ export const en: Messages = {
       'fewer than 2 sites with whole pages ("site" field, text of 400 characters or more): scores not calibrated, threshold 0.5; add pages of other sites or --with-corpus',
     topicModelWritten: (path, records, terms, threshold, kilobytes, seconds) =>
       `topic model written to ${path}: ${plural(records, 'record', 'records')}, ${plural(terms, 'term', 'terms')}, threshold ${threshold}, ${kilobytes} KB, in ${seconds} s`,
-    topicEvalHeading: (form, sites, pages) => {
+    topicEvalHeading: (form, sites, pages, method) => {
       const how = { parsed: 'parsed HTML pages', 'scraped-lines': 'scraped text, joined by lines', 'scraped-spaces': 'scraped text, joined by spaces', records: 'records' }[form];
-      return `topics, one site held out at a time (${how}): ${plural(sites, 'site', 'sites')}, ${plural(pages, 'page', 'pages')} scored`;
+      const what = method === 'given-model' ? 'the given topic model, not retrained' : 'one site held out at a time';
+      return `topics, ${what} (${how}): ${plural(sites, 'site', 'sites')}, ${plural(pages, 'page', 'pages')} scored`;
     },
     topicEvalSummary: (microF1, macroF1, precision, recall) => `micro-F1 ${microF1}   macro-F1 ${macroF1}   precision ${precision}   recall ${recall}`,
     topicEvalEmpty: (right, total) => `pages without a topic left without one: ${right} of ${total}`,
     topicColumn: 'topic',
     topicEvalCalibration: (ece, pairs) => `calibration error (ECE) ${ece} over ${pairs} (page, topic) scores, 10 equal-width score bins:`,
-    topicEvalCalibrationFromOneTenth: (ece, pairs) => `over the ${pairs} scores of 0.1 or more (the first bin, where topics far from the page sit, left out): ECE ${ece}`,
+    topicEvalCalibrationFromOneTenth: (ece, pairs, floor) =>
+      `over the ${pairs} scores of 0.1 or more (the first bin, where topics far from the page sit, left out): ECE ${ece} (exact scores would show ${floor} on this many)`,
     topicCalibrationColumn: { score: 'score', pairs: 'pairs', meanScore: 'mean score', shareTrue: 'share true' },
   },
   survey: {

@@ -1,6 +1,6 @@
 // The shape every language file must fill: a key missing from it.ts or en.ts fails the typecheck.
 import type { FetchErrorCode, Localised, PageType, PointId, RuleMeta, SitemapNotRead, SitemapSkipReason, Status } from '../../types.js';
-import type { TopicForm } from '../../classify/topics-train.js';
+import type { TopicEvalReport, TopicForm } from '../../classify/topics-train.js';
 import type { EvalReport } from '../../classify/evaluate.js';
 import { en } from './en.js';
 import { it } from './it.js';
@@ -331,7 +331,7 @@ export interface HelpMessages {
     allowMissingCategories: string;
     topics: string;
   };
-  eval: { description: string; data: string; folds: string; json: string; withCorpus: string; topics: string };
+  eval: { description: string; data: string; folds: string; json: string; withCorpus: string; topics: string; model: string; topicModel: string };
   compare: { description: string; before: string; after: string; format: string; output: string };
   survey: {
     description: string;
@@ -384,6 +384,10 @@ export interface CliMessages {
   tooFewRecords(records: number, folds: number): string;
   badTrainingFile(detail: string): string;
   evalNeedsData: string;
+  /** `eval --model` / `--topic-model` with `--with-corpus`: a given model is scored, nothing is trained. */
+  evalModelWithCorpus: string;
+  /** `eval --model` / `--topic-model` without `--data`. */
+  evalModelNeedsData: string;
   trainNeedsData: string;
   cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
@@ -500,8 +504,8 @@ export interface ClassifierMessages {
   /** `train --topics`: fewer than two sites with whole pages, so no held-out calibration nor threshold. */
   topicsNotCalibrated: string;
   topicModelWritten(path: string, records: number, terms: number, threshold: string, kilobytes: number, seconds: string): string;
-  /** `eval --topics`: heading of one form's leave-one-site-out report. */
-  topicEvalHeading(form: TopicForm, sites: number, pages: number): string;
+  /** `eval --topics`: heading of one form's report, leave-one-site-out or of a given topic model. */
+  topicEvalHeading(form: TopicForm, sites: number, pages: number, method: TopicEvalReport['method']): string;
   topicEvalSummary(microF1: string, macroF1: string, precision: string, recall: string): string;
   /** Pages with no topic in their labels, and how many got none. */
   topicEvalEmpty(right: number, total: number): string;
@@ -509,7 +513,7 @@ export interface ClassifierMessages {
   /** `eval --topics`: the calibration error over every (page, topic) score, and the bins' column headings. */
   topicEvalCalibration(ece: string, pairs: number): string;
   /** The same over the scores of 0.1 or more. */
-  topicEvalCalibrationFromOneTenth(ece: string, pairs: number): string;
+  topicEvalCalibrationFromOneTenth(ece: string, pairs: number, floor: string): string;
   topicCalibrationColumn: { score: string; pairs: string; meanScore: string; shareTrue: string };
 }
 

@@ -493,7 +493,9 @@ export const it: Messages = {
       folds: 'numero di fold stratificati',
       json: 'stampa i report in JSON',
       withCorpus: 'addestra ogni fold sul corpus incluso (meno il sito escluso) e valuta solo i record dati, escludendo un sito alla volta',
-      topics: 'valuta invece gli argomenti sul corpus incluso: micro-F1, macro-F1 ed errore di calibrazione (ECE) escludendo un sito alla volta (--data non serve)',
+      topics: 'valuta invece gli argomenti sul corpus incluso: micro-F1, macro-F1 ed errore di calibrazione (ECE) escludendo un sito alla volta (--data non serve); con --data, il modello degli argomenti (--topic-model, predefinito quello incluso) su quei record',
+      model: 'valuta questo file di modello (addestrato con "comune-audit train") sui record di --data così com\'è, senza riaddestrare',
+      topicModel: 'con --topics --data: valuta questo file di modello degli argomenti (addestrato con "comune-audit train --topics") così com\'è',
     },
     compare: {
       description: 'confronta due report JSON di audit dello stesso sito: cosa è migliorato, cosa è peggiorato, con le evidenze',
@@ -571,6 +573,8 @@ export const it: Messages = {
     tooFewRecords: (records, folds) => `${records} esempi etichettati non bastano per ${folds} fold: aggiungi esempi o riduci --folds`,
     badTrainingFile: (detail) => `${detail}: correggi il file e riprova`,
     evalNeedsData: 'eval vuole --data <file> (CSV o JSONL) oppure --topics',
+    evalModelNeedsData: 'eval --model e --topic-model vogliono --data <file>: i record etichettati su cui valutare il modello',
+    evalModelWithCorpus: 'eval --model e --topic-model valutano il modello dato così com\'è: togli --with-corpus (che riaddestra per ogni sito escluso)',
     trainNeedsData: 'train vuole --data <file> (CSV o JSONL), --from-crawl <url> oppure --with-corpus',
     cannotCrawl: (url, reason) => `impossibile analizzare ${url} (${reason.it}): verifica l'indirizzo`,
     noTopicRecords: 'nessun esempio etichettato: i file dati con --data sono vuoti',
@@ -645,6 +649,7 @@ export const it: Messages = {
     evalHeading: (method, folds, documents) => {
       const scored = plural(documents, 'esempio valutato', 'esempi valutati');
       if (method === 'held-out') return `insieme di verifica separato: ${scored}`;
+      if (method === 'given-model') return `il modello dato, senza riaddestrarlo: ${plural(documents, 'esempio valutato', 'esempi valutati')}`;
       if (method === 'leave-one-site-out') return `validazione escludendo un sito alla volta: ${plural(folds, 'sito', 'siti')}, ${scored} fuori dall'addestramento`;
       return `validazione incrociata stratificata: ${folds} fold, ${scored} fuori dall'addestramento`;
     },
@@ -667,16 +672,18 @@ export const it: Messages = {
       'meno di 2 siti con pagine intere (campo "site", testo di almeno 400 caratteri): punteggi non calibrati e soglia 0,5; aggiungi pagine di altri siti o --with-corpus',
     topicModelWritten: (path, records, terms, threshold, kilobytes, seconds) =>
       `modello degli argomenti scritto in ${path}: ${plural(records, 'esempio', 'esempi')}, ${plural(terms, 'termine', 'termini')}, soglia ${threshold}, ${kilobytes} KB, in ${seconds} s`,
-    topicEvalHeading: (form, sites, pages) => {
+    topicEvalHeading: (form, sites, pages, method) => {
       const how = { parsed: 'pagine HTML analizzate', 'scraped-lines': 'testo estratto, righe separate', 'scraped-spaces': 'testo estratto, unito da spazi', records: 'record' }[form];
-      return `argomenti, escludendo un sito alla volta (${how}): ${plural(sites, 'sito', 'siti')}, ${plural(pages, 'pagina valutata', 'pagine valutate')}`;
+      const what = method === 'given-model' ? 'il modello degli argomenti dato, senza riaddestrarlo' : 'escludendo un sito alla volta';
+      return `argomenti, ${what} (${how}): ${plural(sites, 'sito', 'siti')}, ${plural(pages, 'pagina valutata', 'pagine valutate')}`;
     },
     topicEvalSummary: (microF1, macroF1, precision, recall) => `micro-F1 ${microF1}   macro-F1 ${macroF1}   precisione ${precision}   richiamo ${recall}`,
     topicEvalEmpty: (right, total) => `pagine senza argomento rimaste senza: ${right} su ${total}`,
     topicColumn: 'argomento',
     topicEvalCalibration: (ece, pairs) =>
       `errore di calibrazione (ECE) ${ece} su ${pairs} punteggi (pagina, argomento), 10 intervalli di punteggio di uguale ampiezza:`,
-    topicEvalCalibrationFromOneTenth: (ece, pairs) => `sui ${pairs} punteggi da 0,1 in su (senza il primo intervallo, dove stanno gli argomenti lontani dalla pagina): ECE ${ece}`,
+    topicEvalCalibrationFromOneTenth: (ece, pairs, floor) =>
+      `sui ${pairs} punteggi da 0,1 in su (senza il primo intervallo, dove stanno gli argomenti lontani dalla pagina): ECE ${ece} (punteggi esatti mostrerebbero ${floor} su questo numero)`,
     topicCalibrationColumn: { score: 'punteggio', pairs: 'coppie', meanScore: 'media', shareTrue: 'quota vera' },
   },
   survey: {
