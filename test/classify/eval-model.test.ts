@@ -11,11 +11,11 @@ import { compileTopicModel } from '../../src/classify/topics.js';
 import type { EvalReport } from '../../src/classify/evaluate.js';
 import { EXIT } from '../../src/cli/errors.js';
 import { runCli } from '../helpers/cli.js';
+import { TOPIC_RECORDS, jsonl } from '../helpers/topic-records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'comune-audit-eval-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const path = (name: string): string => join(dir, name);
-const jsonl = (records: object[]): string => records.map((record) => `${JSON.stringify(record)}\n`).join('');
 
 /** A deliberately poor category model: six short records of three categories (the others never chosen). */
 const POOR_TRAINING = [
@@ -27,20 +27,6 @@ const POOR_TRAINING = [
   'altro,Privacy,"Informativa sul trattamento dei dati personali e cookie del sito."',
   'altro,Contatti,"Indirizzi, telefoni e posta elettronica certificata del comune."',
 ].join('\n');
-
-/** Whole pages (400+ characters) of two sites with topic labels, as a team might write them. */
-const page = (site: string, title: string, topics: string[], sentences: string[]) => ({ site, title, topics, text: Array.from({ length: 4 }, () => sentences.join(' ')).join('\n') });
-const WASTE = ['La raccolta differenziata porta a porta passa il martedì per l’umido e il lunedì per la carta.', 'Gli ingombranti vanno portati all’isola ecologica comunale.'];
-const NURSERY = ['Le domande di iscrizione all’asilo nido comunale si presentano entro aprile.', 'La retta dipende dall’ISEE della famiglia e dal tempo di frequenza scelto.'];
-const PARKING = ['I permessi di sosta per i residenti nelle strisce blu si rinnovano ogni anno.', 'Il parcheggio di interscambio vicino alla stazione è gratuito.'];
-const TOPIC_RECORDS = [
-  page('comune-a.it', 'Raccolta dei rifiuti', ['gestione-rifiuti'], WASTE),
-  page('comune-a.it', 'Asilo nido comunale', ['istruzione'], NURSERY),
-  page('comune-a.it', 'Sosta per i residenti', ['parcheggi'], PARKING),
-  page('comune-b.it', 'Calendario della raccolta differenziata', ['gestione-rifiuti'], WASTE.slice().reverse()),
-  page('comune-b.it', 'Iscrizioni al nido', ['istruzione'], NURSERY.slice().reverse()),
-  page('comune-b.it', 'Permessi di parcheggio', ['parcheggi'], PARKING.slice().reverse()),
-];
 
 describe('eval --model', () => {
   writeFileSync(path('poor.csv'), POOR_TRAINING);
@@ -102,7 +88,7 @@ describe('eval --model', () => {
 describe('eval --topics --topic-model', () => {
   writeFileSync(path('topics.jsonl'), jsonl(TOPIC_RECORDS));
   // Only the waste pages: a model that never gives the other two topics.
-  writeFileSync(path('waste-only.jsonl'), jsonl(TOPIC_RECORDS.filter((record) => record.topics[0] === 'gestione-rifiuti')));
+  writeFileSync(path('waste-only.jsonl'), jsonl(TOPIC_RECORDS.filter((record) => record.title.includes('raccolta') || record.title.includes('rifiuti'))));
 
   it('scores the shipped topic model on labelled records, and a poor one worse, with the calibration error and its floor', async () => {
     const poor = await runCli(['train', '--topics', '--data', path('waste-only.jsonl'), '-o', path('poor-topics.json')]);

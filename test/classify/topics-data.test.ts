@@ -7,29 +7,12 @@ import { readTopicCorpus, readTopicFile } from '../../src/classify/topics-train.
 import { compileTopicModel, parseTopicModel, tagTopics } from '../../src/classify/topics.js';
 import { termCounts } from '../../src/classify/model.js';
 import { runCli } from '../helpers/cli.js';
+import { TOPIC_RECORDS, jsonl } from '../helpers/topic-records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'comune-audit-topics-data-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Whole pages (400 characters or more) of two sites, as a team might label them. */
-const page = (site: string, title: string, topics: string[], sentences: string[]) => ({
-  site,
-  title,
-  topics,
-  text: Array.from({ length: 4 }, () => sentences.join(' ')).join('\n'),
-});
-const WASTE = ['La raccolta differenziata porta a porta passa il martedì per l’umido e il lunedì per la carta.', 'Gli ingombranti vanno portati all’isola ecologica comunale.'];
-const NURSERY = ['Le domande di iscrizione all’asilo nido comunale si presentano entro aprile.', 'La retta dipende dall’ISEE della famiglia e dal tempo di frequenza scelto.'];
-const PARKING = ['I permessi di sosta per i residenti nelle strisce blu si rinnovano ogni anno.', 'Il parcheggio di interscambio vicino alla stazione è gratuito.'];
-const RECORDS = [
-  page('comune-a.it', 'Raccolta dei rifiuti', ['gestione-rifiuti'], WASTE),
-  page('comune-a.it', 'Asilo nido comunale', ['Istruzione'], NURSERY),
-  page('comune-a.it', 'Sosta per i residenti', ['parcheggi'], PARKING),
-  page('comune-b.it', 'Calendario della raccolta differenziata', ['Gestione rifiuti'], WASTE.slice().reverse()),
-  page('comune-b.it', 'Iscrizioni al nido', ['istruzione'], NURSERY.slice().reverse()),
-  page('comune-b.it', 'Permessi di parcheggio', ['Parcheggi'], PARKING.slice().reverse()),
-];
-const jsonl = (records: object[]) => records.map((record) => `${JSON.stringify(record)}\n`).join('');
+const RECORDS = TOPIC_RECORDS;
 
 describe('train --topics --data', () => {
   const data = join(dir, 'team.jsonl');
