@@ -3,7 +3,6 @@
 // A benchmark that prints numbers, not a test. Run alone: npm run build && node dist/bench/classifier.js
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   CORPUS_FILES,
@@ -26,6 +25,7 @@ import { isCategoryId } from '../src/classify/categories.js';
 import { DEFAULT_CALIBRATOR, DEFAULT_LEARNER, type Calibrator, type Learner } from '../src/classify/model.js';
 import { flattenedRecord, labelledPages } from './classifier-sets.js';
 import { allForms, formatRow, formatRows, type Training } from './classifier-forms.js';
+import { rate, speedLines } from './classifier-speed.js';
 
 const require = createRequire(import.meta.url);
 
@@ -53,7 +53,6 @@ function bestTimes(fn: () => void, runs = 3): { wall: number; cpu: number } {
 }
 
 const textOf = (record: LabelledRecord): string => [record.title, ...(record.breadcrumb ?? []), ...(record.headings ?? []), record.text].filter(Boolean).join('\n');
-const rate = (count: number, seconds: number): string => Math.round(count / seconds).toLocaleString('en-US');
 
 /** 10,000 training documents: corpus records cycled, each glued to its two successors so no two are equal. */
 function tenThousandDocuments(corpus: LabelledRecord[]): LabelledRecord[] {
@@ -187,10 +186,19 @@ export function wholePages(corpus: LabelledRecord[], trainings: Training[], byFa
   return lines;
 }
 
+/** The pages of the speed figure: the Modello Comuni records over 1,000 characters (1–14 KB of text, in every form). */
+const speedPages = (corpus: LabelledRecord[]): LabelledRecord[] => corpus.filter((record) => record.site === 'modello-comuni' && record.text.length > 1000);
+
+/** The speed lines alone (`--speed`): run it in several processes, a process can be slow as a whole (docs/classifier.md). */
+function speedOnly(): string[] {
+  const classifier = createClassifier(parseModel(readFileSync(DEFAULT_MODEL_PATH, 'utf8'), DEFAULT_MODEL_PATH));
+  return speedLines((page) => classifier.classifyText(page), speedPages(CORPUS_FILES.flatMap((file) => readLabelledFile(file))));
+}
+
 export async function runClassifierBench(): Promise<string[]> {
   const corpus = CORPUS_FILES.flatMap((file) => readLabelledFile(file));
   const heldOut = readLabelledFile(HELDOUT_FILE);
-  const pages = corpus.filter((record) => record.site === 'modello-comuni' && record.text.length > 1000);
+  const pages = speedPages(corpus);
   const lines = ['classifier', `  corpus ${corpus.length} records, held-out ${heldOut.length} records (writing styles never trained on)`];
 
   const held = evaluateHeldOut(corpus, heldOut);
@@ -207,12 +215,7 @@ export async function runClassifierBench(): Promise<string[]> {
   });
   lines.push(`  model ${(statSync(DEFAULT_MODEL_PATH).size / 1024).toFixed(0)} KB (target < 5 MB), loads in ${(loadSeconds * 1000).toFixed(1)} ms`);
 
-  const sample = Array.from({ length: 5_000 }, (_, i) => pages[i % pages.length]);
-  const pageTimes = bestTimes(() => sample.forEach((page) => classifier.classifyText(page)));
-  const averageKb = sample.reduce((sum, page) => sum + page.text.length, 0) / sample.length / 1024;
-  lines.push(
-    `  classify ${rate(sample.length, pageTimes.wall)} pages/s (${rate(sample.length, pageTimes.cpu)} per CPU second) on Modello Comuni pages (${averageKb.toFixed(1)} KB of text each), load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores   target ≥ 5,000`,
-  );
+  lines.push(...speedLines((page) => classifier.classifyText(page), pages));
 
   const documents = tenThousandDocuments(corpus);
   const corpusTimes = bestTimes(() => trainModel(corpus), 1);
@@ -226,8 +229,10 @@ export async function runClassifierBench(): Promise<string[]> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // --pages: only the whole-page table (the slow speed and library measurements left out).
-  const lines = process.argv.includes('--pages')
+  // --pages: only the whole-page table (the slow speed and library measurements left out); --speed: only the speed.
+  const lines = process.argv.includes('--speed')
+    ? speedOnly()
+    : process.argv.includes('--pages')
     ? wholePages(
         CORPUS_FILES.flatMap((file) => readLabelledFile(file)),
         trainingsFromEnv(),

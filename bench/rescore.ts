@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { serveDemoSite } from '../src/demo/server.js';
+import { median } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RESCORE_RUNS ?? 7);
 const TARGET_SECONDS = 1;
@@ -30,7 +31,6 @@ interface Steps {
   pages: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${Math.round(value).toString().padStart(5)} ms`;
 const load = () => loadavg()[0].toFixed(1);
 
