@@ -237,6 +237,20 @@ const MIN_FOOTER_MARK_WORDS = 2;
 const keyKeepsLength = (line: string): boolean => !line.includes('  ') && !line.includes('’') && !line.includes('‘') && !line.includes('İ');
 
 /**
+ * The first character of keyOf(text), text trimmed, or -1 when it is not told without keying it (not ASCII: it may
+ * lower-case to anything). Rules out most lines as a key without keying them.
+ */
+function keyStart(text: string): number {
+  const first = text.charCodeAt(0);
+  return first >= 128 ? -1 : first >= 65 && first <= 90 ? first + 32 : first;
+}
+
+function mayStartAsKey(text: string, key: string): boolean {
+  const start = keyStart(text);
+  return key === '' || start === -1 || start === key.charCodeAt(0);
+}
+
+/**
  * `text` from the breadcrumb's "Home" line before `heading` to the first line after it that repeats a line of the
  * header (two words or more, not furniture); `text` itself when it has no line breaks, no such breadcrumb, or is short.
  * Lines are keyed only when they may match (speed: the page's own text is most of it).
@@ -246,7 +260,7 @@ export function contentAroundHeading(text: string, heading: string): string {
   if (!isInLines(text.slice(0, REACH))) return contentAroundHeadingInWords(text, heading);
   if (!heading) return text;
   const lines = text.split('\n');
-  const is = (line: string, key: string): boolean => (line.length === key.length || !keyKeepsLength(line)) && keyOf(line) === key;
+  const is = (line: string, key: string): boolean => mayStartAsKey(line, key) && (line.length === key.length || !keyKeepsLength(line)) && keyOf(line) === key;
   const wanted = keyOf(heading.trim());
   let at = -1;
   let home = -1;
@@ -263,7 +277,9 @@ export function contentAroundHeading(text: string, heading: string): string {
       .filter((key) => wordCount(key) >= MIN_FOOTER_MARK_WORDS && !isFurniture(key)),
   );
   const headerLengths = new Set([...header].map((key) => key.length));
-  const isHeaderLine = (line: string): boolean => (headerLengths.has(line.length) || !keyKeepsLength(line)) && header.has(keyOf(line));
+  const headerStarts = new Set([-1, ...[...header].map(keyStart)]);
+  const isHeaderLine = (line: string): boolean =>
+    headerStarts.has(keyStart(line)) && (headerLengths.has(line.length) || !keyKeepsLength(line)) && header.has(keyOf(line));
   let end = at + 1;
   while (end < lines.length && !isHeaderLine(lines[end].trim())) end++;
   return lines.slice(home, end).join('\n');
