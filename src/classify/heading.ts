@@ -238,7 +238,7 @@ const keyKeepsLength = (line: string): boolean => !line.includes('  ') && !line.
 
 /**
  * The first character of keyOf(text), text trimmed, or -1 when it is not told without keying it (not ASCII: it may
- * lower-case to anything). Rules out most lines as a key without keying them.
+ * lower-case to anything). Rules out most lines and words as a key without keying them.
  */
 function keyStart(text: string): number {
   const first = text.charCodeAt(0);
@@ -303,15 +303,14 @@ const REACH_WORDS = 1_500;
  */
 function contentAroundHeadingInWords(text: string, heading: string): string {
   const words = text.split(/\s+/).filter(Boolean);
-  // Lower-casing keeps the spaces where they are: one pass over the text gives the same words' keys (speed).
-  const keys = keyOf(text).split(/\s+/).filter(Boolean);
+  const keys = lazyKeys(words);
   const wanted = heading ? heading.trim().split(/\s+/).map(keyOf) : [];
   let start = -1;
   let from = -1;
   if (wanted.length > 0) {
     let home = -1;
-    for (let i = 0; i < Math.min(keys.length, REACH_WORDS) && from === -1; i++) {
-      if (keys[i] === 'home') home = i;
+    for (let i = 0; i < Math.min(words.length, REACH_WORDS) && from === -1; i++) {
+      if (keys.is(i, 'home')) home = i;
       else if (home !== -1 && i - home <= SEGMENT_WORDS && startsWith(keys, i, wanted)) {
         start = home;
         from = i + wanted.length;
@@ -320,7 +319,7 @@ function contentAroundHeadingInWords(text: string, heading: string): string {
   }
   if (start === -1) {
     // A page with a breadcrumb whose heading was not found (a form step, the personal area) has no lead to trust.
-    if (hasTrail(keys)) return text;
+    if (hasTrail(keys, words.length)) return text;
     const lead = leadInWords(words);
     if (lead === -1) return text;
     start = Math.max(0, lead - LEAD_HEADING_WORDS);
@@ -330,37 +329,53 @@ function contentAroundHeadingInWords(text: string, heading: string): string {
   // (a `<title>` first repeats the heading: "Tassa rifiuti (TARI) - Comune di X").
   const own = new Set(wanted);
   const header = new Set<string>();
-  // The first words of the header's runs: most words after the heading start none, and are passed without a key.
-  const firsts = new Set<string>();
-  for (let i = 0; i < start && i + FOOTER_RUN <= from; i++) {
-    let mine = true;
-    for (let k = 0; k < FOOTER_RUN && mine; k++) mine = own.has(keys[i + k]);
-    if (mine) continue;
-    header.add(runKey(keys, i));
-    firsts.add(keys[i]);
-  }
+  const runAt = (i: number): string => {
+    let run = keys.at(i);
+    for (let k = 1; k < FOOTER_RUN; k++) run += ` ${keys.at(i + k)}`;
+    return run;
+  };
+  const ownOnly = (i: number): boolean => {
+    for (let k = 0; k < FOOTER_RUN; k++) if (!own.has(keys.at(i + k))) return false;
+    return true;
+  };
+  for (let i = 0; i < start && i + FOOTER_RUN <= from; i++) if (!ownOnly(i)) header.add(runAt(i));
+  // A run is keyed and joined only where a header run's first word may stand (speed: most words are only measured).
+  const firstWords = new Set([...header].map((run) => run.slice(0, run.indexOf(' '))));
+  const longest = Math.max(0, ...[...firstWords].map((word) => word.length));
+  const firstStarts = new Set([-1, ...[...firstWords].map(keyStart)]);
+  const isFooterAt = (i: number): boolean => words[i].length <= longest && firstStarts.has(keyStart(words[i])) && firstWords.has(keys.at(i)) && header.has(runAt(i));
   let end = from;
-  while (end + FOOTER_RUN <= keys.length && !(firsts.has(keys[end]) && header.has(runKey(keys, end)))) end++;
-  if (end + FOOTER_RUN > keys.length) end = keys.length;
+  while (end + FOOTER_RUN <= words.length && !isFooterAt(end)) end++;
+  if (end + FOOTER_RUN > words.length) end = words.length;
   return words.slice(start, end).join(' ');
 }
 
-/** The key of the run of FOOTER_RUN words from `at`. */
-function runKey(keys: readonly string[], at: number): string {
-  let key = keys[at];
-  for (let k = 1; k < FOOTER_RUN; k++) key += ` ${keys[at + k]}`;
-  return key;
+interface LazyKeys {
+  /** keyOf of the i-th word. */
+  at(i: number): string;
+  /** Whether the i-th word (there is one) has `key` for its key. */
+  is(i: number, key: string): boolean;
 }
 
-/** Whether a "Home" word followed by a breadcrumb separator stands in the first REACH_WORDS words. */
-function hasTrail(keys: readonly string[]): boolean {
-  for (let i = 0; i + 1 < Math.min(keys.length, REACH_WORDS); i++) if (keys[i] === 'home' && SEPARATOR.test(keys[i + 1])) return true;
+/**
+ * The keys of `words`, each computed when first asked (speed: most words of a page are only measured). keyOf never
+ * shortens a word (lower-casing only lengthens "İ", apostrophes are replaced one for one): a longer word is not `key`.
+ */
+function lazyKeys(words: readonly string[]): LazyKeys {
+  const keys = new Array<string>(words.length);
+  const at = (i: number): string => (keys[i] ??= keyOf(words[i]));
+  return { at, is: (i, key) => i < words.length && words[i].length <= key.length && mayStartAsKey(words[i], key) && at(i) === key };
+}
+
+/** Whether a "Home" word followed by a breadcrumb separator stands in the first REACH_WORDS of `count` words. */
+function hasTrail(keys: LazyKeys, count: number): boolean {
+  for (let i = 0; i + 1 < Math.min(count, REACH_WORDS); i++) if (keys.is(i, 'home') && SEPARATOR.test(keys.at(i + 1))) return true;
   return false;
 }
 
-/** Whether `keys` from `at` start with `wanted`. */
-function startsWith(keys: readonly string[], at: number, wanted: readonly string[]): boolean {
-  for (let k = 0; k < wanted.length; k++) if (keys[at + k] !== wanted[k]) return false;
+/** Whether the words' keys from `at` start with `wanted`. */
+function startsWith(keys: LazyKeys, at: number, wanted: readonly string[]): boolean {
+  for (let k = 0; k < wanted.length; k++) if (!keys.is(at + k, wanted[k])) return false;
   return true;
 }
 
