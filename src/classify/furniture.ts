@@ -150,11 +150,16 @@ export function topicalCrumbs(crumbs: readonly string[]): string[] {
   return crumbs.filter((crumb) => !/^\s*(?:home|servizi)\s*$/i.test(crumb) && categoryFromLabel(crumb) === null);
 }
 
-/** "Pagamenti - Nome del Comune" → "Pagamenti": the site name in a title is the same on every page. */
+/** A part of a `<title>` that names the site, not the page: "Sito istituzionale", ":: Comune di X ::". */
+const SITE_NAME_PART = /^[\s:.]*(?:(?:sito|portale)\s+(?:istituzionale|ufficiale)(?:\s+del\s+comune)?|home\s*page)[\s:.]*$/i;
+
+/**
+ * "Pagamenti - Nome del Comune" → "Pagamenti": the site name in a title is the same on every page. A title that is
+ * only the site's name ("Comune di X - Sito istituzionale", ":: Comune di X ::") says nothing of the page: ''.
+ */
 export function pageTitle(title: string): string {
   const parts = title.split(/\s+[-|–—]\s+/);
-  const topical = parts.filter((part) => !/\bcomune\b/i.test(part));
-  return (topical.length > 0 ? topical : parts).join(' - ');
+  return parts.filter((part) => !/\bcomune\b/i.test(part) && !SITE_NAME_PART.test(part)).join(' - ');
 }
 
 /** A title's separators: "Pagamenti - Comune di X", "Comune di X | Pagamenti". */

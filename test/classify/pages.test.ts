@@ -77,7 +77,18 @@ describe('page furniture', () => {
 
   it('drops the site name from the title', () => {
     expect(pageTitle('Pagamenti - Nome del Comune')).toBe('Pagamenti');
-    expect(pageTitle('Comune di Valfiorita')).toBe('Comune di Valfiorita');
+    expect(pageTitle('Comune di Valfiorita - Ambiente')).toBe('Ambiente');
+    expect(pageTitle('Ufficio Ambiente | Comune di Valfiorita')).toBe('Ufficio Ambiente');
+  });
+
+  it('reads no title from one that is only the site name (the same on every page, it says nothing of the page)', () => {
+    expect(pageTitle('Comune di Valfiorita')).toBe('');
+    expect(pageTitle(':: Comune di Valfiorita (BG) ::')).toBe('');
+    expect(pageTitle('Comune di Valfiorita - Sito istituzionale')).toBe('');
+    expect(pageTitle('Portale istituzionale - Comune di Valfiorita')).toBe('');
+    // Near misses: a page about the site, or a subject next to the words, keeps its title.
+    expect(pageTitle('Sito istituzionale: note legali - Comune di Valfiorita')).toBe('Sito istituzionale: note legali');
+    expect(pageTitle('Home page della biblioteca - Comune di Valfiorita')).toBe('Home page della biblioteca');
   });
 
 });
