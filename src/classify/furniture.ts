@@ -157,9 +157,14 @@ const SITE_NAME_PART = /^[\s:.]*(?:(?:sito|portale)\s+(?:istituzionale|ufficiale
  * "Pagamenti - Nome del Comune" → "Pagamenti": the site name in a title is the same on every page. A title that is
  * only the site's name ("Comune di X - Sito istituzionale", ":: Comune di X ::") says nothing of the page: ''.
  */
+/** A part that is only the comune's name: "Comune di Valfiorita", ":: Città di Valfiorita (BG) ::". */
+const COMUNE_NAME_PART = /^[\s:.]*(?:comune|citt[àa])\s+di\s+[\p{L}'’]+(?:\s+[\p{L}'’]+){0,3}(?:\s*\([A-Z]{2}\))?[\s:.]*$/iu;
+
 export function pageTitle(title: string): string {
-  const parts = title.split(/\s+[-|–—]\s+/);
-  return parts.filter((part) => !/\bcomune\b/i.test(part) && !SITE_NAME_PART.test(part)).join(' - ');
+  const parts = title.split(/\s+[-|–—]\s+/).filter((part) => !SITE_NAME_PART.test(part));
+  const topical = parts.filter((part) => !/\bcomune\b/i.test(part));
+  // A part that mentions the comune is kept when nothing else is left, unless it is only the comune's name.
+  return (topical.length > 0 ? topical : parts.filter((part) => !COMUNE_NAME_PART.test(part))).join(' - ');
 }
 
 /** A title's separators: "Pagamenti - Comune di X", "Comune di X | Pagamenti". */

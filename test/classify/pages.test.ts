@@ -89,6 +89,10 @@ describe('page furniture', () => {
     // Near misses: a page about the site, or a subject next to the words, keeps its title.
     expect(pageTitle('Sito istituzionale: note legali - Comune di Valfiorita')).toBe('Sito istituzionale: note legali');
     expect(pageTitle('Home page della biblioteca - Comune di Valfiorita')).toBe('Home page della biblioteca');
+    // a news title that mentions the comune is the page's own words, not the site's name
+    expect(pageTitle('È online il nuovo sito del Comune di Valfiorita - Comune di Valfiorita')).toBe(
+      'È online il nuovo sito del Comune di Valfiorita',
+    );
   });
 
 });
