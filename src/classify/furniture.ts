@@ -150,16 +150,16 @@ export function topicalCrumbs(crumbs: readonly string[]): string[] {
   return crumbs.filter((crumb) => !/^\s*(?:home|servizi)\s*$/i.test(crumb) && categoryFromLabel(crumb) === null);
 }
 
-/** A part of a `<title>` that names the site, not the page: "Sito istituzionale", ":: Comune di X ::". */
+/** A part of a `<title>` that names the site, not the page: "Sito istituzionale", "Portale ufficiale", "Home page". */
 const SITE_NAME_PART = /^[\s:.]*(?:(?:sito|portale)\s+(?:istituzionale|ufficiale)(?:\s+del\s+comune)?|home\s*page)[\s:.]*$/i;
+
+/** A part that is only the comune's name: "Comune di Valfiorita", ":: Città di Valfiorita (BG) ::". */
+const COMUNE_NAME_PART = /^[\s:.]*(?:comune|citt[àa])\s+di\s+[\p{L}'’]+(?:\s+[\p{L}'’]+){0,3}(?:\s*\([A-Z]{2}\))?[\s:.]*$/iu;
 
 /**
  * "Pagamenti - Nome del Comune" → "Pagamenti": the site name in a title is the same on every page. A title that is
  * only the site's name ("Comune di X - Sito istituzionale", ":: Comune di X ::") says nothing of the page: ''.
  */
-/** A part that is only the comune's name: "Comune di Valfiorita", ":: Città di Valfiorita (BG) ::". */
-const COMUNE_NAME_PART = /^[\s:.]*(?:comune|citt[àa])\s+di\s+[\p{L}'’]+(?:\s+[\p{L}'’]+){0,3}(?:\s*\([A-Z]{2}\))?[\s:.]*$/iu;
-
 export function pageTitle(title: string): string {
   const parts = title.split(/\s+[-|–—]\s+/).filter((part) => !SITE_NAME_PART.test(part));
   const topical = parts.filter((part) => !/\bcomune\b/i.test(part));

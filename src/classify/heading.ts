@@ -394,9 +394,9 @@ export function leadInWords(words: readonly string[]): number {
     const start = proseTail(words, sentence, i + 1);
     if (start !== -1 && !EXCERPT.test(words[i])) {
       // The feedback widget's question is a sentence too, run into what comes before it ("… Quanto sono chiare…?").
-      const sentence = words.slice(start, i + 1).join(' ');
-      const rest = withoutFurniturePhrases(sentence).split(/\s+/).filter(Boolean);
-      if (!BANNER.test(sentence) && proseTail(rest, 0, rest.length) !== -1) return start;
+      const prose = words.slice(start, i + 1).join(' ');
+      const rest = withoutFurniturePhrases(prose).split(/\s+/).filter(Boolean);
+      if (!BANNER.test(prose) && proseTail(rest, 0, rest.length) !== -1) return start;
     }
     sentence = i + 1;
   }

@@ -83,7 +83,7 @@ export async function runTopicEval(
     await loadClassifierOrExit({ topicModel: options.topicModel });
     const { loadTopicModel } = await import('../classify/topics.js');
     const records = await readTrainingFiles(options.data!, readTopicFile);
-    if (records.length === 0) throw new CliError((m) => m.cli.noTopicRecords, EXIT.io);
+    if (records.length === 0) throw new CliError((m) => m.cli.noDataRecords, EXIT.io);
     reports = evaluateTopicModel(loadTopicModel(options.topicModel), records);
   } else {
     const records = readTopicCorpus();
@@ -178,7 +178,7 @@ async function runModelEval(options: EvalCliOptions, io: { stdout: { write(chunk
   const classifier = await loadClassifierOrExit({ model: options.model });
   const { evaluateClassifier } = await import('../classify/evaluate.js');
   const records = await readTrainingFiles(options.data!);
-  if (records.length === 0) throw new CliError((m) => m.cli.noTopicRecords, EXIT.io);
+  if (records.length === 0) throw new CliError((m) => m.cli.noDataRecords, EXIT.io);
   const { batch, alone } = evaluateClassifier(classifier, records);
   return printEvalReports([batch, alone], options, io);
 }

@@ -36,7 +36,7 @@ async function trainTopics(options: TrainCliOptions, io: { stderr: { write(chunk
   const m = messages(options.lang ?? 'it');
   const files = options.data ?? [];
   const records = [...(files.length === 0 || options.withCorpus ? readTopicCorpus() : []), ...(await readTrainingFiles(files, readTopicFile))];
-  if (records.length === 0) throw new CliError((m) => m.cli.noTopicRecords, EXIT.io);
+  if (records.length === 0) throw new CliError((m) => m.cli.noDataRecords, EXIT.io);
   const lines: string[] = [];
   const missing = topicsWithoutExample(records);
   if (missing.length > 0) lines.push(m.classifier.topicsWithoutExample(missing.length, missing.join(', ')));

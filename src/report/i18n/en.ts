@@ -456,7 +456,7 @@ export const en: Messages = {
     evalModelWithCorpus: 'eval --model and --topic-model score the given model as it is: leave out --with-corpus (which retrains per held-out site)',
     trainNeedsData: 'train needs --data <file> (CSV or JSONL), --from-crawl <url> or --with-corpus',
     cannotCrawl: (url, reason) => `cannot crawl ${url} (${reason.en}): check the address`,
-    noTopicRecords: 'no labelled records: the --data files are empty',
+    noDataRecords: 'no labelled records: the --data files are empty',
     noRecords: 'no labelled records to train on: the files are empty and the crawl found no page naming its category',
     missingCategories: (missing) =>
       `the records do not cover the categories ${missing}: the model could never choose them. Add --with-corpus (or records with --data), or --allow-missing-categories to train it anyway`,

@@ -392,7 +392,7 @@ export interface CliMessages {
   cannotCrawl(url: string, reason: Localised): string;
   noRecords: string;
   /** `train --topics --data`: the files hold no record. */
-  noTopicRecords: string;
+  noDataRecords: string;
   /** missing: the category slugs no training record has, comma-separated. */
   missingCategories(missing: string): string;
   /** cause: the fetch error's own message (what happened); advice: what to do about it. */

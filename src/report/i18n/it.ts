@@ -577,7 +577,7 @@ export const it: Messages = {
     evalModelWithCorpus: 'eval --model e --topic-model valutano il modello dato così com\'è: togli --with-corpus (che riaddestra per ogni sito escluso)',
     trainNeedsData: 'train vuole --data <file> (CSV o JSONL), --from-crawl <url> oppure --with-corpus',
     cannotCrawl: (url, reason) => `impossibile analizzare ${url} (${reason.it}): verifica l'indirizzo`,
-    noTopicRecords: 'nessun esempio etichettato: i file dati con --data sono vuoti',
+    noDataRecords: 'nessun esempio etichettato: i file dati con --data sono vuoti',
     noRecords: "nessun esempio etichettato: i file sono vuoti e l'analisi non ha trovato pagine che dichiarano la categoria",
     missingCategories: (missing) =>
       `gli esempi non coprono le categorie ${missing}: il modello non potrebbe mai sceglierle. Aggiungi --with-corpus (o esempi con --data), oppure --allow-missing-categories per addestrarlo comunque`,
