@@ -17,6 +17,8 @@ const MIN_PAGE_CHARS = 400;
 const MIN_LINES = 10;
 /** Breadcrumb separators written as text ("Home / Servizi", "Home > Novità", "Home » …"). */
 const SEPARATOR = /^[/>›»|·\-–—:]+$/;
+/** A trail's last item joined to the separator before it: "> Area tecnica", "» Contatti". */
+const CURRENT_CRUMB = /^[/>›»]+\s+(\S.*)$/;
 /** A heading has a word of two letters or more (not "M M" of a calendar, not "1 1"). */
 const WORDLIKE = /\p{L}{2}/u;
 
@@ -82,6 +84,9 @@ function headingInLines(lines: readonly string[]): { text: string; repeated: boo
   // No heading repeats it: a trail written with separators ends with the page's name.
   let last = 0;
   while (last + 2 < keys.length && SEPARATOR.test(keys[last + 1]) && !SEPARATOR.test(keys[last + 2]) && keys[last + 2] !== 'home') last += 2;
+  // The current page is no link: its text node holds its separator, "Home", ">", "Uffici", "> Area tecnica".
+  const current = CURRENT_CRUMB.exec(lines[last + 1] ?? '');
+  if (current && isHeading(current[1])) return { text: current[1], repeated: false };
   return { text: last > 2 && isHeading(lines[last]) ? lines[last] : '', repeated: false };
 }
 
@@ -213,13 +218,36 @@ export function headingBeforeLead(text: string): string {
   if (!isInLines(head)) return '';
   const lines = head.split('\n').map((line) => line.trim()).filter(Boolean);
   const prose = lines.findIndex(isProse);
-  if (prose <= 0) return '';
+  return prose <= 0 ? '' : headingBefore(lines, prose);
+}
+
+/** The heading before the prose at `lines[prose]`, past a subtitle, a date, metadata; '' when the line there is no heading. */
+function headingBefore(lines: readonly string[], prose: number): string {
   let at = prose - 1;
   for (let steps = 0; at > 0 && steps < MAX_STEPS_BACK && isBetween(lines[at]); steps++) at--;
   const heading = lines[at];
   const card = [lines[at - 1], lines[at - 2]].some((line) => line !== undefined && wordCount(line) <= DATE_CARD_WORDS && DATE.test(line));
   const fits = isHeading(heading) && !PROSE_END.test(heading) && !SITE_NAME.test(heading) && !BANNER.test(heading) && !isFurniture(heading);
   return !card && fits ? heading : '';
+}
+
+/**
+ * The first of `headings` (a parsed page's headings) that stands before a line of prose of `text` (its main text,
+ * with line breaks), as headingBeforeLead finds it; '' when none does. Prose before it that follows no heading (a
+ * breadcrumb with a long last item, a header whose parts were run together) does not stop the search.
+ */
+export function leadHeadingAmong(text: string, headings: readonly string[]): string {
+  if (headings.length === 0 || text.length < MIN_PAGE_CHARS) return '';
+  const head = text.slice(0, REACH);
+  if (!isInLines(head)) return '';
+  const wanted = new Set(headings);
+  const lines = head.split('\n').map((line) => line.trim()).filter(Boolean);
+  for (let i = 1; i < lines.length; i++) {
+    if (!isProse(lines[i])) continue;
+    const heading = headingBefore(lines, i);
+    if (wanted.has(heading)) return heading;
+  }
+  return '';
 }
 
 // A scraped page read alone has no batch to learn its site's menus and footer from (site-furniture.ts). With line

@@ -18,7 +18,7 @@ import {
   type Doubt,
   type PageEvidence,
 } from './calibration.js';
-import { bodyHeading, contentAroundHeading, headingBeforeLead } from './heading.js';
+import { bodyHeading, contentAroundHeading, headingBeforeLead, leadHeadingAmong } from './heading.js';
 import { serialiseWithVocabulary, unpackVocabulary } from './model-file.js';
 import { stripSiteFurniture } from './site-furniture.js';
 import { terms as italianTerms, type TermFunction } from './text.js';
@@ -111,6 +111,15 @@ export function titleOfScrapedText(text: string): string {
 }
 
 /**
+ * The title of a parsed page whose `<title>` only names the site ("Comune di X - Sito istituzionale", pageTitle ''):
+ * the first of its headings that stands right before prose in its main text (leadHeadingAmong), as scraped text gets
+ * its heading (headingBeforeLead). '' when there is none.
+ */
+function leadHeading(input: ClassifyInput): string {
+  return input.headings ? leadHeadingAmong(input.text, input.headings) : '';
+}
+
+/**
  * `counts` (termCounts of `input`) without the title read from scraped text (scrapedTitle): the topic tagger was
  * built and measured on text records without it (topics.ts), and keeps reading them so.
  */
@@ -126,7 +135,7 @@ export function withoutScrapedTitle(input: ClassifyInput, counts: Map<string, nu
 export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms, alone = false): Map<string, number>[] {
   const count = (text: string | undefined): Map<string, number> => (text ? terms(text.length > MAX_FIELD_CHARS ? text.slice(0, MAX_FIELD_CHARS) : text) : new Map());
   // Scraped text given with no title field: its title, when it starts with one (scrapers that keep the <head>).
-  const title = input.title !== undefined ? pageTitle(input.title) : titleOfScrapedText(input.text);
+  const title = input.title !== undefined ? pageTitle(input.title) || leadHeading(input) : titleOfScrapedText(input.text);
   const page = alone && input.title === undefined ? contentAroundHeading(input.text, title) : input.text;
   const text = page ? stripFurniture(stripFurniturePhrases(dropCategoryLists(page))) : '';
   const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
