@@ -1,14 +1,13 @@
-// Training and leave-one-site-out measurement of the topic tagger (topics.ts). Deterministic: fixed order, fixed
+// Training of the topic tagger (topics.ts) and its corpus. Deterministic: fixed order, fixed
 // pseudo-random shuffle, numbers rounded before they are written, so the same corpus gives a byte-identical model.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
 import { ClassifierDataError } from './errors.js';
-import { binnedCalibrationError, calibrationBins, samplingCalibrationError } from './evaluate.js';
 import { pageOf, readRecordFile, type RecordFormat } from './labelled.js';
 import { serialiseWithVocabulary } from './model-file.js';
 import { buildVocabulary, round, scoreInto, termCounts, trainingOrder, withoutScrapedTitle, type ClassifyInput } from './model.js';
 import { stripSiteFurniture } from './site-furniture.js';
-import { calibrateTopicScores, compileTopicModel, rankInPage, sigmoid, tagsOf, topicFeatures, topicFromLabel, topicProbabilities, topicVocabulary, type RankCalibration, type CompiledTopicModel, type TopicCalibrator, type TopicModel } from './topics.js';
+import { calibrateTopicScores, rankInPage, sigmoid, topicFeatures, topicFromLabel, topicVocabulary, type RankCalibration, type TopicCalibrator, type TopicModel } from './topics.js';
 
 /** One topic-labelled example: what classifyText reads, and the ids of its topics (none for a page without one). */
 export interface TopicRecord extends ClassifyInput {
@@ -147,21 +146,33 @@ function fitOneVsRest(docs: Doc[], vocabularySize: number, topics: number): { bi
   const positiveWeight = Array.from(positives, (p) => (p === 0 ? 1 : Math.min(MAX_POSITIVE_WEIGHT, Math.sqrt((docs.length - p) / p))));
   const order = trainingOrder(docs.length);
   const scores = new Float64Array(topics);
+  // The topics a page updates and their gradients: its row of weights is then walked once, not once per topic.
+  const updated = new Int32Array(topics);
+  const gradients = new Float64Array(topics);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     const rate = RATE / (1 + epoch);
+    const decay = rate * L2;
     for (const d of order) {
       const doc = docs[d];
       scoreInto(scores, doc.ids, doc.weights, biases, weights);
+      let count = 0;
       for (let k = 0; k < topics; k++) {
         const positive = doc.positives.has(k);
         const error = sigmoid(scores[k]) - (positive ? 1 : 0);
-        // Most topics are far from most pages: an update that small would move nothing (and costs the whole row).
+        // Most topics are far from most pages: an update that small would move nothing.
         if (Math.abs(error) < MIN_ERROR) continue;
         const gradient = error * (positive ? positiveWeight[k] : 1) * rate;
         biases[k] -= gradient;
-        for (let i = 0; i < doc.ids.length; i++) {
-          const at = doc.ids[i] * topics + k;
-          weights[at] -= gradient * doc.weights[i] + rate * L2 * weights[at];
+        updated[count] = k;
+        gradients[count++] = gradient;
+      }
+      for (let i = 0; i < doc.ids.length; i++) {
+        const row = doc.ids[i] * topics;
+        const value = doc.weights[i];
+        for (let u = 0; u < count; u++) {
+          const at = row + updated[u];
+          const weight = weights[at];
+          weights[at] = weight - (gradients[u] * value + decay * weight);
         }
       }
     }
@@ -245,71 +256,116 @@ interface HeldOutScores {
   positives: Set<number>;
 }
 
-/** The fit of a topic model before calibration: the final weights and the held-out scores the calibration is fitted on. */
+/** The per-topic regressions fitted on some of a TopicTraining's records, with their vocabulary and IDF. */
 interface TopicFit {
-  topicIds: string[];
   terms: string[];
+  index: Map<string, number>;
   idf: number[];
+  /** Records trained on. */
   documents: number;
   biases: Float64Array;
   weights: Float64Array;
-  heldOut: HeldOutScores[];
 }
 
-/** Fits the per-topic regressions on all records, and on folds of whole sites held out for the calibration's scores. */
-function fitTopics(input: TopicRecord[]): TopicFit {
-  if (input.length === 0) throw new Error('trainTopicModel: no training records');
-  // As for categories (model.ts): pages whole and without their site's repeated furniture.
-  const stripped = stripSiteFurniture(input);
-  const records = [...input, ...stripped.filter((record, i) => record.text !== input[i].text)];
-  const topicIds = topicVocabulary().map((topic) => topic.id);
-  const topicOf = new Map(topicIds.map((id, k) => [id, k]));
-  const T = topicIds.length;
-  const counts = records.map((record) => withoutScrapedTitle(record, termCounts(record)));
+/**
+ * A topic corpus ready to fit, any of its sites left out: the records and (as for categories, model.ts) their copies
+ * without their site's repeated furniture, with field term counts and topic indexes computed once. Furniture is
+ * learned per site, so a site left out changes nothing in the others' records: a fit without some sites is the fit
+ * trainTopicModel makes of the corpus without them. Fits without two sites serve twice in leave-one-site-out (site A
+ * held out with B as a calibration fold, and B with A), so their held-out scores are kept.
+ */
+export class TopicTraining {
+  private readonly records: TopicRecord[];
+  private readonly counts: Map<string, number>[][];
+  private readonly positives: Set<number>[];
+  private readonly isPage: boolean[];
+  private readonly topicCount: number;
+  /** Sites with whole pages, sorted: the calibration folds. */
+  readonly pageSites: readonly string[];
+  /** Held-out scores of each left-out site's whole pages, by the sorted left-out sites joined with NUL. */
+  private readonly heldOutScores = new Map<string, Map<string, HeldOutScores[]>>();
 
-  const positives = records.map((record) => {
-    const found = new Set<number>();
-    for (const id of record.topics) {
-      const k = topicOf.get(id);
-      if (k === undefined) throw new Error(`trainTopicModel: unknown topic "${id}" (${record.source ?? 'record'})`);
-      found.add(k);
-    }
-    return found;
-  });
-  const docOf = (i: number, vocabulary: { index: Map<string, number>; idf: ArrayLike<number> }): Doc => ({ ...topicFeatures(counts[i], vocabulary.index, vocabulary.idf), positives: positives[i] });
-
-  // Held-out scores of whole pages, each site held out in turn (as a new site is, with all the others in training: a
-  // model trained on fewer sites scores its held-out pages less surely than the final one scores a new site), for
-  // calibration and the threshold. Only sites with whole pages take turns; the descriptions and short examples stay
-  // in every fold's training, as they do for a new site.
-  // Each fold has the vocabulary and IDF of its training records only: the words of a held-out site that no other
-  // site uses drop out of its pages' vectors, as a new site's do, which makes the vectors of the known words longer
-  // (they are L2-normalised) and the scores more extreme; calibrated with those words in, the scores were over-confident.
-  const isPage = records.map((r) => r.text.length >= WHOLE_PAGE_CHARS);
-  const sites = [...new Set(records.filter((r, i) => isPage[i] && r.site !== undefined).map((r) => r.site!))].sort();
-  const siteFold = new Map(sites.map((site, i) => [site, i]));
-  const foldOf = records.map((r) => (r.site !== undefined ? (siteFold.get(r.site) ?? -1) : -1));
-  const heldOut: HeldOutScores[] = [];
-  for (let fold = 0; fold < sites.length; fold++) {
-    const train = records.flatMap((_, i) => (foldOf[i] !== fold ? [i] : []));
-    if (train.length === records.length || train.length === 0) continue;
-    const vocabulary = buildVocabulary(train.map((i) => counts[i]));
-    const fit = fitOneVsRest(
-      train.map((i) => docOf(i, vocabulary)),
-      vocabulary.vocabulary.length,
-      T,
-    );
-    records.forEach((_, i) => {
-      if (foldOf[i] === fold && isPage[i]) heldOut.push({ scores: rawScores(docOf(i, vocabulary), fit, T), positives: positives[i] });
+  constructor(input: readonly TopicRecord[]) {
+    if (input.length === 0) throw new Error('trainTopicModel: no training records');
+    const stripped = stripSiteFurniture(input);
+    this.records = [...input, ...stripped.filter((record, i) => record.text !== input[i].text)];
+    const topicOf = new Map(topicVocabulary().map((topic, k) => [topic.id, k]));
+    this.topicCount = topicOf.size;
+    this.counts = this.records.map((record) => withoutScrapedTitle(record, termCounts(record)));
+    this.positives = this.records.map((record) => {
+      const found = new Set<number>();
+      for (const id of record.topics) {
+        const k = topicOf.get(id);
+        if (k === undefined) throw new Error(`trainTopicModel: unknown topic "${id}" (${record.source ?? 'record'})`);
+        found.add(k);
+      }
+      return found;
     });
+    this.isPage = this.records.map((record) => record.text.length >= WHOLE_PAGE_CHARS);
+    this.pageSites = pageSites(this.records);
   }
-  const { vocabulary: terms, index, idf } = buildVocabulary(counts);
-  const docs = records.map((_, i) => docOf(i, { index, idf }));
-  const fit = fitOneVsRest(docs, terms.length, T);
-  return { topicIds, terms, idf, documents: records.length, biases: fit.biases, weights: fit.weights, heldOut };
+
+  /** The fit on every record whose site is not in `without` (null when none is left); vocabulary and IDF of those records only. */
+  private fit(without: ReadonlySet<string>): TopicFit | null {
+    const train = this.records.flatMap((record, i) => (record.site !== undefined && without.has(record.site) ? [] : [i]));
+    if (train.length === 0) return null;
+    const { vocabulary: terms, index, idf } = buildVocabulary(train.map((i) => this.counts[i]));
+    const fit = fitOneVsRest(
+      train.map((i) => this.docOf(i, index, idf)),
+      terms.length,
+      this.topicCount,
+    );
+    return { terms, index, idf, documents: train.length, ...fit };
+  }
+
+  private docOf(i: number, index: Map<string, number>, idf: ArrayLike<number>): Doc {
+    return { ...topicFeatures(this.counts[i], index, idf), positives: this.positives[i] };
+  }
+
+  /**
+   * Raw scores of `site`'s whole pages by the fit without `site` and `alsoWithout` (the site leave-one-site-out holds
+   * out, if any): a calibration fold of the model trained without `alsoWithout`.
+   */
+  private heldOut(site: string, alsoWithout: string | undefined): HeldOutScores[] {
+    const without = [...new Set([site, ...(alsoWithout === undefined ? [] : [alsoWithout])])].sort();
+    const key = without.join('\u0000');
+    let bySite = this.heldOutScores.get(key);
+    if (bySite === undefined) {
+      bySite = new Map();
+      const fit = this.fit(new Set(without));
+      for (const left of without) {
+        const pages = this.records.flatMap((record, i) => (fit !== null && record.site === left && this.isPage[i] ? [i] : []));
+        bySite.set(
+          left,
+          pages.map((i) => ({ scores: rawScores(this.docOf(i, fit!.index, fit!.idf), fit!, this.topicCount), positives: this.positives[i] })),
+        );
+      }
+      this.heldOutScores.set(key, bySite);
+    }
+    return bySite.get(site)!;
+  }
+
+  /**
+   * The model trained on every record but `without`'s (all, when undefined): the final fit, calibrated on the held-out
+   * scores of whole pages, each other page site held out in turn (as a new site is, with all the others in training: a
+   * model trained on fewer sites scores its held-out pages less surely than the final one scores a new site). Only
+   * sites with whole pages take turns; the descriptions and short examples stay in every fold's training, as they do
+   * for a new site. Each fold has the vocabulary and IDF of its training records only: the words of a held-out site
+   * that no other site uses drop out of its pages' vectors, as a new site's do, which makes the vectors of the known
+   * words longer (they are L2-normalised) and the scores more extreme; calibrated with those words in, the scores were
+   * over-confident.
+   */
+  model(without?: string): TopicModel {
+    const heldOut = this.pageSites.filter((site) => site !== without).flatMap((site) => this.heldOut(site, without));
+    const fitted = this.fit(new Set(without === undefined ? [] : [without]));
+    if (fitted === null) throw new Error('trainTopicModel: no training records');
+    // Without held-out sites: uncalibrated (Platt scaling with scale 1, shift 0) and the default threshold.
+    const calibrator: TopicCalibrator = heldOut.length > 0 ? { ranks: fitRankCalibration(heldOut) } : { scale: 1, shift: 0, gap: 0 };
+    const threshold = bestThreshold(heldOut.map(({ scores, positives }) => ({ probabilities: calibrateTopicScores(scores, calibrator), positives })));
+    return topicModelOf(fitted, calibrator, threshold);
+  }
 }
 
-/** The threshold with the best micro-F1 of calibrated held-out scores (steps of 0.05; ties: the higher, fewer topics); 0.5 without any. */
 function bestThreshold(heldOut: readonly { probabilities: ArrayLike<number>; positives: Set<number> }[]): number {
   let threshold = 0.5;
   let best = -1;
@@ -334,17 +390,13 @@ function bestThreshold(heldOut: readonly { probabilities: ArrayLike<number>; pos
 
 /** Trains a topic model; the same records in the same order give a byte-identical serialised model. */
 export function trainTopicModel(input: TopicRecord[]): TopicModel {
-  const fitted = fitTopics(input);
-  const { heldOut } = fitted;
-  // Without held-out sites: uncalibrated (Platt scaling with scale 1, shift 0) and the default threshold.
-  const calibrator: TopicCalibrator = heldOut.length > 0 ? { ranks: fitRankCalibration(heldOut) } : { scale: 1, shift: 0, gap: 0 };
-  const threshold = bestThreshold(heldOut.map(({ scores, positives }) => ({ probabilities: calibrateTopicScores(scores, calibrator), positives })));
-  return topicModelOf(fitted, calibrator, threshold);
+  return new TopicTraining(input).model();
 }
 
 /** The model file of a fit and its calibration: weights rounded as written. */
 function topicModelOf(fitted: TopicFit, calibrator: TopicCalibrator, threshold: number): TopicModel {
-  const T = fitted.topicIds.length;
+  const topics = topicVocabulary().map((topic) => topic.id);
+  const T = topics.length;
   const vocabulary: Record<string, number[]> = {};
   fitted.terms.forEach((term, t) => {
     const row = [fitted.idf[t]];
@@ -354,7 +406,7 @@ function topicModelOf(fitted: TopicFit, calibrator: TopicCalibrator, threshold: 
   return {
     format: 'comune-audit-topics',
     version: 1,
-    topics: fitted.topicIds,
+    topics,
     documents: fitted.documents,
     ...calibrator,
     threshold,
@@ -368,169 +420,6 @@ function topicModelOf(fitted: TopicFit, calibrator: TopicCalibrator, threshold: 
 export function serialiseTopicModel(model: TopicModel): string {
   return serialiseWithVocabulary(model);
 }
-
-/** Quality of topic tags on held-out pages of one form. */
-export interface TopicEvalReport {
-  /** `given-model`: a topic model file scored as it is, nothing trained (`eval --topics --topic-model`). */
-  method: 'leave-one-site-out' | 'given-model';
-  /** How the pages reached the tagger: parsed HTML, scraped text joined by lines or by spaces, or other records. */
-  form: TopicForm;
-  /** Sites held out in turn (each scored by a model trained without it). */
-  sites: number;
-  pages: number;
-  microPrecision: number;
-  microRecall: number;
-  microF1: number;
-  /** Mean F1 over the topics some held-out page has. */
-  macroF1: number;
-  /** Pages without a topic, and how many of them got none. */
-  emptyPages: number;
-  emptyRight: number;
-  perTopic: { topic: string; precision: number; recall: number; f1: number; support: number }[];
-  /** How well the scores are calibrated, over every (page, topic) score; absent when only the given tags are known. */
-  calibration?: TopicCalibration;
-}
-
-/**
- * Expected calibration error of topic scores: every (page, topic) score in one of ten equal-width bins ([0, 0.1) …
- * [0.9, 1]), ECE = Σ over bins of |Σ scores − Σ true| / all pairs, i.e. the bins' |mean score − share true| weighted
- * by their size. Most pairs are far-off topics scoring near 0, so the first bin weighs most; the bins say the rest.
- */
-export interface TopicCalibration {
-  pairs: number;
-  expectedCalibrationError: number;
-  /**
-   * The same over the scores of 0.1 or more (bins 2–10): the scores near a tag, which the near-zero mass hides; with
-   * the ECE exact scores would show on that many pairs (samplingCalibrationError): a figure near it is as good as the
-   * sample can tell.
-   */
-  fromOneTenth: { pairs: number; expectedCalibrationError: number; samplingCalibrationError: number };
-  /** Bins with at least one pair, from the lowest. */
-  bins: { from: number; to: number; pairs: number; meanScore: number; shareTrue: number }[];
-}
-
-/** The calibration of (score, true) pairs: ten equal-width bins and their ECE. */
-export function topicCalibration(points: readonly { score: number; positive: boolean }[]): TopicCalibration {
-  const bins = calibrationBins(
-    points.map((point) => point.score),
-    points.map((point) => point.positive),
-  );
-  const upper = bins.slice(1);
-  const upperPairs = upper.reduce((sum, bin) => sum + bin.count, 0);
-  return {
-    pairs: points.length,
-    expectedCalibrationError: round(binnedCalibrationError(bins)),
-    fromOneTenth: {
-      pairs: upperPairs,
-      expectedCalibrationError: round(binnedCalibrationError(upper)),
-      samplingCalibrationError: round(samplingCalibrationError(points.flatMap((point) => (point.score >= 0.1 ? [point.score] : [])))),
-    },
-    bins: bins.flatMap((bin, i) =>
-      bin.count === 0 ? [] : [{ from: i / 10, to: (i + 1) / 10, pairs: bin.count, meanScore: round(bin.confidence / bin.count), shareTrue: round(bin.correct / bin.count) }],
-    ),
-  };
-}
-
-export type TopicForm = 'parsed' | 'scraped-lines' | 'scraped-spaces' | 'records';
-
-/** The form of a corpus record, from its source ("…html#parsed", "…html#flattened") and its line breaks. */
-export function topicFormOf(record: TopicRecord): TopicForm {
-  const source = record.source ?? '';
-  if (source.endsWith('#parsed')) return 'parsed';
-  if (source.endsWith('#flattened')) return record.text.includes('\n') ? 'scraped-lines' : 'scraped-spaces';
-  return 'records';
-}
-
-/** Per-topic and averaged figures of predicted against true topic sets. */
-export function scoreTopicPairs(
-  pairs: { truth: readonly string[]; predicted: readonly string[] }[],
-  sites: number,
-  form: TopicForm,
-  method: TopicEvalReport['method'] = 'leave-one-site-out',
-): TopicEvalReport {
-  const topics = [...new Set(pairs.flatMap((p) => p.truth))].sort();
-  const perTopic = topics.map((topic) => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const { truth, predicted } of pairs) {
-      const t = truth.includes(topic);
-      const p = predicted.includes(topic);
-      if (t && p) tp++;
-      else if (p) fp++;
-      else if (t) fn++;
-    }
-    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { topic, precision: round(precision), recall: round(recall), f1: round(f1), support: tp + fn };
-  });
-  const micro = microF1(pairs);
-  const empty = pairs.filter((p) => p.truth.length === 0);
-  return {
-    method,
-    form,
-    sites,
-    pages: pairs.length,
-    microPrecision: round(micro.precision),
-    microRecall: round(micro.recall),
-    microF1: round(micro.f1),
-    macroF1: round(perTopic.length === 0 ? 0 : perTopic.reduce((sum, t) => sum + t.f1, 0) / perTopic.length),
-    emptyPages: empty.length,
-    emptyRight: empty.filter((p) => p.predicted.length === 0).length,
-    perTopic,
-  };
-}
-
-const FORMS: readonly TopicForm[] = ['parsed', 'scraped-lines', 'scraped-spaces', 'records'];
-
-/** Held-out tags and (page, topic) scores, by form: what the reports are computed from. */
-class TopicOutcomes {
-  readonly pairs = new Map<TopicForm, { truth: string[]; predicted: string[] }[]>(FORMS.map((form) => [form, []]));
-  readonly points = new Map<TopicForm, { score: number; positive: boolean }[]>(FORMS.map((form) => [form, []]));
-
-  /** Tags `records` (one site's) with `model`: the records of one form are one batch whose repeated furniture is left out. */
-  add(model: CompiledTopicModel, records: readonly TopicRecord[]): void {
-    for (const form of FORMS) {
-      for (const record of stripSiteFurniture(records.filter((r) => topicFormOf(r) === form))) {
-        const probabilities = topicProbabilities(model, withoutScrapedTitle(record, termCounts(record)));
-        this.pairs.get(form)!.push({ truth: record.topics, predicted: tagsOf(model, probabilities).map((tag) => tag.id) });
-        model.topics.forEach((topic, k) => this.points.get(form)!.push({ score: probabilities[k], positive: record.topics.includes(topic.id) }));
-      }
-    }
-  }
-
-  /** One report per form with pages, in FORMS order. */
-  reports(sites: number, method: TopicEvalReport['method']): TopicEvalReport[] {
-    return FORMS.filter((form) => this.pairs.get(form)!.length > 0).map((form) => ({
-      ...scoreTopicPairs(this.pairs.get(form)!, sites, form, method),
-      calibration: topicCalibration(this.points.get(form)!),
-    }));
-  }
-}
-
-/**
- * Leave-one-site-out: the records of each of `heldOutSites` are tagged by a model trained on the records of all other
- * sites. A held-out site's records of one form are one batch whose repeated furniture is learned and left out, as in
- * an audit or a JSONL file. One report per form, in the order parsed, scraped by lines, by spaces, other records.
- */
-export function evaluateTopics(records: TopicRecord[], heldOutSites: readonly string[]): TopicEvalReport[] {
-  const outcomes = new TopicOutcomes();
-  for (const site of heldOutSites) outcomes.add(compileTopicModel(trainTopicModel(records.filter((r) => r.site !== site))), records.filter((r) => r.site === site));
-  return outcomes.reports(heldOutSites.length, 'leave-one-site-out');
-}
-
-/**
- * A given topic model (a model file, `eval --topics --topic-model`) on labelled records, nothing trained: each site's
- * records a batch (records without a site: one batch), reported as evaluateTopics reports.
- */
-export function evaluateTopicModel(model: CompiledTopicModel, records: readonly TopicRecord[]): TopicEvalReport[] {
-  const outcomes = new TopicOutcomes();
-  const sites = [...new Set(records.map((r) => r.site))];
-  for (const site of sites) outcomes.add(model, records.filter((r) => r.site === site));
-  return outcomes.reports(sites.length, 'given-model');
-}
-
 /** The sites of the corpus with whole pages: the ones leave-one-site-out holds out (the others are always trained on). */
 export function pageSites(records: readonly TopicRecord[]): string[] {
   return [...new Set(records.filter((r) => r.site !== undefined && r.text.length >= WHOLE_PAGE_CHARS).map((r) => r.site!))].sort();

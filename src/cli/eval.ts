@@ -8,7 +8,7 @@ import { loadClassifierOrExit, type ModelOptions } from './models.js';
 import { readTrainingFiles } from './train.js';
 import type { EvalReport } from '../classify/index.js';
 import type { ReliabilityBin } from '../classify/evaluate.js';
-import type { TopicCalibration, TopicEvalReport } from '../classify/topics-train.js';
+import type { TopicCalibration, TopicEvalReport } from '../classify/topics-eval.js';
 import type { CategoryId } from '../types.js';
 
 export interface EvalCliOptions extends ModelOptions {
@@ -75,7 +75,8 @@ export async function runTopicEval(
   options: Pick<EvalCliOptions, 'json' | 'lang' | 'data' | 'topicModel' | 'withCorpus'>,
   io: { stdout: { write(chunk: string): unknown } } = { stdout: process.stdout },
 ): Promise<{ text: string; reports: TopicEvalReport[] }> {
-  const { readTopicCorpus, readTopicFile, evaluateTopics, evaluateTopicModel, pageSites } = await import('../classify/topics-train.js');
+  const { readTopicCorpus, readTopicFile, pageSites } = await import('../classify/topics-train.js');
+  const { evaluateTopics, evaluateTopicModel } = await import('../classify/topics-eval.js');
   let reports: TopicEvalReport[];
   if (options.data?.length || options.topicModel !== undefined) {
     checkGivenModel(options);

@@ -1,6 +1,6 @@
 // The shape every language file must fill: a key missing from it.ts or en.ts fails the typecheck.
 import type { FetchErrorCode, Localised, PageType, PointId, RuleMeta, SitemapNotRead, SitemapSkipReason, Status } from '../../types.js';
-import type { TopicEvalReport, TopicForm } from '../../classify/topics-train.js';
+import type { TopicEvalReport, TopicForm } from '../../classify/topics-eval.js';
 import type { EvalReport } from '../../classify/evaluate.js';
 import { en } from './en.js';
 import { it } from './it.js';
