@@ -4,6 +4,7 @@
 // Uffici e servizi > Ritiro ingombranti" then "Ritiro ingombranti". That repeat after a "Home" crumb is what is read
 // here; with line breaks, a trail written with separators gives its last item even when no heading repeats it.
 import { furnitureKey, isFurnitureLine, withoutFurniturePhrases } from './furniture.js';
+import { keyOf, SpacedWords } from './words.js';
 
 /** Scraped text further than this from the start holds no breadcrumb (after the header and menus of any template). */
 const REACH = 10_000;
@@ -27,12 +28,6 @@ function isInLines(head: string): boolean {
   let breaks = 0;
   for (let at = head.indexOf('\n'); at !== -1 && breaks < MIN_LINES; at = head.indexOf('\n', at + 1)) breaks++;
   return breaks >= MIN_LINES;
-}
-
-/** Comparison key of a line or word: lower-case, typographic apostrophes as plain ones, spaces collapsed. */
-function keyOf(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.includes('’') || lower.includes('‘') || lower.includes('  ') ? lower.replace(/[’‘]/g, "'").replace(/\s+/g, ' ') : lower;
 }
 
 /** A "Home" crumb: a word of its own (a line of its own, for text with line breaks, is checked after). */
@@ -269,12 +264,19 @@ const keyKeepsLength = (line: string): boolean => !line.includes('  ') && !line.
  * lower-case to anything). Rules out most lines and words as a key without keying them.
  */
 function keyStart(text: string): number {
-  const first = text.charCodeAt(0);
+  return keyStartOf(text.charCodeAt(0));
+}
+
+/** keyStart of a text whose first code unit is `first`. */
+function keyStartOf(first: number): number {
   return first >= 128 ? -1 : first >= 65 && first <= 90 ? first + 32 : first;
 }
 
 function mayStartAsKey(text: string, key: string): boolean {
-  const start = keyStart(text);
+  return mayStartWith(keyStart(text), key);
+}
+
+function mayStartWith(start: number, key: string): boolean {
   return key === '' || start === -1 || start === key.charCodeAt(0);
 }
 
@@ -330,16 +332,15 @@ const REACH_WORDS = 1_500;
  * it that repeats a run of the header (none with a word of the heading); `text` itself when neither is found.
  */
 function contentAroundHeadingInWords(text: string, heading: string): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const keys = lazyKeys(words);
+  const words = new SpacedWords(text);
   const wanted = heading ? heading.trim().split(/\s+/).map(keyOf) : [];
   let start = -1;
   let from = -1;
   if (wanted.length > 0) {
     let home = -1;
-    for (let i = 0; i < Math.min(words.length, REACH_WORDS) && from === -1; i++) {
-      if (keys.is(i, 'home')) home = i;
-      else if (home !== -1 && i - home <= SEGMENT_WORDS && startsWith(keys, i, wanted)) {
+    for (let i = 0; i < REACH_WORDS && words.has(i) && from === -1; i++) {
+      if (isKeyAt(words, i, 'home')) home = i;
+      else if (home !== -1 && i - home <= SEGMENT_WORDS && startsWith(words, i, wanted)) {
         start = home;
         from = i + wanted.length;
       }
@@ -347,63 +348,63 @@ function contentAroundHeadingInWords(text: string, heading: string): string {
   }
   if (start === -1) {
     // A page with a breadcrumb whose heading was not found (a form step, the personal area) has no lead to trust.
-    if (hasTrail(keys, words.length)) return text;
-    const lead = leadInWords(words);
+    if (hasTrail(words)) return text;
+    const lead = leadInWords(words.list(REACH_WORDS));
     if (lead === -1) return text;
     start = Math.max(0, lead - LEAD_HEADING_WORDS);
     from = lead;
   }
   // Runs that start in the header (the last may reach into the kept words), none made of the heading's words only
-  // (a `<title>` first repeats the heading: "Tassa rifiuti (TARI) - Comune di X").
-  const own = new Set(wanted);
-  const header = new Set<string>();
-  const runAt = (i: number): string => {
-    let run = keys.at(i);
-    for (let k = 1; k < FOOTER_RUN; k++) run += ` ${keys.at(i + k)}`;
-    return run;
+  // (a `<title>` first repeats the heading: "Tassa rifiuti (TARI) - Comune di X"). They are told apart by their words'
+  // key signs first (speed: most words of a page are only measured), by their keys where the signs are a header run's.
+  const runSign = (i: number): number => {
+    let sign = words.keySignAt(i);
+    for (let k = 1; k < FOOTER_RUN; k++) sign = Math.imul(sign, 0x01000193) ^ words.keySignAt(i + k);
+    return sign;
   };
-  const ownOnly = (i: number): boolean => {
-    for (let k = 0; k < FOOTER_RUN; k++) if (!own.has(keys.at(i + k))) return false;
+  const headerBySign = new Map<number, number[]>();
+  for (let i = 0; i < start && i + FOOTER_RUN <= from; i++) {
+    const sign = runSign(i);
+    const runs = headerBySign.get(sign);
+    if (runs) runs.push(i);
+    else headerBySign.set(sign, [i]);
+  }
+  const sameRun = (a: number, b: number): boolean => {
+    for (let k = 0; k < FOOTER_RUN; k++) if (words.keyAt(a + k) !== words.keyAt(b + k)) return false;
     return true;
   };
-  for (let i = 0; i < start && i + FOOTER_RUN <= from; i++) if (!ownOnly(i)) header.add(runAt(i));
-  // A run is keyed and joined only where a header run's first word may stand (speed: most words are only measured).
-  const firstWords = new Set([...header].map((run) => run.slice(0, run.indexOf(' '))));
-  const longest = Math.max(0, ...[...firstWords].map((word) => word.length));
-  const firstStarts = new Set([-1, ...[...firstWords].map(keyStart)]);
-  const isFooterAt = (i: number): boolean => words[i].length <= longest && firstStarts.has(keyStart(words[i])) && firstWords.has(keys.at(i)) && header.has(runAt(i));
+  const own = new Set(wanted);
+  const ownOnly = (i: number): boolean => {
+    for (let k = 0; k < FOOTER_RUN; k++) if (!own.has(words.keyAt(i + k))) return false;
+    return true;
+  };
+  const isFooterAt = (i: number): boolean => {
+    const runs = headerBySign.get(runSign(i));
+    return runs !== undefined && runs.some((run) => sameRun(run, i)) && !ownOnly(i);
+  };
   let end = from;
-  while (end + FOOTER_RUN <= words.length && !isFooterAt(end)) end++;
-  if (end + FOOTER_RUN > words.length) end = words.length;
-  return words.slice(start, end).join(' ');
-}
-
-interface LazyKeys {
-  /** keyOf of the i-th word. */
-  at(i: number): string;
-  /** Whether the i-th word (there is one) has `key` for its key. */
-  is(i: number, key: string): boolean;
+  while (words.has(end + FOOTER_RUN - 1) && !isFooterAt(end)) end++;
+  if (!words.has(end + FOOTER_RUN - 1)) end = words.count();
+  return words.joined(start, end);
 }
 
 /**
- * The keys of `words`, each computed when first asked (speed: most words of a page are only measured). keyOf never
- * shortens a word (lower-casing only lengthens "İ", apostrophes are replaced one for one): a longer word is not `key`.
+ * Whether the i-th word (there is one) has `key` for its key. keyOf never shortens a word (lower-casing only lengthens
+ * "İ", apostrophes are replaced one for one): a longer word is not `key`.
  */
-function lazyKeys(words: readonly string[]): LazyKeys {
-  const keys = new Array<string>(words.length);
-  const at = (i: number): string => (keys[i] ??= keyOf(words[i]));
-  return { at, is: (i, key) => i < words.length && words[i].length <= key.length && mayStartAsKey(words[i], key) && at(i) === key };
+function isKeyAt(words: SpacedWords, i: number, key: string): boolean {
+  return words.has(i) && words.lengthAt(i) <= key.length && mayStartWith(keyStartOf(words.firstUnitAt(i)), key) && words.keyAt(i) === key;
 }
 
-/** Whether a "Home" word followed by a breadcrumb separator stands in the first REACH_WORDS of `count` words. */
-function hasTrail(keys: LazyKeys, count: number): boolean {
-  for (let i = 0; i + 1 < Math.min(count, REACH_WORDS); i++) if (keys.is(i, 'home') && SEPARATOR.test(keys.at(i + 1))) return true;
+/** Whether a "Home" word followed by a breadcrumb separator stands in the first REACH_WORDS words. */
+function hasTrail(words: SpacedWords): boolean {
+  for (let i = 0; i + 1 < REACH_WORDS && words.has(i + 1); i++) if (isKeyAt(words, i, 'home') && SEPARATOR.test(words.keyAt(i + 1))) return true;
   return false;
 }
 
 /** Whether the words' keys from `at` start with `wanted`. */
-function startsWith(keys: LazyKeys, at: number, wanted: readonly string[]): boolean {
-  for (let k = 0; k < wanted.length; k++) if (!keys.is(at + k, wanted[k])) return false;
+function startsWith(words: SpacedWords, at: number, wanted: readonly string[]): boolean {
+  for (let k = 0; k < wanted.length; k++) if (!isKeyAt(words, at + k, wanted[k])) return false;
   return true;
 }
 
