@@ -5,6 +5,7 @@
 import type { PageFacts } from '../types.js';
 import { CATEGORIES, VARIANTS, categoryFromLabel } from './categories.js';
 import type { ClassifyInput } from './model.js';
+import { collapseSpaces } from './words.js';
 
 /** Lines of the Modello Comuni templates (lower-case, spaces collapsed, trailing ":" "?" "!" "." dropped). */
 const FURNITURE_LINES = new Set(
@@ -183,7 +184,28 @@ const MIN_TITLE_WORDS = 2;
 /** The site's name right after a separator: what follows a page's own title in its `<title>`. */
 const SITE_NAME_NEXT = /^[^-|–—]{0,30}?\b(?:comune|citt[aà]|municipio|unione)(?![a-zà-ÿ])/i;
 
-const collapse = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+const collapse = (text: string): string => collapseSpaces(text.toLowerCase()).trim();
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** The only character that is not ASCII and lower-cases to ASCII ("K" → "k"). */
+const KELVIN = '\u212a';
+
+/**
+ * Whether `words` (lower-case ASCII, single spaces) stand twice as whole words in `text`, white space between them,
+ * in any case: what finding ` ${words} ` twice in ` ${collapse(text)} ` says, without lower-casing and collapsing the
+ * text (most of the title's time). Without the 'u' flag an ASCII letter matches its ASCII capital only, as lower-casing
+ * maps only the Kelvin sign onto ASCII (the caller leaves text with one to the slow way).
+ */
+function occursTwice(words: string, text: string): boolean {
+  const pattern = new RegExp(`(?<!\\S)${words.split(' ').map(escapeForRegExp).join('\\s+')}(?!\\S)`, 'gi');
+  const first = pattern.exec(text);
+  if (first === null) return false;
+  pattern.lastIndex = first.index + 1;
+  return pattern.exec(text) !== null;
+}
+
+/** `text` matched literally inside a regular expression. */
+const escapeForRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The page's title at the start of scraped text, as scrapers that keep the `<head>` give it ("Pagamenti - Comune di
@@ -195,13 +217,17 @@ export function scrapedTitle(text: string): string {
   // A sentence or two (a training record, a description) is not a scraped page with a <title>.
   if (text.length < MIN_PAGE_CHARS) return '';
   const head = text.slice(0, TITLE_REACH);
+  const reach = text.slice(0, TITLE_ECHO_REACH);
   let page = '';
   /** Whether the words of `candidate` (taken from the head) occur again after their first occurrence. */
   const echoes = (candidate: string): boolean => {
+    const words = collapse(candidate);
+    if (words.length <= 2) return false;
+    if (ASCII_ONLY.test(words) && !reach.includes(KELVIN)) return occursTwice(words, reach);
     // Built when first needed: most titles end with the site's name and need no echo (classification speed).
-    page ||= ` ${collapse(text.slice(0, TITLE_ECHO_REACH))} `;
-    const needle = ` ${collapse(candidate)} `;
-    return needle.length > 4 && page.indexOf(needle, page.indexOf(needle) + 1) !== -1;
+    page ||= ` ${collapse(reach)} `;
+    const needle = ` ${words} `;
+    return page.indexOf(needle, page.indexOf(needle) + 1) !== -1;
   };
   const newline = head.indexOf('\n');
   if (newline > 0) {

@@ -13,6 +13,17 @@ function isWideSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** A run of white space that is not already one space: two characters or more, or one other than a space. */
+const SPACES_TO_COLLAPSE = /\s\s+|[^\S ]/g;
+
+/**
+ * `text` with each run of white space as one space, what `text.replace(/\s+/g, ' ')` gives: the single spaces between
+ * words are left as they are, not replaced one by one (several times faster on a page).
+ */
+export function collapseSpaces(text: string): string {
+  return text.replace(SPACES_TO_COLLAPSE, ' ');
+}
+
 /** Comparison key of a line or word: lower-case, typographic apostrophes as plain ones, spaces collapsed. */
 export function keyOf(text: string): string {
   const lower = text.toLowerCase();
