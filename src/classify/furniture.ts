@@ -196,7 +196,7 @@ const KELVIN = '\u212a';
  * text (most of the title's time). Without the 'u' flag an ASCII letter matches its ASCII capital only, as lower-casing
  * maps only the Kelvin sign onto ASCII (the caller leaves text with one to the slow way).
  */
-function occursTwice(words: string, text: string): boolean {
+export function occursTwice(words: string, text: string): boolean {
   const pattern = new RegExp(`(?<!\\S)${words.split(' ').map(escapeForRegExp).join('\\s+')}(?!\\S)`, 'gi');
   const first = pattern.exec(text);
   if (first === null) return false;
