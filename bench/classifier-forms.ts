@@ -31,16 +31,19 @@ export const LATER_FAMILIES = new Set(['halley', 'joomla']);
 export const SESSION7_FAMILIES = new Set(['aspnet', 'itpage', 'asp']);
 /** The family written in session 8 (docs/classifier.md, "First sight, session 8"). */
 export const SESSION8_FAMILIES = new Set(['areeportal']);
+/** The families written in session 9 (docs/classifier.md, "First sight, session 9"). */
+export const SESSION9_FAMILIES = new Set(['wpblog', 'k2guida']);
 
-/** The evaluation sets: real-style fixtures (first five families), the later families, session 7's and 8's, the demo site, Modello Comuni. */
+/** The evaluation sets: real-style fixtures (first five families), the later families, session 7's, 8's and 9's, the demo site, Modello Comuni. */
 export function setOf(page: LabelledPage): string {
   if (page.site === 'demo-site') return 'demo site';
   if (page.site === 'modello-comuni') return 'Modello Comuni';
   if (SESSION7_FAMILIES.has(page.family)) return 'session 7';
   if (SESSION8_FAMILIES.has(page.family)) return 'session 8';
+  if (SESSION9_FAMILIES.has(page.family)) return 'session 9';
   return LATER_FAMILIES.has(page.family) ? 'later families' : 'real-style sites';
 }
-const SETS = ['real-style sites', 'later families', 'session 7', 'session 8', 'demo site', 'Modello Comuni'];
+const SETS = ['real-style sites', 'later families', 'session 7', 'session 8', 'session 9', 'demo site', 'Modello Comuni'];
 
 /** The forms a page reaches the classifier in. */
 export const FORMS: [string, (page: LabelledPage) => LabelledRecord][] = [
