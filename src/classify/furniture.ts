@@ -6,6 +6,7 @@ import type { PageFacts } from '../types.js';
 import { CATEGORIES, VARIANTS, categoryFromLabel } from './categories.js';
 import type { ClassifyInput } from './model.js';
 import { collapseSpaces } from './words.js';
+import { escapeForRegExp, sharedStartAlternation } from './alternation.js';
 
 /** Lines of the Modello Comuni templates (lower-case, spaces collapsed, trailing ":" "?" "!" "." dropped). */
 const FURNITURE_LINES = new Set(
@@ -58,12 +59,17 @@ export function isFurnitureLine(key: string): boolean {
   return FURNITURE_LINES.has(key) || FURNITURE_PATTERN.test(key);
 }
 
+/** The names of the categories and their variants, longest first. */
+export const CATEGORY_NAMES: readonly string[] = [
+  ...CATEGORIES.filter((category) => category.id !== 'altro').map((category) => category.label),
+  ...VARIANTS.map(([label]) => label),
+].sort((a, b) => b.length - a.length);
+/** A name's pieces: "à" as "[aà]", spaces and commas as one run of them, the other characters literal. */
+const namePieces = (label: string): string[] =>
+  (label.match(/[\s,]+|./gs) ?? []).map((piece) => (/^[\s,]+$/.test(piece) ? '[\\s,]+' : piece === 'à' ? '[aà]' : escapeForRegExp(piece)));
 /** Any name of a category, accents and separators optional: "Mobilità e trasporti", "mobilita  e trasporti". */
-const CATEGORY_NAME = new RegExp(
-  `(?<![a-zà-ÿ])(?:${[...CATEGORIES.filter((category) => category.id !== 'altro').map((category) => category.label), ...VARIANTS.map(([label]) => label)]
-    .sort((a, b) => b.length - a.length)
-    .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/à/g, '[aà]').replace(/[\s,]+/g, '[\\s,]+'))
-    .join('|')})(?![a-zà-ÿ])`,
+export const CATEGORY_NAME = new RegExp(
+  `(?<![a-zà-ÿ])${sharedStartAlternation(CATEGORY_NAMES.map(namePieces))}(?![a-zà-ÿ])`,
   // No 'u' flag and Latin letters only around a name: several times faster, and category names are Italian.
   'gi',
 );
@@ -118,15 +124,11 @@ export function stripFurniture(text: string, extra?: ReadonlySet<string>): strin
   return kept.join('\n');
 }
 
-/** The furniture lines of four words or more: found inside long lines too (text scraped with no line breaks). */
-const FURNITURE_PHRASE = new RegExp(
-  [...FURNITURE_LINES]
-    .filter((line) => line.split(' ').length >= 4)
-    .sort((a, b) => b.length - a.length)
-    .map((line) => line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|'),
-  'gi',
-);
+/** The furniture lines of four words or more, longest first: found inside long lines too (text scraped with no line breaks). */
+export const FURNITURE_PHRASES: readonly string[] = [...FURNITURE_LINES].filter((line) => line.split(' ').length >= 4).sort((a, b) => b.length - a.length);
+/** A phrase's pieces: each space as a run of white space, the other characters literal. */
+const phrasePieces = (line: string): string[] => [...line].map((char) => (char === ' ' ? '\\s+' : escapeForRegExp(char)));
+const FURNITURE_PHRASE = new RegExp(sharedStartAlternation(FURNITURE_PHRASES.map(phrasePieces)), 'gi');
 
 /**
  * `text` without furniture phrases, when it was scraped with few line breaks (its lines average more than
@@ -204,8 +206,6 @@ export function occursTwice(words: string, text: string): boolean {
   return pattern.exec(text) !== null;
 }
 
-/** `text` matched literally inside a regular expression. */
-const escapeForRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The page's title at the start of scraped text, as scrapers that keep the `<head>` give it ("Pagamenti - Comune di

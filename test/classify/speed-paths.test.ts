@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_FILES, DEFAULT_MODEL_PATH, parseModel, readLabelledFile, terms } from '../../src/classify/index.js';
-import { occursTwice } from '../../src/classify/furniture.js';
+import { CATEGORY_NAME, CATEGORY_NAMES, FURNITURE_PHRASES, occursTwice, withoutFurniturePhrases } from '../../src/classify/furniture.js';
 import { contentAroundHeading, leadInWords } from '../../src/classify/heading.js';
 import { FIELD_WEIGHTS, compileModel, featureVector, termCounts, titleOfScrapedText } from '../../src/classify/model.js';
 import { tokenize } from '../../src/classify/tokens.js';
@@ -157,6 +157,25 @@ describe('fast paths give what the simple ways give', () => {
         }
       }
     }
+  });
+
+  it('category names and furniture phrases: what the flat alternations of their lists match', () => {
+    const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const names = CATEGORY_NAMES.map((label) => escape(label).replace(/à/g, '[aà]').replace(/[\s,]+/g, '[\\s,]+')).join('|');
+    const flatNames = new RegExp(`(?<![a-zà-ÿ])(?:${names})(?![a-zà-ÿ])`, 'gi');
+    const flatPhrases = new RegExp(FURNITURE_PHRASES.map((line) => escape(line).replace(/ /g, '\\s+')).join('|'), 'gi');
+    // Names and phrases cut short, run together, in other cases and with odd separators.
+    const crafted = [
+      ...CATEGORY_NAMES.flatMap((name) => [name, name.toUpperCase(), name.replace(/ /g, ',  '), `x${name}`, `${name}x`, name.slice(0, -3), name.replace(/à/g, 'a')]),
+      ...FURNITURE_PHRASES.flatMap((phrase) => [phrase, phrase.toUpperCase(), phrase.replace(/ /g, '\n\t '), phrase.slice(0, -2), `${phrase} ${phrase}`]),
+    ].join(' · ');
+    for (const text of [crafted, ...EDGE_TEXTS, ...records.map((record) => record.text)]) {
+      const matches = (pattern: RegExp): [number, string][] => [...text.matchAll(pattern)].map((match) => [match.index, match[0]]);
+      expect(matches(CATEGORY_NAME)).toEqual(matches(flatNames));
+      expect(withoutFurniturePhrases(text)).toBe(text.replace(flatPhrases, ' '));
+    }
+    expect(crafted.match(CATEGORY_NAME)?.length).toBeGreaterThan(80);
+    expect(withoutFurniturePhrases(crafted).length).toBeLessThan(crafted.length / 2);
   });
 
   it('feature vectors: the same terms, order and weights (bit for bit) as a Map per page, on every corpus record', () => {
