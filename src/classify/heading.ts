@@ -4,7 +4,7 @@
 // Uffici e servizi > Ritiro ingombranti" then "Ritiro ingombranti". That repeat after a "Home" crumb is what is read
 // here; with line breaks, a trail written with separators gives its last item even when no heading repeats it.
 import { furnitureKey, isFurnitureLine, withoutFurniturePhrases } from './furniture.js';
-import { keyOf, SpacedWords } from './words.js';
+import { isSpaceUnit, keyOf, SpacedWords } from './words.js';
 
 /** Scraped text further than this from the start holds no breadcrumb (after the header and menus of any template). */
 const REACH = 10_000;
@@ -304,7 +304,7 @@ export function contentAroundHeading(text: string, heading: string): string {
     lines
       .slice(0, home)
       .map((line) => keyOf(line.trim()))
-      .filter((key) => wordCount(key) >= MIN_FOOTER_MARK_WORDS && !isFurniture(key)),
+      .filter((key) => hasWords(key, MIN_FOOTER_MARK_WORDS) && !isFurniture(key)),
   );
   const headerLengths = new Set([...header].map((key) => key.length));
   const headerStarts = new Set([-1, ...[...header].map(keyStart)]);
@@ -312,7 +312,21 @@ export function contentAroundHeading(text: string, heading: string): string {
     headerStarts.has(keyStart(line)) && (headerLengths.has(line.length) || !keyKeepsLength(line)) && header.has(keyOf(line));
   let end = at + 1;
   while (end < lines.length && !isHeaderLine(lines[end].trim())) end++;
-  return lines.slice(home, end).join('\n');
+  // lines.slice(home, end).join('\n'), cut from the text.
+  let from = 0;
+  for (let i = 0; i < home; i++) from += lines[i].length + 1;
+  let to = from - 1;
+  for (let i = home; i < end; i++) to += lines[i].length + 1;
+  return text.slice(from, to);
+}
+
+/** Whether `text` has at least `n` words (what wordCount(text) >= n says, without splitting it). */
+function hasWords(text: string, n: number): boolean {
+  let words = 0;
+  for (let i = 0; i < text.length && words < n; i++) {
+    if (!isSpaceUnit(text.charCodeAt(i)) && (i === 0 || isSpaceUnit(text.charCodeAt(i - 1)))) words++;
+  }
+  return words >= n;
 }
 
 // Joined by spaces the same cut works on runs of words: the header is what comes before the breadcrumb's "Home" (or,
