@@ -32,7 +32,7 @@ export const SESSION7_FAMILIES = new Set(['aspnet', 'itpage', 'asp']);
 /** The family written in session 8 (docs/classifier.md, "First sight, session 8"). */
 export const SESSION8_FAMILIES = new Set(['areeportal']);
 /** The families written in session 9 (docs/classifier.md, "First sight, session 9"). */
-export const SESSION9_FAMILIES = new Set(['wpblog', 'k2guida']);
+export const SESSION9_FAMILIES = new Set(['wpblog', 'k2guida', 'isweb']);
 
 /** The evaluation sets: real-style fixtures (first five families), the later families, session 7's, 8's and 9's, the demo site, Modello Comuni. */
 export function setOf(page: LabelledPage): string {
