@@ -188,23 +188,30 @@ describe('doubt', () => {
     // titles that are only the site's name stopped voting and the areeportal family joined the corpus).
     expect(Math.abs(withDoubt.meanConfidence - withDoubt.accuracy)).toBeLessThan(0.04);
     // Without the doubt the same pages are over-confident (gap 0.035 since session 9's families joined the corpus, ECE
-    // 0.037: that model alone no longer crosses 0.05); a sharper one (half the temperature, no doubt) is caught (0.066).
+    // 0.037-0.050: that model alone no longer crosses 0.05 surely); a sharper one (half the temperature, no doubt) is
+    // caught (0.066-0.075).
     expect(without.meanConfidence - without.accuracy).toBeGreaterThan(0.025);
     const sharper = demoAlone({ ...shipped, doubt: undefined, temperature: shipped.temperature / 2 });
     expect(sharper.expectedCalibrationError).toBeGreaterThan(0.05);
   });
 
-  it('doubts an answer altro of a page alone most, and never changes the category', () => {
+  it('doubts a page alone at least as much as in a batch, and never changes the category', () => {
     const doubt = shipped.doubt!;
-    expect(doubt.altroAlone).toBeGreaterThan(doubt.subjectAlone);
-    expect(doubt.altroAlone).toBeGreaterThan(doubt.altro);
+    // Fitted on held-out answers. An answer `altro` alone was doubted most until session 9's isweb family joined the
+    // corpus; since then the softer temperature (0.580) leaves those answers calibrated (doubt 0), and a subject
+    // answered alone gets the most doubt (0.0169).
+    expect(doubt.altroAlone).toBeGreaterThanOrEqual(doubt.altro);
+    expect(doubt.subjectAlone).toBeGreaterThan(doubt.subject);
     const classifier = createClassifier(shipped);
     const privacy = { text: 'Informativa sul trattamento dei dati personali: il titolare del trattamento è il Comune.' };
-    const alone = classifier.classifyText(privacy);
-    const withSite = classifier.classifyText(privacy, { withSite: true });
-    expect(alone.category).toBe('altro');
-    expect(withSite.category).toBe('altro');
+    expect(classifier.classifyText(privacy).category).toBe('altro');
+    expect(classifier.classifyText(privacy, { withSite: true }).category).toBe('altro');
+    const nursery = { text: 'Iscrizione al nido comunale: domande dal 1 al 31 marzo per i bambini da tre mesi a tre anni.' };
+    const alone = classifier.classifyText(nursery);
+    const withSite = classifier.classifyText(nursery, { withSite: true });
+    expect(alone.category).toBe('educazione-formazione');
+    expect(withSite.category).toBe('educazione-formazione');
     expect(alone.confidence).toBeLessThan(withSite.confidence);
-    expect(alone.confidence).toBeLessThanOrEqual(1 - doubt.altroAlone + doubt.altroAlone / 16 + 1e-4);
+    expect(alone.confidence).toBeLessThanOrEqual(1 - doubt.subjectAlone + doubt.subjectAlone / 16 + 1e-4);
   });
 });
