@@ -193,10 +193,12 @@ function rawScores(doc: Doc, fit: { biases: Float64Array; weights: Float64Array 
 
 /**
  * Isotonic regression (pool adjacent violators) of `right` on `raw`: the non-decreasing step function closest to the
- * labels, as its blocks' mean raw score and share right, equal raw scores pooled first. Rounded as the model file
- * keeps them; blocks whose rounded raw scores coincide are merged, so that the points stay strictly ascending.
+ * labels, as its blocks' mean raw score and share right, equal raw scores pooled first. With `minimum` > 1 the points
+ * are first pooled in runs of at least that many (in raw order; the last short run joins the one before): no step
+ * rests on one or two pairs, whose share right is 0 or 1 by chance. Rounded as the model file keeps them; blocks whose
+ * rounded raw scores coincide are merged, so that the points stay strictly ascending.
  */
-export function isotonicCalibration(points: readonly { raw: number; right: boolean }[]): RankCalibration {
+export function isotonicCalibration(points: readonly { raw: number; right: boolean }[], minimum = 1): RankCalibration {
   const sorted = [...points].sort((a, b) => a.raw - b.raw);
   const blocks: { raw: number; right: number; count: number }[] = [];
   const push = (block: { raw: number; right: number; count: number }): void => {
@@ -212,27 +214,66 @@ export function isotonicCalibration(points: readonly { raw: number; right: boole
       blocks.pop();
     }
   };
+  const runs: { raw: number; right: number; count: number }[] = [];
   for (let i = 0; i < sorted.length; ) {
-    const block = { raw: 0, right: 0, count: 0 };
-    const raw = sorted[i].raw;
-    for (; i < sorted.length && sorted[i].raw === raw; i++) {
-      block.raw += raw;
-      block.right += sorted[i].right ? 1 : 0;
-      block.count++;
+    const run = { raw: 0, right: 0, count: 0 };
+    // Equal raw scores never split between runs.
+    for (; i < sorted.length && (run.count < minimum || sorted[i].raw === sorted[i - 1].raw); i++) {
+      run.raw += sorted[i].raw;
+      run.right += sorted[i].right ? 1 : 0;
+      run.count++;
     }
-    push(block);
+    runs.push(run);
   }
+  if (runs.length > 1 && runs[runs.length - 1].count < minimum) {
+    const last = runs.pop()!;
+    const before = runs[runs.length - 1];
+    before.raw += last.raw;
+    before.right += last.right;
+    before.count += last.count;
+  }
+  for (const run of runs) push(run);
   return { raw: blocks.map((b) => round(b.raw / b.count)), score: blocks.map((b) => round(b.right / b.count)) };
 }
 
-/** The calibration of each rank in the page (CALIBRATED_RANKS, the last for all later ranks) from held-out pages' raw scores. */
-export function fitRankCalibration(pages: readonly { scores: ArrayLike<number>; positives: Set<number> }[]): RankCalibration[] {
+/**
+ * The calibration of each rank in the page (CALIBRATED_RANKS, the last for all later ranks) from held-out pages' raw
+ * scores; `minimum`: pairs per step at least (isotonicCalibration).
+ */
+export function fitRankCalibration(pages: readonly { scores: ArrayLike<number>; positives: Set<number> }[], minimum = 1): RankCalibration[] {
   const byRank = Array.from({ length: CALIBRATED_RANKS }, () => [] as { raw: number; right: boolean }[]);
   for (const { scores, positives } of pages) {
     const rank = rankInPage(scores, CALIBRATED_RANKS - 1);
     for (let k = 0; k < scores.length; k++) byRank[rank[k]].push({ raw: scores[k], right: positives.has(k) });
   }
-  return byRank.filter((points) => points.length > 0).map(isotonicCalibration);
+  return byRank.filter((points) => points.length > 0).map((points) => isotonicCalibration(points, minimum));
+}
+
+/** Pairs per calibration step tried (isotonicCalibration's `minimum`); 1: plain isotonic regression. */
+const STEP_MINIMA = [1, 5, 10, 20, 40];
+
+/**
+ * The pairs per calibration step with the lowest log loss on calibration folds each calibrated by the others (the
+ * (page, topic) pairs scoring 0.1 or more, or true: the far-off topics say nothing); ties: the smaller. Chosen on the
+ * training's own folds, never on a site being measured. 1 with fewer than two folds.
+ */
+function stepMinimum(folds: readonly HeldOutScores[][]): number {
+  if (folds.length < 2) return 1;
+  let best = { minimum: 1, loss: Infinity };
+  for (const minimum of STEP_MINIMA) {
+    let loss = 0;
+    folds.forEach((fold, i) => {
+      const calibrator = { ranks: fitRankCalibration(folds.filter((_, j) => j !== i).flat(), minimum) };
+      for (const { scores, positives } of fold) {
+        calibrateTopicScores(scores, calibrator).forEach((score, k) => {
+          const right = positives.has(k);
+          if (score >= 0.1 || right) loss -= Math.log(Math.max(right ? score : 1 - score, 1e-4));
+        });
+      }
+    });
+    if (loss < best.loss - 1e-9) best = { minimum, loss };
+  }
+  return best.minimum;
 }
 
 /** Micro-averaged precision, recall and F1 of predicted against true topic sets. */
@@ -356,11 +397,12 @@ export class TopicTraining {
    * over-confident.
    */
   model(without?: string): TopicModel {
-    const heldOut = this.pageSites.filter((site) => site !== without).flatMap((site) => this.heldOut(site, without));
+    const folds = this.pageSites.filter((site) => site !== without).map((site) => this.heldOut(site, without));
+    const heldOut = folds.flat();
     const fitted = this.fit(new Set(without === undefined ? [] : [without]));
     if (fitted === null) throw new Error('trainTopicModel: no training records');
     // Without held-out sites: uncalibrated (Platt scaling with scale 1, shift 0) and the default threshold.
-    const calibrator: TopicCalibrator = heldOut.length > 0 ? { ranks: fitRankCalibration(heldOut) } : { scale: 1, shift: 0, gap: 0 };
+    const calibrator: TopicCalibrator = heldOut.length > 0 ? { ranks: fitRankCalibration(heldOut, stepMinimum(folds)) } : { scale: 1, shift: 0, gap: 0 };
     const threshold = bestThreshold(heldOut.map(({ scores, positives }) => ({ probabilities: calibrateTopicScores(scores, calibrator), positives })));
     return topicModelOf(fitted, calibrator, threshold);
   }

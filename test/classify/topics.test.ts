@@ -222,6 +222,8 @@ describe('the calibration of a page\'s topics', () => {
     ];
     // -1 (right) and -0.5, 0 (wrong) violate the order: pooled into one block at their mean raw score.
     expect(isotonicCalibration(points)).toEqual({ raw: [-2, -0.5, 1, 3], score: [0, 0.3333, 0.6667, 1] });
+    // At least three pairs a step: runs -2…-0.5 and 0…1 (the three 1s not split), the lone 3 joining the run before.
+    expect(isotonicCalibration(points, 3)).toEqual({ raw: [-1.1667, 1.2], score: [0.3333, 0.6] });
   });
 
   it('calibrates the best, the second and the later topics of a page apart, and reads the points linearly', () => {
