@@ -15,7 +15,7 @@ import {
   parseModel,
   readLabelledFile,
   scoreOutcomes,
-  stemItalian,
+  stemForClassifier,
   trainModel,
   type LabelledRecord,
   type Outcome,
@@ -150,7 +150,7 @@ function comparison(corpus: LabelledRecord[], heldOut: LabelledRecord[], pages: 
   } catch {
     lines.push('  snowball-stemmers not installed: skipped (npm i --no-save snowball-stemmers)');
   }
-  candidates.push(ownPipeline('our Snowball stemmer + our TF-IDF/NB (shipped)', { terms: makeTermFunction(stemItalian) }));
+  candidates.push(ownPipeline('our Snowball stemmer + our TF-IDF/NB (shipped)', { terms: makeTermFunction(stemForClassifier) }));
   for (const candidate of candidates) lines.push(measureCandidate(candidate, corpus, heldOut, pages));
   return lines;
 }

@@ -198,6 +198,13 @@ const MIN_TITLE_WORDS = 2;
 /** The site's name right after a separator: what follows a page's own title in its `<title>`. */
 const SITE_NAME_NEXT = /^[^-|–—]{0,30}?\b(?:comune|citt[aà]|municipio|unione)(?![a-zà-ÿ])/i;
 
+/**
+ * Skip links at the start of text scraped from the body: "Vai al contenuto", "Salta al menu principale", "Vai
+ * direttamente alla navigazione", "Skip to main content" (links to a part of the page, not a page's name).
+ */
+const SKIP_LINKS =
+  /^(?:\s*(?:(?:vai|salta|passa)\s+(?:direttamente\s+)?(?:al|alla|ai|alle|a)\s+(?:(?:contenut[oi]|menu)(?:\s+(?:principal[ei]|di\s+navigazione))?|navigazione|footer|pi[eè]\s+di\s+pagina|ricerca)|skip\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|footer))(?![\p{L}\p{N}]))+\s*/iu;
+
 const collapse = (text: string): string => collapseSpaces(text.toLowerCase()).trim();
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
@@ -228,7 +235,10 @@ export function occursTwice(words: string, text: string): boolean {
 export function scrapedTitle(text: string): string {
   // A sentence or two (a training record, a description) is not a scraped page with a <title>.
   if (text.length < MIN_PAGE_CHARS) return '';
-  const head = text.slice(0, TITLE_REACH);
+  // Skip links first ("Vai al contenuto Vai al menu", text scraped from the body alone): no title, though they repeat.
+  const skipped = SKIP_LINKS.exec(text)?.[0].length ?? 0;
+  if (skipped > 0 && text.slice(0, skipped).includes('\n')) return '';
+  const head = text.slice(skipped, skipped + TITLE_REACH);
   const reach = text.slice(0, TITLE_ECHO_REACH);
   let page = '';
   /** Whether the words of `candidate` (taken from the head) occur again after their first occurrence. */
@@ -260,7 +270,8 @@ export function scrapedTitle(text: string): string {
   const words = head.slice(after).split(/\s+/).slice(0, MAX_TITLE_WORDS);
   for (let n = words.length - 1; n >= MIN_TITLE_WORDS; n--) {
     const title = words.slice(0, n).join(' ');
-    if (echoes(title)) return title;
+    // The site's name first, repeated in the footer, is no page's title ("Comune di X Sito ufficiale…").
+    if (echoes(title)) return COMUNE_NAME_PART.test(title) ? '' : title;
   }
   return '';
 }

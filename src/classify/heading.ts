@@ -4,6 +4,7 @@
 // Uffici e servizi > Ritiro ingombranti" then "Ritiro ingombranti". That repeat after a "Home" crumb is what is read
 // here; with line breaks, a trail written with separators gives its last item even when no heading repeats it.
 import { furnitureKey, isFurnitureLine, withoutFurniturePhrases } from './furniture.js';
+import { STOP_WORDS } from './text.js';
 import { isSpaceUnit, keyOf, SpacedWords } from './words.js';
 
 /** Scraped text further than this from the start holds no breadcrumb (after the header and menus of any template). */
@@ -58,7 +59,7 @@ export function bodyHeading(text: string): string {
       const words = rest.split(/\s+/, SEGMENT_WORDS);
       const found = headingInWords(words);
       // No repeat after this "Home": the end of a trail written with separators, kept in case no repeat is found.
-      if (found.words === 0) trail ||= trailEndInWords(words);
+      if (found.words === 0) trail ||= echoedStart(trailEndInWords(words), rest);
       // The longest repeat; ties: the latest (the breadcrumb follows the menus).
       if (found.words > 0 && (found.words > best.words || at + found.offset >= best.at)) best = { heading: found.text, words: found.words, at: at + found.offset };
     }
@@ -115,6 +116,32 @@ function repeatsAt(keys: readonly string[], start: number, n: number): boolean {
     if (key !== keys[start + n + k] || key === 'home') return false;
   }
   return !SEPARATOR.test(keys[start]) && !SEPARATOR.test(keys[start + n - 1]);
+}
+
+/** Words compared as words: lower-case, punctuation around them dropped ("pagarle:" is "pagarle"), apostrophes plain. */
+const wordsKey = (text: string): string =>
+  keyOf(text)
+    .replace(/[.,:;!?()«»"]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * The longest start of `item` (two words or more) that `text` holds twice as whole words, `item` itself when none
+ * does: the heading repeats the trail's last item further on, after a column run into it ("Home » Uffici » Ufficio
+ * tecnico Aree tematiche Finanze e…", then "Categoria: Uffici Ufficio tecnico Scritto da…").
+ */
+function echoedStart(item: string, text: string): string {
+  const words = item.split(' ');
+  if (words.length <= 2) return item;
+  const page = ` ${wordsKey(text)} `;
+  for (let n = words.length; n >= 2; n--) {
+    // "Assegno di" is no heading: a start ends with a word of its own.
+    if (STOP_WORDS.has(words[n - 1].toLowerCase())) continue;
+    const needle = ` ${wordsKey(words.slice(0, n).join(' '))} `;
+    const first = page.indexOf(needle);
+    if (first !== -1 && page.indexOf(needle, first + 1) !== -1) return words.slice(0, n).join(' ');
+  }
+  return item;
 }
 
 /** The last item of a trail joined by spaces ends nowhere visible: its first words, up to a punctuation mark, stand for it. */
@@ -177,6 +204,13 @@ const DATE_LINE_WORDS = 5;
 const DATE_CARD_WORDS = 4;
 /** Lines skipped back from the prose to the heading (a subtitle, a date, reading time). */
 const MAX_STEPS_BACK = 3;
+/** A word of a line of dates and times only: "Venerdì 25 luglio 2025 @ 19:00 - Domenica 27 luglio 2025 @ 23:30". */
+const DATE_TIME_WORD =
+  /^(?:\d+(?:[:./-]\d+)*|[@\-–—]|ore|h|dalle|alle|dal|al|del|il|fino|(?:lun|mart|merc|giov|vener)ed[iì]|sabato|domenica|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)\.?)$/i;
+/** A byline's word on a line of its own, the author's name on the next: "Pubblicato il / 12 maggio 2025 / di / Pro Loco". */
+const BYLINE_WORD = /^(?:di|da|by|a cura di|scritto da|pubblicato da|autore:?)$/i;
+/** Lines of a byline and dates stepped back over, besides MAX_STEPS_BACK. */
+const MAX_BYLINE_LINES = 6;
 
 const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).length;
 const isFurniture = (line: string): boolean => isFurnitureLine(furnitureKey(line));
@@ -187,9 +221,13 @@ function lowerShare(line: string): number {
   return words.length === 0 ? 0 : words.filter((word) => /^\p{Ll}/u.test(word)).length / words.length;
 }
 
+/** A line of dates and times only (an event's dates; long, yet no prose). */
+const isDateLine = (line: string): boolean => DATE.test(line) && line.split(/\s+/).every((word) => DATE_TIME_WORD.test(word.replace(/[,;]$/, '')));
+
 function isProse(line: string): boolean {
   const words = wordCount(line);
   return (
+    !isDateLine(line) &&
     ((words >= MIN_PROSE_WORDS && PROSE_END.test(line)) || words >= LONG_PROSE_WORDS) &&
     !EXCERPT.test(line) &&
     lowerShare(line) >= MIN_LOWER_SHARE &&
@@ -213,17 +251,65 @@ export function headingBeforeLead(text: string): string {
   if (!isInLines(head)) return '';
   const lines = head.split('\n').map((line) => line.trim()).filter(Boolean);
   const prose = lines.findIndex(isProse);
-  return prose <= 0 ? '' : headingBefore(lines, prose);
+  if (prose <= 0) return '';
+  // A column of topic areas with a blurb each ("Finanze e Tributi" / "L'area tematica Finanze e Tributi raccoglie…"
+  // / "Edilizia e Urbanistica" / …) before the page's own heading and text is no page's heading and lead. A list that
+  // nothing follows is the page's own sections ("Orari" / one sentence, "Dove" / one sentence).
+  const next = proseAfterBlurbList(lines, prose);
+  return next === -1 ? headingBefore(lines, prose) : headingBefore(lines, next, blurbListEnd(lines, prose - 1));
 }
 
-/** The heading before the prose at `lines[prose]`, past a subtitle, a date, metadata; '' when the line there is no heading. */
-function headingBefore(lines: readonly string[], prose: number): string {
-  let at = prose - 1;
-  for (let steps = 0; at > 0 && steps < MAX_STEPS_BACK && isBetween(lines[at]); steps++) at--;
+/**
+ * The first prose after the list of blurbs whose first blurb is `lines[prose]`, when the page goes on after it: -1 when
+ * there is no list there, or nothing after it (a page whose own sections have a sentence each).
+ */
+function proseAfterBlurbList(lines: readonly string[], prose: number): number {
+  const list = blurbListEnd(lines, prose - 1);
+  return list === -1 ? -1 : lines.findIndex((line, i) => i > list && isProse(line));
+}
+
+/**
+ * The heading before the prose at `lines[prose]`, past a subtitle, a date, metadata, a byline, not before `lines[from]`;
+ * '' when the line there is no heading.
+ */
+function headingBefore(lines: readonly string[], prose: number, from = 0): string {
+  const at = headingLineBefore(lines, prose, from);
   const heading = lines[at];
   const card = [lines[at - 1], lines[at - 2]].some((line) => line !== undefined && wordCount(line) <= DATE_CARD_WORDS && DATE.test(line));
   const fits = isHeading(heading) && !PROSE_END.test(heading) && !SITE_NAME.test(heading) && !BANNER.test(heading) && !isFurniture(heading);
   return !card && fits ? heading : '';
+}
+
+/** The line that heads `lines[prose]`, not before `lines[from]`: back over a subtitle, metadata, dates and a byline ("di / Pro Loco") in between. */
+function headingLineBefore(lines: readonly string[], prose: number, from: number): number {
+  let at = prose - 1;
+  for (let steps = 0, byline = 0; at > from && byline < MAX_BYLINE_LINES; at--) {
+    if (isDateLine(lines[at]) || BYLINE_WORD.test(lines[at])) byline++;
+    else if (at > from + 1 && BYLINE_WORD.test(lines[at - 1])) {
+      // An author's name after its byline word.
+      byline += 2;
+      at--;
+    } else if (steps < MAX_STEPS_BACK && isBetween(lines[at])) steps++;
+    else break;
+  }
+  return at;
+}
+
+/** A list of blurbs has at least this many items: two are a page's heading and lead, then a section and its text. */
+const MIN_BLURB_ITEMS = 3;
+
+/**
+ * Where the list of blurbs starting at `lines[at]` ends: a short line and one line of prose (not two: a heading and
+ * its text), MIN_BLURB_ITEMS times or more in a row (a column of topic areas, a list of offices with a sentence
+ * each). -1 when it is no such list.
+ */
+function blurbListEnd(lines: readonly string[], at: number): number {
+  const isItem = (i: number): boolean =>
+    i + 1 < lines.length && isHeading(lines[i]) && !isProse(lines[i]) && !isFurniture(lines[i]) && isProse(lines[i + 1]) && !(i + 2 < lines.length && isProse(lines[i + 2]));
+  let items = 0;
+  let i = at;
+  for (; isItem(i); i += 2) items++;
+  return items >= MIN_BLURB_ITEMS ? i : -1;
 }
 
 /**
@@ -239,6 +325,12 @@ export function leadHeadingAmong(text: string, headings: readonly string[]): str
   const lines = head.split('\n').map((line) => line.trim()).filter(Boolean);
   for (let i = 1; i < lines.length; i++) {
     if (!isProse(lines[i])) continue;
+    // A column of topic areas before the page's text: its items are headings too ("Finanze e Tributi"), not the page's.
+    const after = proseAfterBlurbList(lines, i);
+    if (after !== -1) {
+      i = after - 1;
+      continue;
+    }
     const heading = headingBefore(lines, i);
     if (wanted.has(heading)) return heading;
   }

@@ -20,7 +20,7 @@ export { readLabelledFile } from './labelled.js';
 export { serialiseModel, trainModel, withScrapedTitle, type ClassifyInput, type LabelledRecord, type Model, type TextOptions } from './model.js';
 export { makeTermFunction, terms, type TermFunction } from './text.js';
 export { tokenize } from './tokens.js';
-export { stemItalian } from './stemmer.js';
+export { stemForClassifier, stemItalian } from './stemmer.js';
 export { declaredTopicsOf, loadTopicModel, topicFromLabel, topicVocabulary, type Topic } from './topics.js';
 
 export interface Classifier {

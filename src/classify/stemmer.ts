@@ -165,3 +165,15 @@ export function stemItalian(input: string): string {
 
   return word.replace(/[IU]/g, (ch) => ch.toLowerCase());
 }
+
+/**
+ * Words whose Snowball stem would join an unrelated word on a comune's site: "lavori" are public or road works
+ * ("Lavori all'acquedotto", "lavori pubblici", "fine lavori"), while "lavoro", "lavoratori", "lavorativa" are
+ * employment ("lavor"). The verb "(tu) lavori" is rare there.
+ */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map([['lavori', 'lavori']]);
+
+/** The classifier's stemmer: stemItalian, except for OWN_STEMS. */
+export function stemForClassifier(word: string): string {
+  return OWN_STEMS.get(word) ?? stemItalian(word);
+}

@@ -1,6 +1,6 @@
 // Text → terms for the classifier: Unicode tokens, lower-cased, Italian stop words dropped, Snowball stems
 // with accents folded. The same function serves training and classification, so both see identical terms.
-import { stemItalian } from './stemmer.js';
+import { stemForClassifier } from './stemmer.js';
 import { TermCounter } from './term-counter.js';
 
 /** Removes diacritics: "città" → "citta", "perché" → "perche". */
@@ -55,5 +55,5 @@ export function makeTermFunction(stem: (word: string) => string): TermFunction {
   return (text) => counter.count(text.toLowerCase());
 }
 
-/** The classifier's terms: Snowball Italian stems. */
-export const terms: TermFunction = makeTermFunction(stemItalian);
+/** The classifier's terms: Snowball Italian stems, "lavori" (works) kept apart from "lavoro" (employment). */
+export const terms: TermFunction = makeTermFunction(stemForClassifier);
