@@ -270,8 +270,9 @@ export function scrapedTitle(text: string): string {
   const words = head.slice(after).split(/\s+/).slice(0, MAX_TITLE_WORDS);
   for (let n = words.length - 1; n >= MIN_TITLE_WORDS; n--) {
     const title = words.slice(0, n).join(' ');
-    // The site's name first, repeated in the footer, is no page's title ("Comune di X Sito ufficiale…").
-    if (echoes(title)) return COMUNE_NAME_PART.test(title) ? '' : title;
+    // The site's name first, repeated in the footer ("Comune di X Sito ufficiale…"), or a `<title>` that is only the
+    // comune's name ("Comune di X" then the body) is no page's title, as with line breaks.
+    if (echoes(title)) return pageTitle(title);
   }
   return '';
 }

@@ -256,7 +256,8 @@ export function headingBeforeLead(text: string): string {
   // / "Edilizia e Urbanistica" / …) before the page's own heading and text is no page's heading and lead. A list that
   // nothing follows is the page's own sections ("Orari" / one sentence, "Dove" / one sentence).
   const next = proseAfterBlurbList(lines, prose);
-  return next === -1 ? headingBefore(lines, prose) : headingBefore(lines, next, blurbListEnd(lines, prose - 1));
+  const at = next === -1 ? headingBefore(lines, prose) : headingBefore(lines, next, blurbListEnd(lines, prose - 1));
+  return at === -1 ? '' : lines[at];
 }
 
 /**
@@ -269,15 +270,15 @@ function proseAfterBlurbList(lines: readonly string[], prose: number): number {
 }
 
 /**
- * The heading before the prose at `lines[prose]`, past a subtitle, a date, metadata, a byline, not before `lines[from]`;
- * '' when the line there is no heading.
+ * Where the heading before the prose at `lines[prose]` stands, past a subtitle, a date, metadata, a byline, not before
+ * `lines[from]`; -1 when the line there is no heading.
  */
-function headingBefore(lines: readonly string[], prose: number, from = 0): string {
+function headingBefore(lines: readonly string[], prose: number, from = 0): number {
   const at = headingLineBefore(lines, prose, from);
   const heading = lines[at];
   const card = [lines[at - 1], lines[at - 2]].some((line) => line !== undefined && wordCount(line) <= DATE_CARD_WORDS && DATE.test(line));
   const fits = isHeading(heading) && !PROSE_END.test(heading) && !SITE_NAME.test(heading) && !BANNER.test(heading) && !isFurniture(heading);
-  return !card && fits ? heading : '';
+  return !card && fits ? at : -1;
 }
 
 /** The line that heads `lines[prose]`, not before `lines[from]`: back over a subtitle, metadata, dates and a byline ("di / Pro Loco") in between. */
@@ -314,15 +315,27 @@ function blurbListEnd(lines: readonly string[], at: number): number {
 
 /**
  * The first of `headings` (a parsed page's headings) that stands before a line of prose of `text` (its main text,
- * with line breaks), as headingBeforeLead finds it; '' when none does. Prose before it that follows no heading (a
- * breadcrumb with a long last item, a header whose parts were run together) does not stop the search.
+ * with line breaks), as headingBeforeLead finds it, and where its line starts in `text`; '' and -1 when none does.
+ * Prose before it that follows no heading (a breadcrumb with a long last item, a header whose parts were run
+ * together) does not stop the search.
  */
-export function leadHeadingAmong(text: string, headings: readonly string[]): string {
-  if (headings.length === 0 || text.length < MIN_PAGE_CHARS) return '';
+export function leadHeadingAmong(text: string, headings: readonly string[]): { heading: string; at: number } {
+  const none = { heading: '', at: -1 };
+  if (headings.length === 0 || text.length < MIN_PAGE_CHARS) return none;
   const head = text.slice(0, REACH);
-  if (!isInLines(head)) return '';
+  if (!isInLines(head)) return none;
   const wanted = new Set(headings);
-  const lines = head.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines: string[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of head.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed) {
+      lines.push(trimmed);
+      starts.push(offset);
+    }
+    offset += line.length + 1;
+  }
   for (let i = 1; i < lines.length; i++) {
     if (!isProse(lines[i])) continue;
     // A column of topic areas before the page's text: its items are headings too ("Finanze e Tributi"), not the page's.
@@ -331,10 +344,10 @@ export function leadHeadingAmong(text: string, headings: readonly string[]): str
       i = after - 1;
       continue;
     }
-    const heading = headingBefore(lines, i);
-    if (wanted.has(heading)) return heading;
+    const at = headingBefore(lines, i);
+    if (at !== -1 && wanted.has(lines[at])) return { heading: lines[at], at: starts[at] };
   }
-  return '';
+  return none;
 }
 
 // A scraped page read alone has no batch to learn its site's menus and footer from (site-furniture.ts). With line

@@ -111,15 +111,6 @@ export function titleOfScrapedText(text: string): string {
 }
 
 /**
- * The title of a parsed page whose `<title>` only names the site ("Comune di X - Sito istituzionale", pageTitle ''):
- * the first of its headings that stands right before prose in its main text (leadHeadingAmong), as scraped text gets
- * its heading (headingBeforeLead). '' when there is none.
- */
-function leadHeading(input: ClassifyInput): string {
-  return input.headings ? leadHeadingAmong(input.text, input.headings) : '';
-}
-
-/**
  * `counts` (termCounts of `input`) without the title read from scraped text (scrapedTitle): the topic tagger was
  * built and measured on text records without it (topics.ts), and keeps reading them so.
  */
@@ -134,9 +125,15 @@ export function withoutScrapedTitle(input: ClassifyInput, counts: Map<string, nu
  */
 export function termCounts(input: ClassifyInput, terms: TermFunction = italianTerms, alone = false): Map<string, number>[] {
   const count = (text: string | undefined): Map<string, number> => (text ? terms(text.length > MAX_FIELD_CHARS ? text.slice(0, MAX_FIELD_CHARS) : text) : new Map());
+  const given = input.title !== undefined ? pageTitle(input.title) : undefined;
+  // A parsed page whose `<title>` only names the site ("Comune di X - Sito istituzionale"): its title is the first of
+  // its headings before prose in its main text, as scraped text gets its heading (headingBeforeLead).
+  const lead = given === '' && input.headings?.length ? leadHeadingAmong(input.text, input.headings) : undefined;
   // Scraped text given with no title field: its title, when it starts with one (scrapers that keep the <head>).
-  const title = input.title !== undefined ? pageTitle(input.title) || leadHeading(input) : titleOfScrapedText(input.text);
-  const page = alone && input.title === undefined ? contentAroundHeading(input.text, title) : input.text;
+  const title = given === undefined ? titleOfScrapedText(input.text) : given || (lead?.heading ?? '');
+  // Alone, what a batch would leave: scraped text between its breadcrumb and its footer; a parsed page whose main
+  // text is the whole page (no landmarks) from that heading on, without the header, menus and sidebar before it.
+  const page = !alone ? input.text : given === undefined ? contentAroundHeading(input.text, title) : lead && lead.at > 0 ? input.text.slice(lead.at) : input.text;
   const text = page ? stripFurniture(stripFurniturePhrases(dropCategoryLists(page))) : '';
   const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
   return [

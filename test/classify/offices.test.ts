@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { bodyHeading, leadHeadingAmong } from '../../src/classify/heading.js';
 import { classifierInput, loadClassifier, terms } from '../../src/classify/index.js';
 import { termCounts } from '../../src/classify/model.js';
+import { scrapedTitle } from '../../src/classify/furniture.js';
+import { flattenHtml } from '../../src/classify/flatten.js';
 import { extractPageFacts } from '../../src/facts/page.js';
 import { localPage } from '../../src/facts/local.js';
 
@@ -34,14 +36,17 @@ describe('the heading of a parsed page whose <title> says nothing (leadHeadingAm
       'Pubblicato il 3/4/2025',
       'Da lunedì la via resta chiusa al traffico dalle 8 alle 18 per il rifacimento del manto stradale.',
     ]);
-    expect(leadHeadingAmong(text, ['Uffici', 'Lavori di asfaltatura in via Roma'])).toBe('Lavori di asfaltatura in via Roma');
+    const lead = leadHeadingAmong(text, ['Uffici', 'Lavori di asfaltatura in via Roma']);
+    expect(lead.heading).toBe('Lavori di asfaltatura in via Roma');
+    // Where its line starts: the menus, the trail and the sidebar before it are what a page alone drops.
+    expect(text.slice(lead.at).startsWith('Lavori di asfaltatura in via Roma\nPubblicato il')).toBe(true);
   });
 
   it('is no sidebar item: a line that is not one of the headings gives nothing', () => {
     // "Contatti" is a furniture line: stepping back over it lands on the sidebar's last office.
     const text = mainText(['Contatti', 'Centralino, posta elettronica certificata e orari di apertura del municipio.']);
-    expect(leadHeadingAmong(text, ['Uffici', 'Contatti'])).toBe('');
-    expect(leadHeadingAmong(text, [])).toBe('');
+    expect(leadHeadingAmong(text, ['Uffici', 'Contatti'])).toEqual({ heading: '', at: -1 });
+    expect(leadHeadingAmong(text, [])).toEqual({ heading: '', at: -1 });
   });
 
   it('gives a parsed page its title only when the <title> is the site name', () => {
@@ -84,5 +89,62 @@ describe("a breadcrumb whose last item is no link (bodyHeading)", () => {
   it('leaves a contacts page listing every office, the local police among them, in altro', () => {
     const text = page(['Home', '> Contatti'], 'Contatti', [prose, 'Polizia locale: pronto intervento, infortunistica stradale, tel. 0173 000 010', 'Ufficio anagrafe: tel. 0173 000 011', 'Ufficio tributi: tel. 0173 000 012'].join('\n'));
     expect(classifier.classifyText({ text }).category).toBe('altro');
+  });
+});
+
+describe('scrapedTitle joined by spaces: a <title> that is only the comune\'s name', () => {
+  const body = [
+    'stemma della regione Regione Piemonte Accedi ai servizi HOME UFFICI NOTIZIE EVENTI ALBO PRETORIO CONTATTI',
+    'CHIUSURA DEL MERCATO SETTIMANALE Il mercato del giovedì si sposta in piazza della Chiesa per i lavori di rifacimento della pavimentazione.',
+    'Comune di Borgo Tanaro — Piazza del Municipio 1 — Tel. 0173 000 000 Privacy Note legali Accessibilità Credits',
+  ].join(' ');
+
+  it('is no title, as with line breaks', () => {
+    expect(scrapedTitle(`Comune di Borgo Tanaro ${body}`)).toBe('');
+    expect(scrapedTitle(`Comune di Borgo Tanaro\n${body}`)).toBe('');
+  });
+
+  it('but a title that only mentions the comune, repeated by the page, stays', () => {
+    const title = 'Nuovo sito del Comune di Borgo Tanaro';
+    expect(scrapedTitle(`${title} ${body} ${title} online da oggi.`)).toBe(title);
+  });
+});
+
+/** An office page of a portal whose <title> is the site's name, named by its place in the organisation, not its subject. */
+function officePage(heading: string, content: readonly string[]): string {
+  const menu = ['Home', 'Amministrazione', 'Uffici', 'Servizi', 'Notizie', 'Eventi', 'Albo on line', 'Trasparenza', 'Contatti'];
+  const sidebar = ['Uffici', 'Segreteria generale', 'Area contabile', 'Settore tecnico', 'Anagrafe', 'Polizia locale'];
+  const item = (text: string): string => `<li><a href="#">${text}</a></li>`;
+  return `<html><head><title>Comune di Borgo Tanaro - Sito istituzionale</title></head><body>
+<div id="banner"><p>Questo sito utilizza cookie tecnici e, previo consenso, cookie di terze parti. Proseguendo nella navigazione accetti l'uso dei cookie.</p></div>
+<div id="top"><a href="#">Comune di Borgo Tanaro</a><p>Provincia di Cuneo</p><ul>${menu.map(item).join('')}</ul></div>
+<div id="path">Sei in: <a href="#">Home</a> &gt; <a href="#">Uffici</a> &gt; ${heading}</div>
+<div id="side"><h3>${sidebar[0]}</h3><ul>${sidebar.slice(1).map(item).join('')}</ul></div>
+<div id="content"><h1>${heading}</h1>${content.map((line) => `<p>${line}</p>`).join('')}<p>Valuta questa pagina</p></div>
+<div id="bottom"><p>Comune di Borgo Tanaro — Piazza del Municipio 1 — 12060 Borgo Tanaro (CN) — Tel. 0173 000 000</p><ul>${['Privacy', 'Note legali', 'Accessibilità'].map(item).join('')}</ul></div>
+</body></html>`;
+}
+
+describe('an office named by its place in the organisation is its content\'s subject; a contacts page stays altro', () => {
+  const contabile = officePage('Area contabile', [
+    "L'ufficio si occupa della riscossione dei tributi comunali: IMU, TARI e canone unico.",
+    'Competenze: calcolo degli importi, avvisi di pagamento pagoPA, rimborsi, accertamenti e rateizzazioni dei tributi arretrati.',
+    'Responsabile: dott. Carlo Bessone. Orari di ricevimento: lunedì e giovedì 9.00 - 12.00.',
+  ]);
+  const contatti = officePage('Contatti', [
+    'Centralino, posta elettronica certificata e orari di apertura degli uffici del municipio.',
+    'Segreteria: tel. 0173 000 001. Anagrafe: tel. 0173 000 002. Tributi: tel. 0173 000 003.',
+    'Polizia locale: pronto intervento e infortunistica stradale, tel. 0173 000 004.',
+  ]);
+  const facts = (html: string) => extractPageFacts(localPage('https://www.comune.example.it/uffici/pagina', html));
+
+  it.each([
+    ['the office of the area whose content is tributi', contabile, 'tributi-finanze-contravvenzioni'],
+    ['the contacts page listing every office, the local police among them', contatti, 'altro'],
+  ])('%s, as HTML and scraped, each page alone', (_, html, category) => {
+    expect(classifier.classifyPage(facts(html)).category).toBe(category);
+    for (const separator of ['\n', ' '] as const) {
+      for (const body of [false, true]) expect(classifier.classifyText({ text: flattenHtml(html, separator, { body }) }).category, JSON.stringify({ separator, body })).toBe(category);
+    }
   });
 });
