@@ -6,6 +6,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CORPUS_FILES, DEFAULT_MODEL_PATH, createClassifier, declaredTopicsOf, loadTopicModel, parseModel, readLabelledFile } from '../src/classify/index.js';
 import { flattenHtml } from '../src/classify/flatten.js';
+import { escapeForRegExp } from '../src/classify/alternation.js';
 import { evaluateTopics, scoreTopicPairs, type TopicEvalReport } from '../src/classify/topics-eval.js';
 import { pageSites, readTopicCorpus } from '../src/classify/topics-train.js';
 import { extractPageFacts } from '../src/facts/page.js';
@@ -54,7 +55,7 @@ function demoSite(): string[] {
   const lines = [`  demo site: ${withTruth.length} of ${pages.length} pages declare topics of the vocabulary (never trained on, chips not read)`];
   lines.push(`    parsed HTML, site batch      ${figures(scoreTopicPairs(withTruth.map((i) => ({ truth: truthOf(i), predicted: (parsed[i].topics ?? []).map((t) => t.id) })), 1, 'parsed'))}`);
   for (const separator of ['\n', ' '] as const) {
-    const chips = (i: number): RegExp[] => declared[i].map((topic) => new RegExp(`(^|\\s)${topic.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`, 'g'));
+    const chips = (i: number): RegExp[] => declared[i].map((topic) => new RegExp(`(^|\\s)${escapeForRegExp(topic.label)}(?=\\s|$)`, 'g'));
     const pairs = withTruth.map((i) => {
       const text = chips(i).reduce((t, chip) => t.replace(chip, ' '), flattenHtml(pages[i].html, separator));
       return { truth: truthOf(i), predicted: (classifier.classifyText({ text }).topics ?? []).map((t) => t.id) };

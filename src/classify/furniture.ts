@@ -225,7 +225,6 @@ export function occursTwice(words: string, text: string): boolean {
   return pattern.exec(text) !== null;
 }
 
-
 /**
  * The page's title at the start of scraped text, as scrapers that keep the `<head>` give it ("Pagamenti - Comune di
  * X" first): kept only when the page repeats it further on (its heading, its breadcrumb), so that text scraped from

@@ -5,7 +5,7 @@
 // here; with line breaks, a trail written with separators gives its last item even when no heading repeats it.
 import { furnitureKey, isFurnitureLine, withoutFurniturePhrases } from './furniture.js';
 import { STOP_WORDS } from './text.js';
-import { isSpaceUnit, keyOf, SpacedWords } from './words.js';
+import { collapseSpaces, isSpaceUnit, keyFirstUnit, keyOf, SpacedWords } from './words.js';
 
 /** Scraped text further than this from the start holds no breadcrumb (after the header and menus of any template). */
 const REACH = 10_000;
@@ -120,10 +120,7 @@ function repeatsAt(keys: readonly string[], start: number, n: number): boolean {
 
 /** Words compared as words: lower-case, punctuation around them dropped ("pagarle:" is "pagarle"), apostrophes plain. */
 const wordsKey = (text: string): string =>
-  keyOf(text)
-    .replace(/[.,:;!?()«»"]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  collapseSpaces(keyOf(text).replace(/[.,:;!?()«»"]+/g, ' ')).trim();
 
 /**
  * The longest start of `item` (two words or more) that `text` holds twice as whole words, `item` itself when none
@@ -364,23 +361,10 @@ const MIN_FOOTER_MARK_WORDS = 2;
  */
 const keyKeepsLength = (line: string): boolean => !line.includes('  ') && !line.includes('’') && !line.includes('‘') && !line.includes('İ');
 
-/**
- * The first character of keyOf(text), text trimmed, or -1 when it is not told without keying it (not ASCII: it may
- * lower-case to anything). Rules out most lines and words as a key without keying them.
- */
-function keyStart(text: string): number {
-  return keyStartOf(text.charCodeAt(0));
-}
+/** The first code unit of keyOf(text) when told without keying it, else -1: rules out most lines as a key cheaply. */
+const keyStart = (text: string): number => keyFirstUnit(text.charCodeAt(0));
 
-/** keyStart of a text whose first code unit is `first`. */
-function keyStartOf(first: number): number {
-  return first >= 128 ? -1 : first >= 65 && first <= 90 ? first + 32 : first;
-}
-
-function mayStartAsKey(text: string, key: string): boolean {
-  return mayStartWith(keyStart(text), key);
-}
-
+/** Whether a key starting with `start` (-1: not known) may be `key`. */
 function mayStartWith(start: number, key: string): boolean {
   return key === '' || start === -1 || start === key.charCodeAt(0);
 }
@@ -395,7 +379,7 @@ export function contentAroundHeading(text: string, heading: string): string {
   if (!isInLines(text.slice(0, REACH))) return contentAroundHeadingInWords(text, heading);
   if (!heading) return text;
   const lines = text.split('\n');
-  const is = (line: string, key: string): boolean => mayStartAsKey(line, key) && (line.length === key.length || !keyKeepsLength(line)) && keyOf(line) === key;
+  const is = (line: string, key: string): boolean => mayStartWith(keyStart(line), key) && (line.length === key.length || !keyKeepsLength(line)) && keyOf(line) === key;
   const wanted = keyOf(heading.trim());
   let at = -1;
   let home = -1;
@@ -512,7 +496,7 @@ function contentAroundHeadingInWords(text: string, heading: string): string {
  * "İ", apostrophes are replaced one for one): a longer word is not `key`.
  */
 function isKeyAt(words: SpacedWords, i: number, key: string): boolean {
-  return words.has(i) && words.lengthAt(i) <= key.length && mayStartWith(keyStartOf(words.firstUnitAt(i)), key) && words.keyAt(i) === key;
+  return words.has(i) && words.lengthAt(i) <= key.length && mayStartWith(keyFirstUnit(words.firstUnitAt(i)), key) && words.keyAt(i) === key;
 }
 
 /** Whether a "Home" word followed by a breadcrumb separator stands in the first REACH_WORDS words. */

@@ -133,7 +133,9 @@ export function termCounts(input: ClassifyInput, terms: TermFunction = italianTe
   const title = given === undefined ? titleOfScrapedText(input.text) : given || (lead?.heading ?? '');
   // Alone, what a batch would leave: scraped text between its breadcrumb and its footer; a parsed page whose main
   // text is the whole page (no landmarks) from that heading on, without the header, menus and sidebar before it.
-  const page = !alone ? input.text : given === undefined ? contentAroundHeading(input.text, title) : lead && lead.at > 0 ? input.text.slice(lead.at) : input.text;
+  let page = input.text;
+  if (alone && given === undefined) page = contentAroundHeading(input.text, title);
+  else if (alone && lead && lead.at > 0) page = input.text.slice(lead.at);
   const text = page ? stripFurniture(stripFurniturePhrases(dropCategoryLists(page))) : '';
   const headings = (input.headings ?? []).filter((heading) => !isFurnitureLine(furnitureKey(heading)));
   return [

@@ -30,6 +30,14 @@ export function keyOf(text: string): string {
   return lower.includes('’') || lower.includes('‘') || lower.includes('  ') ? lower.replace(/[’‘]/g, "'").replace(/\s+/g, ' ') : lower;
 }
 
+/**
+ * The first code unit of keyOf(text) for a text whose first code unit is `first`, or -1 when it is not told without
+ * keying the text (not ASCII: it may lower-case to anything). A-Z → a-z, other ASCII as it is.
+ */
+export function keyFirstUnit(first: number): number {
+  return first >= 128 ? -1 : first >= 65 && first <= 90 ? first + 32 : first;
+}
+
 /** Word offsets, reused from page to page (only one SpacedWords is read at a time). */
 const scratch = { starts: new Int32Array(1024), ends: new Int32Array(1024) };
 
@@ -100,8 +108,8 @@ export class SpacedWords {
    * when the word starts with an ASCII character (lower-cased as A-Z → a-z).
    */
   keySignAt(i: number): number {
-    const first = this.firstUnitAt(i);
-    if (first < 128 && this.keysKeepLength) return this.lengthAt(i) * 65536 + (first >= 65 && first <= 90 ? first + 32 : first);
+    const first = keyFirstUnit(this.firstUnitAt(i));
+    if (first !== -1 && this.keysKeepLength) return this.lengthAt(i) * 65536 + first;
     const key = this.keyAt(i);
     return key.length * 65536 + key.charCodeAt(0);
   }
